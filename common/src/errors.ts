@@ -1,0 +1,176 @@
+import type { Locale } from './i18n/locale';
+
+/**
+ * The stable error codes of the API. A client may switch on them; they never change meaning.
+ * Adding a code here does not compile until it has an HTTP status and a message in every language.
+ */
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'INVALID_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'AUTH_REQUIRED',
+  'AUTH_INVALID_CREDENTIALS',
+  'AUTH_THROTTLED',
+  'SESSION_EXPIRED',
+  'ACCOUNT_DISABLED',
+  'TOKEN_INVALID',
+  'CSRF_INVALID',
+  'FORBIDDEN',
+  'VERSION_CONFLICT',
+  'AREA_UNKNOWN',
+  'AREA_CODE_TAKEN',
+  'AREA_CODE_INVALID',
+  'AREA_PARENT_INVALID',
+  'USERNAME_TAKEN',
+  'PASSWORD_WEAK',
+  'PASSWORD_WRONG',
+  'ROLE_AREA_MISMATCH',
+  'ROLE_NOT_ASSIGNABLE',
+  'SELF_LOCKOUT',
+  'IDEMPOTENCY_KEY_REUSED',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+/** The JSON body of every error answer. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: { path: string; message: string }[];
+  };
+}
+
+export function errorStatus(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'INVALID_JSON':
+    case 'AREA_UNKNOWN':
+    case 'AREA_CODE_INVALID':
+    case 'AREA_PARENT_INVALID':
+    case 'PASSWORD_WEAK':
+    case 'PASSWORD_WRONG':
+    case 'ROLE_AREA_MISMATCH':
+    case 'SELF_LOCKOUT':
+      return 400;
+    case 'AUTH_REQUIRED':
+    case 'AUTH_INVALID_CREDENTIALS':
+    case 'SESSION_EXPIRED':
+    case 'TOKEN_INVALID':
+      return 401;
+    case 'ACCOUNT_DISABLED':
+    case 'CSRF_INVALID':
+    case 'FORBIDDEN':
+    case 'ROLE_NOT_ASSIGNABLE':
+      return 403;
+    case 'NOT_FOUND':
+    case 'ROUTE_NOT_FOUND':
+      return 404;
+    case 'VERSION_CONFLICT':
+    case 'AREA_CODE_TAKEN':
+    case 'USERNAME_TAKEN':
+      return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'IDEMPOTENCY_KEY_REUSED':
+      return 422;
+    case 'AUTH_THROTTLED':
+    case 'RATE_LIMITED':
+      return 429;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
+    case 'INTERNAL':
+      return 500;
+    default:
+      return assertNever(code);
+  }
+}
+
+const messages: Record<ErrorCode, Record<Locale, string>> = {
+  VALIDATION_FAILED: { 'zh-CN': '提交的内容有误，请检查后重试', en: 'The request has invalid fields' },
+  INVALID_JSON: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    'zh-CN': '不支持的内容类型，请使用 application/json',
+    en: 'Unsupported content type; use application/json',
+  },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request body is too large' },
+  NOT_FOUND: { 'zh-CN': '记录不存在或无权访问', en: 'The record does not exist or is outside your area' },
+  ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在', en: 'No such endpoint' },
+  AUTH_REQUIRED: { 'zh-CN': '请先登录', en: 'Please sign in' },
+  AUTH_INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_THROTTLED: {
+    'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试',
+    en: 'Too many failed sign-ins; try again in {minutes} minutes',
+  },
+  SESSION_EXPIRED: {
+    'zh-CN': '登录已超时，请重新登录',
+    en: 'Your session has expired; please sign in again',
+  },
+  ACCOUNT_DISABLED: {
+    'zh-CN': '账号已停用，请联系管理员',
+    en: 'This account is disabled; contact your administrator',
+  },
+  TOKEN_INVALID: { 'zh-CN': '访问令牌无效或已过期', en: 'The API token is invalid or expired' },
+  CSRF_INVALID: {
+    'zh-CN': '页面已过期，请刷新后重试',
+    en: 'The page is out of date (CSRF check failed); reload and try again',
+  },
+  FORBIDDEN: { 'zh-CN': '没有执行此操作的权限', en: 'You are not allowed to do this' },
+  VERSION_CONFLICT: {
+    'zh-CN': '记录已被他人修改，请刷新后重试',
+    en: 'Someone else changed this record; reload and try again',
+  },
+  AREA_UNKNOWN: { 'zh-CN': '区域代码 {code} 不存在', en: 'Unknown area code {code}' },
+  AREA_CODE_TAKEN: { 'zh-CN': '区域代码 {code} 已存在', en: 'Area code {code} already exists' },
+  AREA_CODE_INVALID: {
+    'zh-CN': '区域代码 {code} 与上级区域或区域类型不符',
+    en: 'Area code {code} does not fit its parent or kind',
+  },
+  AREA_PARENT_INVALID: {
+    'zh-CN': '上级区域类型不正确：{kind} 的上级应为 {expected}',
+    en: 'Wrong parent: a {kind} belongs under a {expected}',
+  },
+  USERNAME_TAKEN: { 'zh-CN': '用户名 {username} 已被使用', en: 'Username {username} is already taken' },
+  PASSWORD_WEAK: {
+    'zh-CN': '密码至少 10 个字符，且不能与用户名相同',
+    en: 'The password must have at least 10 characters and differ from the username',
+  },
+  PASSWORD_WRONG: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  ROLE_AREA_MISMATCH: {
+    'zh-CN': '角色“{role}”不能绑定到该级别的区域',
+    en: 'The role {role} cannot be bound to an area of this level',
+  },
+  ROLE_NOT_ASSIGNABLE: { 'zh-CN': '您不能授予角色“{role}”', en: 'You cannot grant the role {role}' },
+  SELF_LOCKOUT: { 'zh-CN': '不能停用或降级自己的账号', en: 'You cannot disable or demote your own account' },
+  IDEMPOTENCY_KEY_REUSED: {
+    'zh-CN': '幂等键已用于另一个请求',
+    en: 'The Idempotency-Key was already used for a different request',
+  },
+  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
+  SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂时不可用', en: 'The service is temporarily unavailable' },
+  INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
+};
+
+export function errorMessage(code: ErrorCode, locale: Locale, params: ErrorParams = {}): string {
+  return interpolate(messages[code][locale], params);
+}
+
+export function interpolate(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled value: ${String(value)}`);
+}

@@ -1,0 +1,63 @@
+import type { AreaKind } from './areas';
+
+export const roles = [
+  'district_admin',
+  'district_staff',
+  'town_head',
+  'town_staff',
+  'village_cadre',
+  'cppcc_member',
+  'auditor',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'areas.read',
+  'areas.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/** The one permission table. Every check on the server and every menu on the web reads it. */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  district_admin: ['areas.read', 'areas.manage', 'users.read', 'users.manage', 'audit.read'],
+  district_staff: ['areas.read', 'users.read'],
+  town_head: ['areas.read', 'users.read', 'users.manage'],
+  town_staff: ['areas.read', 'users.read'],
+  village_cadre: ['areas.read'],
+  cppcc_member: ['areas.read'],
+  // 审计员: reads everything in scope, changes nothing.
+  auditor: ['areas.read', 'users.read', 'audit.read'],
+};
+
+/** The levels of area each role may be bound to. */
+export const roleAreaKinds: Record<Role, readonly AreaKind[]> = {
+  district_admin: ['district'],
+  district_staff: ['district'],
+  town_head: ['town'],
+  town_staff: ['town'],
+  village_cadre: ['village', 'group'],
+  cppcc_member: ['district', 'town', 'village'],
+  auditor: ['district'],
+};
+
+/** Which roles an account manager may grant (and so create or edit accounts of). */
+export const grantableRoles: Record<Role, readonly Role[]> = {
+  district_admin: roles,
+  district_staff: [],
+  town_head: ['town_staff', 'village_cadre'],
+  town_staff: [],
+  village_cadre: [],
+  cppcc_member: [],
+  auditor: [],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
+
+/** Cadre rank (职级), used by the pairing quotas. */
+export const ranks = ['leader', 'middle', 'staff'] as const;
+export type Rank = (typeof ranks)[number];

@@ -1,0 +1,143 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { defaultLocale } from '@lianxin/common';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { areasRoutes } from './modules/areas/areas.routes';
+import { usersRoutes } from './modules/users/users.routes';
+import { auditRoutes } from './platform/audit/audit.routes';
+import { authenticate, languageHook } from './platform/auth/auth.hooks';
+import { accountRoutes, loginRoutes } from './platform/auth/auth.routes';
+import { type Clock, systemClock } from './platform/clock';
+import type { AppContext } from './platform/context';
+import { registerErrorHandler, sendError } from './platform/error-handler';
+import { registerHousekeeping } from './platform/housekeeping';
+import { JobWorker } from './platform/jobs/jobs.worker';
+import { VERSION } from './version';
+
+export interface BuildOptions {
+  database: Database;
+  config: Config;
+  clock?: Clock;
+  /** Where the built console is; served at / when present. */
+  webDist?: string;
+  logger?: boolean;
+}
+
+export const defaultWebDist = path.resolve(import.meta.dirname, '../../web/dist');
+
+/** Builds the whole HTTP application over an open, migrated database. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { database, config } = options;
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const jobs = new JobWorker(database.db, clock, { pollMs: config.jobs.pollMs, logger: app.log });
+  registerHousekeeping(jobs, config);
+  const ctx: AppContext = { database, db: database.db, clock, config, jobs };
+  app.decorate('ctx', ctx);
+  app.decorateRequest('auth', null);
+  app.decorateRequest('locale', defaultLocale);
+  app.addHook('onRequest', async (request) => languageHook(request));
+  if (config.jobs.enabled) {
+    app.addHook('onReady', async () => jobs.start());
+    app.addHook('onClose', async () => jobs.stop());
+  }
+
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // Served over plain HTTP on an office network as often as behind HTTPS.
+        upgradeInsecureRequests: null,
+        imgSrc: ["'self'", 'data:', 'blob:'],
+      },
+    },
+    strictTransportSecurity: config.cookieSecure === true,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Lianxin API', description: '连心 群众工作平台 API', version: VERSION },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lx_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['health'],
+        response: { 200: z.object({ status: z.literal('ok'), engine: z.string(), version: z.string() }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, engine: database.engine, version: VERSION }),
+  );
+  app.get('/readyz', { schema: { tags: ['health'] } }, async (request, reply) => {
+    try {
+      await sql`select 1`.execute(database.db);
+      return { status: 'ready' };
+    } catch (err) {
+      request.log.error({ err }, 'database not reachable');
+      return sendError(reply, request.locale, 'SERVICE_UNAVAILABLE');
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(loginRoutes, { prefix: '/auth' });
+      // Everything below needs a caller; the hook is on the scope, so no route can forget it.
+      await api.register(async (secured) => {
+        secured.addHook('onRequest', authenticate({ db: database.db, clock, config }));
+        await secured.register(accountRoutes, { prefix: '/auth' });
+        await secured.register(areasRoutes, { prefix: '/areas' });
+        await secured.register(usersRoutes, { prefix: '/users' });
+        await secured.register(auditRoutes, { prefix: '/audit' });
+      });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = options.webDist ?? defaultWebDist;
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && hasWeb;
+    if (wantsPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return sendError(reply, request.locale, 'ROUTE_NOT_FOUND');
+  });
+
+  return app;
+}

@@ -1,0 +1,124 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+
+// Timestamps are ISO-8601 strings in UTC on both engines (see dialect.ts);
+// booleans are 0/1 on SQLite and true/false on PostgreSQL, read through `Boolean()`.
+type Timestamp = string;
+type Bool = ColumnType<boolean | number, boolean, boolean>;
+
+export interface AreasTable {
+  code: string;
+  name: string;
+  kind: 'district' | 'town' | 'village' | 'group';
+  parent_code: string | null;
+  extremely_poor: Bool;
+  remote: Bool;
+  hard_to_advance: Bool;
+  disaster_hit: Bool;
+  disaster_from: string | null;
+  disaster_to: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  name: string;
+  phone: string | null;
+  role: string;
+  area_code: string;
+  rank: string | null;
+  locale: string | null;
+  password_hash: string;
+  disabled_at: Timestamp | null;
+  last_login_at: Timestamp | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginFailuresTable {
+  id: string;
+  username: string;
+  ip: string;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  area_code: string | null;
+  ip: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  run_at: Timestamp;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface DB {
+  areas: AreasTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  jobs: JobsTable;
+}
+
+export type AreaRow = Selectable<AreasTable>;
+export type UserRow = Selectable<UsersTable>;
+export type JobRow = Selectable<JobsTable>;
+export type NewJob = Insertable<JobsTable>;
+export type UserUpdate = Updateable<UsersTable>;

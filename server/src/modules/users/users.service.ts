@@ -1,0 +1,226 @@
+import type { Locale } from '@lianxin/common';
+import {
+  grantableRoles,
+  isStrongPassword,
+  type Me,
+  type Rank,
+  type Role,
+  roleAreaKinds,
+  rolePermissions,
+  type User,
+  type UsersCreateBody,
+  type UsersListQuery,
+  type UsersUpdateBody,
+} from '@lianxin/common';
+import { type Db, isUniqueViolation } from '../../db/dialect';
+import { type Actor, recordAudit } from '../../platform/audit/audit.service';
+import { deleteUserSessions } from '../../platform/auth/auth.repository';
+import { hashPassword } from '../../platform/auth/passwords';
+import type { Clock } from '../../platform/clock';
+import type { Caller } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+import type { AreaScope } from '../../platform/scope';
+import { findArea } from '../areas/areas.repository';
+import { areaPath } from '../areas/areas.service';
+import {
+  findUser,
+  insertUser,
+  listUsers,
+  type UserWithArea,
+  updateUser,
+  usernameExists,
+} from './users.repository';
+
+export function toUser(row: UserWithArea): User {
+  return {
+    id: row.id,
+    username: row.username,
+    name: row.name,
+    phone: row.phone,
+    role: row.role as Role,
+    areaCode: row.area_code,
+    area: { code: row.area_code, name: row.area_name, kind: row.area_kind },
+    rank: row.rank as Rank | null,
+    locale: row.locale as Locale | null,
+    disabled: row.disabled_at !== null,
+    lastLoginAt: row.last_login_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function normalizeUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+function assertGrantable(caller: Caller, role: Role): void {
+  if (!grantableRoles[caller.role].includes(role)) throw new AppError('ROLE_NOT_ASSIGNABLE', { role });
+}
+
+/** The area must be inside the caller's subtree and of a level the role may be bound to. */
+async function assertAreaForRole(db: Db, scope: AreaScope, areaCode: string, role: Role): Promise<void> {
+  const area = await findArea(db, scope, areaCode);
+  if (!area) throw new AppError('AREA_UNKNOWN', { code: areaCode });
+  if (!roleAreaKinds[role].includes(area.kind)) throw new AppError('ROLE_AREA_MISMATCH', { role });
+}
+
+function auditedFields(user: User) {
+  return { name: user.name, phone: user.phone, role: user.role, areaCode: user.areaCode, rank: user.rank };
+}
+
+export async function loadMe(db: Db, scope: AreaScope, callerId: string): Promise<Me> {
+  const row = await findUser(db, scope, callerId);
+  if (!row) throw notFound();
+  const user = toUser(row);
+  return {
+    ...user,
+    areaPath: await areaPath(db, user.areaCode, user.area.kind),
+    permissions: [...rolePermissions[user.role]],
+  };
+}
+
+export async function listUsersInScope(db: Db, scope: AreaScope, query: UsersListQuery) {
+  const { rows, total } = await listUsers(db, scope, query);
+  return { items: rows.map(toUser), total };
+}
+
+export async function getUser(db: Db, scope: AreaScope, id: string): Promise<User> {
+  const row = await findUser(db, scope, id);
+  if (!row) throw notFound();
+  return toUser(row);
+}
+
+export interface UserCommandContext {
+  clock: Clock;
+  actor: Actor;
+  caller: Caller;
+  scope: AreaScope;
+}
+
+export async function createUser(db: Db, ctx: UserCommandContext, body: UsersCreateBody): Promise<User> {
+  assertGrantable(ctx.caller, body.role);
+  const username = normalizeUsername(body.username);
+  if (!isStrongPassword(body.password, username)) throw new AppError('PASSWORD_WEAK');
+  await assertAreaForRole(db, ctx.scope, body.areaCode, body.role);
+  if (await usernameExists(db, username)) throw new AppError('USERNAME_TAKEN', { username });
+  const now = ctx.clock.now().toISOString();
+  const id = newId();
+  try {
+    await insertUser(db, {
+      id,
+      username,
+      name: body.name,
+      phone: body.phone,
+      role: body.role,
+      area_code: body.areaCode,
+      rank: body.rank,
+      locale: null,
+      password_hash: await hashPassword(body.password),
+      disabled_at: null,
+      last_login_at: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('USERNAME_TAKEN', { username });
+    throw err;
+  }
+  const user = await getUser(db, ctx.scope, id);
+  await recordAudit(db, ctx.clock, ctx.actor, {
+    action: 'user.create',
+    objectType: 'user',
+    objectId: id,
+    areaCode: user.areaCode,
+    after: { username, ...auditedFields(user) },
+  });
+  return user;
+}
+
+/** Loads a user the caller may manage: inside their subtree and of a role they could grant. */
+async function manageableUser(db: Db, ctx: UserCommandContext, id: string): Promise<User> {
+  const user = await getUser(db, ctx.scope, id);
+  if (user.id !== ctx.caller.id) assertGrantable(ctx.caller, user.role);
+  return user;
+}
+
+export async function updateUserInScope(
+  db: Db,
+  ctx: UserCommandContext,
+  id: string,
+  body: UsersUpdateBody,
+): Promise<User> {
+  const before = await manageableUser(db, ctx, id);
+  const role = body.role ?? before.role;
+  const areaCode = body.areaCode ?? before.areaCode;
+  if (id === ctx.caller.id && (role !== before.role || areaCode !== before.areaCode)) {
+    throw new AppError('SELF_LOCKOUT');
+  }
+  if (body.role !== undefined) assertGrantable(ctx.caller, role);
+  if (body.role !== undefined || body.areaCode !== undefined) {
+    await assertAreaForRole(db, ctx.scope, areaCode, role);
+  }
+  const updated = await updateUser(db, id, body.version, {
+    name: body.name ?? before.name,
+    phone: body.phone === undefined ? before.phone : body.phone,
+    role,
+    area_code: areaCode,
+    rank: body.rank === undefined ? before.rank : body.rank,
+    updated_at: ctx.clock.now().toISOString(),
+  });
+  if (!updated) throw new AppError('VERSION_CONFLICT');
+  // A new role or area changes what the account may see: its sessions start over.
+  if (role !== before.role || areaCode !== before.areaCode) await deleteUserSessions(db, id);
+  const after = await getUser(db, ctx.scope, id);
+  await recordAudit(db, ctx.clock, ctx.actor, {
+    action: 'user.update',
+    objectType: 'user',
+    objectId: id,
+    areaCode: after.areaCode,
+    before: auditedFields(before),
+    after: auditedFields(after),
+  });
+  return after;
+}
+
+/** Disabling ends every session at once; API tokens stop working while the account is disabled. */
+export async function setUserDisabled(
+  db: Db,
+  ctx: UserCommandContext,
+  id: string,
+  disabled: boolean,
+): Promise<User> {
+  const user = await manageableUser(db, ctx, id);
+  if (id === ctx.caller.id) throw new AppError('SELF_LOCKOUT');
+  const now = ctx.clock.now().toISOString();
+  await updateUser(db, id, user.version, { disabled_at: disabled ? now : null, updated_at: now });
+  if (disabled) await deleteUserSessions(db, id);
+  await recordAudit(db, ctx.clock, ctx.actor, {
+    action: disabled ? 'user.disable' : 'user.enable',
+    objectType: 'user',
+    objectId: id,
+    areaCode: user.areaCode,
+  });
+  return getUser(db, ctx.scope, id);
+}
+
+export async function resetUserPassword(
+  db: Db,
+  ctx: UserCommandContext,
+  id: string,
+  password: string,
+): Promise<void> {
+  const user = await manageableUser(db, ctx, id);
+  if (!isStrongPassword(password, user.username)) throw new AppError('PASSWORD_WEAK');
+  const now = ctx.clock.now().toISOString();
+  await updateUser(db, id, user.version, { password_hash: await hashPassword(password), updated_at: now });
+  await deleteUserSessions(db, id);
+  await recordAudit(db, ctx.clock, ctx.actor, {
+    action: 'user.password_reset',
+    objectType: 'user',
+    objectId: id,
+    areaCode: user.areaCode,
+  });
+}

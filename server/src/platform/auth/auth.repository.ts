@@ -1,0 +1,231 @@
+import type { AreaKind, Locale, Role } from '@lianxin/common';
+import type { Db } from '../../db/dialect';
+
+export interface CallerRow {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  areaCode: string;
+  areaKind: AreaKind;
+  locale: Locale | null;
+  disabledAt: string | null;
+}
+
+function callerQuery(db: Db) {
+  return db
+    .selectFrom('users')
+    .innerJoin('areas', 'areas.code', 'users.area_code')
+    .select([
+      'users.id',
+      'users.username',
+      'users.name',
+      'users.role',
+      'users.area_code as areaCode',
+      'areas.kind as areaKind',
+      'users.locale',
+      'users.disabled_at as disabledAt',
+    ]);
+}
+
+function toCaller(row: {
+  id: string;
+  username: string;
+  name: string;
+  role: string;
+  areaCode: string;
+  areaKind: AreaKind;
+  locale: string | null;
+  disabledAt: string | null;
+}): CallerRow {
+  return { ...row, role: row.role as Role, locale: row.locale as Locale | null };
+}
+
+export async function findCallerByUsername(db: Db, username: string) {
+  const row = await callerQuery(db)
+    .select('users.password_hash as passwordHash')
+    .where('users.username', '=', username)
+    .executeTakeFirst();
+  return row ? { ...toCaller(row), passwordHash: row.passwordHash } : undefined;
+}
+
+export async function findSession(db: Db, sessionId: string) {
+  const row = await callerQuery(db)
+    .innerJoin('sessions', 'sessions.user_id', 'users.id')
+    .select([
+      'sessions.csrf_token as csrfToken',
+      'sessions.last_seen_at as lastSeenAt',
+      'sessions.expires_at as expiresAt',
+    ])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+  return row
+    ? {
+        caller: toCaller(row),
+        csrfToken: row.csrfToken,
+        lastSeenAt: row.lastSeenAt,
+        expiresAt: row.expiresAt,
+      }
+    : undefined;
+}
+
+export async function insertSession(
+  db: Db,
+  session: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    ip: string;
+    userAgent: string | null;
+    now: string;
+    expiresAt: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      csrf_token: session.csrfToken,
+      ip: session.ip,
+      user_agent: session.userAgent,
+      created_at: session.now,
+      last_seen_at: session.now,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+}
+
+export async function touchSession(db: Db, sessionId: string, now: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteUserSessions(
+  db: Db,
+  userId: string,
+  exceptId: string | null = null,
+): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(exceptId !== null, (qb) => qb.where('id', '!=', exceptId ?? ''))
+    .execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: string, idleBefore: string): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<', now), eb('last_seen_at', '<', idleBefore)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function recentFailures(
+  db: Db,
+  column: 'username' | 'ip',
+  value: string,
+  since: string,
+): Promise<{ count: number; oldest: string | null }> {
+  const row = await db
+    .selectFrom('login_failures')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('at').as('oldest')])
+    .where(column, '=', value)
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), oldest: row.oldest ?? null };
+}
+
+export async function insertFailure(
+  db: Db,
+  failure: { id: string; username: string; ip: string; at: string },
+) {
+  await db.insertInto('login_failures').values(failure).execute();
+}
+
+export async function clearFailures(db: Db, username: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('username', '=', username).execute();
+}
+
+export async function deleteOldFailures(db: Db, before: string): Promise<number> {
+  const result = await db.deleteFrom('login_failures').where('at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function markLogin(db: Db, userId: string, now: string): Promise<void> {
+  await db.updateTable('users').set({ last_login_at: now }).where('id', '=', userId).execute();
+}
+
+export async function findToken(db: Db, tokenHash: string) {
+  const row = await callerQuery(db)
+    .innerJoin('api_tokens', 'api_tokens.user_id', 'users.id')
+    .select([
+      'api_tokens.id as tokenId',
+      'api_tokens.expires_at as expiresAt',
+      'api_tokens.revoked_at as revokedAt',
+      'api_tokens.last_used_at as lastUsedAt',
+    ])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row
+    ? {
+        caller: toCaller(row),
+        tokenId: row.tokenId,
+        expiresAt: row.expiresAt,
+        revokedAt: row.revokedAt,
+        lastUsedAt: row.lastUsedAt,
+      }
+    : undefined;
+}
+
+export async function touchToken(db: Db, tokenId: string, now: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', tokenId).execute();
+}
+
+export async function listTokens(db: Db, userId: string) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'created_at', 'expires_at', 'last_used_at'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function insertToken(
+  db: Db,
+  token: {
+    id: string;
+    userId: string;
+    name: string;
+    tokenHash: string;
+    now: string;
+    expiresAt: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('api_tokens')
+    .values({
+      id: token.id,
+      user_id: token.userId,
+      name: token.name,
+      token_hash: token.tokenHash,
+      created_at: token.now,
+      expires_at: token.expiresAt,
+    })
+    .execute();
+}
+
+export async function revokeToken(db: Db, userId: string, tokenId: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('id', '=', tokenId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

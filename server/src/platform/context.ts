@@ -1,0 +1,61 @@
+import type { AreaKind, Locale, Permission, Role } from '@lianxin/common';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import type { DB } from '../db/schema';
+import type { Actor } from './audit/audit.service';
+import type { Clock } from './clock';
+import type { JobWorker } from './jobs/jobs.worker';
+import type { AreaScope } from './scope';
+
+/** What every route and command can reach: the database, the clock, the settings, the job queue. */
+export interface AppContext {
+  database: Database;
+  db: Kysely<DB>;
+  clock: Clock;
+  config: Config;
+  jobs: JobWorker;
+}
+
+export interface Caller {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  areaCode: string;
+  areaKind: AreaKind;
+  locale: Locale | null;
+}
+
+export interface AuthContext {
+  caller: Caller;
+  scope: AreaScope;
+  via: 'session' | 'token';
+  sessionId: string | null;
+  csrfToken: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    auth: AuthContext | null;
+  }
+  interface FastifyContextConfig {
+    /** Required on every route behind authentication: what the caller's role must allow. */
+    permission?: Permission | 'authenticated';
+  }
+}
+
+/** The authenticated caller; routes behind the secured scope always have one. */
+export function authOf(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw new Error('authOf() used on a route outside the secured scope');
+  return request.auth;
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  return { id: request.auth?.caller.id ?? null, name: request.auth?.caller.name ?? null, ip: request.ip };
+}

@@ -1,0 +1,216 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AreaKind, Rank, Role } from '@lianxin/common';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app';
+import { type Config, loadConfig } from '../src/config';
+import { type Database, openDatabase } from '../src/db/database';
+import { migrateToLatest } from '../src/db/migrator';
+import { hashPassword } from '../src/platform/auth/passwords';
+import { ManualClock } from '../src/platform/clock';
+import { newId } from '../src/platform/ids';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+/**
+ * A fresh, migrated database for one test file: a temporary SQLite file, or a new schema in the
+ * PostgreSQL database named by TEST_DATABASE_URL.
+ */
+export async function createTestDatabase(): Promise<Database & { dispose(): Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const schema = `t_${newId().replaceAll('-', '').slice(-16)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const database = openDatabase({ url, schema, poolSize: 4 });
+    await migrateToLatest(database.db);
+    return {
+      ...database,
+      dispose: async () => {
+        await database.close();
+        const cleanup = new pg.Client({ connectionString: url });
+        await cleanup.connect();
+        await cleanup.query(`drop schema ${schema} cascade`);
+        await cleanup.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-test-'));
+  const database = openDatabase({ file: path.join(dir, 'test.db') });
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    dispose: async () => {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: 'test', JOBS_ENABLED: 'false', LOG_LEVEL: 'silent' }), ...overrides };
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: Database;
+  clock: ManualClock;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const clock = new ManualClock(new Date('2026-11-22T08:00:00.000Z'));
+  const config = testConfig(overrides);
+  const app = await buildApp({ database, config, clock, logger: false, webDist: '/nonexistent' });
+  await app.ready();
+  return {
+    app,
+    database,
+    clock,
+    config,
+    close: async () => {
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
+
+/** The district used by the tests: two towns, each with villages; one village has a group. */
+export const AREAS = {
+  district: '610902000000',
+  townA: '610902001000',
+  townB: '610902002000',
+  villageA1: '610902001001',
+  villageA2: '610902001002',
+  villageB1: '610902002001',
+  groupA1: '610902001001001',
+} as const;
+
+export async function buildArea(
+  database: Database,
+  area: { code: string; name?: string; kind: AreaKind; parentCode: string | null },
+): Promise<void> {
+  const now = new Date('2026-01-01T00:00:00.000Z').toISOString();
+  await database.db
+    .insertInto('areas')
+    .values({
+      code: area.code,
+      name: area.name ?? `区域${area.code.slice(-6)}`,
+      kind: area.kind,
+      parent_code: area.parentCode,
+      extremely_poor: false,
+      remote: false,
+      hard_to_advance: false,
+      disaster_hit: false,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}
+
+export async function seedAreas(database: Database): Promise<void> {
+  await buildArea(database, { code: AREAS.district, name: '汉滨区', kind: 'district', parentCode: null });
+  await buildArea(database, { code: AREAS.townA, name: '关庙镇', kind: 'town', parentCode: AREAS.district });
+  await buildArea(database, { code: AREAS.townB, name: '张滩镇', kind: 'town', parentCode: AREAS.district });
+  await buildArea(database, {
+    code: AREAS.villageA1,
+    name: '大同村',
+    kind: 'village',
+    parentCode: AREAS.townA,
+  });
+  await buildArea(database, {
+    code: AREAS.villageA2,
+    name: '石梯村',
+    kind: 'village',
+    parentCode: AREAS.townA,
+  });
+  await buildArea(database, {
+    code: AREAS.villageB1,
+    name: '东坡村',
+    kind: 'village',
+    parentCode: AREAS.townB,
+  });
+  await buildArea(database, {
+    code: AREAS.groupA1,
+    name: '一组',
+    kind: 'group',
+    parentCode: AREAS.villageA1,
+  });
+}
+
+let cachedHash: Promise<string> | undefined;
+
+export async function buildUser(
+  database: Database,
+  user: { username?: string; role: Role; areaCode: string; name?: string; rank?: Rank; disabled?: boolean },
+): Promise<{ id: string; username: string }> {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const id = newId();
+  const username = user.username ?? `${user.role.replace('_', '')}${id.slice(-6)}`;
+  const now = new Date('2026-01-01T00:00:00.000Z').toISOString();
+  await database.db
+    .insertInto('users')
+    .values({
+      id,
+      username,
+      name: user.name ?? `测试${user.role}`,
+      phone: null,
+      role: user.role,
+      area_code: user.areaCode,
+      rank: user.rank ?? null,
+      locale: null,
+      password_hash: await cachedHash,
+      disabled_at: user.disabled ? now : null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return { id, username };
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
+}
+
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Session> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'lx_session');
+  if (!cookie) throw new Error('no session cookie');
+  const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+  return {
+    cookie: cookie.value,
+    csrfToken,
+    request: (method, url, body, headers = {}) =>
+      app.inject({
+        method: method as 'GET',
+        url,
+        cookies: { lx_session: cookie.value },
+        headers: { 'x-csrf-token': csrfToken, ...headers },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
+  };
+}
