@@ -106,6 +106,14 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
+export interface SettingsTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface DB {
   areas: AreasTable;
   users: UsersTable;
@@ -115,6 +123,7 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   jobs: JobsTable;
+  settings: SettingsTable;
 }
 
 export type AreaRow = Selectable<AreasTable>;

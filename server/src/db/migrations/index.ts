@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as createPlatform from './2026_11_22_0900_create_platform';
+import * as createSettings from './2026_11_22_0910_create_settings';
 
 /** Every migration, in order. A new migration file is added here and never edited once landed. */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0900_create_platform': createPlatform,
+  '2026_11_22_0910_create_settings': createSettings,
 };

@@ -1,0 +1,195 @@
+import type { AreaKind, Rank, Role } from '@lianxin/common';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { recordAudit } from '../platform/audit/audit.service';
+import { hashPassword } from '../platform/auth/passwords';
+import type { Clock } from '../platform/clock';
+import { newId } from '../platform/ids';
+import { readSetting, writeSetting } from '../platform/settings/settings.repository';
+import { COMMUNITY_NAMES, GROUP_ORDINALS, personName, VILLAGE_NAMES } from './names';
+import { Random } from './random';
+
+/** Every demo account signs in with this password; production never loads the demo. */
+export const DEMO_PASSWORD = 'lianxin-demo';
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  areaName: string;
+}
+
+interface AreaSeed {
+  code: string;
+  name: string;
+  kind: AreaKind;
+  parentCode: string | null;
+  flags?: { extremelyPoor?: boolean; remote?: boolean; hardToAdvance?: boolean; disasterHit?: boolean };
+}
+
+interface UserSeed {
+  username: string;
+  name: string;
+  role: Role;
+  areaCode: string;
+  rank: Rank | null;
+  phone: string;
+}
+
+const DISTRICT = { code: '610902000000', name: '汉滨区' };
+const TOWNS = [
+  { code: '610902001000', name: '新城街道', villages: 5, community: true },
+  { code: '610902101000', name: '关庙镇', villages: 8, community: false },
+  { code: '610902102000', name: '张滩镇', villages: 7, community: false },
+];
+
+function phone(random: Random): string {
+  return `1${random.pick(['33', '35', '37', '38', '39', '52', '58', '80', '86', '89'])}${String(random.int(0, 99_999_999)).padStart(8, '0')}`;
+}
+
+/** The demo district: 1 district, 3 towns, 20 villages and communities with their groups, cadres in every role. */
+export function demoDistrict(seed = 20261122): {
+  areas: AreaSeed[];
+  users: UserSeed[];
+  accounts: DemoAccount[];
+} {
+  const random = new Random(seed);
+  const areas: AreaSeed[] = [
+    { code: DISTRICT.code, name: DISTRICT.name, kind: 'district', parentCode: null },
+  ];
+  const users: UserSeed[] = [];
+  const person = (username: string, role: Role, areaCode: string, rank: Rank | null) =>
+    users.push({
+      username,
+      name: personName(random, random.chance(0.65) ? 'male' : 'female'),
+      role,
+      areaCode,
+      rank,
+      phone: phone(random),
+    });
+
+  person('admin', 'district_admin', DISTRICT.code, 'middle');
+  person('district-staff', 'district_staff', DISTRICT.code, 'staff');
+  person('district-leader', 'district_staff', DISTRICT.code, 'leader');
+  person('auditor', 'auditor', DISTRICT.code, null);
+  for (let i = 1; i <= 3; i++) person(`cppcc${i}`, 'cppcc_member', DISTRICT.code, null);
+
+  const villageNames = [...VILLAGE_NAMES];
+  TOWNS.forEach((town, t) => {
+    areas.push({ code: town.code, name: town.name, kind: 'town', parentCode: DISTRICT.code });
+    person(`town${t + 1}-head`, 'town_head', town.code, 'leader');
+    for (let s = 1; s <= 4; s++)
+      person(`town${t + 1}-staff${s}`, 'town_staff', town.code, s === 1 ? 'middle' : 'staff');
+    for (let v = 1; v <= town.villages; v++) {
+      const serial = town.community ? v : 200 + v;
+      const code = `${town.code.slice(0, 9)}${String(serial).padStart(3, '0')}`;
+      const name = town.community
+        ? `${COMMUNITY_NAMES[v - 1] ?? `第${v}`}社区`
+        : `${villageNames.splice(random.int(0, villageNames.length - 1), 1)[0]}村`;
+      const flags = town.community
+        ? {}
+        : {
+            extremelyPoor: random.chance(0.15),
+            remote: random.chance(0.25),
+            hardToAdvance: random.chance(0.1),
+          };
+      areas.push({ code, name, kind: 'village', parentCode: town.code, flags });
+      const groups = random.int(4, 8);
+      for (let g = 1; g <= groups; g++) {
+        areas.push({
+          code: `${code}${String(g).padStart(3, '0')}`,
+          name: town.community ? `第${GROUP_ORDINALS[g - 1]}网格` : `${GROUP_ORDINALS[g - 1]}组`,
+          kind: 'group',
+          parentCode: code,
+        });
+      }
+      for (let c = 1; c <= 3; c++)
+        person(`village${t + 1}${String(v).padStart(2, '0')}-${c}`, 'village_cadre', code, null);
+    }
+  });
+
+  const areaName = new Map(areas.map((a) => [a.code, a.name]));
+  const shown = [
+    'admin',
+    'district-staff',
+    'auditor',
+    'town2-head',
+    'town2-staff1',
+    'village201-1',
+    'cppcc1',
+  ];
+  const accounts = users
+    .filter((u) => shown.includes(u.username))
+    .map((u) => ({ username: u.username, role: u.role, areaName: areaName.get(u.areaCode) ?? '' }));
+  return { areas, users, accounts };
+}
+
+export async function isDemoLoaded(db: Kysely<DB>): Promise<boolean> {
+  return (await readSetting<boolean>(db, 'demo.loaded')) === true;
+}
+
+/**
+ * Loads the demo district into an empty database, in one transaction.
+ * Refuses a database that already has areas, so real data is never mixed with the demo.
+ */
+export async function loadDemoDistrict(db: Kysely<DB>, clock: Clock): Promise<DemoAccount[]> {
+  const { areas, users, accounts } = demoDistrict();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('areas').select('code').limit(1).executeTakeFirst();
+    if (existing)
+      throw new Error('The database already has areas; the demo district is loaded only into an empty one.');
+    for (const area of areas) {
+      await trx
+        .insertInto('areas')
+        .values({
+          code: area.code,
+          name: area.name,
+          kind: area.kind,
+          parent_code: area.parentCode,
+          extremely_poor: area.flags?.extremelyPoor ?? false,
+          remote: area.flags?.remote ?? false,
+          hard_to_advance: area.flags?.hardToAdvance ?? false,
+          disaster_hit: area.flags?.disasterHit ?? false,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    }
+    for (const user of users) {
+      await trx
+        .insertInto('users')
+        .values({
+          id: newId(),
+          username: user.username,
+          name: user.name,
+          phone: user.phone,
+          role: user.role,
+          area_code: user.areaCode,
+          rank: user.rank,
+          locale: null,
+          password_hash: passwordHash,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    }
+    await writeSetting(trx, 'demo.loaded', true, now, 'demo');
+    await recordAudit(
+      trx,
+      clock,
+      { id: null, name: 'lianxin demo', ip: null },
+      {
+        action: 'demo.load',
+        after: { areas: areas.length, users: users.length },
+      },
+    );
+  });
+  return accounts;
+}
+
+export function demoAccounts(): DemoAccount[] {
+  return demoDistrict().accounts;
+}

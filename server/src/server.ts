@@ -1,0 +1,66 @@
+import { buildApp } from './app';
+import type { Config } from './config';
+import {
+  DEMO_PASSWORD,
+  type DemoAccount,
+  demoAccounts,
+  isDemoLoaded,
+  loadDemoDistrict,
+} from './demo/demo-district';
+import { countAreas } from './modules/areas/areas.repository';
+import { systemClock } from './platform/clock';
+import { describeDatabase, openConfiguredDatabase } from './runtime';
+import { VERSION } from './version';
+
+const ROLE_LABELS: Record<string, string> = {
+  district_admin: '区级管理员',
+  district_staff: '区群众工作部',
+  town_head: '镇主要负责人',
+  town_staff: '镇干部',
+  village_cadre: '村干部',
+  cppcc_member: '政协委员',
+  auditor: '审计员',
+};
+
+function banner(config: Config, accounts: DemoAccount[] | null): string {
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const lines = [
+    '',
+    `  连心 Lianxin ${VERSION}`,
+    `  控制台 Console:  http://${host}:${config.port}`,
+    `  接口文档 API:     http://${host}:${config.port}/api/docs`,
+    `  数据库 Database:  ${describeDatabase(config)}`,
+  ];
+  if (accounts) {
+    lines.push('', `  演示账号 Demo accounts (password: ${DEMO_PASSWORD})`);
+    for (const a of accounts) {
+      lines.push(
+        `    ${a.username.padEnd(16)} ${(ROLE_LABELS[a.role] ?? a.role).padEnd(8, '　')} ${a.areaName}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `npm start`: migrate, load the demo into a new database outside production, serve. */
+export async function serve(config: Config): Promise<void> {
+  const database = await openConfiguredDatabase(config);
+  if (!config.production && (await countAreas(database.db)) === 0) {
+    await loadDemoDistrict(database.db, systemClock);
+  }
+  const showDemo = !config.production && (await isDemoLoaded(database.db));
+  const app = await buildApp({ database, config });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(banner(config, showDemo ? demoAccounts() : null));
+}
