@@ -23,7 +23,7 @@ import { auditRoutes } from './platform/audit/audit.routes';
 import { authenticate, languageHook } from './platform/auth/auth.hooks';
 import { accountRoutes, loginRoutes } from './platform/auth/auth.routes';
 import { type Clock, systemClock } from './platform/clock';
-import type { AppContext } from './platform/context';
+import type { AppContext, RouteEntry } from './platform/context';
 import { registerErrorHandler, sendError } from './platform/error-handler';
 import { registerHousekeeping } from './platform/housekeeping';
 import { JobWorker } from './platform/jobs/jobs.worker';
@@ -54,7 +54,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const jobs = new JobWorker(database.db, clock, { pollMs: config.jobs.pollMs, logger: app.log });
   registerHousekeeping(jobs, config);
-  const ctx: AppContext = { database, db: database.db, clock, config, jobs };
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, permission: route.config?.permission });
+    }
+  });
+  const ctx: AppContext = { database, db: database.db, clock, config, jobs, routes };
   app.decorate('ctx', ctx);
   app.decorateRequest('auth', null);
   app.decorateRequest('locale', defaultLocale);

@@ -16,6 +16,14 @@ export interface AppContext {
   clock: Clock;
   config: Config;
   jobs: JobWorker;
+  /** Every route with the permission it declares: the source of the access-matrix tests. */
+  routes: RouteEntry[];
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: Permission | 'authenticated' | undefined;
 }
 
 export interface Caller {

@@ -1,0 +1,191 @@
+import { hasPermission, type Role, roles } from '@lianxin/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AREAS, buildUser, createTestApp, login, seedAreas, type TestContext } from './harness';
+
+// Where each role sits for the matrix, and the sibling area it must never reach.
+const PLACEMENT: Record<
+  Role,
+  { own: string; sibling: string | null; ownVillage: string; siblingVillage: string | null }
+> = {
+  district_admin: { own: AREAS.district, sibling: null, ownVillage: AREAS.villageA1, siblingVillage: null },
+  district_staff: { own: AREAS.district, sibling: null, ownVillage: AREAS.villageA1, siblingVillage: null },
+  auditor: { own: AREAS.district, sibling: null, ownVillage: AREAS.villageA1, siblingVillage: null },
+  town_head: {
+    own: AREAS.townA,
+    sibling: AREAS.townB,
+    ownVillage: AREAS.villageA1,
+    siblingVillage: AREAS.villageB1,
+  },
+  town_staff: {
+    own: AREAS.townA,
+    sibling: AREAS.townB,
+    ownVillage: AREAS.villageA1,
+    siblingVillage: AREAS.villageB1,
+  },
+  cppcc_member: {
+    own: AREAS.townA,
+    sibling: AREAS.townB,
+    ownVillage: AREAS.villageA1,
+    siblingVillage: AREAS.villageB1,
+  },
+  village_cadre: {
+    own: AREAS.villageA1,
+    sibling: AREAS.villageA2,
+    ownVillage: AREAS.villageA1,
+    siblingVillage: AREAS.villageA2,
+  },
+};
+
+interface Probe {
+  url: string;
+  body?: unknown;
+  /** What a permitted caller gets for the sibling object, when not 404 (bodies naming an area). */
+  siblingCode?: string;
+}
+
+type Target = { area: string; village: string; user: { id: string } };
+type RouteCase = (t: TestContext, target: Target) => Promise<Probe>;
+
+const version = async (t: TestContext, table: 'users' | 'areas', key: string) => {
+  const row =
+    table === 'users'
+      ? await t.database.db
+          .selectFrom('users')
+          .select('version')
+          .where('id', '=', key)
+          .executeTakeFirstOrThrow()
+      : await t.database.db
+          .selectFrom('areas')
+          .select('version')
+          .where('code', '=', key)
+          .executeTakeFirstOrThrow();
+  return row.version;
+};
+
+let serial = 100;
+const CASES: Record<string, RouteCase> = {
+  'GET /api/v1/areas': async () => ({ url: '/api/v1/areas' }),
+  'GET /api/v1/areas/:code': async (_t, target) => ({ url: `/api/v1/areas/${target.area}` }),
+  'POST /api/v1/areas': async (_t, target) => ({
+    url: '/api/v1/areas',
+    body: {
+      code: `${target.village}${String(serial++)}`,
+      name: '新网格',
+      kind: 'group',
+      parentCode: target.village,
+    },
+    siblingCode: 'AREA_UNKNOWN',
+  }),
+  'PATCH /api/v1/areas/:code': async (t, target) => ({
+    url: `/api/v1/areas/${target.village}`,
+    body: { flags: { remote: true }, version: await version(t, 'areas', target.village) },
+  }),
+  'GET /api/v1/users': async () => ({ url: '/api/v1/users' }),
+  'GET /api/v1/users/:id': async (_t, target) => ({ url: `/api/v1/users/${target.user.id}` }),
+  'POST /api/v1/users': async (_t, target) => ({
+    url: '/api/v1/users',
+    body: {
+      username: `matrix${serial++}`,
+      name: '矩阵',
+      role: 'village_cadre',
+      areaCode: target.village,
+      password: 'matrix-password-1',
+    },
+    siblingCode: 'AREA_UNKNOWN',
+  }),
+  'PATCH /api/v1/users/:id': async (t, target) => ({
+    url: `/api/v1/users/${target.user.id}`,
+    body: { name: '改名', version: await version(t, 'users', target.user.id) },
+  }),
+  'POST /api/v1/users/:id/disable': async (_t, target) => ({
+    url: `/api/v1/users/${target.user.id}/disable`,
+  }),
+  'POST /api/v1/users/:id/enable': async (_t, target) => ({ url: `/api/v1/users/${target.user.id}/enable` }),
+  'POST /api/v1/users/:id/password': async (_t, target) => ({
+    url: `/api/v1/users/${target.user.id}/password`,
+    body: { password: 'matrix-password-2' },
+  }),
+  'GET /api/v1/audit': async () => ({ url: '/api/v1/audit' }),
+};
+
+describe('access matrix: every route × role × own and sibling area', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedAreas(t.database);
+  });
+  afterAll(() => t.close());
+
+  it('covers every area-scoped route of the API', () => {
+    const scoped = t.app.ctx.routes
+      .filter((r) => r.permission !== undefined && r.permission !== 'authenticated')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(scoped.sort()).toEqual(Object.keys(CASES).sort());
+    // Apart from sign-in, health and the documentation, every API route declares a permission.
+    const undeclared = t.app.ctx.routes.filter(
+      (r) => r.url.startsWith('/api/v1') && r.permission === undefined && r.url !== '/api/v1/auth/login',
+    );
+    expect(undeclared).toEqual([]);
+  });
+
+  describe.each(roles)('%s', (role) => {
+    const place = PLACEMENT[role];
+    it('reaches its own area and gets 404 (or an unknown area) for the sibling area', async () => {
+      const caller = await buildUser(t.database, { role, areaCode: place.own });
+      const session = await login(t.app, caller.username);
+      const ownUser = await buildUser(t.database, { role: 'village_cadre', areaCode: place.ownVillage });
+      const siblingUser = place.siblingVillage
+        ? await buildUser(t.database, { role: 'village_cadre', areaCode: place.siblingVillage })
+        : null;
+      for (const [key, build] of Object.entries(CASES)) {
+        const [method = 'GET'] = key.split(' ');
+        const route = t.app.ctx.routes.find((r) => `${r.method} ${r.url}` === key);
+        const permission = route?.permission;
+        if (!permission || permission === 'authenticated') throw new Error(`no permission on ${key}`);
+        const allowed = hasPermission(role, permission);
+
+        const own = await build(t, { area: place.own, village: place.ownVillage, user: ownUser });
+        const ownResponse = await session.request(method, own.url, own.body);
+        if (allowed) {
+          expect([200, 201, 204], `${role} ${key} own area: ${ownResponse.body}`).toContain(
+            ownResponse.statusCode,
+          );
+        } else {
+          expect(ownResponse.statusCode, `${role} ${key} own area`).toBe(403);
+        }
+        if (allowed && method === 'GET' && !key.includes(':')) {
+          const items = (ownResponse.json() as { items: { code?: string; areaCode?: string | null }[] })
+            .items;
+          const prefix = place.own.replace(/0{3}$/, '').replace(/0{3}$/, '');
+          for (const item of items) {
+            const code = item.code ?? item.areaCode;
+            if (code) expect(code.startsWith(prefix), `${key} leaked ${code} to ${role}`).toBe(true);
+          }
+        }
+
+        if (
+          !place.sibling ||
+          !place.siblingVillage ||
+          !siblingUser ||
+          (method === 'GET' && !key.includes(':'))
+        )
+          continue;
+        const sibling = await build(t, {
+          area: place.sibling,
+          village: place.siblingVillage,
+          user: siblingUser,
+        });
+        const siblingResponse = await session.request(method, sibling.url, sibling.body);
+        if (!allowed) {
+          expect(siblingResponse.statusCode, `${role} ${key} sibling`).toBe(403);
+        } else if (sibling.siblingCode) {
+          expect(siblingResponse.json(), `${role} ${key} sibling`).toMatchObject({
+            error: { code: sibling.siblingCode },
+          });
+        } else {
+          expect(siblingResponse.statusCode, `${role} ${key} sibling: ${siblingResponse.body}`).toBe(404);
+        }
+      }
+    });
+  });
+});
