@@ -1,0 +1,85 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AREAS, buildUser, createTestApp, login, seedAreas, type TestContext } from '../../../test/harness';
+import { verifyAudit } from './audit.service';
+
+describe('audit log', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedAreas(t.database);
+    const admin = await login(
+      t.app,
+      (await buildUser(t.database, { role: 'district_admin', areaCode: AREAS.district })).username,
+    );
+    for (const code of ['610902002002', '610902002003', '610902002004']) {
+      await admin.request('POST', '/api/v1/areas', {
+        code,
+        name: `村${code.slice(-1)}`,
+        kind: 'village',
+        parentCode: AREAS.townB,
+      });
+    }
+  });
+  afterAll(() => t.close());
+
+  const tamper = async (statement: ReturnType<typeof sql>) => {
+    // Someone with direct database access removes the append-only guard first.
+    if (t.database.engine === 'postgres') {
+      await sql`alter table audit_log disable trigger audit_log_append_only`.execute(t.database.db);
+      await statement.execute(t.database.db);
+      await sql`alter table audit_log enable trigger audit_log_append_only`.execute(t.database.db);
+    } else {
+      await sql`drop trigger if exists audit_log_no_update`.execute(t.database.db);
+      await sql`drop trigger if exists audit_log_no_delete`.execute(t.database.db);
+      await statement.execute(t.database.db);
+    }
+  };
+
+  it('verifies an intact chain', async () => {
+    const result = await verifyAudit(t.database.db);
+    expect(result).toMatchObject({ ok: true, problems: [] });
+    expect(result.checked).toBeGreaterThanOrEqual(4);
+  });
+
+  it('refuses updates and deletes from the application', async () => {
+    await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(t.database.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`delete from audit_log where seq = 1`.execute(t.database.db)).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it('lets district admins and auditors search it, and no one else', async () => {
+    const auditor = await login(
+      t.app,
+      (await buildUser(t.database, { role: 'auditor', areaCode: AREAS.district })).username,
+    );
+    const found = await auditor.request(
+      'GET',
+      '/api/v1/audit?action=area.create&from=2026-11-22&to=2026-11-22',
+    );
+    expect(found.json()).toMatchObject({ total: 3 });
+    const head = await login(
+      t.app,
+      (await buildUser(t.database, { role: 'town_head', areaCode: AREAS.townB })).username,
+    );
+    expect((await head.request('GET', '/api/v1/audit')).statusCode).toBe(403);
+  });
+
+  it('detects an altered row and a deleted one', async () => {
+    await tamper(
+      sql`update audit_log set after_json = '{"name":"假村"}' where action = 'area.create' and object_id = '610902002003'`,
+    );
+    const altered = await verifyAudit(t.database.db);
+    expect(altered.ok).toBe(false);
+    expect(altered.problems.map((p) => p.problem)).toContain('altered');
+
+    await tamper(sql`delete from audit_log where object_id = '610902002002' and action = 'area.create'`);
+    const deleted = await verifyAudit(t.database.db);
+    expect(deleted.problems.map((p) => p.problem)).toEqual(
+      expect.arrayContaining(['missing', 'broken_link']),
+    );
+  });
+});
