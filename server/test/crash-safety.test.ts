@@ -2,20 +2,18 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/platform/audit/audit.service';
-import { AREAS, buildUser, createTestDatabase, seedAreas, TEST_PASSWORD } from './harness';
-
-type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+import { AREAS, buildUser, createTestDatabase, seedAreas, TEST_PASSWORD, type TestDatabase } from './harness';
 
 async function startServer(database: TestDatabase) {
-  const schema =
-    database.engine === 'postgres'
-      ? ((await database.pool?.query('select current_schema() as s'))?.rows[0] as { s: string }).s
-      : '';
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.resolve(import.meta.dirname, 'fixtures/server-child.ts')],
     {
-      env: { ...process.env, LIANXIN_TEST_SQLITE: database.sqlite?.name ?? '', LIANXIN_TEST_SCHEMA: schema },
+      env: {
+        ...process.env,
+        LIANXIN_TEST_SQLITE: database.sqlite?.name ?? '',
+        LIANXIN_TEST_SCHEMA: database.schema,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );

@@ -18,7 +18,13 @@ export const TEST_PASSWORD = 'correct-horse-battery';
  * A fresh, migrated database for one test file: a temporary SQLite file, or a new schema in the
  * PostgreSQL database named by TEST_DATABASE_URL.
  */
-export async function createTestDatabase(): Promise<Database & { dispose(): Promise<void> }> {
+export type TestDatabase = Database & {
+  /** The PostgreSQL schema of this test file; empty on SQLite. */
+  schema: string;
+  dispose(): Promise<void>;
+};
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const schema = `t_${newId().replaceAll('-', '').slice(-16)}`;
@@ -30,6 +36,7 @@ export async function createTestDatabase(): Promise<Database & { dispose(): Prom
     await migrateToLatest(database.db);
     return {
       ...database,
+      schema,
       dispose: async () => {
         await database.close();
         const cleanup = new pg.Client({ connectionString: url });
@@ -44,6 +51,7 @@ export async function createTestDatabase(): Promise<Database & { dispose(): Prom
   await migrateToLatest(database.db);
   return {
     ...database,
+    schema: '',
     dispose: async () => {
       await database.close();
       rmSync(dir, { recursive: true, force: true });

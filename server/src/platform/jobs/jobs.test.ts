@@ -1,14 +1,13 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/harness';
-import type { Database } from '../../db/database';
+import { createTestDatabase, type TestDatabase } from '../../../test/harness';
 import { ManualClock } from '../clock';
 import { newId } from '../ids';
 import { JobWorker } from './jobs.worker';
 
 describe('durable jobs', () => {
-  let database: Database & { dispose(): Promise<void> };
+  let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
   });
@@ -83,7 +82,7 @@ describe('durable jobs', () => {
         env: {
           ...process.env,
           LIANXIN_TEST_SQLITE: database.sqlite?.name ?? '',
-          LIANXIN_TEST_SCHEMA: database.engine === 'postgres' ? await currentSchema(database) : '',
+          LIANXIN_TEST_SCHEMA: database.schema,
         },
         stdio: ['ignore', 'pipe', 'inherit'],
       },
@@ -117,9 +116,3 @@ describe('durable jobs', () => {
     expect(await jobOf('test.crash')).toMatchObject({ status: 'done', attempts: 2 });
   });
 });
-
-async function currentSchema(database: Database): Promise<string> {
-  const { rows } = await (database.pool?.query('select current_schema() as s') ??
-    Promise.reject(new Error('no pool')));
-  return (rows[0] as { s: string }).s;
-}
