@@ -33,7 +33,7 @@ program
   .description('apply pending database migrations')
   .action(async () => {
     const config = loadConfig();
-    const database = await openConfiguredDatabase(config);
+    const database = await openConfiguredDatabase(config, { migrate: false });
     const applied = await migrateToLatest(database.db);
     process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
     await database.close();

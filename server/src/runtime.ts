@@ -4,10 +4,10 @@ import { type Database, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrator';
 
 /** Opens the configured database (creating the data folder for SQLite) and migrates it. */
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
+export async function openConfiguredDatabase(config: Config, { migrate = true } = {}): Promise<Database> {
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const database = openDatabase({ url: config.databaseUrl, file: config.sqliteFile });
-  await migrateToLatest(database.db);
+  if (migrate) await migrateToLatest(database.db);
   return database;
 }
 
