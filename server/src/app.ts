@@ -27,6 +27,7 @@ import type { AppContext, RouteEntry } from './platform/context';
 import { registerErrorHandler, sendError } from './platform/error-handler';
 import { registerHousekeeping } from './platform/housekeeping';
 import { JobWorker } from './platform/jobs/jobs.worker';
+import { loadSecrets, type Secrets } from './platform/secrets';
 import { VERSION } from './version';
 
 export interface BuildOptions {
@@ -36,6 +37,7 @@ export interface BuildOptions {
   /** Where the built console is; served at / when present. */
   webDist?: string;
   logger?: boolean;
+  secrets?: Secrets;
 }
 
 export const defaultWebDist = path.resolve(import.meta.dirname, '../../web/dist');
@@ -60,7 +62,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       if (method !== 'HEAD') routes.push({ method, url: route.url, permission: route.config?.permission });
     }
   });
-  const ctx: AppContext = { database, db: database.db, clock, config, jobs, routes };
+  const secrets = options.secrets ?? loadSecrets(config);
+  const ctx: AppContext = { database, db: database.db, clock, config, jobs, routes, secrets };
   app.decorate('ctx', ctx);
   app.decorateRequest('auth', null);
   app.decorateRequest('locale', defaultLocale);

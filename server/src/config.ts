@@ -10,6 +10,10 @@ const Env = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
     .optional(),
   DATA_DIR: z.string().default('data'),
+  SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'SECRET_KEY must be 32 bytes, base64-encoded')
+    .optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -29,6 +33,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   sqliteFile: string;
+  /** Master key for personal data at rest (base64); a key file in dataDir when unset. */
+  secretKey: string | undefined;
   session: { idleMinutes: number; absoluteHours: number };
   cookieSecure: 'auto' | boolean;
   trustProxy: boolean;
@@ -53,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir,
     sqliteFile: path.join(dataDir, 'lianxin.db'),
+    secretKey: e.SECRET_KEY,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { ManualClock } from '../src/platform/clock';
 import { newId } from '../src/platform/ids';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
+export const TEST_SECRET_KEY = randomBytes(32).toString('base64');
 
 /**
  * A fresh, migrated database for one test file: a temporary SQLite file, or a new schema in the
@@ -60,7 +62,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', JOBS_ENABLED: 'false', LOG_LEVEL: 'silent' }), ...overrides };
+  return {
+    ...loadConfig({ NODE_ENV: 'test', JOBS_ENABLED: 'false', LOG_LEVEL: 'silent' }),
+    secretKey: TEST_SECRET_KEY,
+    ...overrides,
+  };
 }
 
 export interface TestContext {

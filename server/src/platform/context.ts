@@ -8,6 +8,7 @@ import type { Actor } from './audit/audit.service';
 import type { Clock } from './clock';
 import type { JobWorker } from './jobs/jobs.worker';
 import type { AreaScope } from './scope';
+import type { Secrets } from './secrets';
 
 /** What every route and command can reach: the database, the clock, the settings, the job queue. */
 export interface AppContext {
@@ -18,6 +19,8 @@ export interface AppContext {
   jobs: JobWorker;
   /** Every route with the permission it declares: the source of the access-matrix tests. */
   routes: RouteEntry[];
+  /** Keys for personal data at rest (ID numbers). */
+  secrets: Secrets;
 }
 
 export interface RouteEntry {

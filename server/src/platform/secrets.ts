@@ -1,0 +1,58 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config';
+
+/**
+ * Keys for personal data at rest, derived from one master secret: SECRET_KEY (base64, 32 bytes)
+ * or, when unset, a key file created once in DATA_DIR. Several instances on one PostgreSQL
+ * must share SECRET_KEY, so production on PostgreSQL requires it.
+ */
+export interface Secrets {
+  /** Encrypts a field (AES-256-GCM); the result carries its own nonce. */
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+  /** A keyed hash for exact lookup of a value that is stored encrypted. */
+  lookupHash(value: string): string;
+}
+
+function derive(master: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `lianxin:${purpose}`, 32));
+}
+
+export function secretsFromKey(master: Buffer): Secrets {
+  if (master.length !== 32) throw new Error('SECRET_KEY must be 32 bytes, base64-encoded');
+  const encryptionKey = derive(master, 'field-encryption');
+  const lookupKey = derive(master, 'lookup-hash');
+  return {
+    encrypt(plain) {
+      const nonce = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encryptionKey, nonce);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return `v1:${Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64')}`;
+    },
+    decrypt(sealed) {
+      if (!sealed.startsWith('v1:')) throw new Error('unknown ciphertext version');
+      const raw = Buffer.from(sealed.slice(3), 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', encryptionKey, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+    lookupHash(value) {
+      return createHmac('sha256', lookupKey).update(value).digest('hex');
+    },
+  };
+}
+
+export function loadSecrets(config: Config): Secrets {
+  if (config.secretKey) return secretsFromKey(Buffer.from(config.secretKey, 'base64'));
+  if (config.production && config.databaseUrl) {
+    throw new Error('SECRET_KEY is required in production on PostgreSQL (all instances must share it).');
+  }
+  const file = path.join(config.dataDir, 'secret.key');
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+    chmodSync(file, 0o600);
+  }
+  return secretsFromKey(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'));
+}
