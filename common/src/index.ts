@@ -5,4 +5,5 @@ export * from './i18n/locale';
 export * from './i18n/ui';
 export * from './id-number';
 export * from './roles';
+export * from './tiering';
 export * from './users';

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/** 放心户 / 关心户 / 连心户. */
+export const tiers = ['stable', 'watch', 'priority'] as const;
+export type Tier = (typeof tiers)[number];
+
+export const hardshipFactors = [
+  'serious_illness',
+  'disability',
+  'elderly_alone',
+  'left_behind_children',
+  'disaster',
+  'unemployment',
+  'education_burden',
+  'other',
+] as const;
+export type HardshipFactor = (typeof hardshipFactors)[number];
+
+const TierCondition = z.discriminatedUnion('kind', [
+  /** Per-capita income below `factor` × the minimum-living line. */
+  z.strictObject({ kind: z.literal('perCapitaIncomeBelow'), factor: z.number().positive().max(20) }),
+  /** Debt above `factor` × the household's annual income. */
+  z.strictObject({ kind: z.literal('debtAboveIncome'), factor: z.number().positive().max(100) }),
+  /** At least `count` hardship factors. */
+  z.strictObject({ kind: z.literal('hardshipsAtLeast'), count: z.number().int().min(1).max(8) }),
+  /** The household, or one of its members, has any of these tags. */
+  z.strictObject({ kind: z.literal('tagged'), tags: z.array(z.string().min(1).max(40)).min(1).max(50) }),
+]);
+export type TierCondition = z.infer<typeof TierCondition>;
+
+export const TierRules = z.strictObject({
+  /** The local minimum-living line (低保标准), yuan per person per year. */
+  minimumLivingLine: z.number().int().positive().max(1_000_000),
+  priority: z.array(TierCondition).max(20),
+  watch: z.array(TierCondition).max(20),
+});
+export type TierRules = z.infer<typeof TierRules>;
+
+/** The default rule set, as the district's mass-work department first configured it. */
+export const defaultTierRules: TierRules = {
+  minimumLivingLine: 6_000,
+  priority: [
+    { kind: 'perCapitaIncomeBelow', factor: 1.5 },
+    { kind: 'debtAboveIncome', factor: 2 },
+    { kind: 'hardshipsAtLeast', count: 2 },
+    { kind: 'tagged', tags: ['monitored'] },
+  ],
+  watch: [
+    { kind: 'perCapitaIncomeBelow', factor: 2 },
+    { kind: 'hardshipsAtLeast', count: 1 },
+    { kind: 'tagged', tags: ['dibao', 'wubao', 'tekun'] },
+  ],
+};
+
+export interface TierInput {
+  /** The latest year's indicators, if any. */
+  indicators: { year: number; totalIncome: number; debt: number; hardships: readonly string[] } | null;
+  activeMembers: number;
+  /** Tags of the household and of its active members. */
+  tags: readonly string[];
+}
+
+/** Why a household got its tier: every condition of that tier that hit, with the figures. */
+export type TierReason =
+  | { kind: 'perCapitaIncomeBelow'; tier: Tier; perCapita: number; limit: number }
+  | { kind: 'debtAboveIncome'; tier: Tier; debt: number; limit: number }
+  | { kind: 'hardshipsAtLeast'; tier: Tier; hardships: string[]; count: number }
+  | { kind: 'tagged'; tier: Tier; tags: string[] }
+  | { kind: 'noConditionMet'; tier: 'stable' }
+  | { kind: 'noIndicators'; tier: Tier };
+
+function check(condition: TierCondition, tier: Tier, input: TierInput, rules: TierRules): TierReason | null {
+  const ind = input.indicators;
+  switch (condition.kind) {
+    case 'perCapitaIncomeBelow': {
+      if (!ind) return null;
+      const perCapita = Math.round(ind.totalIncome / Math.max(1, input.activeMembers));
+      const limit = Math.round(condition.factor * rules.minimumLivingLine);
+      return perCapita < limit ? { kind: 'perCapitaIncomeBelow', tier, perCapita, limit } : null;
+    }
+    case 'debtAboveIncome': {
+      if (!ind) return null;
+      const limit = Math.round(condition.factor * ind.totalIncome);
+      return ind.debt > limit ? { kind: 'debtAboveIncome', tier, debt: ind.debt, limit } : null;
+    }
+    case 'hardshipsAtLeast': {
+      const hardships = [...new Set(ind?.hardships ?? [])];
+      return hardships.length >= condition.count
+        ? { kind: 'hardshipsAtLeast', tier, hardships, count: condition.count }
+        : null;
+    }
+    case 'tagged': {
+      const hit = condition.tags.filter((tag) => input.tags.includes(tag));
+      return hit.length > 0 ? { kind: 'tagged', tier, tags: hit } : null;
+    }
+  }
+}
+
+/** Applies a rule set: 连心户 if any priority condition hits, else 关心户 if any watch condition, else 放心户. */
+export function evaluateTier(input: TierInput, rules: TierRules): { tier: Tier; reasons: TierReason[] } {
+  for (const tier of ['priority', 'watch'] as const) {
+    const reasons = rules[tier].map((c) => check(c, tier, input, rules)).filter((r) => r !== null);
+    if (reasons.length > 0) {
+      if (!input.indicators) reasons.push({ kind: 'noIndicators', tier });
+      return { tier, reasons };
+    }
+  }
+  const reasons: TierReason[] = [{ kind: 'noConditionMet', tier: 'stable' }];
+  if (!input.indicators) reasons.push({ kind: 'noIndicators', tier: 'stable' });
+  return { tier: 'stable', reasons };
+}
