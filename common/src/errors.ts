@@ -30,6 +30,10 @@ export const errorCodes = [
   'ROLE_AREA_MISMATCH',
   'ROLE_NOT_ASSIGNABLE',
   'SELF_LOCKOUT',
+  'AREA_LEVEL_INVALID',
+  'HOUSEHOLD_NUMBER_TAKEN',
+  'ID_NUMBER_TAKEN',
+  'TAG_UNKNOWN',
   'IDEMPOTENCY_KEY_REUSED',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
@@ -60,6 +64,8 @@ export function errorStatus(code: ErrorCode): number {
     case 'PASSWORD_WRONG':
     case 'ROLE_AREA_MISMATCH':
     case 'SELF_LOCKOUT':
+    case 'AREA_LEVEL_INVALID':
+    case 'TAG_UNKNOWN':
       return 400;
     case 'AUTH_REQUIRED':
     case 'AUTH_INVALID_CREDENTIALS':
@@ -77,6 +83,8 @@ export function errorStatus(code: ErrorCode): number {
     case 'VERSION_CONFLICT':
     case 'AREA_CODE_TAKEN':
     case 'USERNAME_TAKEN':
+    case 'HOUSEHOLD_NUMBER_TAKEN':
+    case 'ID_NUMBER_TAKEN':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -152,6 +160,19 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   },
   ROLE_NOT_ASSIGNABLE: { 'zh-CN': '您不能授予角色“{role}”', en: 'You cannot grant the role {role}' },
   SELF_LOCKOUT: { 'zh-CN': '不能停用或降级自己的账号', en: 'You cannot disable or demote your own account' },
+  AREA_LEVEL_INVALID: {
+    'zh-CN': '户籍所在区域必须是村（社区）或组（网格）',
+    en: 'A household belongs to a village or a group',
+  },
+  HOUSEHOLD_NUMBER_TAKEN: {
+    'zh-CN': '户号 {number} 在本村已存在',
+    en: 'Household number {number} already exists in this village',
+  },
+  ID_NUMBER_TAKEN: {
+    'zh-CN': '身份证号已登记{where}',
+    en: 'This ID number is already registered{where}',
+  },
+  TAG_UNKNOWN: { 'zh-CN': '标签 {tag} 不存在', en: 'Unknown tag {tag}' },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '幂等键已用于另一个请求',
     en: 'The Idempotency-Key was already used for a different request',

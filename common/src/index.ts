@@ -1,6 +1,7 @@
 export * from './areas';
 export * from './audit';
 export * from './errors';
+export * from './households';
 export * from './i18n/locale';
 export * from './i18n/ui';
 export * from './id-number';

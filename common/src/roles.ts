@@ -17,19 +17,40 @@ export const permissions = [
   'users.read',
   'users.manage',
   'audit.read',
+  'households.read',
+  'households.manage',
+  /** See full resident ID numbers (each reveal is audited). */
+  'idnumber.reveal',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** The one permission table. Every check on the server and every menu on the web reads it. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  district_admin: ['areas.read', 'areas.manage', 'users.read', 'users.manage', 'audit.read'],
-  district_staff: ['areas.read', 'users.read'],
-  town_head: ['areas.read', 'users.read', 'users.manage'],
-  town_staff: ['areas.read', 'users.read'],
-  village_cadre: ['areas.read'],
+  district_admin: [
+    'areas.read',
+    'areas.manage',
+    'users.read',
+    'users.manage',
+    'audit.read',
+    'households.read',
+    'households.manage',
+    'idnumber.reveal',
+  ],
+  district_staff: ['areas.read', 'users.read', 'households.read', 'idnumber.reveal'],
+  town_head: [
+    'areas.read',
+    'users.read',
+    'users.manage',
+    'households.read',
+    'households.manage',
+    'idnumber.reveal',
+  ],
+  town_staff: ['areas.read', 'users.read', 'households.read', 'households.manage', 'idnumber.reveal'],
+  // Village cadres keep the household files and file 低保 applications: they need the full numbers.
+  village_cadre: ['areas.read', 'households.read', 'households.manage', 'idnumber.reveal'],
   cppcc_member: ['areas.read'],
-  // 审计员: reads everything in scope, changes nothing.
-  auditor: ['areas.read', 'users.read', 'audit.read'],
+  // 审计员: reads everything in scope, changes nothing, sees ID numbers masked.
+  auditor: ['areas.read', 'users.read', 'audit.read', 'households.read'],
 };
 
 /** The levels of area each role may be bound to. */

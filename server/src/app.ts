@@ -18,6 +18,8 @@ import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { areasRoutes } from './modules/areas/areas.routes';
+import { householdsRoutes } from './modules/households/households.routes';
+import { ensureRegistryDefaults } from './modules/tiering/tiering.repository';
 import { usersRoutes } from './modules/users/users.routes';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { authenticate, languageHook } from './platform/auth/auth.hooks';
@@ -73,6 +75,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     app.addHook('onClose', async () => jobs.stop());
   }
 
+  await ensureRegistryDefaults(database.db, clock.now().toISOString());
   registerErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -137,6 +140,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await secured.register(areasRoutes, { prefix: '/areas' });
         await secured.register(usersRoutes, { prefix: '/users' });
         await secured.register(auditRoutes, { prefix: '/audit' });
+        await secured.register(householdsRoutes);
       });
     },
     { prefix: '/api/v1' },

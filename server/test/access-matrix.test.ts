@@ -43,7 +43,12 @@ interface Probe {
   siblingCode?: string;
 }
 
-type Target = { area: string; village: string; user: { id: string } };
+type Target = {
+  area: string;
+  village: string;
+  user: { id: string };
+  household: { id: string; residentId: string };
+};
 type RouteCase = (t: TestContext, target: Target) => Promise<Probe>;
 
 const version = async (t: TestContext, table: 'users' | 'areas', key: string) => {
@@ -106,13 +111,42 @@ const CASES: Record<string, RouteCase> = {
     body: { password: 'matrix-password-2' },
   }),
   'GET /api/v1/audit': async () => ({ url: '/api/v1/audit' }),
+  'GET /api/v1/households': async () => ({ url: '/api/v1/households' }),
+  'GET /api/v1/households/:id': async (_t, target) => ({ url: `/api/v1/households/${target.household.id}` }),
+  'POST /api/v1/households': async (_t, target) => ({
+    url: '/api/v1/households',
+    body: {
+      areaCode: target.village,
+      number: `M${serial++}`,
+      members: [{ name: '矩阵户主', relation: 'head' }],
+    },
+    siblingCode: 'AREA_UNKNOWN',
+  }),
+  'POST /api/v1/residents/:id/reveal-id': async (_t, target) => ({
+    url: `/api/v1/residents/${target.household.residentId}/reveal-id`,
+  }),
 };
+
+const households = new Map<string, { id: string; residentId: string }>();
 
 describe('access matrix: every route × role × own and sibling area', () => {
   let t: TestContext;
   beforeAll(async () => {
     t = await createTestApp();
     await seedAreas(t.database);
+    const admin = await login(
+      t.app,
+      (await buildUser(t.database, { role: 'district_admin', areaCode: AREAS.district })).username,
+    );
+    for (const village of [AREAS.villageA1, AREAS.villageA2, AREAS.villageB1]) {
+      const response = await admin.request('POST', '/api/v1/households', {
+        areaCode: village,
+        number: `V${village.slice(-3)}`,
+        members: [{ name: '户主', relation: 'head' }],
+      });
+      const body = response.json() as { id: string; members: { id: string }[] };
+      households.set(village, { id: body.id, residentId: body.members[0]?.id ?? '' });
+    }
   });
   afterAll(() => t.close());
 
@@ -144,7 +178,12 @@ describe('access matrix: every route × role × own and sibling area', () => {
         if (!permission || permission === 'authenticated') throw new Error(`no permission on ${key}`);
         const allowed = hasPermission(role, permission);
 
-        const own = await build(t, { area: place.own, village: place.ownVillage, user: ownUser });
+        const own = await build(t, {
+          area: place.own,
+          village: place.ownVillage,
+          user: ownUser,
+          household: households.get(place.ownVillage) ?? { id: '', residentId: '' },
+        });
         const ownResponse = await session.request(method, own.url, own.body);
         if (allowed) {
           expect([200, 201, 204], `${role} ${key} own area: ${ownResponse.body}`).toContain(
@@ -174,6 +213,7 @@ describe('access matrix: every route × role × own and sibling area', () => {
           area: place.sibling,
           village: place.siblingVillage,
           user: siblingUser,
+          household: households.get(place.siblingVillage) ?? { id: '', residentId: '' },
         });
         const siblingResponse = await session.request(method, sibling.url, sibling.body);
         if (!allowed) {

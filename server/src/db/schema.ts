@@ -114,6 +114,121 @@ export interface SettingsTable {
   updated_by: string | null;
 }
 
+export interface HouseholdsTable {
+  id: string;
+  area_code: string;
+  village_code: string;
+  number: string;
+  address: string;
+  phone: string | null;
+  head_resident_id: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  status: 'active' | 'moved_out' | 'dissolved';
+  member_count: number;
+  tier: 'stable' | 'watch' | 'priority' | null;
+  tier_source: 'rules' | 'override' | null;
+  tier_rule_version: number | null;
+  /** JSON array of reasons. */
+  tier_reasons: string | null;
+  tier_updated_at: Timestamp | null;
+  search_text: string;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ResidentsTable {
+  id: string;
+  household_id: string;
+  area_code: string;
+  name: string;
+  id_number_cipher: string | null;
+  id_number_hash: string | null;
+  id_number_masked: string | null;
+  gender: 'male' | 'female' | null;
+  birth_date: string | null;
+  relation: string;
+  phone: string | null;
+  party_member: Bool;
+  party_join_year: number | null;
+  employment: string | null;
+  education: string | null;
+  disabled: Bool;
+  seriously_ill: Bool;
+  /** JSON array. */
+  public_roles: string;
+  status: 'active' | 'moved_out' | 'deceased';
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TagDefinitionsTable {
+  code: string;
+  name: string;
+  applies_to: 'household' | 'resident' | 'both';
+  builtin: Bool;
+  created_at: Timestamp;
+}
+
+export interface HouseholdTagsTable {
+  household_id: string;
+  tag_code: string;
+}
+
+export interface ResidentTagsTable {
+  resident_id: string;
+  tag_code: string;
+}
+
+export interface HouseholdIndicatorsTable {
+  household_id: string;
+  year: number;
+  total_income: number;
+  debt: number;
+  main_income_source: string | null;
+  /** JSON array of hardship factors. */
+  hardships: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface TierRuleSetsTable {
+  version: number;
+  effective_from: string;
+  /** JSON TierRules. */
+  rules: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface TierHistoryTable {
+  id: string;
+  household_id: string;
+  at: Timestamp;
+  from_tier: string | null;
+  to_tier: string;
+  rule_version: number | null;
+  reasons: string;
+  cause: string;
+  actor_id: string | null;
+}
+
+export interface TierOverridesTable {
+  id: string;
+  household_id: string;
+  tier: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected' | 'revoked';
+  proposed_by: string;
+  proposed_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
 export interface DB {
   areas: AreasTable;
   users: UsersTable;
@@ -124,6 +239,15 @@ export interface DB {
   audit_head: AuditHeadTable;
   jobs: JobsTable;
   settings: SettingsTable;
+  households: HouseholdsTable;
+  residents: ResidentsTable;
+  tag_definitions: TagDefinitionsTable;
+  household_tags: HouseholdTagsTable;
+  resident_tags: ResidentTagsTable;
+  household_indicators: HouseholdIndicatorsTable;
+  tier_rule_sets: TierRuleSetsTable;
+  tier_history: TierHistoryTable;
+  tier_overrides: TierOverridesTable;
 }
 
 export type AreaRow = Selectable<AreasTable>;

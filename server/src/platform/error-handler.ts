@@ -5,6 +5,8 @@ import {
   type ErrorParams,
   errorMessage,
   errorStatus,
+  type FieldProblem,
+  fieldProblems,
   type Locale,
 } from '@lianxin/common';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -20,6 +22,8 @@ const zodLocales: Record<Locale, ReturnType<typeof z.locales.en>> = {
 type ZodIssueLike = Parameters<(typeof zodLocales)['en']['localeError']>[0];
 
 function localizeIssue(issue: ZodIssueLike, locale: Locale, fallback: string): string {
+  if (issue.code === 'custom' && fallback in fieldProblems)
+    return fieldProblems[fallback as FieldProblem][locale];
   const result = zodLocales[locale].localeError(issue);
   if (typeof result === 'string') return result;
   return result?.message ?? fallback;

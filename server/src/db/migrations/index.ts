@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as createPlatform from './2026_11_22_0900_create_platform';
 import * as createSettings from './2026_11_22_0910_create_settings';
+import * as createRegistry from './2026_11_22_1100_create_registry';
 
 /** Every migration, in order. A new migration file is added here and never edited once landed. */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0900_create_platform': createPlatform,
   '2026_11_22_0910_create_settings': createSettings,
+  '2026_11_22_1100_create_registry': createRegistry,
 };

@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { normalizeIdNumber, parseIdNumber } from './id-number';
+import { hardshipFactors, tiers } from './tiering';
+
+export const householdStatuses = ['active', 'moved_out', 'dissolved'] as const;
+export const residentStatuses = ['active', 'moved_out', 'deceased'] as const;
+export const relations = [
+  'head',
+  'spouse',
+  'child',
+  'child_in_law',
+  'grandchild',
+  'parent',
+  'grandparent',
+  'sibling',
+  'other',
+] as const;
+export const employments = [
+  'farming',
+  'employed',
+  'self_employed',
+  'migrant_worker',
+  'unemployed',
+  'student',
+  'retired',
+  'unable_to_work',
+  'other',
+] as const;
+export const educations = [
+  'none',
+  'primary',
+  'junior',
+  'senior',
+  'vocational',
+  'college',
+  'bachelor',
+  'postgraduate',
+] as const;
+/** 两代一委 and village / group cadres: the public roles that make a resident a must-visit. */
+export const publicRoles = [
+  'party_congress_deputy',
+  'peoples_congress_deputy',
+  'cppcc_member',
+  'village_cadre',
+  'group_cadre',
+] as const;
+
+/** The tags every district has; district admins add their own. */
+export const builtinTags = [
+  { code: 'dibao', name: '低保', appliesTo: 'household' },
+  { code: 'wubao', name: '五保', appliesTo: 'household' },
+  { code: 'tekun', name: '特困供养', appliesTo: 'household' },
+  { code: 'disabled', name: '残疾', appliesTo: 'resident' },
+  { code: 'seriously_ill', name: '重病', appliesTo: 'resident' },
+  { code: 'elderly_alone', name: '独居老人', appliesTo: 'resident' },
+  { code: 'left_behind_child', name: '留守儿童', appliesTo: 'resident' },
+  { code: 'landless', name: '失地农民', appliesTo: 'both' },
+  { code: 'unemployed', name: '失业', appliesTo: 'resident' },
+  { code: 'poverty_alleviated', name: '脱贫户', appliesTo: 'household' },
+  { code: 'monitored', name: '监测对象', appliesTo: 'household' },
+] as const;
+
+/** Messages of field checks that zod cannot word by itself; the server words them per language. */
+export const fieldProblems = {
+  'idNumber.format': {
+    'zh-CN': '身份证号应为 18 位，最后一位可以是 X',
+    en: 'an ID number has 18 characters, the last may be X',
+  },
+  'idNumber.birthDate': {
+    'zh-CN': '身份证号中的出生日期不存在',
+    en: 'the birth date in the ID number does not exist',
+  },
+  'idNumber.checksum': { 'zh-CN': '身份证号校验位错误', en: 'the check character of the ID number is wrong' },
+  'household.head': { 'zh-CN': '每户应有且只有一名户主', en: 'a household has exactly one head' },
+  'household.duplicateId': {
+    'zh-CN': '同一户中身份证号重复',
+    en: 'the same ID number appears twice in the household',
+  },
+} as const;
+export type FieldProblem = keyof typeof fieldProblems;
+
+export const IdNumber = z
+  .string()
+  .max(40)
+  .transform(normalizeIdNumber)
+  .superRefine((value, ctx) => {
+    const parsed = parseIdNumber(value);
+    if (!parsed.ok)
+      ctx.addIssue({ code: 'custom', message: `idNumber.${parsed.problem}` satisfies FieldProblem });
+  });
+
+const phone = z.string().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/);
+const tagCode = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
+
+export const ResidentInput = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+  idNumber: IdNumber.nullable().default(null),
+  relation: z.enum(relations),
+  phone: phone.nullable().default(null),
+  partyMember: z.boolean().default(false),
+  partyJoinYear: z.number().int().min(1921).max(2100).nullable().default(null),
+  employment: z.enum(employments).nullable().default(null),
+  education: z.enum(educations).nullable().default(null),
+  disabled: z.boolean().default(false),
+  seriouslyIll: z.boolean().default(false),
+  publicRoles: z.array(z.enum(publicRoles)).max(5).default([]),
+  tags: z.array(tagCode).max(20).default([]),
+  status: z.enum(residentStatuses).default('active'),
+});
+export type ResidentInput = z.infer<typeof ResidentInput>;
+
+export const IndicatorsInput = z.strictObject({
+  totalIncome: z.number().int().min(0).max(100_000_000),
+  debt: z.number().int().min(0).max(1_000_000_000).default(0),
+  mainIncomeSource: z.string().trim().max(60).nullable().default(null),
+  hardships: z.array(z.enum(hardshipFactors)).max(8).default([]),
+});
+export type IndicatorsInput = z.infer<typeof IndicatorsInput>;
+
+const areaCode = z.string().regex(/^\d{12}(\d{3})?$/);
+
+export const HouseholdsCreateBody = z
+  .strictObject({
+    areaCode,
+    number: z.string().trim().min(1).max(30),
+    address: z.string().trim().max(200).default(''),
+    phone: phone.nullable().default(null),
+    latitude: z.number().min(-90).max(90).nullable().default(null),
+    longitude: z.number().min(-180).max(180).nullable().default(null),
+    tags: z.array(tagCode).max(20).default([]),
+    members: z.array(ResidentInput).min(1).max(30),
+    indicators: IndicatorsInput.extend({ year: z.number().int().min(2000).max(2100) })
+      .nullable()
+      .default(null),
+  })
+  .superRefine((body, ctx) => {
+    const heads = body.members.filter((m) => m.relation === 'head' && m.status === 'active').length;
+    if (heads !== 1)
+      ctx.addIssue({ code: 'custom', path: ['members'], message: 'household.head' satisfies FieldProblem });
+    const ids = body.members.map((m) => m.idNumber).filter((id) => id !== null);
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['members'],
+        message: 'household.duplicateId' satisfies FieldProblem,
+      });
+    }
+  });
+export type HouseholdsCreateBody = z.infer<typeof HouseholdsCreateBody>;
+
+export const HouseholdIdParams = z.strictObject({ id: z.uuid() });
+export const ResidentIdParams = z.strictObject({ id: z.uuid() });
+
+export const HouseholdsListQuery = z.strictObject({
+  areaCode: areaCode.optional(),
+  tier: z.enum(tiers).optional(),
+  tag: tagCode.optional(),
+  status: z.enum(householdStatuses).optional(),
+  q: z.string().trim().max(40).optional(),
+  /** Opaque cursor from the previous page (keyset pagination: as fast on page 10,000 as on page 1). */
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type HouseholdsListQuery = z.infer<typeof HouseholdsListQuery>;
+
+export const TierReasonOut = z.record(z.string(), z.unknown());
+
+export const Resident = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  name: z.string(),
+  /** Masked (610902********1234) unless the caller may see full ID numbers and asked to reveal. */
+  idNumber: z.string().nullable(),
+  gender: z.enum(['male', 'female']).nullable(),
+  birthDate: z.string().nullable(),
+  relation: z.enum(relations),
+  phone: z.string().nullable(),
+  partyMember: z.boolean(),
+  partyJoinYear: z.number().nullable(),
+  employment: z.enum(employments).nullable(),
+  education: z.enum(educations).nullable(),
+  disabled: z.boolean(),
+  seriouslyIll: z.boolean(),
+  publicRoles: z.array(z.enum(publicRoles)),
+  tags: z.array(z.string()),
+  status: z.enum(residentStatuses),
+  version: z.number(),
+});
+export type Resident = z.infer<typeof Resident>;
+
+export const HouseholdSummary = z.object({
+  id: z.string(),
+  number: z.string(),
+  areaCode: z.string(),
+  villageCode: z.string(),
+  areaName: z.string(),
+  headName: z.string().nullable(),
+  address: z.string(),
+  phone: z.string().nullable(),
+  memberCount: z.number(),
+  status: z.enum(householdStatuses),
+  tier: z.enum(tiers).nullable(),
+  tierSource: z.enum(['rules', 'override']).nullable(),
+});
+export type HouseholdSummary = z.infer<typeof HouseholdSummary>;
+
+export const Household = HouseholdSummary.extend({
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  tags: z.array(z.string()),
+  tierRuleVersion: z.number().nullable(),
+  tierReasons: z.array(TierReasonOut),
+  members: z.array(Resident),
+  indicators: z.array(
+    IndicatorsInput.extend({
+      year: z.number(),
+      perCapitaIncome: z.number(),
+      mainIncomeSource: z.string().nullable(),
+    }),
+  ),
+  tierHistory: z.array(
+    z.object({
+      at: z.string(),
+      fromTier: z.enum(tiers).nullable(),
+      toTier: z.enum(tiers),
+      cause: z.string(),
+      ruleVersion: z.number().nullable(),
+      reasons: z.array(TierReasonOut),
+    }),
+  ),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Household = z.infer<typeof Household>;
+
+export const HouseholdsPage = z.object({
+  items: z.array(HouseholdSummary),
+  nextCursor: z.string().nullable(),
+  total: z.number(),
+  tierCounts: z.object({ stable: z.number(), watch: z.number(), priority: z.number(), none: z.number() }),
+});

@@ -1,0 +1,337 @@
+import {
+  type Household,
+  type HouseholdSummary,
+  type HouseholdsCreateBody,
+  type HouseholdsListQuery,
+  hasPermission,
+  maskIdNumber,
+  maskPhone,
+  normalizeIdNumber,
+  parseIdNumber,
+  type Resident,
+  type Tier,
+} from '@lianxin/common';
+import type { Db } from '../../db/dialect';
+import { isUniqueViolation } from '../../db/dialect';
+import { type Actor, recordAudit } from '../../platform/audit/audit.service';
+import type { Clock } from '../../platform/clock';
+import type { Caller } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+import { type AreaScope, scopeOf } from '../../platform/scope';
+import type { Secrets } from '../../platform/secrets';
+import { findArea } from '../areas/areas.repository';
+import { retierHousehold } from '../tiering/tiering.service';
+import {
+  type Cursor,
+  countByTier,
+  findHousehold,
+  findHouseholdByNumber,
+  findIdNumberOwner,
+  findResident,
+  type HouseholdRow,
+  householdDetails,
+  insertHousehold,
+  insertResident,
+  knownTags,
+  listHouseholds,
+  type ResidentRow,
+} from './households.repository';
+
+export interface RegistryContext {
+  clock: Clock;
+  actor: Actor;
+  caller: Caller;
+  scope: AreaScope;
+  secrets: Secrets;
+}
+
+/** Full ID numbers and phones are for roles that need them; everyone else sees them masked. */
+function canSeeFull(caller: Caller): boolean {
+  return hasPermission(caller.role, 'idnumber.reveal');
+}
+
+function phoneFor(caller: Caller, phone: string | null): string | null {
+  return phone === null || canSeeFull(caller) ? phone : maskPhone(phone);
+}
+
+function toSummary(
+  row: HouseholdRow & { area_name: string; head_name: string | null },
+  caller: Caller,
+): HouseholdSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    areaCode: row.area_code,
+    villageCode: row.village_code,
+    areaName: row.area_name,
+    headName: row.head_name,
+    address: row.address,
+    phone: phoneFor(caller, row.phone),
+    memberCount: row.member_count,
+    status: row.status,
+    tier: row.tier,
+    tierSource: row.tier_source,
+  };
+}
+
+function toResident(row: ResidentRow, tags: string[], caller: Caller): Resident {
+  return {
+    id: row.id,
+    householdId: row.household_id,
+    name: row.name,
+    // The list and page always show the masked form; the full number comes only through revealIdNumber.
+    idNumber: row.id_number_masked,
+    gender: row.gender,
+    birthDate: row.birth_date,
+    relation: row.relation as Resident['relation'],
+    phone: phoneFor(caller, row.phone),
+    partyMember: Boolean(row.party_member),
+    partyJoinYear: row.party_join_year,
+    employment: row.employment as Resident['employment'],
+    education: row.education as Resident['education'],
+    disabled: Boolean(row.disabled),
+    seriouslyIll: Boolean(row.seriously_ill),
+    publicRoles: JSON.parse(row.public_roles) as Resident['publicRoles'],
+    tags,
+    status: row.status,
+    version: row.version,
+  };
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 3 && value.every((v) => typeof v === 'string'))
+      return value as Cursor;
+  } catch {
+    // fall through
+  }
+  throw new AppError('VALIDATION_FAILED', {}, [{ path: 'querystring.cursor', message: 'cursor' }]);
+}
+
+/** Finds households in the caller's subtree; keyset pagination keeps deep pages as fast as the first. */
+export async function listHouseholdsInScope(db: Db, ctx: RegistryContext, query: HouseholdsListQuery) {
+  let scope = ctx.scope;
+  if (query.areaCode) {
+    const area = await findArea(db, ctx.scope, query.areaCode);
+    if (!area)
+      return {
+        items: [],
+        nextCursor: null,
+        total: 0,
+        tierCounts: { stable: 0, watch: 0, priority: 0, none: 0 },
+      };
+    scope = scopeOf(area);
+  }
+  const asId = query.q ? normalizeIdNumber(query.q) : '';
+  const filter = {
+    tier: query.tier,
+    tag: query.tag,
+    status: query.status,
+    q: query.q,
+    ...(asId && parseIdNumber(asId).ok ? { idNumberHash: ctx.secrets.lookupHash(asId) } : {}),
+  };
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const [rows, counts] = await Promise.all([
+    listHouseholds(db, scope, filter, cursor, query.limit),
+    countByTier(db, scope, filter),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const tierCounts = { stable: 0, watch: 0, priority: 0, none: 0 };
+  for (const c of counts) tierCounts[(c.tier ?? 'none') as Tier | 'none'] = Number(c.n);
+  return {
+    items: page.map((r) => toSummary(r, ctx.caller)),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor([last.area_code, last.number, last.id]) : null,
+    total: tierCounts.stable + tierCounts.watch + tierCounts.priority + tierCounts.none,
+    tierCounts,
+  };
+}
+
+export async function getHousehold(
+  db: Db,
+  ctx: Pick<RegistryContext, 'caller' | 'scope'>,
+  id: string,
+): Promise<Household> {
+  const row = await findHousehold(db, ctx.scope, id);
+  if (!row) throw notFound();
+  const details = await householdDetails(db, id);
+  const tagsOf = (residentId: string) =>
+    details.memberTags.filter((t) => t.resident_id === residentId).map((t) => t.tag_code);
+  const active = details.members.filter((m) => m.status === 'active').length;
+  return {
+    ...toSummary(row, ctx.caller),
+    latitude: row.latitude,
+    longitude: row.longitude,
+    tags: details.tags,
+    tierRuleVersion: row.tier_rule_version,
+    tierReasons: row.tier_reasons ? (JSON.parse(row.tier_reasons) as Record<string, unknown>[]) : [],
+    members: details.members.map((m) => toResident(m, tagsOf(m.id), ctx.caller)),
+    indicators: details.indicators.map((i) => ({
+      year: i.year,
+      totalIncome: Number(i.total_income),
+      debt: Number(i.debt),
+      perCapitaIncome: Math.round(Number(i.total_income) / Math.max(1, active)),
+      mainIncomeSource: i.main_income_source,
+      hardships: JSON.parse(i.hardships) as Household['indicators'][number]['hardships'],
+    })),
+    tierHistory: details.history.map((h) => ({
+      at: h.at,
+      fromTier: h.from_tier as Tier | null,
+      toTier: h.to_tier as Tier,
+      cause: h.cause,
+      ruleVersion: h.rule_version,
+      reasons: JSON.parse(h.reasons) as Record<string, unknown>[],
+    })),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function assertIdNumberFree(db: Db, ctx: RegistryContext, hash: string): Promise<void> {
+  const owner = await findIdNumberOwner(db, hash);
+  if (!owner) return;
+  // Only roles that may see full numbers learn where the number is registered.
+  const where = canSeeFull(ctx.caller) ? `（${owner.area_name} ${owner.number} 户，${owner.name}）` : '';
+  throw new AppError('ID_NUMBER_TAKEN', { where });
+}
+
+/** Opens a household file (一户一档) with its members, tags and indicators, and tiers it. */
+export async function createHousehold(
+  db: Db,
+  ctx: RegistryContext,
+  body: HouseholdsCreateBody,
+): Promise<Household> {
+  const area = await findArea(db, ctx.scope, body.areaCode);
+  if (!area) throw new AppError('AREA_UNKNOWN', { code: body.areaCode });
+  if (area.kind !== 'village' && area.kind !== 'group') throw new AppError('AREA_LEVEL_INVALID');
+  const villageCode = area.kind === 'group' ? (area.parent_code ?? area.code) : area.code;
+  if (await findHouseholdByNumber(db, villageCode, body.number)) {
+    throw new AppError('HOUSEHOLD_NUMBER_TAKEN', { number: body.number });
+  }
+  const allTags = [...new Set([...body.tags, ...body.members.flatMap((m) => m.tags)])];
+  const known = await knownTags(db, allTags);
+  const unknown = allTags.find((tag) => !known.includes(tag));
+  if (unknown) throw new AppError('TAG_UNKNOWN', { tag: unknown });
+
+  const now = ctx.clock.now().toISOString();
+  const id = newId();
+  const members = body.members.map((m) => ({
+    ...m,
+    id: newId(),
+    hash: m.idNumber ? ctx.secrets.lookupHash(m.idNumber) : null,
+  }));
+  for (const m of members) if (m.hash) await assertIdNumberFree(db, ctx, m.hash);
+  const head = members.find((m) => m.relation === 'head' && m.status === 'active');
+  await insertHousehold(db, {
+    id,
+    area_code: area.code,
+    village_code: villageCode,
+    number: body.number,
+    address: body.address,
+    phone: body.phone,
+    head_resident_id: head?.id ?? null,
+    latitude: body.latitude,
+    longitude: body.longitude,
+    status: 'active',
+    member_count: members.filter((m) => m.status === 'active').length,
+    search_text: [body.number, body.address, ...members.map((m) => m.name)].join(' ').toLowerCase(),
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  try {
+    for (const m of members) {
+      const info = m.idNumber ? parseIdNumber(m.idNumber) : null;
+      await insertResident(db, {
+        id: m.id,
+        household_id: id,
+        area_code: area.code,
+        name: m.name,
+        id_number_cipher: m.idNumber ? ctx.secrets.encrypt(m.idNumber) : null,
+        id_number_hash: m.hash,
+        id_number_masked: m.idNumber ? maskIdNumber(m.idNumber) : null,
+        gender: info?.ok ? info.info.gender : null,
+        birth_date: info?.ok ? info.info.birthDate : null,
+        relation: m.relation,
+        phone: m.phone,
+        party_member: m.partyMember,
+        party_join_year: m.partyJoinYear,
+        employment: m.employment,
+        education: m.education,
+        disabled: m.disabled,
+        seriously_ill: m.seriouslyIll,
+        public_roles: JSON.stringify(m.publicRoles),
+        status: m.status,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      });
+      if (m.tags.length > 0) {
+        await db
+          .insertInto('resident_tags')
+          .values(m.tags.map((tag) => ({ resident_id: m.id, tag_code: tag })))
+          .execute();
+      }
+    }
+  } catch (err) {
+    // Two submissions racing for the same ID number: the unique index decides.
+    if (isUniqueViolation(err)) throw new AppError('ID_NUMBER_TAKEN', { where: '' });
+    throw err;
+  }
+  if (body.tags.length > 0) {
+    await db
+      .insertInto('household_tags')
+      .values(body.tags.map((tag) => ({ household_id: id, tag_code: tag })))
+      .execute();
+  }
+  if (body.indicators) {
+    await db
+      .insertInto('household_indicators')
+      .values({
+        household_id: id,
+        year: body.indicators.year,
+        total_income: body.indicators.totalIncome,
+        debt: body.indicators.debt,
+        main_income_source: body.indicators.mainIncomeSource,
+        hardships: JSON.stringify(body.indicators.hardships),
+        updated_at: now,
+        updated_by: ctx.actor.id,
+      })
+      .execute();
+  }
+  await retierHousehold(db, ctx.clock, id, 'created', ctx.actor.id);
+  await recordAudit(db, ctx.clock, ctx.actor, {
+    action: 'household.create',
+    objectType: 'household',
+    objectId: id,
+    areaCode: area.code,
+    after: { number: body.number, members: members.length },
+  });
+  return getHousehold(db, ctx, id);
+}
+
+/** Shows one resident's full ID number to a role allowed to see it; every reveal is audited. */
+export async function revealIdNumber(
+  db: Db,
+  ctx: RegistryContext,
+  residentId: string,
+): Promise<string | null> {
+  const resident = await findResident(db, ctx.scope, residentId);
+  if (!resident) throw notFound();
+  if (!canSeeFull(ctx.caller)) throw new AppError('FORBIDDEN');
+  await recordAudit(db, ctx.clock, ctx.actor, {
+    action: 'resident.reveal_id',
+    objectType: 'resident',
+    objectId: residentId,
+    areaCode: resident.area_code,
+  });
+  return resident.id_number_cipher ? ctx.secrets.decrypt(resident.id_number_cipher) : null;
+}
