@@ -35,13 +35,23 @@ export async function startConsole(): Promise<RunningConsole> {
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lianxin-e2e-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    NODE_ENV: 'development',
+  };
   delete env.DATABASE_URL;
-  const server: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'server', 'bin', 'lianxin.mjs'), 'serve'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, 'server', 'bin', 'lianxin.mjs'), 'serve'],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
     let output = '';
@@ -69,7 +79,12 @@ export async function startConsole(): Promise<RunningConsole> {
   };
 }
 
-export async function signIn(page: Page, base: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+export async function signIn(
+  page: Page,
+  base: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(`${base}/login`);
   await page.getByPlaceholder('用户名').fill(username);
   await page.getByPlaceholder('密码').fill(password);

@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 // The API server (`lianxin serve`) listens on 3000 by default; in development Vite serves the
 // console and forwards the API to it, so the session cookie stays same-origin.
-const apiTarget = 'http://localhost:3000';
+const apiTarget = process.env.LIANXIN_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   plugins: [react()],

@@ -34,7 +34,9 @@ describe('staff console in Chromium', () => {
   it('tells a wrong password in plain Chinese', async () => {
     const page = await run.browser.newPage({ locale: 'zh-CN' });
     await signIn(page, run.base, 'admin', 'not-the-password');
-    await expect.poll(() => page.getByText('用户名或密码错误').first().isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByText('用户名或密码错误').first().isVisible(), { timeout: 10_000 })
+      .toBe(true);
     await page.close();
   });
 });

@@ -149,11 +149,26 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const webDist = options.webDist ?? defaultWebDist;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    // Files are looked up per request, so a rebuilt console is served without a restart;
+    // anything that is not a file falls through to the page fallback below.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      index: false,
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+        }
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && hasWeb;
-    if (wantsPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    if (wantsPage) {
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .sendFile('index.html');
+    }
     return sendError(reply, request.locale, 'ROUTE_NOT_FOUND');
   });
 

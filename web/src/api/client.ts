@@ -97,7 +97,12 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   if (response.ok) return response;
   const parsed = ErrorResponse.safeParse(await response.json().catch(() => null));
   const error = parsed.success
-    ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details)
+    ? new ApiError(
+        response.status,
+        parsed.data.error.code,
+        parsed.data.error.message,
+        parsed.data.error.details,
+      )
     : new ApiError(response.status, 'INTERNAL', state.fallbackMessages.badResponse);
   if (options.signOutOn401 !== false && isSignedOutError(error)) state.onSignedOut?.(error);
   throw error;

@@ -52,7 +52,11 @@ function serverPath(path: string): FieldPath {
  * will and puts each issue on its field; `handleError` shows a server failure and also puts its
  * field details (or a field-specific error code) on the form.
  */
-export function useSchemaForm<S extends z.ZodType>(form: FormInstance, schema: S, mapping: FieldErrorMapping = {}) {
+export function useSchemaForm<S extends z.ZodType>(
+  form: FormInstance,
+  schema: S,
+  mapping: FieldErrorMapping = {},
+) {
   const showError = useShowError();
 
   const validate = useCallback(

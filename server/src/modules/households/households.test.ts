@@ -176,7 +176,7 @@ describe('household registry', () => {
     expect(byTag.json()).toMatchObject({ total: 1 });
     const all = (await cadreA1.request('GET', '/api/v1/households')).json() as {
       total: number;
-      tierCounts: Record<string, number>;
+      tierCounts: { stable: number; watch: number; priority: number };
     };
     expect(all.tierCounts.priority + all.tierCounts.watch + all.tierCounts.stable).toBe(all.total);
     const watch = await cadreA1.request('GET', '/api/v1/households?tier=watch');

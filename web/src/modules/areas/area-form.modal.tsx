@@ -15,7 +15,7 @@ import { type FieldErrorMapping, useSchemaForm } from '../../shared/forms';
 import { areaKindLabel } from '../../shared/labels';
 import { flagNames } from './area-flags';
 import { childCodePrefix, childKindOf, suggestChildCode } from './area-tree';
-import { useAreas, useAreaIndex, useCreateArea, useUpdateArea } from './areas.api';
+import { useAreaIndex, useAreas, useCreateArea, useUpdateArea } from './areas.api';
 
 export type AreaFormTarget = { mode: 'create'; parentCode: string } | { mode: 'edit'; code: string };
 
@@ -201,7 +201,8 @@ export function AreaFormModal(props: {
             rules={[
               {
                 validator: async (_, value: string | undefined) => {
-                  if (parent && childKind && isValidAreaCode(value?.trim() ?? '', childKind, parent.code)) return;
+                  if (parent && childKind && isValidAreaCode(value?.trim() ?? '', childKind, parent.code))
+                    return;
                   throw new Error(t('areas.codeRule', { length: codeLength, prefix: codePrefix }));
                 },
               },

@@ -84,7 +84,10 @@ export interface AreaTreeNode {
 }
 
 /** Nodes for antd Tree / TreeSelect; `selectable` decides which areas may be picked. */
-export function toTreeNodes(index: AreaIndex, selectable: (area: Area) => boolean = () => true): AreaTreeNode[] {
+export function toTreeNodes(
+  index: AreaIndex,
+  selectable: (area: Area) => boolean = () => true,
+): AreaTreeNode[] {
   const build = (area: Area): AreaTreeNode => {
     const kids = index.children.get(area.code);
     const canSelect = selectable(area);

@@ -1,0 +1,105 @@
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError, isSignedOutError } from './api/client';
+import { LocaleProvider, useLocale } from './i18n/i18n';
+import { ConsoleLayout } from './layout/console.layout';
+import { DashboardPage } from './pages/dashboard.page';
+import { NotFoundPage } from './pages/error.pages';
+import { LoginPage } from './pages/login.page';
+import { RequirePermission, RequireSession } from './session/guards';
+import { SessionBridge, sessionKey } from './session/session';
+import { FeedbackBridge, notifyQueryError } from './shared/feedback';
+
+// Pages load on first visit, so the login page does not wait for every table and tree.
+const AreasPage = lazy(() => import('./modules/areas/areas.page').then((m) => ({ default: m.AreasPage })));
+const UsersPage = lazy(() => import('./modules/users/users.page').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('./modules/audit/audit.page').then((m) => ({ default: m.AuditPage })));
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      if (query.queryKey[0] === sessionKey[0] || isSignedOutError(error)) return;
+      notifyQueryError(error);
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      refetchOnWindowFocus: false,
+      // A 4xx will not change by asking again; network trouble and 5xx may.
+      retry: (failures, error) =>
+        failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+    },
+  },
+});
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <ConsoleLayout />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          {
+            path: 'areas',
+            element: (
+              <RequirePermission permission="areas.read">
+                <AreasPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'users',
+            element: (
+              <RequirePermission permission="users.read">
+                <UsersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequirePermission permission="audit.read">
+                <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+function Themed() {
+  const { locale } = useLocale();
+  return (
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      // Buttons keep their text as written ("登录", not "登 录"): tests and screen readers find it.
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { borderRadius: 6 } }}
+    >
+      <AntApp>
+        <FeedbackBridge />
+        <SessionBridge />
+        <RouterProvider router={router} />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Root() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LocaleProvider>
+        <Themed />
+      </LocaleProvider>
+    </QueryClientProvider>
+  );
+}

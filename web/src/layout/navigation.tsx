@@ -1,0 +1,33 @@
+import { AuditOutlined, ClusterOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Permission, UiKey } from '@lianxin/common';
+import type { ReactNode } from 'react';
+
+export interface NavItem {
+  path: string;
+  label: UiKey;
+  icon: ReactNode;
+  /** Shown only to roles with this permission; the route is guarded by the same one. */
+  permission?: Permission;
+}
+
+export interface NavGroup {
+  /** Ungrouped items (the dashboard) have no title. */
+  title?: UiKey;
+  items: NavItem[];
+}
+
+/** The side menu, grouped by domain; the routes in app.tsx follow the same paths. */
+export const navigation: NavGroup[] = [
+  { items: [{ path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> }] },
+  {
+    title: 'nav.group.basics',
+    items: [
+      { path: '/areas', label: 'nav.areas', icon: <ClusterOutlined />, permission: 'areas.read' },
+      { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
+    ],
+  },
+  {
+    title: 'nav.group.security',
+    items: [{ path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' }],
+  },
+];

@@ -1,0 +1,110 @@
+import { AuditOutlined, ClusterOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Permission, UiKey } from '@lianxin/common';
+import { Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useT } from '../i18n/i18n';
+import { useMe } from '../session/session';
+import { formatDateTime } from '../shared/dates';
+import { areaKindLabel, permissionLabel, rankLabel, roleLabel } from '../shared/labels';
+import { PageHeader } from '../shared/page-header';
+
+const shortcuts: { path: string; label: UiKey; icon: ReactNode; permission: Permission }[] = [
+  { path: '/areas', label: 'nav.areas', icon: <ClusterOutlined />, permission: 'areas.read' },
+  { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
+  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+];
+
+/** Who you are, where you work and what you may do; the overview of later waves goes here. */
+export function DashboardPage() {
+  const t = useT();
+  const me = useMe();
+  const areaPath = me.areaPath.map((a) => a.name).join(' / ');
+  const allowed = shortcuts.filter((s) => me.permissions.includes(s.permission));
+
+  return (
+    <>
+      <PageHeader title={t('dashboard.greeting', { name: me.name })} />
+      <Typography.Paragraph type="secondary">{t('dashboard.intro', { area: areaPath })}</Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card title={t('dashboard.profile')} size="small" data-testid="dashboard-profile">
+            <Descriptions
+              column={{ xs: 1, md: 2 }}
+              size="small"
+              items={[
+                { key: 'username', label: t('dashboard.username'), children: me.username },
+                { key: 'role', label: t('dashboard.role'), children: roleLabel(t, me.role) },
+                {
+                  key: 'area',
+                  label: t('dashboard.area'),
+                  span: 'filled',
+                  children: (
+                    <Space size={4} wrap>
+                      {me.areaPath.map((a) => (
+                        <Tag key={a.code}>
+                          {a.name}
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {' '}
+                            {areaKindLabel(t, a.kind)}
+                          </Typography.Text>
+                        </Tag>
+                      ))}
+                    </Space>
+                  ),
+                },
+                {
+                  key: 'rank',
+                  label: t('dashboard.rank'),
+                  children: me.rank ? rankLabel(t, me.rank) : t('dashboard.notSet'),
+                },
+                { key: 'phone', label: t('dashboard.phone'), children: me.phone ?? t('dashboard.notSet') },
+                {
+                  key: 'lastLogin',
+                  label: t('dashboard.lastLogin'),
+                  span: 'filled',
+                  children: formatDateTime(me.lastLoginAt) || '—',
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title={t('dashboard.permissions')} size="small" data-testid="dashboard-permissions">
+            {me.permissions.length === 0 ? (
+              <Empty description={t('dashboard.noPermissions')} />
+            ) : (
+              <Space size={[8, 8]} wrap>
+                {me.permissions.map((p) => (
+                  <Tag key={p} color="blue">
+                    {permissionLabel(t, p)}
+                  </Tag>
+                ))}
+              </Space>
+            )}
+          </Card>
+        </Col>
+        {allowed.length > 0 && (
+          <Col span={24}>
+            <Card title={t('dashboard.shortcuts')} size="small">
+              <Row gutter={[16, 16]}>
+                {allowed.map((s) => (
+                  <Col key={s.path} xs={12} md={8} lg={6}>
+                    <Link to={s.path}>
+                      <Card hoverable size="small">
+                        <Space>
+                          {s.icon}
+                          {t(s.label)}
+                        </Space>
+                      </Card>
+                    </Link>
+                  </Col>
+                ))}
+              </Row>
+            </Card>
+          </Col>
+        )}
+      </Row>
+    </>
+  );
+}
