@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldProblem } from './errors';
 
 /** The levels of the area tree, top down. 街道 is a town-level kind, 社区 a village-level one. */
 export const areaKinds = ['district', 'town', 'village', 'group'] as const;
@@ -82,7 +83,11 @@ export const AreaCodeParams = z.strictObject({ code: areaCode });
 
 function checkDisasterRange(flags: Partial<AreaFlags> | undefined, ctx: z.RefinementCtx): void {
   if (flags?.disasterFrom && flags.disasterTo && flags.disasterFrom > flags.disasterTo) {
-    ctx.addIssue({ code: 'custom', path: ['flags', 'disasterTo'], message: 'disasterTo < disasterFrom' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['flags', 'disasterTo'],
+      message: 'area.disasterRange' satisfies FieldProblem,
+    });
   }
 }
 

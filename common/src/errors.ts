@@ -53,6 +53,29 @@ export interface ErrorBody {
   };
 }
 
+/** Messages of field checks that zod cannot word by itself; the server words them per language. */
+export const fieldProblems = {
+  'idNumber.format': {
+    'zh-CN': '身份证号应为 18 位，最后一位可以是 X',
+    en: 'an ID number has 18 characters, the last may be X',
+  },
+  'idNumber.birthDate': {
+    'zh-CN': '身份证号中的出生日期不存在',
+    en: 'the birth date in the ID number does not exist',
+  },
+  'idNumber.checksum': { 'zh-CN': '身份证号校验位错误', en: 'the check character of the ID number is wrong' },
+  'household.head': { 'zh-CN': '每户应有且只有一名户主', en: 'a household has exactly one head' },
+  'area.disasterRange': {
+    'zh-CN': '受灾结束日期早于开始日期',
+    en: 'the disaster period ends before it starts',
+  },
+  'household.duplicateId': {
+    'zh-CN': '同一户中身份证号重复',
+    en: 'the same ID number appears twice in the household',
+  },
+} as const;
+export type FieldProblem = keyof typeof fieldProblems;
+
 export function errorStatus(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':

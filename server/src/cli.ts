@@ -11,6 +11,7 @@ import { verifyAudit } from './platform/audit/audit.service';
 import { systemClock } from './platform/clock';
 import { AppError } from './platform/errors';
 import { scopeOf } from './platform/scope';
+import { loadSecrets } from './platform/secrets';
 import { openConfiguredDatabase } from './runtime';
 import { serve } from './server';
 
@@ -47,7 +48,7 @@ program
     if (config.production) fail('Refusing to load demo data with NODE_ENV=production.');
     const database = await openConfiguredDatabase(config);
     try {
-      const accounts = await loadDemoDistrict(database.db, systemClock);
+      const accounts = await loadDemoDistrict(database.db, systemClock, loadSecrets(config));
       process.stdout.write(`demo district loaded; accounts (password ${DEMO_PASSWORD}):\n`);
       for (const a of accounts) process.stdout.write(`  ${a.username} (${a.role}, ${a.areaName})\n`);
     } catch (err) {

@@ -9,6 +9,7 @@ import {
 } from './demo/demo-district';
 import { countAreas } from './modules/areas/areas.repository';
 import { systemClock } from './platform/clock';
+import { loadSecrets } from './platform/secrets';
 import { describeDatabase, openConfiguredDatabase } from './runtime';
 import { VERSION } from './version';
 
@@ -45,11 +46,13 @@ function banner(config: Config, accounts: DemoAccount[] | null): string {
 /** `npm start`: migrate, load the demo into a new database outside production, serve. */
 export async function serve(config: Config): Promise<void> {
   const database = await openConfiguredDatabase(config);
+  const secrets = loadSecrets(config);
   if (!config.production && (await countAreas(database.db)) === 0) {
-    await loadDemoDistrict(database.db, systemClock);
+    process.stdout.write('Loading the demo district (first start only)…\n');
+    await loadDemoDistrict(database.db, systemClock, secrets);
   }
   const showDemo = !config.production && (await isDemoLoaded(database.db));
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, secrets });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -56,6 +56,11 @@ describe('lianxin command line', () => {
 
     const database = openDatabase({ file: path.join(dataDir, 'lianxin.db') });
     const app = await buildApp({ database, config: testConfig(), logger: false, webDist: '/nonexistent' });
+    const households = await database.db
+      .selectFrom('households')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(households.n)).toBeGreaterThan(1_800);
     const login = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',

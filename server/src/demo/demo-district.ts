@@ -1,13 +1,20 @@
-import type { AreaKind, Rank, Role } from '@lianxin/common';
+import type { AreaKind, HouseholdsCreateBody, Rank, Role } from '@lianxin/common';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { createHousehold } from '../modules/households/households.service';
+import { ensureRegistryDefaults } from '../modules/tiering/tiering.repository';
 import { recordAudit } from '../platform/audit/audit.service';
 import { hashPassword } from '../platform/auth/passwords';
 import type { Clock } from '../platform/clock';
 import { newId } from '../platform/ids';
+import { scopeOf } from '../platform/scope';
+import type { Secrets } from '../platform/secrets';
 import { readSetting, writeSetting } from '../platform/settings/settings.repository';
+import { demoHousehold, idNumberMaker } from './demo-households';
 import { COMMUNITY_NAMES, GROUP_ORDINALS, personName, VILLAGE_NAMES } from './names';
 import { Random } from './random';
+
+const DEMO_ACTOR = { id: null, name: 'lianxin demo', ip: null };
 
 /** Every demo account signs in with this password; production never loads the demo. */
 export const DEMO_PASSWORD = 'lianxin-demo';
@@ -51,6 +58,7 @@ export function demoDistrict(seed = 20261122): {
   areas: AreaSeed[];
   users: UserSeed[];
   accounts: DemoAccount[];
+  households: HouseholdsCreateBody[];
 } {
   const random = new Random(seed);
   const areas: AreaSeed[] = [
@@ -108,6 +116,26 @@ export function demoDistrict(seed = 20261122): {
   });
 
   const areaName = new Map(areas.map((a) => [a.code, a.name]));
+  // About 100 households per village, spread over its groups.
+  const makeId = idNumberMaker(random);
+  const households: HouseholdsCreateBody[] = [];
+  for (const village of areas.filter((a) => a.kind === 'village')) {
+    const groups = areas.filter((a) => a.parentCode === village.code);
+    const town = areaName.get(village.parentCode ?? '') ?? '';
+    const count = random.int(85, 115);
+    for (let h = 1; h <= count; h++) {
+      const group = random.pick(groups);
+      households.push(
+        demoHousehold(
+          random,
+          group.code,
+          `${village.code.slice(-3)}${String(h).padStart(4, '0')}`,
+          `${town}${village.name}${group.name}`,
+          makeId,
+        ),
+      );
+    }
+  }
   const shown = [
     'admin',
     'district-staff',
@@ -120,7 +148,7 @@ export function demoDistrict(seed = 20261122): {
   const accounts = users
     .filter((u) => shown.includes(u.username))
     .map((u) => ({ username: u.username, role: u.role, areaName: areaName.get(u.areaCode) ?? '' }));
-  return { areas, users, accounts };
+  return { areas, users, accounts, households };
 }
 
 export async function isDemoLoaded(db: Kysely<DB>): Promise<boolean> {
@@ -131,8 +159,12 @@ export async function isDemoLoaded(db: Kysely<DB>): Promise<boolean> {
  * Loads the demo district into an empty database, in one transaction.
  * Refuses a database that already has areas, so real data is never mixed with the demo.
  */
-export async function loadDemoDistrict(db: Kysely<DB>, clock: Clock): Promise<DemoAccount[]> {
-  const { areas, users, accounts } = demoDistrict();
+export async function loadDemoDistrict(
+  db: Kysely<DB>,
+  clock: Clock,
+  secrets: Secrets,
+): Promise<DemoAccount[]> {
+  const { areas, users, accounts, households } = demoDistrict();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -176,6 +208,23 @@ export async function loadDemoDistrict(db: Kysely<DB>, clock: Clock): Promise<De
         })
         .execute();
     }
+    await ensureRegistryDefaults(trx, now);
+    const registry = {
+      clock,
+      secrets,
+      actor: DEMO_ACTOR,
+      caller: {
+        id: 'demo',
+        username: 'demo',
+        name: 'demo',
+        role: 'district_admin' as const,
+        areaCode: '610902000000',
+        areaKind: 'district' as const,
+        locale: null,
+      },
+      scope: scopeOf({ code: '610902000000', kind: 'district' }),
+    };
+    for (const household of households) await createHousehold(trx, registry, household);
     await writeSetting(trx, 'demo.loaded', true, now, 'demo');
     await recordAudit(
       trx,

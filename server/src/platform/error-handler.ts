@@ -70,7 +70,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const locale = request.locale ?? defaultLocale;
     if (error instanceof AppError) {
-      return sendError(reply, locale, error.code, error.params, error.details);
+      const details = error.details?.map((d) =>
+        d.message in fieldProblems ? { ...d, message: fieldProblems[d.message as FieldProblem][locale] } : d,
+      );
+      return sendError(reply, locale, error.code, error.params, details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';

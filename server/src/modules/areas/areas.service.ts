@@ -135,7 +135,9 @@ export async function updateAreaInScope(
   const before = toArea(current);
   const flags = { ...before.flags, ...body.flags };
   if (flags.disasterFrom && flags.disasterTo && flags.disasterFrom > flags.disasterTo) {
-    throw new AppError('VALIDATION_FAILED');
+    throw new AppError('VALIDATION_FAILED', {}, [
+      { path: 'body.flags.disasterTo', message: 'area.disasterRange' },
+    ]);
   }
   const updated = await updateArea(db, code, body.version, {
     name: body.name ?? current.name,

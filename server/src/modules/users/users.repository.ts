@@ -21,7 +21,6 @@ export async function listUsers(
   query: UsersListQuery,
 ): Promise<{ rows: UserWithArea[]; total: number }> {
   const filtered = usersWithArea(db, scope)
-    .$if(query.areaCode !== undefined, (qb) => qb.where('users.area_code', '=', query.areaCode ?? ''))
     .$if(query.role !== undefined, (qb) => qb.where('users.role', '=', query.role ?? ''))
     .$if(query.status === 'active', (qb) => qb.where('users.disabled_at', 'is', null))
     .$if(query.status === 'disabled', (qb) => qb.where('users.disabled_at', 'is not', null))

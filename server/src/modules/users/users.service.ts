@@ -20,7 +20,7 @@ import type { Clock } from '../../platform/clock';
 import type { Caller } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import type { AreaScope } from '../../platform/scope';
+import { type AreaScope, scopeOf } from '../../platform/scope';
 import { findArea } from '../areas/areas.repository';
 import { areaPath } from '../areas/areas.service';
 import {
@@ -81,8 +81,15 @@ export async function loadMe(db: Db, scope: AreaScope, callerId: string): Promis
   };
 }
 
+/** Accounts in the caller's subtree; an area filter narrows to that area and everything below it. */
 export async function listUsersInScope(db: Db, scope: AreaScope, query: UsersListQuery) {
-  const { rows, total } = await listUsers(db, scope, query);
+  let narrowed = scope;
+  if (query.areaCode) {
+    const area = await findArea(db, scope, query.areaCode);
+    if (!area) return { items: [], total: 0 };
+    narrowed = scopeOf(area);
+  }
+  const { rows, total } = await listUsers(db, narrowed, query);
   return { items: rows.map(toUser), total };
 }
 
@@ -195,7 +202,9 @@ export async function setUserDisabled(
   const user = await manageableUser(db, ctx, id);
   if (id === ctx.caller.id) throw new AppError('SELF_LOCKOUT');
   const now = ctx.clock.now().toISOString();
-  await updateUser(db, id, user.version, { disabled_at: disabled ? now : null, updated_at: now });
+  if (!(await updateUser(db, id, user.version, { disabled_at: disabled ? now : null, updated_at: now }))) {
+    throw new AppError('VERSION_CONFLICT');
+  }
   if (disabled) await deleteUserSessions(db, id);
   await recordAudit(db, ctx.clock, ctx.actor, {
     action: disabled ? 'user.disable' : 'user.enable',
@@ -215,7 +224,10 @@ export async function resetUserPassword(
   const user = await manageableUser(db, ctx, id);
   if (!isStrongPassword(password, user.username)) throw new AppError('PASSWORD_WEAK');
   const now = ctx.clock.now().toISOString();
-  await updateUser(db, id, user.version, { password_hash: await hashPassword(password), updated_at: now });
+  const passwordHash = await hashPassword(password);
+  if (!(await updateUser(db, id, user.version, { password_hash: passwordHash, updated_at: now }))) {
+    throw new AppError('VERSION_CONFLICT');
+  }
   await deleteUserSessions(db, id);
   await recordAudit(db, ctx.clock, ctx.actor, {
     action: 'user.password_reset',

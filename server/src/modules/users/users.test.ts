@@ -131,6 +131,13 @@ describe('accounts', () => {
       `/api/v1/users?role=village_cadre&areaCode=${AREAS.villageB1}`,
     );
     expect(filtered.json()).toMatchObject({ total: 1, items: [{ name: '东坡村干部' }] });
+    const town = (
+      await admin.request('GET', `/api/v1/users?areaCode=${AREAS.townA}&pageSize=200`)
+    ).json() as {
+      items: { areaCode: string }[];
+    };
+    expect(town.items.some((u) => u.areaCode === AREAS.villageA1)).toBe(true);
+    expect(town.items.every((u) => u.areaCode.startsWith('610902001'))).toBe(true);
     const page = await admin.request('GET', '/api/v1/users?page=1&pageSize=1');
     expect((page.json() as { items: unknown[]; total: number }).items).toHaveLength(1);
     expect((await admin.request('GET', '/api/v1/users?pageSize=1000')).statusCode).toBe(400);

@@ -78,7 +78,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { permission: 'authenticated' }, schema: { tags: ['auth'] } },
     async (request, reply) => {
       const auth = authOf(request);
-      if (auth.sessionId) await logout({ db, clock, config }, auth.sessionId, actorOf(request));
+      if (auth.sessionId)
+        await logout({ db, clock, config }, auth.sessionId, actorOf(request), auth.caller.areaCode);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },
@@ -149,6 +150,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           action: 'auth.token_create',
           objectType: 'api_token',
           objectId: id,
+          areaCode: caller.areaCode,
           after: { name: request.body.name, expiresAt },
         });
       });
@@ -178,6 +180,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           action: 'auth.token_revoke',
           objectType: 'api_token',
           objectId: request.params.id,
+          areaCode: caller.areaCode,
         });
       });
       return reply.status(204).send();

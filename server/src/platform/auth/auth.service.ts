@@ -168,13 +168,19 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function logout(deps: AuthDeps, sessionId: string, actor: Actor): Promise<void> {
+export async function logout(
+  deps: AuthDeps,
+  sessionId: string,
+  actor: Actor,
+  areaCode: string,
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     await deleteSession(trx, sessionId);
     await recordAudit(trx, deps.clock, actor, {
       action: 'auth.logout',
       objectType: 'user',
       objectId: actor.id ?? undefined,
+      areaCode,
     });
   });
 }
@@ -210,6 +216,7 @@ export async function changeOwnPassword(
       action: 'auth.password_change',
       objectType: 'user',
       objectId: caller.id,
+      areaCode: caller.areaCode,
     });
   });
 }
