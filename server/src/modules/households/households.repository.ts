@@ -2,7 +2,7 @@ import type { HouseholdsListQuery, Tier } from '@lianxin/common';
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/dialect';
 import { likeContains } from '../../db/dialect';
-import type { HouseholdsTable, ResidentsTable } from '../../db/schema';
+import type { HouseholdIndicatorsTable, HouseholdsTable, ResidentsTable } from '../../db/schema';
 import { type AreaScope, inScope } from '../../platform/scope';
 
 export type HouseholdRow = Selectable<HouseholdsTable>;
@@ -174,4 +174,24 @@ export async function findResident(db: Db, scope: AreaScope, id: string) {
     .where('id', '=', id)
     .where((eb) => inScope(eb, 'residents.area_code', scope))
     .executeTakeFirst();
+}
+
+export async function insertResidentTags(db: Db, residentId: string, tags: string[]): Promise<void> {
+  if (tags.length === 0) return;
+  await db
+    .insertInto('resident_tags')
+    .values(tags.map((tag) => ({ resident_id: residentId, tag_code: tag })))
+    .execute();
+}
+
+export async function insertHouseholdTags(db: Db, householdId: string, tags: string[]): Promise<void> {
+  if (tags.length === 0) return;
+  await db
+    .insertInto('household_tags')
+    .values(tags.map((tag) => ({ household_id: householdId, tag_code: tag })))
+    .execute();
+}
+
+export async function insertIndicators(db: Db, row: Insertable<HouseholdIndicatorsTable>): Promise<void> {
+  await db.insertInto('household_indicators').values(row).execute();
 }

@@ -32,7 +32,10 @@ import {
   type HouseholdRow,
   householdDetails,
   insertHousehold,
+  insertHouseholdTags,
+  insertIndicators,
   insertResident,
+  insertResidentTags,
   knownTags,
   listHouseholds,
   type ResidentRow,
@@ -274,38 +277,25 @@ export async function createHousehold(
         created_at: now,
         updated_at: now,
       });
-      if (m.tags.length > 0) {
-        await db
-          .insertInto('resident_tags')
-          .values(m.tags.map((tag) => ({ resident_id: m.id, tag_code: tag })))
-          .execute();
-      }
+      await insertResidentTags(db, m.id, m.tags);
     }
   } catch (err) {
     // Two submissions racing for the same ID number: the unique index decides.
     if (isUniqueViolation(err)) throw new AppError('ID_NUMBER_TAKEN', { where: '' });
     throw err;
   }
-  if (body.tags.length > 0) {
-    await db
-      .insertInto('household_tags')
-      .values(body.tags.map((tag) => ({ household_id: id, tag_code: tag })))
-      .execute();
-  }
+  await insertHouseholdTags(db, id, body.tags);
   if (body.indicators) {
-    await db
-      .insertInto('household_indicators')
-      .values({
-        household_id: id,
-        year: body.indicators.year,
-        total_income: body.indicators.totalIncome,
-        debt: body.indicators.debt,
-        main_income_source: body.indicators.mainIncomeSource,
-        hardships: JSON.stringify(body.indicators.hardships),
-        updated_at: now,
-        updated_by: ctx.actor.id,
-      })
-      .execute();
+    await insertIndicators(db, {
+      household_id: id,
+      year: body.indicators.year,
+      total_income: body.indicators.totalIncome,
+      debt: body.indicators.debt,
+      main_income_source: body.indicators.mainIncomeSource,
+      hardships: JSON.stringify(body.indicators.hardships),
+      updated_at: now,
+      updated_by: ctx.actor.id,
+    });
   }
   await retierHousehold(db, ctx.clock, id, 'created', ctx.actor.id);
   await recordAudit(db, ctx.clock, ctx.actor, {

@@ -1,5 +1,7 @@
 import { builtinTags, defaultTierRules, type TierRules } from '@lianxin/common';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/dialect';
+import type { TierHistoryTable } from '../../db/schema';
 
 export interface RuleSet {
   version: number;
@@ -81,4 +83,34 @@ export async function tierInputRows(db: Db, householdId: string) {
     tags: [...householdTags, ...memberTags].map((t) => t.tag_code),
     activeMembers: Number(members.n),
   };
+}
+
+export async function readTierState(db: Db, householdId: string) {
+  return db
+    .selectFrom('households')
+    .select(['tier', 'tier_source'])
+    .where('id', '=', householdId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function writeTier(
+  db: Db,
+  householdId: string,
+  tier: { tier: string; ruleVersion: number; reasons: string; at: string },
+): Promise<void> {
+  await db
+    .updateTable('households')
+    .set({
+      tier: tier.tier as 'stable' | 'watch' | 'priority',
+      tier_source: 'rules',
+      tier_rule_version: tier.ruleVersion,
+      tier_reasons: tier.reasons,
+      tier_updated_at: tier.at,
+    })
+    .where('id', '=', householdId)
+    .execute();
+}
+
+export async function insertTierHistory(db: Db, row: Insertable<TierHistoryTable>): Promise<void> {
+  await db.insertInto('tier_history').values(row).execute();
 }

@@ -2,7 +2,13 @@ import { evaluateTier, type Tier } from '@lianxin/common';
 import type { Db } from '../../db/dialect';
 import type { Clock } from '../../platform/clock';
 import { newId } from '../../platform/ids';
-import { ruleSetInForce, tierInputRows } from './tiering.repository';
+import {
+  insertTierHistory,
+  readTierState,
+  ruleSetInForce,
+  tierInputRows,
+  writeTier,
+} from './tiering.repository';
 
 export type TierCause = 'created' | 'indicators' | 'tags' | 'members' | 'rules' | 'import';
 
@@ -17,11 +23,7 @@ export async function retierHousehold(
   cause: TierCause,
   actorId: string | null,
 ): Promise<Tier | null> {
-  const household = await db
-    .selectFrom('households')
-    .select(['tier', 'tier_source'])
-    .where('id', '=', householdId)
-    .executeTakeFirstOrThrow();
+  const household = await readTierState(db, householdId);
   if (household.tier_source === 'override') return household.tier;
   const now = clock.now();
   const ruleSet = await ruleSetInForce(db, now.toISOString().slice(0, 10));
@@ -42,32 +44,24 @@ export async function retierHousehold(
     ruleSet.rules,
   );
   const stamp = now.toISOString();
-  await db
-    .updateTable('households')
-    .set({
-      tier,
-      tier_source: 'rules',
-      tier_rule_version: ruleSet.version,
-      tier_reasons: JSON.stringify(reasons),
-      tier_updated_at: stamp,
-    })
-    .where('id', '=', householdId)
-    .execute();
+  await writeTier(db, householdId, {
+    tier,
+    ruleVersion: ruleSet.version,
+    reasons: JSON.stringify(reasons),
+    at: stamp,
+  });
   if (household.tier !== tier) {
-    await db
-      .insertInto('tier_history')
-      .values({
-        id: newId(),
-        household_id: householdId,
-        at: stamp,
-        from_tier: household.tier,
-        to_tier: tier,
-        rule_version: ruleSet.version,
-        reasons: JSON.stringify(reasons),
-        cause,
-        actor_id: actorId,
-      })
-      .execute();
+    await insertTierHistory(db, {
+      id: newId(),
+      household_id: householdId,
+      at: stamp,
+      from_tier: household.tier,
+      to_tier: tier,
+      rule_version: ruleSet.version,
+      reasons: JSON.stringify(reasons),
+      cause,
+      actor_id: actorId,
+    });
   }
   return tier;
 }

@@ -229,3 +229,25 @@ export async function revokeToken(db: Db, userId: string, tokenId: string, now: 
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+export async function updateLocale(
+  db: Db,
+  userId: string,
+  locale: string | null,
+  now: string,
+): Promise<void> {
+  await db.updateTable('users').set({ locale, updated_at: now }).where('id', '=', userId).execute();
+}
+
+export async function updatePasswordHash(
+  db: Db,
+  userId: string,
+  passwordHash: string,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ password_hash: passwordHash, version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', userId)
+    .execute();
+}

@@ -17,7 +17,7 @@ import { notFound } from '../errors';
 import { newId, newSecret } from '../ids';
 import { scopeOf } from '../scope';
 import { cookieOptions, SESSION_COOKIE } from './auth.hooks';
-import { insertToken, listTokens, revokeToken } from './auth.repository';
+import { insertToken, listTokens, revokeToken, updateLocale } from './auth.repository';
 import { changeOwnPassword, login, logout, tokenHashOf } from './auth.service';
 
 /** Sign-in: the one public route of the auth domain. */
@@ -64,11 +64,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const auth = authOf(request);
-      await db
-        .updateTable('users')
-        .set({ locale: request.body.locale, updated_at: clock.now().toISOString() })
-        .where('id', '=', auth.caller.id)
-        .execute();
+      await updateLocale(db, auth.caller.id, request.body.locale, clock.now().toISOString());
       return loadMe(db, auth.scope, auth.caller.id);
     },
   );

@@ -23,6 +23,7 @@ import {
   recentFailures,
   touchSession,
   touchToken,
+  updatePasswordHash,
 } from './auth.repository';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
 
@@ -201,15 +202,7 @@ export async function changeOwnPassword(
   if (!isStrongPassword(newPassword, caller.username)) throw new AppError('PASSWORD_WEAK');
   const passwordHash = await hashPassword(newPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set((eb) => ({
-        password_hash: passwordHash,
-        version: eb('version', '+', 1),
-        updated_at: deps.clock.now().toISOString(),
-      }))
-      .where('id', '=', caller.id)
-      .execute();
+    await updatePasswordHash(trx, caller.id, passwordHash, deps.clock.now().toISOString());
     // Keep the session the change was made from; every other one ends.
     await deleteUserSessions(trx, caller.id, currentSessionId);
     await recordAudit(trx, deps.clock, actor, {
