@@ -31,6 +31,14 @@ describe('staff console in Chromium', () => {
     await page.close();
   });
 
+  it('sends a visitor of the bare address to the sign-in page', async () => {
+    const page = await run.browser.newPage({ locale: 'zh-CN' });
+    const response = await page.goto(`${run.base}/`);
+    expect(response?.status()).toBe(200);
+    await expect.poll(() => page.getByPlaceholder('用户名').isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.close();
+  });
+
   it('tells a wrong password in plain Chinese', async () => {
     const page = await run.browser.newPage({ locale: 'zh-CN' });
     await signIn(page, run.base, 'admin', 'not-the-password');

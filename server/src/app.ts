@@ -153,11 +153,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     // anything that is not a file falls through to the page fallback below.
     await app.register(fastifyStatic, {
       root: webDist,
-      index: false,
+      index: 'index.html',
       setHeaders: (res, filePath) => {
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
-          res.header('cache-control', 'public, max-age=31536000, immutable');
-        }
+        // Hashed bundles never change; the page itself must always be fetched anew.
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
