@@ -1,30 +1,18 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/platform/audit/audit.service';
-import { AREAS, buildUser, createTestDatabase, seedAreas, TEST_PASSWORD, type TestDatabase } from './harness';
+import {
+  AREAS,
+  buildUser,
+  createTestDatabase,
+  seedAreas,
+  spawnFixture,
+  TEST_PASSWORD,
+  type TestDatabase,
+} from './harness';
 
 async function startServer(database: TestDatabase) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.resolve(import.meta.dirname, 'fixtures/server-child.ts')],
-    {
-      env: {
-        ...process.env,
-        LIANXIN_TEST_SQLITE: database.sqlite?.name ?? '',
-        LIANXIN_TEST_SCHEMA: database.schema,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const match = /LISTENING (\d+)/.exec(chunk.toString());
-      if (match) resolve(Number(match[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
+  const { child, match } = await spawnFixture(database, 'server-child.ts', /LISTENING (\d+)/);
+  return { child, base: `http://127.0.0.1:${match[1]}` };
 }
 
 describe('crash safety', () => {

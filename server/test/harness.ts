@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -227,4 +228,35 @@ export async function login(
         ...(body === undefined ? {} : { payload: body as object }),
       }),
   };
+}
+
+/**
+ * Runs a script of `test/fixtures/` in its own process on this test file's database, and waits
+ * until it prints a line matching `ready` (so a test can then SIGKILL it at a known point).
+ */
+export async function spawnFixture(
+  database: TestDatabase,
+  fixture: string,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.resolve(import.meta.dirname, 'fixtures', fixture)],
+    {
+      env: {
+        ...process.env,
+        LIANXIN_TEST_SQLITE: database.sqlite?.name ?? '',
+        LIANXIN_TEST_SCHEMA: database.schema,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const found = ready.exec(chunk.toString());
+      if (found) resolve(found);
+    });
+    child.on('exit', (code) => reject(new Error(`${fixture} exited early with ${code}`)));
+  });
+  return { child, match };
 }

@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/harness';
+import { createTestDatabase, spawnFixture, type TestDatabase } from '../../../test/harness';
 import { ManualClock } from '../clock';
 import { newId } from '../ids';
 import { JobWorker } from './jobs.worker';
@@ -75,24 +73,7 @@ describe('durable jobs', () => {
   });
 
   it('runs a job again, exactly once, after its worker process is killed in the middle of it', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.resolve(import.meta.dirname, '../../../test/fixtures/job-child.ts')],
-      {
-        env: {
-          ...process.env,
-          LIANXIN_TEST_SQLITE: database.sqlite?.name ?? '',
-          LIANXIN_TEST_SCHEMA: database.schema,
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('IN_HANDLER')) resolve();
-      });
-      child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
-    });
+    const { child } = await spawnFixture(database, 'job-child.ts', /IN_HANDLER/);
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
