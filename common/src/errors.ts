@@ -34,6 +34,15 @@ export const errorCodes = [
   'HOUSEHOLD_NUMBER_TAKEN',
   'ID_NUMBER_TAKEN',
   'TAG_UNKNOWN',
+  'TAG_CODE_TAKEN',
+  'HOUSEHOLD_HEAD_INVALID',
+  'RESIDENT_NOT_IN_HOUSEHOLD',
+  'OVERRIDE_PENDING',
+  'OVERRIDE_STATE_INVALID',
+  'OVERRIDE_OWN_PROPOSAL',
+  'RULES_EFFECTIVE_DATE_INVALID',
+  'IMPORT_FILE_INVALID',
+  'IMPORT_STATE_INVALID',
   'IDEMPOTENCY_KEY_REUSED',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
@@ -89,6 +98,10 @@ export function errorStatus(code: ErrorCode): number {
     case 'SELF_LOCKOUT':
     case 'AREA_LEVEL_INVALID':
     case 'TAG_UNKNOWN':
+    case 'HOUSEHOLD_HEAD_INVALID':
+    case 'RESIDENT_NOT_IN_HOUSEHOLD':
+    case 'RULES_EFFECTIVE_DATE_INVALID':
+    case 'IMPORT_FILE_INVALID':
       return 400;
     case 'AUTH_REQUIRED':
     case 'AUTH_INVALID_CREDENTIALS':
@@ -99,6 +112,7 @@ export function errorStatus(code: ErrorCode): number {
     case 'CSRF_INVALID':
     case 'FORBIDDEN':
     case 'ROLE_NOT_ASSIGNABLE':
+    case 'OVERRIDE_OWN_PROPOSAL':
       return 403;
     case 'NOT_FOUND':
     case 'ROUTE_NOT_FOUND':
@@ -108,6 +122,10 @@ export function errorStatus(code: ErrorCode): number {
     case 'USERNAME_TAKEN':
     case 'HOUSEHOLD_NUMBER_TAKEN':
     case 'ID_NUMBER_TAKEN':
+    case 'TAG_CODE_TAKEN':
+    case 'OVERRIDE_PENDING':
+    case 'OVERRIDE_STATE_INVALID':
+    case 'IMPORT_STATE_INVALID':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -196,6 +214,36 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     en: 'This ID number is already registered{where}',
   },
   TAG_UNKNOWN: { 'zh-CN': '标签 {tag} 不存在', en: 'Unknown tag {tag}' },
+  TAG_CODE_TAKEN: { 'zh-CN': '标签代码 {code} 已存在', en: 'Tag code {code} already exists' },
+  HOUSEHOLD_HEAD_INVALID: {
+    'zh-CN': '每户应有且只有一名在册户主；更换户主请使用“变更户主”',
+    en: 'A household has exactly one active head; use “change head” to hand it over',
+  },
+  RESIDENT_NOT_IN_HOUSEHOLD: {
+    'zh-CN': '该成员不属于本户或已不在册',
+    en: 'The resident is not an active member of this household',
+  },
+  OVERRIDE_PENDING: {
+    'zh-CN': '该户已有待审批的分类调整申请',
+    en: 'This household already has a tier change awaiting a decision',
+  },
+  OVERRIDE_STATE_INVALID: {
+    'zh-CN': '该调整申请当前为“{status}”，不能执行此操作',
+    en: 'This tier change is {status}; the action does not apply',
+  },
+  OVERRIDE_OWN_PROPOSAL: {
+    'zh-CN': '不能审批自己提出的分类调整',
+    en: 'You cannot decide on a tier change you proposed',
+  },
+  RULES_EFFECTIVE_DATE_INVALID: {
+    'zh-CN': '生效日期不能早于今天（{today}）',
+    en: 'The effective date cannot be before today ({today})',
+  },
+  IMPORT_FILE_INVALID: { 'zh-CN': '{reason}', en: '{reason}' },
+  IMPORT_STATE_INVALID: {
+    'zh-CN': '导入任务当前为“{status}”，不能执行此操作',
+    en: 'The import is {status}; the action does not apply',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '幂等键已用于另一个请求',
     en: 'The Idempotency-Key was already used for a different request',

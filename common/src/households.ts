@@ -72,7 +72,9 @@ export const IdNumber = z
   });
 
 const phone = z.string().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/);
-const tagCode = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
+export const TagCode = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
+const tagCode = TagCode;
+const version = z.number().int().positive();
 
 export const ResidentInput = z.strictObject({
   name: z.string().trim().min(1).max(40),
@@ -90,6 +92,25 @@ export const ResidentInput = z.strictObject({
   status: z.enum(residentStatuses).default('active'),
 });
 export type ResidentInput = z.infer<typeof ResidentInput>;
+
+/** A change to one member: only the fields given change. */
+export const ResidentPatchBody = z.strictObject({
+  version,
+  name: z.string().trim().min(1).max(40).optional(),
+  idNumber: IdNumber.nullable().optional(),
+  relation: z.enum(relations).optional(),
+  phone: phone.nullable().optional(),
+  partyMember: z.boolean().optional(),
+  partyJoinYear: z.number().int().min(1921).max(2100).nullable().optional(),
+  employment: z.enum(employments).nullable().optional(),
+  education: z.enum(educations).nullable().optional(),
+  disabled: z.boolean().optional(),
+  seriouslyIll: z.boolean().optional(),
+  publicRoles: z.array(z.enum(publicRoles)).max(5).optional(),
+  tags: z.array(tagCode).max(20).optional(),
+  status: z.enum(residentStatuses).optional(),
+});
+export type ResidentPatchBody = z.infer<typeof ResidentPatchBody>;
 
 export const IndicatorsInput = z.strictObject({
   totalIncome: z.number().int().min(0).max(100_000_000),
@@ -130,15 +151,57 @@ export const HouseholdsCreateBody = z
   });
 export type HouseholdsCreateBody = z.infer<typeof HouseholdsCreateBody>;
 
+/** A change to a household file: only the fields given change. */
+export const HouseholdPatchBody = z.strictObject({
+  version,
+  /** Moves the household to another group (or village) in the caller's area. */
+  areaCode: areaCode.optional(),
+  number: z.string().trim().min(1).max(30).optional(),
+  address: z.string().trim().max(200).optional(),
+  phone: phone.nullable().optional(),
+  latitude: z.number().min(-90).max(90).nullable().optional(),
+  longitude: z.number().min(-180).max(180).nullable().optional(),
+  status: z.enum(householdStatuses).optional(),
+  tags: z.array(tagCode).max(20).optional(),
+});
+export type HouseholdPatchBody = z.infer<typeof HouseholdPatchBody>;
+
+/** Hands the headship to another active member; the former head takes the relation given. */
+export const ChangeHeadBody = z.strictObject({
+  version,
+  residentId: z.uuid(),
+  formerHeadRelation: z.enum(relations).exclude(['head']),
+});
+export type ChangeHeadBody = z.infer<typeof ChangeHeadBody>;
+
+export const IndicatorYearParams = z.strictObject({
+  id: z.uuid(),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+
 export const HouseholdIdParams = z.strictObject({ id: z.uuid() });
 export const ResidentIdParams = z.strictObject({ id: z.uuid() });
 
-export const HouseholdsListQuery = z.strictObject({
+export const HouseholdsFilter = z.strictObject({
   areaCode: areaCode.optional(),
   tier: z.enum(tiers).optional(),
   tag: tagCode.optional(),
   status: z.enum(householdStatuses).optional(),
   q: z.string().trim().max(40).optional(),
+  /** Per-capita income range (yuan per year) of the latest year's indicators. */
+  perCapitaMin: z.coerce.number().int().min(0).optional(),
+  perCapitaMax: z.coerce.number().int().min(0).optional(),
+  /** Only households with at least this many hardship factors in the latest year. */
+  hardshipsMin: z.coerce.number().int().min(1).max(8).optional(),
+});
+export type HouseholdsFilter = z.infer<typeof HouseholdsFilter>;
+
+export const householdSorts = ['area', 'recent'] as const;
+export type HouseholdSort = (typeof householdSorts)[number];
+
+export const HouseholdsListQuery = HouseholdsFilter.extend({
+  /** `area`: by village, group and household number; `recent`: last changed first. */
+  sort: z.enum(householdSorts).default('area'),
   /** Opaque cursor from the previous page (keyset pagination: as fast on page 10,000 as on page 1). */
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
@@ -222,3 +285,21 @@ export const HouseholdsPage = z.object({
   total: z.number(),
   tierCounts: z.object({ stable: z.number(), watch: z.number(), priority: z.number(), none: z.number() }),
 });
+export type HouseholdsPage = z.infer<typeof HouseholdsPage>;
+
+export const tagAppliesTo = ['household', 'resident', 'both'] as const;
+
+export const TagDefinition = z.object({
+  code: z.string(),
+  name: z.string(),
+  appliesTo: z.enum(tagAppliesTo),
+  builtin: z.boolean(),
+});
+export type TagDefinition = z.infer<typeof TagDefinition>;
+
+export const TagCreateBody = z.strictObject({
+  code: tagCode,
+  name: z.string().trim().min(1).max(20),
+  appliesTo: z.enum(tagAppliesTo),
+});
+export type TagCreateBody = z.infer<typeof TagCreateBody>;

@@ -21,6 +21,12 @@ export const permissions = [
   'households.manage',
   /** See full resident ID numbers (each reveal is audited). */
   'idnumber.reveal',
+  /** Export household lists to Excel (each export is audited). */
+  'households.export',
+  /** Decide on proposals to set a household's tier by hand. */
+  'tiers.approve',
+  /** Edit the tiering rule sets and custom tags. */
+  'tiers.rules',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -35,8 +41,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'households.read',
     'households.manage',
     'idnumber.reveal',
+    'households.export',
+    'tiers.approve',
+    'tiers.rules',
   ],
-  district_staff: ['areas.read', 'users.read', 'households.read', 'idnumber.reveal'],
+  district_staff: ['areas.read', 'users.read', 'households.read', 'idnumber.reveal', 'households.export'],
   town_head: [
     'areas.read',
     'users.read',
@@ -44,10 +53,25 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'households.read',
     'households.manage',
     'idnumber.reveal',
+    'households.export',
+    'tiers.approve',
   ],
-  town_staff: ['areas.read', 'users.read', 'households.read', 'households.manage', 'idnumber.reveal'],
+  town_staff: [
+    'areas.read',
+    'users.read',
+    'households.read',
+    'households.manage',
+    'idnumber.reveal',
+    'households.export',
+  ],
   // Village cadres keep the household files and file 低保 applications: they need the full numbers.
-  village_cadre: ['areas.read', 'households.read', 'households.manage', 'idnumber.reveal'],
+  village_cadre: [
+    'areas.read',
+    'households.read',
+    'households.manage',
+    'idnumber.reveal',
+    'households.export',
+  ],
   cppcc_member: ['areas.read'],
   // 审计员: reads everything in scope, changes nothing, sees ID numbers masked.
   auditor: ['areas.read', 'users.read', 'audit.read', 'households.read'],

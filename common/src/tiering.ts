@@ -67,14 +67,21 @@ export type TierReason =
   | { kind: 'hardshipsAtLeast'; tier: Tier; hardships: string[]; count: number }
   | { kind: 'tagged'; tier: Tier; tags: string[] }
   | { kind: 'noConditionMet'; tier: 'stable' }
-  | { kind: 'noIndicators'; tier: Tier };
+  | { kind: 'noIndicators'; tier: Tier }
+  /** Set by hand: an approved override, whatever the rules say. */
+  | { kind: 'override'; tier: Tier; reason: string; approvedBy: string | null };
+
+/** Yuan per person per year; a household with no active member counts as one. */
+export function perCapitaIncome(totalIncome: number, activeMembers: number): number {
+  return Math.round(totalIncome / Math.max(1, activeMembers));
+}
 
 function check(condition: TierCondition, tier: Tier, input: TierInput, rules: TierRules): TierReason | null {
   const ind = input.indicators;
   switch (condition.kind) {
     case 'perCapitaIncomeBelow': {
       if (!ind) return null;
-      const perCapita = Math.round(ind.totalIncome / Math.max(1, input.activeMembers));
+      const perCapita = perCapitaIncome(ind.totalIncome, input.activeMembers);
       const limit = Math.round(condition.factor * rules.minimumLivingLine);
       return perCapita < limit ? { kind: 'perCapitaIncomeBelow', tier, perCapita, limit } : null;
     }
@@ -109,3 +116,77 @@ export function evaluateTier(input: TierInput, rules: TierRules): { tier: Tier; 
   if (!input.indicators) reasons.push({ kind: 'noIndicators', tier: 'stable' });
   return { tier: 'stable', reasons };
 }
+
+const isoDate = z.iso.date();
+
+export const TierRuleSet = z.object({
+  version: z.number(),
+  effectiveFrom: z.string(),
+  rules: TierRules,
+  note: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  /** The version households are tiered by today. */
+  inForce: z.boolean(),
+});
+export type TierRuleSet = z.infer<typeof TierRuleSet>;
+
+export const TierRulesCreateBody = z.strictObject({
+  /** Today or later; the households are re-tiered when it comes. */
+  effectiveFrom: isoDate,
+  rules: TierRules,
+  note: z.string().trim().max(200).default(''),
+});
+export type TierRulesCreateBody = z.infer<typeof TierRulesCreateBody>;
+
+export const TierRulesPreviewBody = z.strictObject({ rules: TierRules });
+
+/** What a rule set would do to today's households, before it is saved. */
+export const TierRulesPreview = z.object({
+  households: z.number(),
+  /** Households whose tier is fixed by an approved override: rules leave them alone. */
+  overridden: z.number(),
+  counts: z.object({ stable: z.number(), watch: z.number(), priority: z.number() }),
+  moves: z.array(z.object({ from: z.enum(tiers).nullable(), to: z.enum(tiers), count: z.number() })),
+});
+export type TierRulesPreview = z.infer<typeof TierRulesPreview>;
+
+export const overrideStatuses = ['pending', 'approved', 'rejected', 'revoked'] as const;
+export type OverrideStatus = (typeof overrideStatuses)[number];
+
+/** A cadre's proposal to set a household's tier by hand (人工调整), decided by the town head. */
+export const TierOverrideCreateBody = z.strictObject({
+  tier: z.enum(tiers),
+  reason: z.string().trim().min(2).max(500),
+});
+export type TierOverrideCreateBody = z.infer<typeof TierOverrideCreateBody>;
+
+export const TierOverrideDecisionBody = z.strictObject({ note: z.string().trim().max(500).default('') });
+
+export const TierOverride = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  householdNumber: z.string(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  headName: z.string().nullable(),
+  tier: z.enum(tiers),
+  /** The tier the rules give the household now. */
+  currentTier: z.enum(tiers).nullable(),
+  reason: z.string(),
+  status: z.enum(overrideStatuses),
+  proposedBy: z.string().nullable(),
+  /** The proposer's account: nobody decides on their own proposal. */
+  proposedById: z.string(),
+  proposedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+});
+export type TierOverride = z.infer<typeof TierOverride>;
+
+export const TierOverridesQuery = z.strictObject({
+  status: z.enum(overrideStatuses).optional(),
+  householdId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -20,6 +20,8 @@ import type { Database } from './db/database';
 import { areasRoutes } from './modules/areas/areas.routes';
 import { householdsRoutes } from './modules/households/households.routes';
 import { ensureRegistryDefaults } from './modules/tiering/tiering.repository';
+import { tieringRoutes } from './modules/tiering/tiering.routes';
+import { registerTieringJobs } from './modules/tiering/tiering.service';
 import { usersRoutes } from './modules/users/users.routes';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { authenticate, languageHook } from './platform/auth/auth.hooks';
@@ -58,6 +60,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const jobs = new JobWorker(database.db, clock, { pollMs: config.jobs.pollMs, logger: app.log });
   registerHousekeeping(jobs, config);
+  registerTieringJobs(jobs);
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
@@ -141,6 +144,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await secured.register(usersRoutes, { prefix: '/users' });
         await secured.register(auditRoutes, { prefix: '/audit' });
         await secured.register(householdsRoutes);
+        await secured.register(tieringRoutes);
       });
     },
     { prefix: '/api/v1' },

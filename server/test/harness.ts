@@ -230,6 +230,11 @@ export async function login(
   };
 }
 
+/** A new account of `role` at `areaCode`, signed in. */
+export async function signInAs(t: TestContext, role: Role, areaCode: string): Promise<Session> {
+  return login(t.app, (await buildUser(t.database, { role, areaCode })).username);
+}
+
 /**
  * Runs a script of `test/fixtures/` in its own process on this test file's database, and waits
  * until it prints a line matching `ready` (so a test can then SIGKILL it at a known point).

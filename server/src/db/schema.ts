@@ -3,6 +3,7 @@ import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 // Timestamps are ISO-8601 strings in UTC on both engines (see dialect.ts);
 // booleans are 0/1 on SQLite and true/false on PostgreSQL, read through `Boolean()`.
 type Timestamp = string;
+type Tier = 'stable' | 'watch' | 'priority';
 type Bool = ColumnType<boolean | number, boolean, boolean>;
 
 export interface AreasTable {
@@ -132,6 +133,10 @@ export interface HouseholdsTable {
   /** JSON array of reasons. */
   tier_reasons: string | null;
   tier_updated_at: Timestamp | null;
+  /** Latest year's per-capita income (yuan), kept for list filters. */
+  per_capita_income: number | null;
+  /** Latest year's number of hardship factors. */
+  hardship_count: number | null;
   search_text: string;
   version: number;
   created_at: Timestamp;
@@ -219,7 +224,7 @@ export interface TierHistoryTable {
 export interface TierOverridesTable {
   id: string;
   household_id: string;
-  tier: string;
+  tier: Tier;
   reason: string;
   status: 'pending' | 'approved' | 'rejected' | 'revoked';
   proposed_by: string;
@@ -227,6 +232,26 @@ export interface TierOverridesTable {
   decided_by: string | null;
   decided_at: Timestamp | null;
   decision_note: string | null;
+}
+
+export interface HouseholdImportsTable {
+  id: string;
+  area_code: string;
+  created_by: string;
+  locale: 'zh-CN' | 'en';
+  file_name: string;
+  content: Buffer | null;
+  status: 'validating' | 'ready' | 'invalid' | 'committing' | 'committed' | 'failed';
+  progress_done: number;
+  progress_total: number;
+  /** JSON ImportSummary. */
+  summary: string | null;
+  /** JSON array of { row, column, problem, params }, at most importLimits.errorsKept. */
+  errors: string;
+  error_count: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  committed_at: Timestamp | null;
 }
 
 export interface DB {
@@ -248,6 +273,7 @@ export interface DB {
   tier_rule_sets: TierRuleSetsTable;
   tier_history: TierHistoryTable;
   tier_overrides: TierOverridesTable;
+  household_imports: HouseholdImportsTable;
 }
 
 export type AreaRow = Selectable<AreasTable>;

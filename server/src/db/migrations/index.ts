@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as createPlatform from './2026_11_22_0900_create_platform';
 import * as createSettings from './2026_11_22_0910_create_settings';
 import * as createRegistry from './2026_11_22_1100_create_registry';
+import * as registryImports from './2026_11_22_1300_registry_imports';
 
 /** Every migration, in order. A new migration file is added here and never edited once landed. */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0900_create_platform': createPlatform,
   '2026_11_22_0910_create_settings': createSettings,
   '2026_11_22_1100_create_registry': createRegistry,
+  '2026_11_22_1300_registry_imports': registryImports,
 };

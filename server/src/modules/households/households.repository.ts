@@ -1,19 +1,25 @@
-import type { HouseholdsListQuery, Tier } from '@lianxin/common';
-import type { Insertable, Selectable } from 'kysely';
+import type { HouseholdSort, HouseholdsFilter, Tier } from '@lianxin/common';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/dialect';
 import { likeContains } from '../../db/dialect';
-import type { HouseholdIndicatorsTable, HouseholdsTable, ResidentsTable } from '../../db/schema';
+import type {
+  HouseholdIndicatorsTable,
+  HouseholdsTable,
+  ResidentsTable,
+  TagDefinitionsTable,
+} from '../../db/schema';
 import { type AreaScope, inScope } from '../../platform/scope';
 
 export type HouseholdRow = Selectable<HouseholdsTable>;
 export type ResidentRow = Selectable<ResidentsTable>;
 
-export interface ListFilter extends Omit<HouseholdsListQuery, 'cursor' | 'limit' | 'areaCode'> {
+export interface ListFilter extends Omit<HouseholdsFilter, 'areaCode'> {
   /** Set when the free text is a valid ID number: exact match through the keyed hash. */
   idNumberHash?: string;
 }
 
-export type Cursor = [areaCode: string, number: string, id: string];
+/** Where the previous page ended: the sort key of its last row. */
+export type Cursor = [string, string, string] | [string, string];
 
 function filtered(db: Db, scope: AreaScope, filter: ListFilter) {
   return db
@@ -45,22 +51,50 @@ function filtered(db: Db, scope: AreaScope, filter: ListFilter) {
     )
     .$if(filter.q !== undefined && filter.idNumberHash === undefined && filter.q !== '', (qb) =>
       qb.where((eb) => eb('households.search_text', 'like', likeContains((filter.q ?? '').toLowerCase()))),
+    )
+    .$if(filter.perCapitaMin !== undefined, (qb) =>
+      qb.where('households.per_capita_income', '>=', filter.perCapitaMin ?? 0),
+    )
+    .$if(filter.perCapitaMax !== undefined, (qb) =>
+      qb.where('households.per_capita_income', '<=', filter.perCapitaMax ?? 0),
+    )
+    .$if(filter.hardshipsMin !== undefined, (qb) =>
+      qb.where('households.hardship_count', '>=', filter.hardshipsMin ?? 0),
     );
 }
 
+/** One page in either order; keyset pagination keeps page 10,000 as fast as page 1. */
 export async function listHouseholds(
   db: Db,
   scope: AreaScope,
   filter: ListFilter,
+  sort: HouseholdSort,
   cursor: Cursor | null,
   limit: number,
 ) {
-  return filtered(db, scope, filter)
+  const base = filtered(db, scope, filter)
     .innerJoin('areas', 'areas.code', 'households.area_code')
     .leftJoin('residents as head', 'head.id', 'households.head_resident_id')
     .selectAll('households')
     .select(['areas.name as area_name', 'head.name as head_name'])
-    .$if(cursor !== null, (qb) =>
+    .limit(limit + 1);
+  if (sort === 'recent') {
+    return base
+      .$if(cursor?.length === 2, (qb) =>
+        qb.where((eb) =>
+          eb(
+            eb.refTuple('households.updated_at', 'households.id'),
+            '<',
+            eb.tuple(cursor?.[0] ?? '', cursor?.[1] ?? ''),
+          ),
+        ),
+      )
+      .orderBy('households.updated_at', 'desc')
+      .orderBy('households.id', 'desc')
+      .execute();
+  }
+  return base
+    .$if(cursor?.length === 3, (qb) =>
       qb.where((eb) =>
         eb(
           eb.refTuple('households.area_code', 'households.number', 'households.id'),
@@ -72,7 +106,6 @@ export async function listHouseholds(
     .orderBy('households.area_code')
     .orderBy('households.number')
     .orderBy('households.id')
-    .limit(limit + 1)
     .execute();
 }
 
@@ -148,7 +181,7 @@ export async function findIdNumberOwner(db: Db, idNumberHash: string) {
     .selectFrom('residents')
     .innerJoin('households', 'households.id', 'residents.household_id')
     .innerJoin('areas', 'areas.code', 'households.area_code')
-    .select(['households.number', 'areas.name as area_name', 'residents.name'])
+    .select(['residents.id', 'households.number', 'areas.name as area_name', 'residents.name'])
     .where('residents.id_number_hash', '=', idNumberHash)
     .executeTakeFirst();
 }
@@ -194,4 +227,143 @@ export async function insertHouseholdTags(db: Db, householdId: string, tags: str
 
 export async function insertIndicators(db: Db, row: Insertable<HouseholdIndicatorsTable>): Promise<void> {
   await db.insertInto('household_indicators').values(row).execute();
+}
+
+export async function updateHouseholdRow(
+  db: Db,
+  id: string,
+  version: number,
+  changes: Updateable<HouseholdsTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('households')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function updateResidentRow(
+  db: Db,
+  id: string,
+  version: number,
+  changes: Updateable<ResidentsTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('residents')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function moveResidents(db: Db, householdId: string, areaCode: string): Promise<void> {
+  await db
+    .updateTable('residents')
+    .set({ area_code: areaCode })
+    .where('household_id', '=', householdId)
+    .execute();
+}
+
+/** The member count, head and search text follow the members; called after any member change. */
+export async function refreshHouseholdMembers(db: Db, householdId: string, now: string): Promise<void> {
+  const household = await db
+    .selectFrom('households')
+    .select(['number', 'address'])
+    .where('id', '=', householdId)
+    .executeTakeFirstOrThrow();
+  const members = await db
+    .selectFrom('residents')
+    .select(['id', 'name', 'relation', 'status'])
+    .where('household_id', '=', householdId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const active = members.filter((m) => m.status === 'active');
+  await db
+    .updateTable('households')
+    .set({
+      member_count: active.length,
+      head_resident_id: active.find((m) => m.relation === 'head')?.id ?? null,
+      search_text: householdSearchText(
+        household.number,
+        household.address,
+        members.map((m) => m.name),
+      ),
+      updated_at: now,
+    })
+    .where('id', '=', householdId)
+    .execute();
+}
+
+/** Lower-cased number, address and member names: what free-text search matches. */
+export function householdSearchText(number: string, address: string, names: readonly string[]): string {
+  return [number, address, ...names].join(' ').toLowerCase();
+}
+
+export async function activeHeadCount(db: Db, householdId: string): Promise<number> {
+  const row = await db
+    .selectFrom('residents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('household_id', '=', householdId)
+    .where('relation', '=', 'head')
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function replaceHouseholdTags(db: Db, householdId: string, tags: string[]): Promise<void> {
+  await db.deleteFrom('household_tags').where('household_id', '=', householdId).execute();
+  await insertHouseholdTags(db, householdId, tags);
+}
+
+export async function replaceResidentTags(db: Db, residentId: string, tags: string[]): Promise<void> {
+  await db.deleteFrom('resident_tags').where('resident_id', '=', residentId).execute();
+  await insertResidentTags(db, residentId, tags);
+}
+
+export async function residentTags(db: Db, residentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('resident_tags')
+    .select('tag_code')
+    .where('resident_id', '=', residentId)
+    .orderBy('tag_code')
+    .execute();
+  return rows.map((r) => r.tag_code);
+}
+
+export async function findIndicators(db: Db, householdId: string, year: number) {
+  return db
+    .selectFrom('household_indicators')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+}
+
+export async function upsertIndicators(db: Db, row: Insertable<HouseholdIndicatorsTable>): Promise<void> {
+  await db
+    .insertInto('household_indicators')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['household_id', 'year']).doUpdateSet((eb) => ({
+        total_income: eb.ref('excluded.total_income'),
+        debt: eb.ref('excluded.debt'),
+        main_income_source: eb.ref('excluded.main_income_source'),
+        hardships: eb.ref('excluded.hardships'),
+        updated_at: eb.ref('excluded.updated_at'),
+        updated_by: eb.ref('excluded.updated_by'),
+      })),
+    )
+    .execute();
+}
+
+export async function listTagDefinitions(db: Db) {
+  return db.selectFrom('tag_definitions').selectAll().orderBy('builtin', 'desc').orderBy('code').execute();
+}
+
+export async function insertTagDefinition(db: Db, row: Insertable<TagDefinitionsTable>): Promise<void> {
+  await db.insertInto('tag_definitions').values(row).execute();
 }

@@ -1,15 +1,32 @@
 import {
+  ChangeHeadBody,
   Household,
   HouseholdIdParams,
+  HouseholdPatchBody,
   HouseholdsCreateBody,
   HouseholdsListQuery,
   HouseholdsPage,
+  IndicatorsInput,
+  IndicatorYearParams,
   ResidentIdParams,
+  ResidentInput,
+  ResidentPatchBody,
+  TagCreateBody,
+  TagDefinition,
 } from '@lianxin/common';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, authOf } from '../../platform/context';
+import { type AppContext, actorOf, authOf } from '../../platform/context';
+import {
+  addMember,
+  changeHead,
+  createTag,
+  putIndicators,
+  tagDefinitions,
+  updateHousehold,
+  updateResident,
+} from './household-edits.service';
 import {
   createHousehold,
   getHousehold,
@@ -18,12 +35,21 @@ import {
   revealIdNumber,
 } from './households.service';
 
-export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, clock, secrets } = app.ctx;
-  const registryContext = (request: FastifyRequest): RegistryContext => {
-    const auth = authOf(request);
-    return { clock, secrets, actor: actorOf(request), caller: auth.caller, scope: auth.scope };
+/** Who asks, where they may act, and the tools a registry command needs. */
+export function registryContextOf(ctx: AppContext, request: FastifyRequest): RegistryContext {
+  const auth = authOf(request);
+  return {
+    clock: ctx.clock,
+    secrets: ctx.secrets,
+    actor: actorOf(request),
+    caller: auth.caller,
+    scope: auth.scope,
   };
+}
+
+export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.ctx;
+  const registryContext = (request: FastifyRequest) => registryContextOf(app.ctx, request);
 
   app.get(
     '/households',
@@ -54,6 +80,119 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
         .transaction()
         .execute((trx) => createHousehold(trx, registryContext(request), request.body));
       return reply.status(201).send(household);
+    },
+  );
+
+  app.patch(
+    '/households/:id',
+    {
+      config: { permission: 'households.manage' },
+      schema: {
+        tags: ['households'],
+        params: HouseholdIdParams,
+        body: HouseholdPatchBody,
+        response: { 200: Household },
+      },
+    },
+    async (request) =>
+      db
+        .transaction()
+        .execute((trx) => updateHousehold(trx, registryContext(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/households/:id/members',
+    {
+      config: { permission: 'households.manage' },
+      schema: {
+        tags: ['households'],
+        params: HouseholdIdParams,
+        body: ResidentInput,
+        response: { 201: Household },
+      },
+    },
+    async (request, reply) => {
+      const household = await db
+        .transaction()
+        .execute((trx) => addMember(trx, registryContext(request), request.params.id, request.body));
+      return reply.status(201).send(household);
+    },
+  );
+
+  app.post(
+    '/households/:id/change-head',
+    {
+      config: { permission: 'households.manage' },
+      schema: {
+        tags: ['households'],
+        params: HouseholdIdParams,
+        body: ChangeHeadBody,
+        response: { 200: Household },
+      },
+    },
+    async (request) =>
+      db
+        .transaction()
+        .execute((trx) => changeHead(trx, registryContext(request), request.params.id, request.body)),
+  );
+
+  app.put(
+    '/households/:id/indicators/:year',
+    {
+      config: { permission: 'households.manage' },
+      schema: {
+        tags: ['households'],
+        summary: 'Record a year’s income, debt and hardships (re-tiers the household)',
+        params: IndicatorYearParams,
+        body: IndicatorsInput,
+        response: { 200: Household },
+      },
+    },
+    async (request) =>
+      db
+        .transaction()
+        .execute((trx) =>
+          putIndicators(trx, registryContext(request), request.params.id, request.params.year, request.body),
+        ),
+  );
+
+  app.patch(
+    '/residents/:id',
+    {
+      config: { permission: 'households.manage' },
+      schema: {
+        tags: ['households'],
+        params: ResidentIdParams,
+        body: ResidentPatchBody,
+        response: { 200: Household },
+      },
+    },
+    async (request) =>
+      db
+        .transaction()
+        .execute((trx) => updateResident(trx, registryContext(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/tags',
+    {
+      config: { permission: 'households.read' },
+      schema: { tags: ['households'], response: { 200: z.array(TagDefinition) } },
+    },
+    async () => tagDefinitions(db),
+  );
+
+  app.post(
+    '/tags',
+    {
+      config: { permission: 'tiers.rules' },
+      schema: { tags: ['households'], body: TagCreateBody, response: { 201: TagDefinition } },
+    },
+    async (request, reply) => {
+      const tag = await db
+        .transaction()
+        .execute((trx) => createTag(trx, registryContext(request), request.body));
+      return reply.status(201).send(tag);
     },
   );
 

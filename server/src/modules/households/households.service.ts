@@ -1,18 +1,25 @@
 import {
   type Household,
+  type HouseholdSort,
   type HouseholdSummary,
   type HouseholdsCreateBody,
+  type HouseholdsFilter,
   type HouseholdsListQuery,
+  type HouseholdsPage,
   hasPermission,
   maskIdNumber,
   maskPhone,
   normalizeIdNumber,
   parseIdNumber,
+  perCapitaIncome,
   type Resident,
+  type ResidentInput,
   type Tier,
 } from '@lianxin/common';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/dialect';
 import { isUniqueViolation } from '../../db/dialect';
+import type { ResidentsTable } from '../../db/schema';
 import { type Actor, recordAudit } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { Caller } from '../../platform/context';
@@ -31,12 +38,14 @@ import {
   findResident,
   type HouseholdRow,
   householdDetails,
+  householdSearchText,
   insertHousehold,
   insertHouseholdTags,
   insertIndicators,
   insertResident,
   insertResidentTags,
   knownTags,
+  type ListFilter,
   listHouseholds,
   type ResidentRow,
 } from './households.repository';
@@ -106,10 +115,11 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-function decodeCursor(text: string): Cursor {
+function decodeCursor(text: string, sort: HouseholdSort): Cursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 3 && value.every((v) => typeof v === 'string'))
+    const length = sort === 'recent' ? 2 : 3;
+    if (Array.isArray(value) && value.length === length && value.every((v) => typeof v === 'string'))
       return value as Cursor;
   } catch {
     // fall through
@@ -117,31 +127,45 @@ function decodeCursor(text: string): Cursor {
   throw new AppError('VALIDATION_FAILED', {}, [{ path: 'querystring.cursor', message: 'cursor' }]);
 }
 
-/** Finds households in the caller's subtree; keyset pagination keeps deep pages as fast as the first. */
-export async function listHouseholdsInScope(db: Db, ctx: RegistryContext, query: HouseholdsListQuery) {
-  let scope = ctx.scope;
-  if (query.areaCode) {
-    const area = await findArea(db, ctx.scope, query.areaCode);
-    if (!area)
-      return {
-        items: [],
-        nextCursor: null,
-        total: 0,
-        tierCounts: { stable: 0, watch: 0, priority: 0, none: 0 },
-      };
-    scope = scopeOf(area);
-  }
+/** The scope a filter narrows to: the area asked for, if it is inside the caller's; null if not. */
+export async function filterScope(
+  db: Db,
+  ctx: Pick<RegistryContext, 'scope'>,
+  areaCode: string | undefined,
+): Promise<AreaScope | null> {
+  if (!areaCode) return ctx.scope;
+  const area = await findArea(db, ctx.scope, areaCode);
+  return area ? scopeOf(area) : null;
+}
+
+export function listFilter(ctx: Pick<RegistryContext, 'secrets'>, query: HouseholdsFilter): ListFilter {
   const asId = query.q ? normalizeIdNumber(query.q) : '';
-  const filter = {
-    tier: query.tier,
-    tag: query.tag,
-    status: query.status,
-    q: query.q,
+  const { areaCode: _, ...rest } = query;
+  return {
+    ...rest,
     ...(asId && parseIdNumber(asId).ok ? { idNumberHash: ctx.secrets.lookupHash(asId) } : {}),
   };
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+}
+
+/** Finds households in the caller's subtree; keyset pagination keeps deep pages as fast as the first. */
+export async function listHouseholdsInScope(
+  db: Db,
+  ctx: RegistryContext,
+  query: HouseholdsListQuery,
+): Promise<HouseholdsPage> {
+  const scope = await filterScope(db, ctx, query.areaCode);
+  if (!scope) {
+    return {
+      items: [],
+      nextCursor: null,
+      total: 0,
+      tierCounts: { stable: 0, watch: 0, priority: 0, none: 0 },
+    };
+  }
+  const filter = listFilter(ctx, query);
+  const cursor = query.cursor ? decodeCursor(query.cursor, query.sort) : null;
   const [rows, counts] = await Promise.all([
-    listHouseholds(db, scope, filter, cursor, query.limit),
+    listHouseholds(db, scope, filter, query.sort, cursor, query.limit),
     countByTier(db, scope, filter),
   ]);
   const page = rows.slice(0, query.limit);
@@ -151,7 +175,11 @@ export async function listHouseholdsInScope(db: Db, ctx: RegistryContext, query:
   return {
     items: page.map((r) => toSummary(r, ctx.caller)),
     nextCursor:
-      rows.length > query.limit && last ? encodeCursor([last.area_code, last.number, last.id]) : null,
+      rows.length > query.limit && last
+        ? encodeCursor(
+            query.sort === 'recent' ? [last.updated_at, last.id] : [last.area_code, last.number, last.id],
+          )
+        : null,
     total: tierCounts.stable + tierCounts.watch + tierCounts.priority + tierCounts.none,
     tierCounts,
   };
@@ -180,7 +208,7 @@ export async function getHousehold(
       year: i.year,
       totalIncome: Number(i.total_income),
       debt: Number(i.debt),
-      perCapitaIncome: Math.round(Number(i.total_income) / Math.max(1, active)),
+      perCapitaIncome: perCapitaIncome(Number(i.total_income), active),
       mainIncomeSource: i.main_income_source,
       hardships: JSON.parse(i.hardships) as Household['indicators'][number]['hardships'],
     })),
@@ -198,12 +226,58 @@ export async function getHousehold(
   };
 }
 
-async function assertIdNumberFree(db: Db, ctx: RegistryContext, hash: string): Promise<void> {
+/** The stored form of a member: the ID number encrypted, hashed for lookup and masked for display. */
+export function residentRow(
+  secrets: Secrets,
+  m: ResidentInput,
+  at: { id: string; householdId: string; areaCode: string; now: string },
+): Insertable<ResidentsTable> {
+  const info = m.idNumber ? parseIdNumber(m.idNumber) : null;
+  return {
+    id: at.id,
+    household_id: at.householdId,
+    area_code: at.areaCode,
+    name: m.name,
+    id_number_cipher: m.idNumber ? secrets.encrypt(m.idNumber) : null,
+    id_number_hash: m.idNumber ? secrets.lookupHash(m.idNumber) : null,
+    id_number_masked: m.idNumber ? maskIdNumber(m.idNumber) : null,
+    gender: info?.ok ? info.info.gender : null,
+    birth_date: info?.ok ? info.info.birthDate : null,
+    relation: m.relation,
+    phone: m.phone,
+    party_member: m.partyMember,
+    party_join_year: m.partyJoinYear,
+    employment: m.employment,
+    education: m.education,
+    disabled: m.disabled,
+    seriously_ill: m.seriouslyIll,
+    public_roles: JSON.stringify(m.publicRoles),
+    status: m.status,
+    version: 1,
+    created_at: at.now,
+    updated_at: at.now,
+  };
+}
+
+/** Refuses an ID number registered to anyone but `exceptResidentId`, naming where to roles that may know. */
+export async function assertIdNumberFree(
+  db: Db,
+  ctx: Pick<RegistryContext, 'caller'>,
+  hash: string,
+  exceptResidentId?: string,
+): Promise<void> {
   const owner = await findIdNumberOwner(db, hash);
-  if (!owner) return;
+  if (!owner || owner.id === exceptResidentId) return;
   // Only roles that may see full numbers learn where the number is registered.
   const where = canSeeFull(ctx.caller) ? `（${owner.area_name} ${owner.number} 户，${owner.name}）` : '';
   throw new AppError('ID_NUMBER_TAKEN', { where });
+}
+
+export async function assertTagsKnown(db: Db, tags: readonly string[]): Promise<void> {
+  const wanted = [...new Set(tags)];
+  const known = await knownTags(db, wanted);
+  const unknown = wanted.find((tag) => !known.includes(tag));
+  if (unknown) throw new AppError('TAG_UNKNOWN', { tag: unknown });
 }
 
 /** Opens a household file (一户一档) with its members, tags and indicators, and tiers it. */
@@ -219,10 +293,7 @@ export async function createHousehold(
   if (await findHouseholdByNumber(db, villageCode, body.number)) {
     throw new AppError('HOUSEHOLD_NUMBER_TAKEN', { number: body.number });
   }
-  const allTags = [...new Set([...body.tags, ...body.members.flatMap((m) => m.tags)])];
-  const known = await knownTags(db, allTags);
-  const unknown = allTags.find((tag) => !known.includes(tag));
-  if (unknown) throw new AppError('TAG_UNKNOWN', { tag: unknown });
+  await assertTagsKnown(db, [...body.tags, ...body.members.flatMap((m) => m.tags)]);
 
   const now = ctx.clock.now().toISOString();
   const id = newId();
@@ -245,38 +316,21 @@ export async function createHousehold(
     longitude: body.longitude,
     status: 'active',
     member_count: members.filter((m) => m.status === 'active').length,
-    search_text: [body.number, body.address, ...members.map((m) => m.name)].join(' ').toLowerCase(),
+    search_text: householdSearchText(
+      body.number,
+      body.address,
+      members.map((m) => m.name),
+    ),
     version: 1,
     created_at: now,
     updated_at: now,
   });
   try {
     for (const m of members) {
-      const info = m.idNumber ? parseIdNumber(m.idNumber) : null;
-      await insertResident(db, {
-        id: m.id,
-        household_id: id,
-        area_code: area.code,
-        name: m.name,
-        id_number_cipher: m.idNumber ? ctx.secrets.encrypt(m.idNumber) : null,
-        id_number_hash: m.hash,
-        id_number_masked: m.idNumber ? maskIdNumber(m.idNumber) : null,
-        gender: info?.ok ? info.info.gender : null,
-        birth_date: info?.ok ? info.info.birthDate : null,
-        relation: m.relation,
-        phone: m.phone,
-        party_member: m.partyMember,
-        party_join_year: m.partyJoinYear,
-        employment: m.employment,
-        education: m.education,
-        disabled: m.disabled,
-        seriously_ill: m.seriouslyIll,
-        public_roles: JSON.stringify(m.publicRoles),
-        status: m.status,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      });
+      await insertResident(
+        db,
+        residentRow(ctx.secrets, m, { id: m.id, householdId: id, areaCode: area.code, now }),
+      );
       await insertResidentTags(db, m.id, m.tags);
     }
   } catch (err) {

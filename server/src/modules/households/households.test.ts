@@ -2,37 +2,13 @@ import { makeIdNumber } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AREAS,
-  buildUser,
   createTestApp,
-  login,
   type Session,
   seedAreas,
+  signInAs,
   type TestContext,
 } from '../../../test/harness';
-
-let sequence = 0;
-/** The sequence digit is odd for men and even for women (GB 11643). */
-function idNumber(birth = '1975-03-08', gender: 'male' | 'female' = 'female'): string {
-  sequence++;
-  return makeIdNumber('610902', birth, sequence * 2 + (gender === 'male' ? 1 : 0));
-}
-
-function buildHouseholdBody(overrides: Record<string, unknown> = {}) {
-  sequence++;
-  return {
-    areaCode: AREAS.groupA1,
-    number: `H${String(sequence).padStart(5, '0')}`,
-    address: '关庙镇大同村一组',
-    phone: '13912345678',
-    members: [
-      { name: '张建华', idNumber: idNumber('1968-05-01', 'male'), relation: 'head', phone: '13912345678' },
-      { name: '李秀英', idNumber: idNumber('1970-09-12'), relation: 'spouse' },
-      { name: '张磊', idNumber: idNumber('1995-01-20'), relation: 'child', employment: 'migrant_worker' },
-    ],
-    indicators: { year: 2026, totalIncome: 60_000, debt: 0, hardships: [] },
-    ...overrides,
-  };
-}
+import { buildHouseholdBody, nextIdNumber as idNumber } from '../../../test/households.fixtures';
 
 describe('household registry', () => {
   let t: TestContext;
@@ -41,14 +17,8 @@ describe('household registry', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedAreas(t.database);
-    cadreA1 = await login(
-      t.app,
-      (await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 })).username,
-    );
-    auditorSession = await login(
-      t.app,
-      (await buildUser(t.database, { role: 'auditor', areaCode: AREAS.district })).username,
-    );
+    cadreA1 = await signInAs(t, 'village_cadre', AREAS.villageA1);
+    auditorSession = await signInAs(t, 'auditor', AREAS.district);
   });
   afterAll(() => t.close());
 
@@ -204,10 +174,7 @@ describe('household registry', () => {
   });
 
   it('keeps a village cadre inside the own village', async () => {
-    const sibling = await login(
-      t.app,
-      (await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA2 })).username,
-    );
+    const sibling = await signInAs(t, 'village_cadre', AREAS.villageA2);
     const mine = (await cadreA1.request('POST', '/api/v1/households', buildHouseholdBody())).json() as {
       id: string;
       members: { id: string }[];

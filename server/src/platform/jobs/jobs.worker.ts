@@ -40,6 +40,8 @@ export class JobWorker {
   readonly #recurring = new Map<string, { everyMs: number; ensuredAt: number }>();
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> | undefined;
+  #busy = false;
+  #wakeSoon = false;
   #started = false;
   #stopping = false;
 
@@ -78,9 +80,15 @@ export class JobWorker {
   #schedule(delay: number): void {
     if (this.#stopping) return;
     this.#timer = setTimeout(() => {
+      this.#busy = true;
       this.#running = this.drain()
         .catch((err: unknown) => this.options.logger?.error({ err }, 'job worker tick failed'))
-        .finally(() => this.#schedule(this.options.pollMs));
+        .finally(() => {
+          this.#busy = false;
+          const soon = this.#wakeSoon;
+          this.#wakeSoon = false;
+          this.#schedule(soon ? 50 : this.options.pollMs);
+        });
     }, delay);
     this.#timer.unref();
   }
@@ -145,6 +153,25 @@ export class JobWorker {
   }
 
   async enqueue(options: Omit<EnqueueOptions, 'runAt'> & { runAt?: Date }): Promise<void> {
-    await insertJob(this.db, this.clock.now(), { ...options, runAt: options.runAt ?? this.clock.now() });
+    await this.enqueueIn(this.db, options);
+  }
+
+  /** Enqueues inside the caller's transaction: the job exists exactly when the change that needs it does. */
+  async enqueueIn(db: Kysely<DB>, options: Omit<EnqueueOptions, 'runAt'> & { runAt?: Date }): Promise<void> {
+    await insertJob(db, this.clock.now(), { ...options, runAt: options.runAt ?? this.clock.now() });
+    if (this.#started && !this.#stopping && (options.runAt ?? this.clock.now()) <= this.clock.now())
+      this.wake();
+  }
+
+  /** Polls soon rather than at the next tick, for work a person is waiting on. */
+  wake(): void {
+    if (!this.#started || this.#stopping) return;
+    if (this.#busy) {
+      this.#wakeSoon = true;
+      return;
+    }
+    clearTimeout(this.#timer);
+    // A short delay lets the enqueueing transaction commit first.
+    this.#schedule(50);
   }
 }

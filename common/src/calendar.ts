@@ -1,0 +1,18 @@
+// China keeps one time zone, UTC+8, without daylight saving: a calendar day in the district is
+// this fixed offset from UTC, whatever zone the server's clock is set to.
+const OFFSET_MS = 8 * 3_600_000;
+
+/** The district's calendar date (YYYY-MM-DD) at an instant. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a district calendar day begins. */
+export function chinaDayStart(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) - OFFSET_MS);
+}
+
+/** The district's calendar year at an instant. */
+export function chinaYear(at: Date): number {
+  return Number(chinaDate(at).slice(0, 4));
+}
