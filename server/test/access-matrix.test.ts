@@ -1,6 +1,16 @@
-import { hasPermission, type Role, roles } from '@lianxin/common';
+import { defaultTierRules, hasPermission, type Role, roles } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, buildUser, createTestApp, login, seedAreas, type TestContext } from './harness';
+import { newId } from '../src/platform/ids';
+import {
+  AREAS,
+  buildUser,
+  createTestApp,
+  login,
+  type Session,
+  seedAreas,
+  signInAs,
+  type TestContext,
+} from './harness';
 
 // Where each role sits for the matrix, and the sibling area it must never reach.
 const PLACEMENT: Record<
@@ -41,6 +51,8 @@ interface Probe {
   body?: unknown;
   /** What a permitted caller gets for the sibling object, when not 404 (bodies naming an area). */
   siblingCode?: string;
+  /** District-wide settings (rule sets, tags): no area to be outside of. */
+  districtWide?: true;
 }
 
 type Target = {
@@ -48,8 +60,32 @@ type Target = {
   village: string;
   user: { id: string };
   household: { id: string; residentId: string };
+  /** A district admin's session, for setting up what a probe acts on. */
+  admin: Session;
 };
 type RouteCase = (t: TestContext, target: Target) => Promise<Probe>;
+
+const versionOf = async (t: TestContext, table: 'households' | 'residents', id: string) =>
+  (await t.database.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow())
+    .version;
+
+/** An override of the target household in the given state, proposed by the target's cadre. */
+const override = async (t: TestContext, target: Target, status: 'pending' | 'approved') => {
+  const id = newId();
+  await t.database.db
+    .insertInto('tier_overrides')
+    .values({
+      id,
+      household_id: target.household.id,
+      tier: 'priority',
+      reason: '矩阵测试',
+      status,
+      proposed_by: target.user.id,
+      proposed_at: new Date().toISOString(),
+    })
+    .execute();
+  return id;
+};
 
 const version = async (t: TestContext, table: 'users' | 'areas', key: string) => {
   const row =
@@ -125,19 +161,95 @@ const CASES: Record<string, RouteCase> = {
   'POST /api/v1/residents/:id/reveal-id': async (_t, target) => ({
     url: `/api/v1/residents/${target.household.residentId}/reveal-id`,
   }),
+  'PATCH /api/v1/households/:id': async (t, target) => ({
+    url: `/api/v1/households/${target.household.id}`,
+    body: {
+      address: `矩阵路 ${serial++} 号`,
+      version: await versionOf(t, 'households', target.household.id),
+    },
+  }),
+  'POST /api/v1/households/:id/members': async (_t, target) => ({
+    url: `/api/v1/households/${target.household.id}/members`,
+    body: { name: `成员${serial++}`, relation: 'child' },
+  }),
+  'POST /api/v1/households/:id/change-head': async (t, target) => {
+    const added = await target.admin.request('POST', `/api/v1/households/${target.household.id}/members`, {
+      name: `新户主${serial++}`,
+      relation: 'spouse',
+    });
+    const members = (added.json() as { members: { id: string; name: string }[] }).members;
+    const next = members[members.length - 1];
+    return {
+      url: `/api/v1/households/${target.household.id}/change-head`,
+      body: {
+        residentId: next?.id,
+        formerHeadRelation: 'spouse',
+        version: await versionOf(t, 'households', target.household.id),
+      },
+    };
+  },
+  'PUT /api/v1/households/:id/indicators/:year': async (_t, target) => ({
+    url: `/api/v1/households/${target.household.id}/indicators/2026`,
+    body: { totalIncome: 40_000 + serial++ },
+  }),
+  'PATCH /api/v1/residents/:id': async (t, target) => ({
+    url: `/api/v1/residents/${target.household.residentId}`,
+    body: { phone: '13800000000', version: await versionOf(t, 'residents', target.household.residentId) },
+  }),
+  'GET /api/v1/tags': async () => ({ url: '/api/v1/tags', districtWide: true }),
+  'POST /api/v1/tags': async () => ({
+    url: '/api/v1/tags',
+    body: { code: `matrix_${serial++}`, name: '矩阵标签', appliesTo: 'household' },
+    districtWide: true,
+  }),
+  'GET /api/v1/tier-rules': async () => ({ url: '/api/v1/tier-rules', districtWide: true }),
+  'POST /api/v1/tier-rules/preview': async () => ({
+    url: '/api/v1/tier-rules/preview',
+    body: { rules: defaultTierRules },
+    districtWide: true,
+  }),
+  'POST /api/v1/tier-rules': async () => ({
+    url: '/api/v1/tier-rules',
+    body: { rules: defaultTierRules, effectiveFrom: '2027-01-01' },
+    districtWide: true,
+  }),
+  'GET /api/v1/tier-overrides': async () => ({ url: '/api/v1/tier-overrides' }),
+  'POST /api/v1/households/:id/tier-overrides': async (t, target) => {
+    // One pending proposal per household at a time: clear the way for this probe.
+    await t.database.db
+      .updateTable('tier_overrides')
+      .set({ status: 'rejected' })
+      .where('household_id', '=', target.household.id)
+      .where('status', '=', 'pending')
+      .execute();
+    return {
+      url: `/api/v1/households/${target.household.id}/tier-overrides`,
+      body: { tier: 'watch', reason: '矩阵测试' },
+    };
+  },
+  'POST /api/v1/tier-overrides/:id/approve': async (t, target) => ({
+    url: `/api/v1/tier-overrides/${await override(t, target, 'pending')}/approve`,
+    body: {},
+  }),
+  'POST /api/v1/tier-overrides/:id/reject': async (t, target) => ({
+    url: `/api/v1/tier-overrides/${await override(t, target, 'pending')}/reject`,
+    body: {},
+  }),
+  'POST /api/v1/tier-overrides/:id/revoke': async (t, target) => ({
+    url: `/api/v1/tier-overrides/${await override(t, target, 'approved')}/revoke`,
+    body: {},
+  }),
 };
 
 const households = new Map<string, { id: string; residentId: string }>();
+let admin: Session;
 
 describe('access matrix: every route × role × own and sibling area', () => {
   let t: TestContext;
   beforeAll(async () => {
     t = await createTestApp();
     await seedAreas(t.database);
-    const admin = await login(
-      t.app,
-      (await buildUser(t.database, { role: 'district_admin', areaCode: AREAS.district })).username,
-    );
+    admin = await signInAs(t, 'district_admin', AREAS.district);
     for (const village of [AREAS.villageA1, AREAS.villageA2, AREAS.villageB1]) {
       const response = await admin.request('POST', '/api/v1/households', {
         areaCode: village,
@@ -183,6 +295,7 @@ describe('access matrix: every route × role × own and sibling area', () => {
           village: place.ownVillage,
           user: ownUser,
           household: households.get(place.ownVillage) ?? { id: '', residentId: '' },
+          admin,
         });
         const ownResponse = await session.request(method, own.url, own.body);
         if (allowed) {
@@ -192,7 +305,7 @@ describe('access matrix: every route × role × own and sibling area', () => {
         } else {
           expect(ownResponse.statusCode, `${role} ${key} own area`).toBe(403);
         }
-        if (allowed && method === 'GET' && !key.includes(':')) {
+        if (allowed && method === 'GET' && !key.includes(':') && !own.districtWide) {
           const items = (ownResponse.json() as { items: { code?: string; areaCode?: string | null }[] })
             .items;
           const prefix = place.own.replace(/0{3}$/, '').replace(/0{3}$/, '');
@@ -203,6 +316,7 @@ describe('access matrix: every route × role × own and sibling area', () => {
         }
 
         if (
+          own.districtWide ||
           !place.sibling ||
           !place.siblingVillage ||
           !siblingUser ||
@@ -214,6 +328,7 @@ describe('access matrix: every route × role × own and sibling area', () => {
           village: place.siblingVillage,
           user: siblingUser,
           household: households.get(place.siblingVillage) ?? { id: '', residentId: '' },
+          admin,
         });
         const siblingResponse = await session.request(method, sibling.url, sibling.body);
         if (!allowed) {

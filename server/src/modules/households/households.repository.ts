@@ -160,6 +160,8 @@ export async function householdDetails(db: Db, householdId: string) {
       .selectAll()
       .where('household_id', '=', householdId)
       .orderBy('at', 'desc')
+      // Ids are time-ordered: entries of the same instant keep the order they were written in.
+      .orderBy('id', 'desc')
       .limit(100)
       .execute(),
   ]);
