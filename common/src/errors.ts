@@ -41,7 +41,6 @@ export const errorCodes = [
   'OVERRIDE_STATE_INVALID',
   'OVERRIDE_OWN_PROPOSAL',
   'RULES_EFFECTIVE_DATE_INVALID',
-  'IMPORT_FILE_INVALID',
   'IMPORT_STATE_INVALID',
   'IDEMPOTENCY_KEY_REUSED',
   'RATE_LIMITED',
@@ -101,7 +100,6 @@ export function errorStatus(code: ErrorCode): number {
     case 'HOUSEHOLD_HEAD_INVALID':
     case 'RESIDENT_NOT_IN_HOUSEHOLD':
     case 'RULES_EFFECTIVE_DATE_INVALID':
-    case 'IMPORT_FILE_INVALID':
       return 400;
     case 'AUTH_REQUIRED':
     case 'AUTH_INVALID_CREDENTIALS':
@@ -239,7 +237,6 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '生效日期不能早于今天（{today}）',
     en: 'The effective date cannot be before today ({today})',
   },
-  IMPORT_FILE_INVALID: { 'zh-CN': '{reason}', en: '{reason}' },
   IMPORT_STATE_INVALID: {
     'zh-CN': '导入任务当前为“{status}”，不能执行此操作',
     en: 'The import is {status}; the action does not apply',

@@ -31,6 +31,14 @@ export const importColumns = [
   { key: 'hardships', header: '困难情况', aliases: ['困难类型', '致困原因'], required: false },
 ] as const;
 
+/** Columns an export adds for reading; importing an exported file skips them. */
+export const exportOnlyColumns = [
+  { key: 'tier', header: '分类' },
+  { key: 'perCapita', header: '人均收入' },
+  { key: 'gender', header: '性别' },
+  { key: 'birthDate', header: '出生日期' },
+] as const;
+
 export type ImportColumnKey = (typeof importColumns)[number]['key'];
 
 /** Limits that keep a bad or hostile file from taking the server down. */
@@ -135,12 +143,17 @@ export function importProblemMessage(
   params: Record<string, string | number>,
   locale: Locale,
 ): string {
-  return importProblems[problem][locale].replace(/\{(\w+)\}/g, (_, key: string) =>
-    String(params[key] ?? ''),
-  );
+  return importProblems[problem][locale].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
 }
 
-export const importStatuses = ['validating', 'ready', 'invalid', 'committing', 'committed', 'failed'] as const;
+export const importStatuses = [
+  'validating',
+  'ready',
+  'invalid',
+  'committing',
+  'committed',
+  'failed',
+] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 
 const Counts = z.object({ create: z.number(), update: z.number(), unchanged: z.number() });

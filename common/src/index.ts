@@ -1,6 +1,6 @@
 export * from './areas';
-export * from './calendar';
 export * from './audit';
+export * from './calendar';
 export * from './errors';
 export * from './household-import';
 export * from './households';

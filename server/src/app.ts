@@ -19,6 +19,8 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { areasRoutes } from './modules/areas/areas.routes';
 import { householdsRoutes } from './modules/households/households.routes';
+import { importsRoutes } from './modules/households/import/imports.routes';
+import { registerImportJobs } from './modules/households/import/imports.service';
 import { ensureRegistryDefaults } from './modules/tiering/tiering.repository';
 import { tieringRoutes } from './modules/tiering/tiering.routes';
 import { registerTieringJobs } from './modules/tiering/tiering.service';
@@ -68,6 +70,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     }
   });
   const secrets = options.secrets ?? loadSecrets(config);
+  registerImportJobs(jobs, secrets);
   const ctx: AppContext = { database, db: database.db, clock, config, jobs, routes, secrets };
   app.decorate('ctx', ctx);
   app.decorateRequest('auth', null);
@@ -145,6 +148,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await secured.register(auditRoutes, { prefix: '/audit' });
         await secured.register(householdsRoutes);
         await secured.register(tieringRoutes);
+        await secured.register(importsRoutes);
       });
     },
     { prefix: '/api/v1' },

@@ -51,8 +51,9 @@ interface Probe {
   body?: unknown;
   /** What a permitted caller gets for the sibling object, when not 404 (bodies naming an area). */
   siblingCode?: string;
-  /** District-wide settings (rule sets, tags): no area to be outside of. */
-  districtWide?: true;
+  /** No target area to be outside of: district-wide settings, or work in the caller's own area. */
+  noSibling?: true;
+  headers?: Record<string, string>;
 }
 
 type Target = {
@@ -68,6 +69,31 @@ type RouteCase = (t: TestContext, target: Target) => Promise<Probe>;
 const versionOf = async (t: TestContext, table: 'households' | 'residents', id: string) =>
   (await t.database.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow())
     .version;
+
+/** A roster import started in the target's area by the target's cadre. */
+const rosterImport = async (t: TestContext, target: Target, status: 'validating' | 'ready') => {
+  const id = newId();
+  const now = new Date().toISOString();
+  await t.database.db
+    .insertInto('household_imports')
+    .values({
+      id,
+      area_code: target.village,
+      created_by: target.user.id,
+      locale: 'zh-CN',
+      file_name: '名册.xlsx',
+      content: Buffer.from('a,b\n'),
+      status,
+      progress_done: 0,
+      progress_total: 0,
+      errors: '[]',
+      error_count: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+};
 
 /** An override of the target household in the given state, proposed by the target's cadre. */
 const override = async (t: TestContext, target: Target, status: 'pending' | 'approved') => {
@@ -196,24 +222,44 @@ const CASES: Record<string, RouteCase> = {
     url: `/api/v1/residents/${target.household.residentId}`,
     body: { phone: '13800000000', version: await versionOf(t, 'residents', target.household.residentId) },
   }),
-  'GET /api/v1/tags': async () => ({ url: '/api/v1/tags', districtWide: true }),
+  'GET /api/v1/tags': async () => ({ url: '/api/v1/tags', noSibling: true }),
   'POST /api/v1/tags': async () => ({
     url: '/api/v1/tags',
     body: { code: `matrix_${serial++}`, name: '矩阵标签', appliesTo: 'household' },
-    districtWide: true,
+    noSibling: true,
   }),
-  'GET /api/v1/tier-rules': async () => ({ url: '/api/v1/tier-rules', districtWide: true }),
+  'GET /api/v1/tier-rules': async () => ({ url: '/api/v1/tier-rules', noSibling: true }),
   'POST /api/v1/tier-rules/preview': async () => ({
     url: '/api/v1/tier-rules/preview',
     body: { rules: defaultTierRules },
-    districtWide: true,
+    noSibling: true,
   }),
   'POST /api/v1/tier-rules': async () => ({
     url: '/api/v1/tier-rules',
     body: { rules: defaultTierRules, effectiveFrom: '2027-01-01' },
-    districtWide: true,
+    noSibling: true,
   }),
   'GET /api/v1/tier-overrides': async () => ({ url: '/api/v1/tier-overrides' }),
+  'GET /api/v1/household-imports/template': async () => ({
+    url: '/api/v1/household-imports/template',
+    noSibling: true,
+  }),
+  'POST /api/v1/household-imports': async () => ({
+    url: '/api/v1/household-imports?fileName=x.csv',
+    body: Buffer.from('村/社区,户号,姓名,与户主关系\n'),
+    headers: { 'content-type': 'text/csv' },
+    noSibling: true,
+  }),
+  'GET /api/v1/household-imports': async () => ({ url: '/api/v1/household-imports' }),
+  'GET /api/v1/household-imports/:id': async (t, target) => ({
+    url: `/api/v1/household-imports/${await rosterImport(t, target, 'validating')}`,
+  }),
+  'POST /api/v1/household-imports/:id/commit': async (t, target) => ({
+    url: `/api/v1/household-imports/${await rosterImport(t, target, 'ready')}/commit`,
+  }),
+  'GET /api/v1/households/export': async (_t, target) => ({
+    url: `/api/v1/households/export?areaCode=${target.village}`,
+  }),
   'POST /api/v1/households/:id/tier-overrides': async (t, target) => {
     // One pending proposal per household at a time: clear the way for this probe.
     await t.database.db
@@ -297,15 +343,15 @@ describe('access matrix: every route × role × own and sibling area', () => {
           household: households.get(place.ownVillage) ?? { id: '', residentId: '' },
           admin,
         });
-        const ownResponse = await session.request(method, own.url, own.body);
+        const ownResponse = await session.request(method, own.url, own.body, own.headers);
         if (allowed) {
-          expect([200, 201, 204], `${role} ${key} own area: ${ownResponse.body}`).toContain(
+          expect([200, 201, 202, 204], `${role} ${key} own area: ${ownResponse.body}`).toContain(
             ownResponse.statusCode,
           );
         } else {
           expect(ownResponse.statusCode, `${role} ${key} own area`).toBe(403);
         }
-        if (allowed && method === 'GET' && !key.includes(':') && !own.districtWide) {
+        if (allowed && method === 'GET' && !key.includes(':') && !own.noSibling && !key.endsWith('/export')) {
           const items = (ownResponse.json() as { items: { code?: string; areaCode?: string | null }[] })
             .items;
           const prefix = place.own.replace(/0{3}$/, '').replace(/0{3}$/, '');
@@ -316,11 +362,11 @@ describe('access matrix: every route × role × own and sibling area', () => {
         }
 
         if (
-          own.districtWide ||
+          own.noSibling ||
           !place.sibling ||
           !place.siblingVillage ||
           !siblingUser ||
-          (method === 'GET' && !key.includes(':'))
+          (method === 'GET' && !key.includes(':') && !key.endsWith('/export'))
         )
           continue;
         const sibling = await build(t, {
@@ -330,7 +376,7 @@ describe('access matrix: every route × role × own and sibling area', () => {
           household: households.get(place.siblingVillage) ?? { id: '', residentId: '' },
           admin,
         });
-        const siblingResponse = await session.request(method, sibling.url, sibling.body);
+        const siblingResponse = await session.request(method, sibling.url, sibling.body, sibling.headers);
         if (!allowed) {
           expect(siblingResponse.statusCode, `${role} ${key} sibling`).toBe(403);
         } else if (sibling.siblingCode) {

@@ -43,7 +43,13 @@ describe('sign-in and sessions', () => {
         name: '李娟',
         role: 'village_cadre',
         areaPath: [{ name: '汉滨区' }, { name: '关庙镇' }, { name: '大同村' }],
-        permissions: ['areas.read', 'households.read', 'households.manage', 'idnumber.reveal'],
+        permissions: [
+          'areas.read',
+          'households.read',
+          'households.manage',
+          'idnumber.reveal',
+          'households.export',
+        ],
       },
     });
   });

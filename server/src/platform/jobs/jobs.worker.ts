@@ -16,6 +16,16 @@ export interface JobContext {
 
 export type JobHandler = (ctx: JobContext) => Promise<void>;
 
+export interface LongJobContext {
+  /** No surrounding transaction: the handler commits its own steps, and must be safe to re-run. */
+  db: Kysely<DB>;
+  payload: unknown;
+  job: JobRow;
+  clock: Clock;
+}
+
+export type LongJobHandler = (ctx: LongJobContext) => Promise<void>;
+
 export interface WorkerOptions {
   pollMs: number;
   /** How long a claimed job is reserved; a job whose worker died is taken again after it. */
@@ -37,6 +47,7 @@ function backoffMs(attempts: number): number {
 export class JobWorker {
   readonly id = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
   readonly #handlers = new Map<string, JobHandler>();
+  readonly #longHandlers = new Map<string, LongJobHandler>();
   readonly #recurring = new Map<string, { everyMs: number; ensuredAt: number }>();
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> | undefined;
@@ -53,6 +64,15 @@ export class JobWorker {
 
   handle(kind: string, handler: JobHandler): this {
     this.#handlers.set(kind, handler);
+    return this;
+  }
+
+  /**
+   * Registers a job too long to hold one transaction open (on SQLite that would stall every
+   * request): the handler commits its own steps and must leave things right when run twice.
+   */
+  handleLong(kind: string, handler: LongJobHandler): this {
+    this.#longHandlers.set(kind, handler);
     return this;
   }
 
@@ -124,7 +144,8 @@ export class JobWorker {
     const job = await claimNextJob(this.db, this.id, this.clock.now(), leaseMs);
     if (!job) return false;
     const handler = this.#handlers.get(job.kind);
-    if (!handler) {
+    const longHandler = this.#longHandlers.get(job.kind);
+    if (!handler && !longHandler) {
       await failJob(this.db, job, this.id, this.clock.now(), `no handler for job kind ${job.kind}`, null);
       return true;
     }
@@ -133,10 +154,15 @@ export class JobWorker {
       return true;
     }
     try {
-      await this.db.transaction().execute(async (trx) => {
-        await handler({ trx, payload: JSON.parse(job.payload), job, clock: this.clock });
-        if (!(await completeJob(trx, job, this.id, this.clock.now()))) throw new LeaseLost();
-      });
+      if (longHandler) {
+        await longHandler({ db: this.db, payload: JSON.parse(job.payload), job, clock: this.clock });
+        if (!(await completeJob(this.db, job, this.id, this.clock.now()))) throw new LeaseLost();
+      } else if (handler) {
+        await this.db.transaction().execute(async (trx) => {
+          await handler({ trx, payload: JSON.parse(job.payload), job, clock: this.clock });
+          if (!(await completeJob(trx, job, this.id, this.clock.now()))) throw new LeaseLost();
+        });
+      }
       this.options.logger?.debug({ job: job.id, kind: job.kind }, 'job done');
     } catch (err) {
       if (err instanceof LeaseLost) {

@@ -1,0 +1,273 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { makeIdNumber } from '@lianxin/common';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AREAS,
+  createTestApp,
+  type Session,
+  seedAreas,
+  signInAs,
+  type TestContext,
+} from '../../../../test/harness';
+
+const HEADERS = [
+  '村/社区',
+  '组',
+  '户号',
+  '姓名',
+  '身份证号',
+  '与户主关系',
+  '联系电话',
+  '家庭年收入（元）',
+  '负债',
+  '困难情况',
+  '标签',
+];
+
+let seq = 500;
+const id = (birth = '1970-01-01') => makeIdNumber('610902', birth, seq++);
+
+async function xlsx(rows: (string | number)[][], headers = HEADERS): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('户籍名册');
+  sheet.addRow(headers);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+interface ImportOut {
+  id: string;
+  status: string;
+  summary: { rows: number; households: Record<string, number>; residents: Record<string, number> } | null;
+  errors: { row: number; column: string | null; message: string }[];
+  errorCount: number;
+}
+
+describe('roster import and export', () => {
+  let t: TestContext;
+  let cadre: Session;
+  const upload = async (session: Session, file: Buffer, fileName = '名册.xlsx') => {
+    const response = await session.request(
+      'POST',
+      `/api/v1/household-imports?fileName=${encodeURIComponent(fileName)}`,
+      file,
+      { 'content-type': 'application/octet-stream' },
+    );
+    expect(response.statusCode, response.body).toBe(202);
+    await t.app.ctx.jobs.drain();
+    return (
+      await session.request('GET', `/api/v1/household-imports/${(response.json() as ImportOut).id}`)
+    ).json() as ImportOut;
+  };
+  const commit = async (session: Session, importId: string) => {
+    const response = await session.request('POST', `/api/v1/household-imports/${importId}/commit`);
+    expect(response.statusCode, response.body).toBe(202);
+    await t.app.ctx.jobs.drain();
+    return (await session.request('GET', `/api/v1/household-imports/${importId}`)).json() as ImportOut;
+  };
+  const count = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('residents')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedAreas(t.database);
+    cadre = await signInAs(t, 'village_cadre', AREAS.villageA1);
+  });
+  afterAll(() => t.close());
+
+  it('checks a roster, shows what it would do, writes it whole, and changes nothing the second time', async () => {
+    const head = id('1962-04-10');
+    const file = await xlsx([
+      ['大同村', '一组', 'D001', '王大山', head, '户主', '13900001111', '18,000', 0, '重病', '低保'],
+      ['大同村', '一组', 'D001', '刘桂兰', id('1964-08-02'), '妻子', '', '', '', '', ''],
+      ['大同村', '一组', 'D001', '王小雨', id('2012-02-02'), '女儿', '', '', '', '', '留守儿童'],
+      ['大同村', '', 'D002', '陈红', ` ${id('1980-12-12').toLowerCase()} `, '本人', '', '3.6万', '', '', ''],
+    ]);
+    const checked = await upload(cadre, file);
+    expect(checked).toMatchObject({
+      status: 'ready',
+      errorCount: 0,
+      summary: { rows: 4, households: { create: 2, update: 0, unchanged: 0 }, residents: { create: 4 } },
+    });
+    expect(await count()).toBe(0);
+
+    const committed = await commit(cadre, checked.id);
+    expect(committed.status).toBe('committed');
+    const found = await cadre.request('GET', `/api/v1/households?q=${encodeURIComponent('王小雨')}`);
+    const page = found.json() as { items: { id: string; tier: string; memberCount: number }[] };
+    // 6,000 a head with one hardship and 低保: 连心户 (below 1.5 × 6,000).
+    expect(page.items[0]).toMatchObject({ memberCount: 3, tier: 'priority' });
+    const household = (await cadre.request('GET', `/api/v1/households/${page.items[0]?.id}`)).json() as {
+      tags: string[];
+      areaCode: string;
+      members: { name: string; tags: string[] }[];
+      indicators: { totalIncome: number; hardships: string[] }[];
+    };
+    expect(household).toMatchObject({ tags: ['dibao'], areaCode: AREAS.groupA1 });
+    expect(household.members.find((m) => m.name === '王小雨')?.tags).toEqual(['left_behind_child']);
+    expect(household.indicators[0]).toMatchObject({ totalIncome: 18_000, hardships: ['serious_illness'] });
+
+    const again = await upload(cadre, file);
+    expect(again.summary).toMatchObject({
+      households: { create: 0, update: 0, unchanged: 2 },
+      residents: { create: 0, update: 0, unchanged: 4 },
+    });
+    expect((await commit(cadre, again.id)).status).toBe('committed');
+    expect(await count()).toBe(4);
+
+    // A corrected roster updates in place.
+    const corrected = await xlsx([
+      ['大同村', '一组', 'D001', '王大山', head, '户主', '13900002222', '18,000', 0, '重病', '低保'],
+    ]);
+    const update = await upload(cadre, corrected);
+    expect(update.summary).toMatchObject({ households: { update: 1 }, residents: { update: 1, create: 0 } });
+    await commit(cadre, update.id);
+    expect(await count()).toBe(4);
+  });
+
+  it.each([
+    [
+      'a wrong check character',
+      [['大同村', '', 'E1', '甲', '110105194912310021', '户主']],
+      '身份证号',
+      '校验位',
+    ],
+    [
+      'an impossible birth date',
+      [['大同村', '', 'E2', '乙', makeIdNumber('610902', '1981-02-29', 3), '户主']],
+      '身份证号',
+      '出生日期',
+    ],
+    ['negative income', [['大同村', '', 'E3', '丙', '', '户主', '', '-100']], '家庭年收入（元）', '负数'],
+    [
+      'text in a number column',
+      [['大同村', '', 'E4', '丁', '', '户主', '', '很少']],
+      '家庭年收入（元）',
+      '不是数字',
+    ],
+    ['an over-long cell', [['大同村', '', 'E5', '戊'.repeat(300), '', '户主']], '姓名', '超过'],
+    ['a household without a head', [['大同村', '', 'E6', '己', '', '妻子']], '与户主关系', '没有户主'],
+    [
+      'two heads',
+      [
+        ['大同村', '', 'E7', '庚', '', '户主'],
+        ['大同村', '', 'E7', '辛', '', '户主'],
+      ],
+      '与户主关系',
+      '多名户主',
+    ],
+    ['a village outside the area', [['红星村', '', 'E8', '壬', '', '户主']], '村/社区', '找不到'],
+    ['an unknown relation', [['大同村', '', 'E9', '癸', '', '邻居']], '与户主关系', '无法识别'],
+  ])('refuses %s, naming the row and the column', async (_label, rows, column, words) => {
+    const before = await count();
+    const checked = await upload(cadre, await xlsx(rows as string[][]));
+    expect(checked.status).toBe('invalid');
+    expect(checked.errors).toContainEqual({
+      row: rows.length + 1,
+      column,
+      message: expect.stringContaining(words),
+    });
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses an ID number twice in the file or already registered, saying where', async () => {
+    const twice = id();
+    const file = await xlsx([
+      ['大同村', '', 'F1', '甲', twice, '户主'],
+      ['大同村', '', 'F2', '乙', twice, '户主'],
+    ]);
+    expect((await upload(cadre, file)).errors).toContainEqual({
+      row: 3,
+      column: '身份证号',
+      message: '身份证号与第 2 行重复',
+    });
+    const registered = (
+      await t.database.db
+        .selectFrom('residents')
+        .select('id_number_cipher')
+        .where('name', '=', '王大山')
+        .executeTakeFirstOrThrow()
+    ).id_number_cipher;
+    const taken = await upload(
+      cadre,
+      await xlsx([['大同村', '', 'F3', '丙', t.app.ctx.secrets.decrypt(registered ?? ''), '户主']]),
+    );
+    expect(taken.errors[0]?.message).toContain('D001');
+  });
+
+  it.each([
+    ['an empty file', Buffer.alloc(0), '没有数据'],
+    ['a picture', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), '不是有效的'],
+    ['a file with headers only', null, '没有数据'],
+  ])('refuses %s as a whole', async (_label, content, words) => {
+    const checked = await upload(cadre, content ?? (await xlsx([])));
+    expect(checked).toMatchObject({
+      status: 'invalid',
+      errors: [{ row: 0, column: null, message: expect.stringContaining(words) }],
+    });
+  });
+
+  it('names missing and unknown headers', async () => {
+    const missing = await upload(cadre, await xlsx([['x']], ['姓名']));
+    expect(missing.errors[0]?.message).toContain('村/社区');
+    const unknown = await upload(cadre, await xlsx([['x']], [...HEADERS, '血型']));
+    expect(unknown.errors[0]?.message).toContain('血型');
+  });
+
+  it('refuses a zip that claims to unpack to hundreds of megabytes', async () => {
+    const file = await xlsx([['大同村', '', 'Z1', '甲', '', '户主']]);
+    // Claim 2 GB for the first entry in the central directory.
+    const central = file.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    file.writeUInt32LE(0x7fffffff, central + 24);
+    const checked = await upload(cadre, file);
+    expect(checked.errors[0]?.message).toMatch(/解压后过大|不是有效/);
+  });
+
+  it('reads a CSV saved by Excel in GB18030, and one in UTF-8 with a byte-order mark', async () => {
+    const gb18030 = readFileSync(
+      fileURLToPath(new URL('../../../../test/fixtures/roster-gb18030.csv', import.meta.url)),
+    );
+    const checked = await upload(cadre, gb18030, '名册.csv');
+    expect(checked).toMatchObject({ status: 'ready', summary: { households: { create: 1 } } });
+    const utf8 = Buffer.from(`\uFEFF${HEADERS.join(',')}\n大同村,,C2,钱五,,户主,,20000,,,\n`);
+    expect(await upload(cadre, utf8, '名册.csv')).toMatchObject({ status: 'ready' });
+  });
+
+  it('exports the filtered households in the import format, audited, with formulas neutralized', async () => {
+    await upload(cadre, await xlsx([['大同村', '', 'X1', '=HYPERLINK("http://x")', '', '户主']])).then((i) =>
+      commit(cadre, i.id),
+    );
+    const response = await cadre.request('GET', '/api/v1/households/export');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain('filename*=UTF-8');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const names = sheet?.getColumn(4).values.slice(2) as string[];
+    expect(names).toContain('\'=HYPERLINK("http://x")');
+    expect(names).toContain('王大山');
+    // The exported file imports back without a change.
+    const back = await upload(cadre, response.rawPayload);
+    expect(back.errorCount, JSON.stringify(back.errors)).toBe(0);
+    expect(back.summary?.households.update).toBe(0);
+    const other = await signInAs(t, 'village_cadre', AREAS.villageA2);
+    const outside = await other.request('GET', '/api/v1/households/export');
+    const otherBook = new ExcelJS.Workbook();
+    await otherBook.xlsx.load(outside.rawPayload as unknown as ArrayBuffer);
+    expect(otherBook.worksheets[0]?.rowCount).toBe(1);
+    const audit = await (await signInAs(t, 'auditor', AREAS.district)).request(
+      'GET',
+      '/api/v1/audit?action=household.export',
+    );
+    expect((audit.json() as { total: number }).total).toBe(2);
+  });
+});

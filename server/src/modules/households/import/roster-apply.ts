@@ -1,0 +1,201 @@
+import { maskIdNumber, parseIdNumber } from '@lianxin/common';
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../../../db/dialect';
+import type {
+  HouseholdIndicatorsTable,
+  HouseholdsTable,
+  HouseholdTagsTable,
+  ResidentsTable,
+  ResidentTagsTable,
+} from '../../../db/schema';
+import { type Actor, recordAudit } from '../../../platform/audit/audit.service';
+import { newId } from '../../../platform/ids';
+import { retierHouseholds } from '../../tiering/tiering.service';
+import {
+  householdSearchText,
+  moveResidents,
+  refreshHouseholdMembers,
+  replaceHouseholdTags,
+  replaceResidentTags,
+  updateHouseholdRow,
+  updateResidentRow,
+  upsertIndicators,
+} from '../households.repository';
+import { residentRow } from '../households.service';
+import { insertMany } from './roster.repository';
+import type { ImportContext, PlannedHousehold, PlannedMember, Progress, RosterPlan } from './roster-plan';
+import { fullResident } from './roster-plan';
+
+function indicatorsRow(
+  householdId: string,
+  household: PlannedHousehold,
+  now: string,
+  actor: Actor,
+): Insertable<HouseholdIndicatorsTable> | null {
+  const i = household.indicators;
+  if (!i) return null;
+  return {
+    household_id: householdId,
+    year: i.year,
+    total_income: i.totalIncome,
+    debt: i.debt,
+    main_income_source: i.mainIncomeSource,
+    hardships: JSON.stringify(i.hardships),
+    updated_at: now,
+    updated_by: actor.id,
+  };
+}
+
+/** The columns of a resident that the file gives, as stored. */
+function residentChanges(ctx: ImportContext, member: PlannedMember, now: string): Updateable<ResidentsTable> {
+  const f = member.fields;
+  const changes: Updateable<ResidentsTable> = { updated_at: now, name: f.name, relation: f.relation };
+  if (f.idNumber !== undefined && member.hash !== member.existing?.id_number_hash) {
+    const info = f.idNumber ? parseIdNumber(f.idNumber) : null;
+    changes.id_number_hash = member.hash;
+    changes.id_number_cipher = f.idNumber ? ctx.secrets.encrypt(f.idNumber) : null;
+    changes.id_number_masked = f.idNumber ? maskIdNumber(f.idNumber) : null;
+    changes.gender = info?.ok ? info.info.gender : null;
+    changes.birth_date = info?.ok ? info.info.birthDate : null;
+  }
+  if (f.phone !== undefined) changes.phone = f.phone;
+  if (f.partyMember !== undefined) changes.party_member = f.partyMember;
+  if (f.partyJoinYear !== undefined) changes.party_join_year = f.partyJoinYear;
+  if (f.employment !== undefined) changes.employment = f.employment;
+  if (f.education !== undefined) changes.education = f.education;
+  if (f.disabled !== undefined) changes.disabled = f.disabled;
+  if (f.seriouslyIll !== undefined) changes.seriously_ill = f.seriouslyIll;
+  if (f.publicRoles !== undefined) changes.public_roles = JSON.stringify(f.publicRoles);
+  if (f.status !== undefined) changes.status = f.status;
+  return changes;
+}
+
+async function updateExisting(
+  db: Db,
+  ctx: ImportContext,
+  actor: Actor,
+  household: PlannedHousehold,
+  now: string,
+): Promise<void> {
+  const found = household.existing;
+  if (!found) return;
+  const changes: Updateable<HouseholdsTable> = { updated_at: now };
+  if (household.areaCode !== found.area_code) changes.area_code = household.areaCode;
+  if (household.address !== null) changes.address = household.address;
+  if (household.phone !== null) changes.phone = household.phone;
+  await updateHouseholdRow(db, found.id, found.version, changes);
+  if (changes.area_code) await moveResidents(db, found.id, household.areaCode);
+  if (household.tags !== null) await replaceHouseholdTags(db, found.id, household.tags);
+  const indicators = indicatorsRow(found.id, household, now, actor);
+  if (indicators) await upsertIndicators(db, indicators);
+  for (const member of household.members) {
+    if (member.action === 'unchanged') continue;
+    if (member.existing) {
+      await updateResidentRow(
+        db,
+        member.existing.id,
+        member.existing.version,
+        residentChanges(ctx, member, now),
+      );
+      if (member.tags !== null) await replaceResidentTags(db, member.existing.id, member.tags);
+    } else {
+      const id = newId();
+      await insertMany(db, {
+        households: [],
+        residents: [
+          residentRow(ctx.secrets, fullResident(member), {
+            id,
+            householdId: found.id,
+            areaCode: household.areaCode,
+            now,
+          }),
+        ],
+        householdTags: [],
+        residentTags: (member.tags ?? []).map((tag_code) => ({ resident_id: id, tag_code })),
+        indicators: [],
+      });
+    }
+  }
+  await refreshHouseholdMembers(db, found.id, now);
+}
+
+/**
+ * Writes a checked plan: new households in bulk, changed ones one by one, then re-tiers every
+ * household it touched. Run it in one transaction with the check, so the file lands whole or
+ * not at all.
+ */
+export async function applyRoster(
+  db: Db,
+  ctx: ImportContext,
+  actor: Actor,
+  plan: RosterPlan,
+  fileName: string,
+  progress?: Progress,
+): Promise<void> {
+  if (plan.problemCount > 0) throw new Error('a roster with problems cannot be applied');
+  const now = ctx.clock.now().toISOString();
+  const touched: string[] = [];
+  const fresh = {
+    households: [] as Insertable<HouseholdsTable>[],
+    residents: [] as Insertable<ResidentsTable>[],
+    householdTags: [] as Insertable<HouseholdTagsTable>[],
+    residentTags: [] as Insertable<ResidentTagsTable>[],
+    indicators: [] as Insertable<HouseholdIndicatorsTable>[],
+  };
+  const total = plan.households.length;
+  let done = 0;
+  for (const household of plan.households) {
+    done++;
+    if (done % 2_000 === 0) await progress?.(done, total);
+    if (household.action === 'unchanged') continue;
+    if (household.existing) {
+      await updateExisting(db, ctx, actor, household, now);
+      touched.push(household.existing.id);
+      continue;
+    }
+    const id = newId();
+    touched.push(id);
+    const members = household.members.map((m) => ({ member: m, id: newId(), input: fullResident(m) }));
+    const active = members.filter((m) => m.input.status === 'active');
+    fresh.households.push({
+      id,
+      area_code: household.areaCode,
+      village_code: household.villageCode,
+      number: household.number,
+      address: household.address ?? '',
+      phone: household.phone,
+      head_resident_id: active.find((m) => m.input.relation === 'head')?.id ?? null,
+      latitude: null,
+      longitude: null,
+      status: 'active',
+      member_count: active.length,
+      search_text: householdSearchText(
+        household.number,
+        household.address ?? '',
+        members.map((m) => m.input.name),
+      ),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    for (const m of members) {
+      fresh.residents.push(
+        residentRow(ctx.secrets, m.input, { id: m.id, householdId: id, areaCode: household.areaCode, now }),
+      );
+      for (const tag_code of m.input.tags) fresh.residentTags.push({ resident_id: m.id, tag_code });
+    }
+    for (const tag_code of household.tags ?? []) fresh.householdTags.push({ household_id: id, tag_code });
+    const indicators = indicatorsRow(id, household, now, actor);
+    if (indicators) fresh.indicators.push(indicators);
+  }
+  await insertMany(db, fresh);
+  await progress?.(total, total);
+  await retierHouseholds(db, ctx.clock, touched, 'import', actor.id);
+  await recordAudit(db, ctx.clock, actor, {
+    action: 'household.import',
+    objectType: 'household_import',
+    objectId: fileName,
+    areaCode: ctx.scope.areaCode,
+    after: plan.summary,
+  });
+}

@@ -1,0 +1,483 @@
+import {
+  chinaYear,
+  type HardshipFactor,
+  hasPermission,
+  type ImportSummary,
+  importLimits,
+  type ResidentInput,
+} from '@lianxin/common';
+import type { Db } from '../../../db/dialect';
+import type { Clock } from '../../../platform/clock';
+import type { Caller } from '../../../platform/context';
+import type { AreaScope } from '../../../platform/scope';
+import type { Secrets } from '../../../platform/secrets';
+import {
+  areasForImport,
+  existingHouseholds,
+  existingIndicators,
+  existingResidents,
+  idNumberOwners,
+} from './roster.repository';
+import { inspectRoster, RosterFileError, readRoster } from './roster-reader';
+import { type HeaderMap, mapHeaders, type ParsedRow, parseRow, type RowProblem } from './roster-rows';
+import { groupNumber } from './roster-vocabulary';
+
+export interface ImportContext {
+  clock: Clock;
+  secrets: Secrets;
+  scope: AreaScope;
+  /** Null for the operator's command line, who may see everything. */
+  caller: Caller | null;
+}
+
+type Existing = Awaited<ReturnType<typeof existingHouseholds>>[number];
+type ExistingResident = Awaited<ReturnType<typeof existingResidents>>[number];
+type Action = 'create' | 'update' | 'unchanged';
+
+export interface PlannedMember {
+  row: number;
+  /** Only the fields whose columns the file has: the others are left as they are. */
+  fields: ParsedRow['resident'];
+  tags: string[] | null;
+  hash: string | null;
+  existing: ExistingResident | null;
+  action: Action;
+}
+
+export interface PlannedIndicators {
+  year: number;
+  totalIncome: number;
+  debt: number;
+  mainIncomeSource: string | null;
+  hardships: HardshipFactor[];
+}
+
+export interface PlannedHousehold {
+  villageCode: string;
+  /** The group the file names, if any: a household whose rows leave it empty stays where it is. */
+  groupCode: string | null;
+  /** Where the household will be: the group, else where it already is, else the village. */
+  areaCode: string;
+  number: string;
+  existing: Existing | null;
+  action: Action;
+  address: string | null;
+  phone: string | null;
+  tags: string[] | null;
+  indicators: PlannedIndicators | null;
+  members: PlannedMember[];
+}
+
+export interface RosterPlan {
+  summary: ImportSummary;
+  problems: RowProblem[];
+  problemCount: number;
+  households: PlannedHousehold[];
+}
+
+export type Progress = (done: number, total: number) => void | Promise<void>;
+
+class Problems {
+  readonly kept: RowProblem[] = [];
+  count = 0;
+  add(problem: RowProblem): void {
+    this.count++;
+    if (this.kept.length < importLimits.errorsKept) this.kept.push(problem);
+  }
+  addAll(problems: RowProblem[]): void {
+    for (const p of problems) this.add(p);
+  }
+}
+
+function emptyPlan(problems: Problems, rows = 0): RosterPlan {
+  const zero = { create: 0, update: 0, unchanged: 0 };
+  return {
+    summary: { rows, households: { ...zero }, residents: { ...zero } },
+    problems: problems.kept,
+    problemCount: problems.count,
+    households: [],
+  };
+}
+
+/** Reads every row, checks it on its own, and returns the rows and the header map. */
+async function readRows(content: Buffer, currentYear: number, problems: Problems, progress?: Progress) {
+  const { rows: estimated } = await inspectRoster(content);
+  let headers: HeaderMap | null = null;
+  const parsed: ParsedRow[] = [];
+  let dataRows = 0;
+  for await (const { row, cells } of readRoster(content)) {
+    if (cells.every((c) => c === '')) continue;
+    if (!headers) {
+      headers = mapHeaders(cells);
+      continue;
+    }
+    dataRows++;
+    const rowProblems: RowProblem[] = [];
+    const result = parseRow(headers, row, cells, currentYear, rowProblems);
+    problems.addAll(rowProblems);
+    if (result) parsed.push(result);
+    if (dataRows % 2_000 === 0) await progress?.(dataRows, Math.max(estimated, dataRows));
+  }
+  if (!headers || dataRows === 0) throw new RosterFileError('file.empty');
+  await progress?.(dataRows, dataRows);
+  return { headers, parsed, dataRows };
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+const residentColumns: Record<keyof Omit<ParsedRow['resident'], 'idNumber'>, keyof ExistingResident> = {
+  name: 'name',
+  relation: 'relation',
+  phone: 'phone',
+  partyMember: 'party_member',
+  partyJoinYear: 'party_join_year',
+  employment: 'employment',
+  education: 'education',
+  disabled: 'disabled',
+  seriouslyIll: 'seriously_ill',
+  publicRoles: 'public_roles',
+  status: 'status',
+};
+
+function residentChanged(
+  fields: ParsedRow['resident'],
+  hash: string | null,
+  existing: ExistingResident,
+): boolean {
+  for (const [field, column] of Object.entries(residentColumns) as [
+    keyof typeof residentColumns,
+    keyof ExistingResident,
+  ][]) {
+    const value = fields[field];
+    if (value === undefined) continue;
+    const current = existing[column];
+    if (field === 'publicRoles') {
+      if (!sameSet(value as string[], JSON.parse(current as string) as string[])) return true;
+    } else if (typeof value === 'boolean') {
+      if (value !== Boolean(current)) return true;
+    } else if ((value ?? null) !== (current ?? null)) return true;
+  }
+  return fields.idNumber !== undefined && hash !== existing.id_number_hash;
+}
+
+/**
+ * Reads a roster and works out what importing it would do — households and residents to
+ * create, update or leave unchanged — and every problem, by row and column. Writes nothing.
+ */
+export async function planRoster(
+  db: Db,
+  ctx: ImportContext,
+  content: Buffer,
+  progress?: Progress,
+): Promise<RosterPlan> {
+  const problems = new Problems();
+  const currentYear = chinaYear(ctx.clock.now());
+  let read: Awaited<ReturnType<typeof readRows>>;
+  try {
+    read = await readRows(content, currentYear, problems, progress);
+  } catch (err) {
+    if (!(err instanceof RosterFileError)) throw err;
+    problems.add({ row: 0, column: null, problem: err.problem, params: err.params });
+    return emptyPlan(problems);
+  }
+  const { headers, parsed, dataRows } = read;
+  const column = (key: keyof HeaderMap['header']) => headers.header[key] ?? null;
+
+  // Areas and tags, as the file names them.
+  const { villages, groups, tags } = await areasForImport(db, ctx.scope);
+  const villagesByName = new Map<string, string[]>();
+  for (const v of villages) villagesByName.set(v.name, [...(villagesByName.get(v.name) ?? []), v.code]);
+  const villageCodes = new Set(villages.map((v) => v.code));
+  const tagByWord = new Map<string, { code: string; appliesTo: string }>();
+  for (const t of tags) {
+    tagByWord.set(t.code, { code: t.code, appliesTo: t.applies_to });
+    tagByWord.set(t.name, { code: t.code, appliesTo: t.applies_to });
+  }
+
+  // Rows into households.
+  interface Draft {
+    villageCode: string;
+    areaCode: string | null;
+    number: string;
+    rows: ParsedRow[];
+    householdTags: Set<string> | null;
+    memberTags: Map<number, string[]>;
+  }
+  const drafts = new Map<string, Draft>();
+  for (const row of parsed) {
+    const codes = villageCodes.has(row.village) ? [row.village] : (villagesByName.get(row.village) ?? []);
+    if (codes.length !== 1) {
+      problems.add({
+        row: row.row,
+        column: column('village'),
+        problem: codes.length === 0 ? 'area.unknownVillage' : 'area.ambiguousVillage',
+        params: { value: row.village },
+      });
+      continue;
+    }
+    const villageCode = codes[0] as string;
+    let areaCode: string | null = null;
+    if (row.group !== '') {
+      const n = groupNumber(row.group);
+      const group = (groups.get(villageCode) ?? []).find(
+        (g) => g.name === row.group || (n !== undefined && Number(g.code.slice(12)) === n),
+      );
+      if (!group) {
+        problems.add({
+          row: row.row,
+          column: column('group'),
+          problem: 'area.unknownGroup',
+          params: { value: row.group },
+        });
+        continue;
+      }
+      areaCode = group.code;
+    }
+    const key = `${villageCode}|${row.number}`;
+    const draft: Draft = drafts.get(key) ?? {
+      villageCode,
+      areaCode,
+      number: row.number,
+      rows: [],
+      householdTags: null,
+      memberTags: new Map(),
+    };
+    drafts.set(key, draft);
+    if (
+      draft.rows.length > 0 &&
+      draft.areaCode !== areaCode &&
+      areaCode !== null &&
+      draft.areaCode !== null
+    ) {
+      problems.add({ row: row.row, column: column('group'), problem: 'household.splitGroup', params: {} });
+      continue;
+    }
+    draft.areaCode ??= areaCode;
+    if (row.tagWords) {
+      draft.householdTags ??= new Set();
+      const memberTags: string[] = [];
+      for (const w of row.tagWords) {
+        const tag = tagByWord.get(w);
+        if (!tag) {
+          problems.add({
+            row: row.row,
+            column: column('tags'),
+            problem: 'cell.unknownTag',
+            params: { value: w },
+          });
+        } else if (tag.appliesTo === 'household') draft.householdTags.add(tag.code);
+        else memberTags.push(tag.code);
+      }
+      draft.memberTags.set(row.row, memberTags);
+    }
+    draft.rows.push(row);
+  }
+
+  // Household-level fields: the first value given counts; a different one on another row is an error.
+  const seenIds = new Map<string, number>();
+  const planned: PlannedHousehold[] = [];
+  for (const draft of drafts.values()) {
+    const pick = <K extends 'address' | 'year' | 'totalIncome' | 'debt' | 'mainIncomeSource'>(
+      field: K,
+      header: keyof HeaderMap['header'],
+    ): ParsedRow[K] | null => {
+      let first: ParsedRow | null = null;
+      for (const row of draft.rows) {
+        const value = row[field];
+        if (value === null || value === '') continue;
+        if (!first) first = row;
+        else if (first[field] !== value) {
+          problems.add({
+            row: row.row,
+            column: column(header),
+            problem: 'household.conflict',
+            params: { row: first.row, value: String(first[field]) },
+          });
+        }
+      }
+      return first ? first[field] : null;
+    };
+    const address = pick('address', 'address');
+    const year = pick('year', 'year');
+    const totalIncome = pick('totalIncome', 'totalIncome');
+    const debt = pick('debt', 'debt');
+    const mainIncomeSource = pick('mainIncomeSource', 'mainIncomeSource');
+    const hardshipRows = draft.rows.filter((r) => r.hardships !== null);
+    const hardships = [...new Set(hardshipRows.flatMap((r) => r.hardships ?? []))];
+
+    const heads = draft.rows.filter(
+      (r) => r.resident.relation === 'head' && (r.resident.status ?? 'active') === 'active',
+    );
+    if (heads.length !== 1) {
+      problems.add({
+        row: heads[1]?.row ?? draft.rows[0]?.row ?? 0,
+        column: column('relation'),
+        problem: heads.length === 0 ? 'household.noHead' : 'household.twoHeads',
+        params: { number: draft.number, rows: heads.map((h) => h.row).join('、') },
+      });
+    }
+    const members: PlannedMember[] = [];
+    const names = new Map<string, number>();
+    for (const row of draft.rows) {
+      const id = row.resident.idNumber ?? null;
+      const hash = id ? ctx.secrets.lookupHash(id) : null;
+      if (hash) {
+        const other = seenIds.get(hash);
+        if (other !== undefined) {
+          problems.add({
+            row: row.row,
+            column: column('idNumber'),
+            problem: 'idNumber.duplicateInFile',
+            params: { row: other },
+          });
+        } else seenIds.set(hash, row.row);
+      } else {
+        const other = names.get(row.resident.name);
+        if (other !== undefined) {
+          problems.add({
+            row: row.row,
+            column: column('name'),
+            problem: 'resident.duplicateName',
+            params: { row: other },
+          });
+        }
+      }
+      names.set(row.resident.name, row.row);
+      members.push({
+        row: row.row,
+        fields: row.resident,
+        tags: draft.memberTags.get(row.row) ?? (headers.index.tags === undefined ? null : []),
+        hash,
+        existing: null,
+        action: 'create',
+      });
+    }
+    planned.push({
+      villageCode: draft.villageCode,
+      groupCode: draft.areaCode,
+      areaCode: draft.areaCode ?? draft.villageCode,
+      number: draft.number,
+      existing: null,
+      action: 'create',
+      address,
+      phone: heads[0]?.resident.phone ?? null,
+      tags: draft.householdTags ? [...draft.householdTags].sort() : null,
+      indicators:
+        totalIncome === null
+          ? null
+          : { year: year ?? currentYear, totalIncome, debt: debt ?? 0, mainIncomeSource, hardships },
+      members,
+    });
+  }
+
+  // What is already registered.
+  const existing = await existingHouseholds(db, ctx.scope, [...new Set(planned.map((p) => p.villageCode))]);
+  const byKey = new Map(existing.map((h) => [`${h.village_code}|${h.number}`, h]));
+  const residents = await existingResidents(
+    db,
+    existing.map((h) => h.id),
+  );
+  const residentsOf = new Map<string, ExistingResident[]>();
+  for (const r of residents) residentsOf.set(r.household_id, [...(residentsOf.get(r.household_id) ?? []), r]);
+  const owners = await idNumberOwners(db, [...seenIds.keys()]);
+  const indicatorRows = await existingIndicators(
+    db,
+    existing.map((h) => h.id),
+  );
+  const mayKnowWhere = ctx.caller === null || hasPermission(ctx.caller.role, 'idnumber.reveal');
+
+  const summary = emptyPlan(new Problems(), dataRows).summary;
+  for (const household of planned) {
+    const found = byKey.get(`${household.villageCode}|${household.number}`) ?? null;
+    household.existing = found;
+    household.areaCode = household.groupCode ?? found?.area_code ?? household.villageCode;
+    const pool = found ? [...(residentsOf.get(found.id) ?? [])] : [];
+    let memberChanged = false;
+    for (const member of household.members) {
+      const owner = member.hash ? owners.get(member.hash) : undefined;
+      if (owner && owner.household_id !== found?.id) {
+        problems.add({
+          row: member.row,
+          column: column('idNumber'),
+          problem: 'idNumber.taken',
+          params: { where: mayKnowWhere ? `（${owner.area_name} ${owner.number} 户，${owner.name}）` : '' },
+        });
+        continue;
+      }
+      const match =
+        (member.hash && pool.find((r) => r.id_number_hash === member.hash)) ||
+        pool.find(
+          (r) =>
+            r.name === member.fields.name &&
+            (r.id_number_hash === null || member.fields.idNumber === undefined),
+        ) ||
+        null;
+      if (match) pool.splice(pool.indexOf(match), 1);
+      member.existing = match;
+      member.action = !match
+        ? 'create'
+        : residentChanged(member.fields, member.hash, match) ||
+            (member.tags !== null && !sameSet(member.tags, match.tags))
+          ? 'update'
+          : 'unchanged';
+      if (member.action !== 'unchanged') memberChanged = true;
+      summary.residents[member.action]++;
+    }
+    if (found) {
+      const fileHead = household.members.find((m) => m.fields.relation === 'head');
+      const formerHead = pool.find((r) => r.relation === 'head' && r.status === 'active');
+      if (fileHead && formerHead) {
+        // The registered head is not in the file while someone else is named head.
+        problems.add({
+          row: fileHead.row,
+          column: column('relation'),
+          problem: 'household.twoHeads',
+          params: { number: household.number, rows: String(fileHead.row) },
+        });
+      }
+      const indicators = indicatorRows.get(`${found.id}|${household.indicators?.year}`);
+      const changed =
+        memberChanged ||
+        household.areaCode !== found.area_code ||
+        (household.address !== null && household.address !== found.address) ||
+        (household.phone !== null && household.phone !== found.phone) ||
+        (household.tags !== null && !sameSet(household.tags, found.tags)) ||
+        (household.indicators !== null &&
+          (!indicators ||
+            Number(indicators.total_income) !== household.indicators.totalIncome ||
+            Number(indicators.debt) !== household.indicators.debt ||
+            (indicators.main_income_source ?? null) !== household.indicators.mainIncomeSource ||
+            !sameSet(JSON.parse(indicators.hardships) as string[], household.indicators.hardships)));
+      household.action = changed ? 'update' : 'unchanged';
+    }
+    summary.households[household.action]++;
+  }
+  return {
+    summary,
+    problems: problems.kept.sort((a, b) => a.row - b.row),
+    problemCount: problems.count,
+    households: planned,
+  };
+}
+
+/** A planned member as a full resident input, with the defaults for the columns the file lacks. */
+export function fullResident(member: PlannedMember): ResidentInput {
+  const f = member.fields;
+  return {
+    name: f.name,
+    idNumber: f.idNumber ?? null,
+    relation: f.relation,
+    phone: f.phone ?? null,
+    partyMember: f.partyMember ?? false,
+    partyJoinYear: f.partyJoinYear ?? null,
+    employment: f.employment ?? null,
+    education: f.education ?? null,
+    disabled: f.disabled ?? false,
+    seriouslyIll: f.seriouslyIll ?? false,
+    publicRoles: f.publicRoles ?? [],
+    tags: member.tags ?? [],
+    status: f.status ?? 'active',
+  };
+}

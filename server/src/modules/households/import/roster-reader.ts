@@ -1,0 +1,168 @@
+import { Readable } from 'node:stream';
+import { type ImportProblem, importLimits } from '@lianxin/common';
+import { parse as parseCsv } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+
+/** A problem with the file as a whole: nothing in it is read. */
+export class RosterFileError extends Error {
+  constructor(
+    readonly problem: ImportProblem,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(problem);
+  }
+}
+
+export interface RosterRow {
+  /** As the spreadsheet numbers it: the header is row 1. */
+  row: number;
+  cells: string[];
+}
+
+export type RosterFormat = 'xlsx' | 'csv';
+
+export function detectFormat(content: Buffer): RosterFormat {
+  // Every .xlsx is a zip archive, which begins with "PK\3\4".
+  if (content.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
+  // A binary file (an old .xls, a picture) has NUL bytes early on; text does not.
+  if (content.subarray(0, 4096).includes(0)) throw new RosterFileError('file.notSpreadsheet');
+  return 'csv';
+}
+
+/** The data-row count a sheet declares in its `<dimension ref="A1:V1001"/>`, if it does. */
+async function declaredRows(zip: yauzl.ZipFile, sheet: yauzl.Entry): Promise<number> {
+  const stream = await new Promise<Readable>((resolve, reject) =>
+    zip.openReadStream(sheet, (err, s) => (err || !s ? reject(err) : resolve(s))),
+  );
+  let head = '';
+  for await (const chunk of stream) {
+    head += String(chunk);
+    if (head.length > 4096) break;
+  }
+  stream.destroy();
+  const match = /<dimension ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(head);
+  return match ? Math.max(0, Number(match[1]) - 1) : 0;
+}
+
+/**
+ * Opens the zip's directory only, to refuse archives that would unpack to far more than they
+ * weigh (a zip bomb) or that are not workbooks; returns the rows the first sheet declares.
+ */
+async function inspectZip(content: Buffer): Promise<number> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(content, { lazyEntries: true, validateEntrySizes: true }, (err, file) =>
+      err || !file ? reject(err ?? new Error('no zip')) : resolve(file),
+    ),
+  ).catch(() => {
+    throw new RosterFileError('file.notSpreadsheet');
+  });
+  let unzipped = 0;
+  let sheet: yauzl.Entry | null = null;
+  let isWorkbook = false;
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      // The data sheet comes first in every workbook this format is made with.
+      unzipped += entry.uncompressedSize;
+      if (entry.fileName === 'xl/workbook.xml') isWorkbook = true;
+      if (!sheet && /^xl\/worksheets\/sheet\d+\.xml$/.test(entry.fileName)) sheet = entry;
+      if (unzipped > importLimits.unzippedBytes) {
+        zip.close();
+        reject(new RosterFileError('file.zipBomb', { limit: importLimits.unzippedBytes / 1024 / 1024 }));
+        return;
+      }
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve());
+    zip.on('error', () => reject(new RosterFileError('file.notSpreadsheet')));
+    zip.readEntry();
+  });
+  if (!isWorkbook || !sheet) throw new RosterFileError('file.notSpreadsheet');
+  return declaredRows(zip, sheet).catch(() => 0);
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+async function* xlsxRows(content: Buffer): AsyncGenerator<RosterRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
+  try {
+    // The roster is the first sheet; the template's instructions sheet comes after it.
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = row.values as ExcelJS.CellValue[];
+        const cells: string[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]).trim());
+        yield { row: row.number, cells };
+      }
+      return;
+    }
+  } catch (err) {
+    if (err instanceof RosterFileError) throw err;
+    throw new RosterFileError('file.notSpreadsheet');
+  }
+}
+
+/** Text of a CSV: UTF-8 (with or without BOM), else GB18030 as Excel on a Chinese Windows saves it. */
+export function decodeCsv(content: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content);
+  } catch {
+    return new TextDecoder('gb18030').decode(content);
+  }
+}
+
+async function* csvRows(content: Buffer): AsyncGenerator<RosterRow> {
+  const parser = Readable.from([decodeCsv(content)]).pipe(
+    parseCsv({ relax_column_count: true, skip_empty_lines: false, bom: true, trim: true }),
+  );
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row++;
+      yield { row, cells: record };
+    }
+  } catch {
+    throw new RosterFileError('file.notSpreadsheet');
+  }
+}
+
+/**
+ * Checks a file before any row is read; says how many data rows it has when that is cheap to
+ * know (0 when not), for the progress bar.
+ */
+export async function inspectRoster(content: Buffer): Promise<{ format: RosterFormat; rows: number }> {
+  if (content.length === 0) throw new RosterFileError('file.empty');
+  const format = detectFormat(content);
+  if (format === 'xlsx') return { format, rows: await inspectZip(content) };
+  let lines = 0;
+  for (let i = content.indexOf(10); i !== -1; i = content.indexOf(10, i + 1)) lines++;
+  return { format, rows: Math.max(0, lines - 1) };
+}
+
+/** A roster's rows, streamed: the workbook is never held as a whole in memory. Inspect it first. */
+export async function* readRoster(content: Buffer): AsyncGenerator<RosterRow> {
+  const rows = detectFormat(content) === 'xlsx' ? xlsxRows(content) : csvRows(content);
+  for await (const row of rows) {
+    if (row.row > importLimits.rows + 1)
+      throw new RosterFileError('file.tooManyRows', { limit: importLimits.rows });
+    yield row;
+  }
+}
