@@ -6,6 +6,12 @@ import { Command, Option } from 'commander';
 import { loadConfig } from './config';
 import { migrateToLatest } from './db/migrator';
 import { DEMO_PASSWORD, loadDemoDistrict } from './demo/demo-district';
+import {
+  type CliContext,
+  districtScope,
+  exportRosterFile,
+  importRosterFile,
+} from './modules/households/import/roster-cli';
 import { createUser } from './modules/users/users.service';
 import { verifyAudit } from './platform/audit/audit.service';
 import { systemClock } from './platform/clock';
@@ -168,6 +174,56 @@ program
       source.close();
     }
   });
+
+/** Runs a registry command over the whole district, as the operator. */
+async function withDistrict(run: (ctx: CliContext) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  try {
+    await run({
+      db: database.db,
+      clock: systemClock,
+      secrets: loadSecrets(config),
+      actor: CLI_ACTOR,
+      scope: await districtScope(database.db),
+      print: (line) => process.stdout.write(`${line}\n`),
+    });
+  } catch (err) {
+    if (err instanceof AppError) fail(`${err.code}: ${errorMessage(err.code, 'zh-CN', err.params)}`);
+    throw err;
+  } finally {
+    await database.close();
+  }
+}
+
+program
+  .command('import')
+  .description('import data from a file')
+  .command('households')
+  .description('import a household roster (.xlsx or .csv, one row per resident); all of it or nothing')
+  .argument('<file>')
+  .option('--dry-run', 'check the file and show what would change, without writing')
+  .action(async (file: string, options: { dryRun?: boolean }) =>
+    withDistrict(async (ctx) => {
+      if (!existsSync(file)) fail(`${file} does not exist.`);
+      if (!(await importRosterFile(ctx, file, options.dryRun ?? false))) process.exitCode = 1;
+    }),
+  );
+
+program
+  .command('export')
+  .description('export data to a file')
+  .command('households')
+  .description('export the households of an area as an .xlsx roster (audited)')
+  .requiredOption('--area <code>', 'area code (district, town, village or group)')
+  .requiredOption('--out <file>', 'the .xlsx file to write')
+  .action(async (options: { area: string; out: string }) =>
+    withDistrict(async (ctx) => {
+      if (existsSync(options.out)) fail(`${options.out} already exists; choose a new file name.`);
+      const rows = await exportRosterFile(ctx, { areaCode: options.area }, options.out);
+      ctx.print(`${rows} rows written to ${options.out}`);
+    }),
+  );
 
 const audit = program.command('audit').description('the audit log');
 audit

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -102,6 +102,25 @@ describe('lianxin command line', () => {
     expect(names).not.toContain('after-backup');
     expect((await lianxin('audit', 'verify')).stdout).toContain('intact');
   });
+
+  it('exports a village as a roster and imports it back, changing nothing; a dry run writes nothing', async () => {
+    const file = path.join(dataDir, 'village.xlsx');
+    const exported = await lianxin('export', 'households', '--area', '610902001001', '--out', file);
+    expect(exported.stdout).toMatch(/\d+ rows written/);
+    const again = await lianxin('import', 'households', file);
+    expect(again.stdout).toMatch(/新建 create 0, 更新 update 0, 不变 unchanged \d+/);
+    const csv = path.join(dataDir, 'new.csv');
+    writeFileSync(csv, '村/社区,户号,姓名,与户主关系,家庭年收入\n610902001001,CLI-1,命令行,户主,50000\n');
+    expect((await lianxin('import', 'households', csv, '--dry-run')).stdout).toContain('新建 create 1');
+    expect((await lianxin('import', 'households', csv, '--dry-run')).stdout).toContain('新建 create 1');
+    await lianxin('import', 'households', csv);
+    expect((await lianxin('import', 'households', csv, '--dry-run')).stdout).toContain('不变 unchanged 1');
+    const bad = path.join(dataDir, 'bad.csv');
+    writeFileSync(bad, '村/社区,户号,姓名,与户主关系\n610902001001,CLI-2,坏,邻居\n');
+    await expect(lianxin('import', 'households', bad)).rejects.toMatchObject({
+      stdout: expect.stringContaining('第 2 行「与户主关系」'),
+    });
+  }, 60_000);
 
   it('refuses to load the demo twice', async () => {
     await expect(lianxin('demo')).rejects.toMatchObject({

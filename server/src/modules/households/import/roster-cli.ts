@@ -1,0 +1,117 @@
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
+import { type HouseholdsFilter, importProblemMessage } from '@lianxin/common';
+import { SingleBar } from 'cli-progress';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema';
+import type { Actor } from '../../../platform/audit/audit.service';
+import type { Clock } from '../../../platform/clock';
+import { AppError } from '../../../platform/errors';
+import { type AreaScope, scopeOf } from '../../../platform/scope';
+import type { Secrets } from '../../../platform/secrets';
+import { findArea } from '../../areas/areas.repository';
+import { applyRoster } from './roster-apply';
+import { auditExport, writeExport } from './roster-export';
+import { type ImportContext, type Progress, planRoster } from './roster-plan';
+
+export interface CliContext {
+  db: Kysely<DB>;
+  clock: Clock;
+  secrets: Secrets;
+  actor: Actor;
+  /** The district: the command line acts over all of it. */
+  scope: AreaScope;
+  print(line: string): void;
+}
+
+function progressBar(label: string): { bar: SingleBar; progress: Progress } {
+  const bar = new SingleBar({
+    format: `${label} [{bar}] {percentage}% | {value}/{total}`,
+    stream: process.stderr,
+    hideCursor: true,
+    clearOnComplete: false,
+  });
+  let started = false;
+  return {
+    bar,
+    progress: (done, total) => {
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.setTotal(Math.max(total, done));
+      bar.update(done);
+    },
+  };
+}
+
+/**
+ * `lianxin import households FILE [--dry-run]`: checks the roster and prints what it would do
+ * and every problem; without --dry-run, writes it whole (in one transaction) if it has none.
+ * Returns false when the file has problems.
+ */
+export async function importRosterFile(ctx: CliContext, file: string, dryRun: boolean): Promise<boolean> {
+  const content = await readFile(file);
+  const importContext: ImportContext = {
+    clock: ctx.clock,
+    secrets: ctx.secrets,
+    scope: ctx.scope,
+    caller: null,
+  };
+  const check = progressBar('检查 checking');
+  const plan = await planRoster(ctx.db, importContext, content, check.progress);
+  check.bar.stop();
+  const { households: h, residents: r, rows } = plan.summary;
+  ctx.print(`${rows} 行 rows`);
+  ctx.print(`户 households: 新建 create ${h.create}, 更新 update ${h.update}, 不变 unchanged ${h.unchanged}`);
+  ctx.print(`人 residents:  新建 create ${r.create}, 更新 update ${r.update}, 不变 unchanged ${r.unchanged}`);
+  if (plan.problemCount > 0) {
+    ctx.print(`${plan.problemCount} 个问题 problems; nothing was written:`);
+    for (const p of plan.problems) {
+      const where = p.row === 0 ? '文件' : `第 ${p.row} 行${p.column ? `「${p.column}」` : ''}`;
+      ctx.print(`  ${where}: ${importProblemMessage(p.problem, p.params, 'zh-CN')}`);
+    }
+    return false;
+  }
+  if (dryRun) {
+    ctx.print('dry run: nothing was written');
+    return true;
+  }
+  const write = progressBar('写入 writing');
+  await ctx.db.transaction().execute(async (trx) => {
+    // Checked again inside the transaction: what is written is what was checked.
+    const fresh = await planRoster(trx, importContext, content);
+    if (fresh.problemCount > 0)
+      throw new Error('the registry changed while the roster was checked; run again');
+    await applyRoster(trx, importContext, ctx.actor, fresh, file, write.progress);
+  });
+  write.bar.stop();
+  ctx.print('imported');
+  return true;
+}
+
+/** `lianxin export households --area CODE --out FILE`: the area's households as an .xlsx roster. */
+export async function exportRosterFile(
+  ctx: CliContext,
+  filter: HouseholdsFilter,
+  out: string,
+): Promise<number> {
+  if (filter.areaCode && !(await findArea(ctx.db, ctx.scope, filter.areaCode))) {
+    throw new AppError('AREA_UNKNOWN', { code: filter.areaCode });
+  }
+  const exportContext = { ...ctx, caller: null };
+  await ctx.db.transaction().execute((trx) => auditExport(trx, exportContext, filter));
+  const stream = createWriteStream(out);
+  const rows = await writeExport(ctx.db, exportContext, filter, stream);
+  await finished(stream);
+  return rows;
+}
+
+export async function districtScope(db: Kysely<DB>): Promise<AreaScope> {
+  const district = await db
+    .selectFrom('areas')
+    .select(['code', 'kind'])
+    .where('kind', '=', 'district')
+    .executeTakeFirst();
+  if (!district) throw new Error('no district in the database: load the areas first');
+  return scopeOf(district);
+}
