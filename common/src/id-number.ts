@@ -38,7 +38,7 @@ export function parseIdNumber(
   const date = new Date(Date.UTC(year, month - 1, day));
   const real =
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  if (!real || year < 1890 || date.getTime() > today.getTime()) {
+  if (!real || year < 1800 || date.getTime() > today.getTime()) {
     return { ok: false, problem: 'birthDate' };
   }
   if (idNumberCheckChar(id.slice(0, 17)) !== id[17]) return { ok: false, problem: 'checksum' };
