@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { type ImportProblem, importLimits } from '@lianxin/common';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
+import { entryText, firstSheetPath, openZip, xlsxSheetRows, zipEntries } from './xlsx-rows';
 
 /** A problem with the file as a whole: nothing in it is read. */
 export class RosterFileError extends Error {
@@ -32,15 +32,11 @@ export function detectFormat(content: Buffer): RosterFormat {
 
 /** The data-row count a sheet declares in its `<dimension ref="A1:V1001"/>`, if it does. */
 async function declaredRows(zip: yauzl.ZipFile, sheet: yauzl.Entry): Promise<number> {
-  const stream = await new Promise<Readable>((resolve, reject) =>
-    zip.openReadStream(sheet, (err, s) => (err || !s ? reject(err) : resolve(s))),
-  );
   let head = '';
-  for await (const chunk of stream) {
-    head += String(chunk);
+  for await (const chunk of await entryText(zip, sheet)) {
+    head += chunk;
     if (head.length > 4096) break;
   }
-  stream.destroy();
   const match = /<dimension ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(head);
   return match ? Math.max(0, Number(match[1]) - 1) : 0;
 }
@@ -50,69 +46,29 @@ async function declaredRows(zip: yauzl.ZipFile, sheet: yauzl.Entry): Promise<num
  * weigh (a zip bomb) or that are not workbooks; returns the rows the first sheet declares.
  */
 async function inspectZip(content: Buffer): Promise<number> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(content, { lazyEntries: true, validateEntrySizes: true }, (err, file) =>
-      err || !file ? reject(err ?? new Error('no zip')) : resolve(file),
-    ),
-  ).catch(() => {
+  let zip: yauzl.ZipFile;
+  let entries: Map<string, yauzl.Entry>;
+  try {
+    zip = await openZip(content);
+    entries = await zipEntries(zip);
+  } catch {
     throw new RosterFileError('file.notSpreadsheet');
-  });
+  }
   let unzipped = 0;
-  let sheet: yauzl.Entry | null = null;
-  let isWorkbook = false;
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      // The data sheet comes first in every workbook this format is made with.
-      unzipped += entry.uncompressedSize;
-      if (entry.fileName === 'xl/workbook.xml') isWorkbook = true;
-      if (!sheet && /^xl\/worksheets\/sheet\d+\.xml$/.test(entry.fileName)) sheet = entry;
-      if (unzipped > importLimits.unzippedBytes) {
-        zip.close();
-        reject(new RosterFileError('file.zipBomb', { limit: importLimits.unzippedBytes / 1024 / 1024 }));
-        return;
-      }
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve());
-    zip.on('error', () => reject(new RosterFileError('file.notSpreadsheet')));
-    zip.readEntry();
-  });
-  if (!isWorkbook || !sheet) throw new RosterFileError('file.notSpreadsheet');
+  for (const entry of entries.values()) unzipped += entry.uncompressedSize;
+  if (unzipped > importLimits.unzippedBytes) {
+    throw new RosterFileError('file.zipBomb', { limit: importLimits.unzippedBytes / 1024 / 1024 });
+  }
+  const sheetPath = await firstSheetPath(zip, entries).catch(() => null);
+  const sheet = sheetPath ? entries.get(sheetPath) : undefined;
+  if (!sheet) throw new RosterFileError('file.notSpreadsheet');
   return declaredRows(zip, sheet).catch(() => 0);
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
-
 async function* xlsxRows(content: Buffer): AsyncGenerator<RosterRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
   try {
-    // The roster is the first sheet; the template's instructions sheet comes after it.
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = row.values as ExcelJS.CellValue[];
-        const cells: string[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]).trim());
-        yield { row: row.number, cells };
-      }
-      return;
+    for await (const row of xlsxSheetRows(content)) {
+      yield { row: row.row, cells: row.cells.map((c) => c.trim()) };
     }
   } catch (err) {
     if (err instanceof RosterFileError) throw err;
