@@ -55,6 +55,11 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MB of page cache (the default is 2 MB): district-sized indexes stay in memory, and a bulk
+  // write (a roster import, a re-tier) does not spill half-written pages before it commits.
+  sqlite.pragma('cache_size = -65536');
+  // Sorts and temporary indexes in memory rather than in temporary files.
+  sqlite.pragma('temp_store = MEMORY');
   return sqlite;
 }
 

@@ -20,13 +20,28 @@ function derive(master: Buffer, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `lianxin:${purpose}`, 32));
 }
 
+/** Random 12-byte nonces, drawn from the system a few thousand at a time (imports encrypt 100,000 numbers). */
+function nonces(): () => Buffer {
+  let pool = Buffer.alloc(0);
+  let offset = 0;
+  return () => {
+    if (offset + 12 > pool.length) {
+      pool = randomBytes(12 * 4096);
+      offset = 0;
+    }
+    offset += 12;
+    return pool.subarray(offset - 12, offset);
+  };
+}
+
 export function secretsFromKey(master: Buffer): Secrets {
   if (master.length !== 32) throw new Error('SECRET_KEY must be 32 bytes, base64-encoded');
   const encryptionKey = derive(master, 'field-encryption');
   const lookupKey = derive(master, 'lookup-hash');
+  const nextNonce = nonces();
   return {
     encrypt(plain) {
-      const nonce = randomBytes(12);
+      const nonce = nextNonce();
       const cipher = createCipheriv('aes-256-gcm', encryptionKey, nonce);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return `v1:${Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64')}`;

@@ -230,7 +230,7 @@ export async function getHousehold(
 export function residentRow(
   secrets: Secrets,
   m: ResidentInput,
-  at: { id: string; householdId: string; areaCode: string; now: string },
+  at: { id: string; householdId: string; areaCode: string; now: string; idNumberHash?: string | null },
 ): Insertable<ResidentsTable> {
   const info = m.idNumber ? parseIdNumber(m.idNumber) : null;
   return {
@@ -239,7 +239,7 @@ export function residentRow(
     area_code: at.areaCode,
     name: m.name,
     id_number_cipher: m.idNumber ? secrets.encrypt(m.idNumber) : null,
-    id_number_hash: m.idNumber ? secrets.lookupHash(m.idNumber) : null,
+    id_number_hash: m.idNumber ? (at.idNumberHash ?? secrets.lookupHash(m.idNumber)) : null,
     id_number_masked: m.idNumber ? maskIdNumber(m.idNumber) : null,
     gender: info?.ok ? info.info.gender : null,
     birth_date: info?.ok ? info.info.birthDate : null,

@@ -146,7 +146,12 @@ export async function applyRoster(
   let done = 0;
   for (const household of plan.households) {
     done++;
-    if (done % 2_000 === 0) await progress?.(done, total);
+    // New rows go in as they are built, a thousand households at a time: memory stays flat.
+    if (done % 1_000 === 0) {
+      await insertMany(db, fresh);
+      for (const rows of Object.values(fresh)) rows.length = 0;
+      await progress?.(done, total);
+    }
     if (household.action === 'unchanged') continue;
     if (household.existing) {
       await updateExisting(db, ctx, actor, household, now);
@@ -180,7 +185,13 @@ export async function applyRoster(
     });
     for (const m of members) {
       fresh.residents.push(
-        residentRow(ctx.secrets, m.input, { id: m.id, householdId: id, areaCode: household.areaCode, now }),
+        residentRow(ctx.secrets, m.input, {
+          id: m.id,
+          householdId: id,
+          areaCode: household.areaCode,
+          now,
+          idNumberHash: m.member.hash,
+        }),
       );
       for (const tag_code of m.input.tags) fresh.residentTags.push({ resident_id: m.id, tag_code });
     }

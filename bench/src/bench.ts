@@ -1,0 +1,89 @@
+// npm run bench — every module's budgets on the district data set: SQLite always, PostgreSQL
+// too when BENCH_DATABASE_URL is set. Writes bench/results/latest.json and the table in
+// BENCHMARKS.md. BENCH_RUNS (default 5) runs per figure; the median is reported.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../../server/src/app';
+import { loadConfig } from '../../server/src/config';
+import { BENCH_DIR, benchClock, benchSecrets, type Engine, openDataset } from './dataset';
+import type { Metric } from './measure';
+import { registryBench } from './registry.bench';
+
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const engines: Engine[] = process.env.BENCH_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+const results: Record<string, Metric> = {};
+const versions: Record<string, string> = {};
+
+for (const engine of engines) {
+  log(`== ${engine}`);
+  const database = await openDataset('district', engine, log);
+  versions[engine] = String(
+    (
+      (await (database.sqlite
+        ? database.sqlite.prepare('select sqlite_version() as v').all()
+        : database.pool?.query('show server_version').then((r) => [{ v: r.rows[0]?.server_version }]))) as {
+        v: string;
+      }[]
+    )[0]?.v ?? '',
+  );
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', JOBS_ENABLED: 'false', LOG_LEVEL: 'silent' }),
+    secretKey: undefined,
+  };
+  const app = await buildApp({
+    database,
+    config,
+    clock: benchClock,
+    logger: false,
+    secrets: benchSecrets,
+    webDist: '/nonexistent',
+  });
+  await app.ready();
+  try {
+    for (const [name, m] of Object.entries(await registryBench(database, app, runs, log))) {
+      results[`${engine}:${name}`] = m;
+    }
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+mkdirSync(path.join(BENCH_DIR, 'results'), { recursive: true });
+writeFileSync(path.join(BENCH_DIR, 'results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.platform()} ${os.release()}, Node ${process.version}, ${Object.entries(
+  versions,
+)
+  .map(([e, v]) => `${e === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${v}`)
+  .join(', ')}`;
+const rows = Object.entries(results).map(([key, m]) => {
+  const [engine, name] = key.split(':');
+  const budget = m.budget === null ? '—' : `${m.budgetKind === 'min' ? '≥' : '≤'} ${m.budget} ${m.unit}`;
+  const met =
+    m.budget === null
+      ? ''
+      : (m.budgetKind === 'min' ? m.value >= m.budget : m.value <= m.budget)
+        ? 'met'
+        : '**not met**';
+  const baseline = m.baseline === null ? '—' : `${m.baseline} ${m.unit} (${m.baselineWhat})`;
+  return `| ${name} | ${engine} | ${m.value} ${m.unit} | ${budget} | ${met} | ${baseline} | ${m.ratio ?? '—'} |`;
+});
+const table = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; district data set (300,000 households); median of ${runs} runs.`,
+  '',
+  '| metric | engine | value | budget | | baseline | ratio |',
+  '|---|---|---|---|---|---|---|',
+  ...rows,
+].join('\n');
+const file = path.join(BENCH_DIR, '..', 'BENCHMARKS.md');
+const text = readFileSync(file, 'utf8');
+const start = '<!-- bench:start -->';
+const end = '<!-- bench:end -->';
+const next = text.includes(start)
+  ? `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`
+  : `${text.trimEnd()}\n\n## Budgets (\`npm run bench\`)\n\n${start}\n${table}\n${end}\n`;
+writeFileSync(file, next);
+log(table);

@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { type Database, openDatabase } from '../../server/src/db/database';
+import { migrateToLatest } from '../../server/src/db/migrator';
+import { ManualClock } from '../../server/src/platform/clock';
+import { secretsFromKey } from '../../server/src/platform/secrets';
+import { generateDistrict, type Scale } from './generate';
+
+export const BENCH_DIR = path.resolve(import.meta.dirname, '..');
+/** Generated data sets are kept between runs (they take minutes to make); never committed. */
+export const DATA_DIR = path.join(BENCH_DIR, 'data');
+/** A fixed key: the data set and the benchmarks must agree on it, and nothing here is secret. */
+export const benchSecrets = secretsFromKey(Buffer.alloc(32, 7));
+export const benchClock = new ManualClock(new Date('2026-11-22T02:00:00.000Z'));
+export const SEED = 20261122;
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** Where a scale's data set lives on each engine: a SQLite file, or a PostgreSQL schema. */
+function location(scale: Scale, engine: Engine) {
+  return engine === 'sqlite' ? path.join(DATA_DIR, `${scale}.db`) : `bench_${scale}`;
+}
+
+async function pgSchemaExists(url: string, schema: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const found = await client.query(
+      "select 1 from information_schema.tables where table_schema = $1 and table_name = 'tier_history'",
+      [schema],
+    );
+    return (found.rowCount ?? 0) > 0;
+  } finally {
+    await client.end();
+  }
+}
+
+async function pgResetSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`drop schema if exists ${schema} cascade`);
+  await client.query(`create schema ${schema}`);
+  await client.end();
+}
+
+/** Opens a scale's data set, generating it first if it does not exist yet. */
+export async function openDataset(
+  scale: Scale,
+  engine: Engine,
+  log: (line: string) => void,
+  url = process.env.BENCH_DATABASE_URL,
+): Promise<Database> {
+  const where = location(scale, engine);
+  if (engine === 'postgres') {
+    if (!url) throw new Error('BENCH_DATABASE_URL is not set');
+    if (!(await pgSchemaExists(url, where))) {
+      await pgResetSchema(url, where);
+      const database = openDatabase({ url, schema: where, poolSize: 4 });
+      await build(database, scale, log);
+      return database;
+    }
+    return openDatabase({ url, schema: where, poolSize: 8 });
+  }
+  if (!existsSync(where)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    // Built under another name and renamed at the end: an interrupted build is never taken for a data set.
+    const building = `${where}.building`;
+    rmSync(building, { force: true });
+    const database = openDatabase({ file: building });
+    await build(database, scale, log);
+    await database.close();
+    renameSync(building, where);
+    rmSync(`${building}-wal`, { force: true });
+    rmSync(`${building}-shm`, { force: true });
+  }
+  return openDatabase({ file: where });
+}
+
+async function build(database: Database, scale: Scale, log: (line: string) => void): Promise<void> {
+  const started = Date.now();
+  await migrateToLatest(database.db);
+  log(`generating the ${scale} data set on ${database.engine} …`);
+  const made = await generateDistrict(database.db, {
+    scale,
+    seed: SEED,
+    clock: benchClock,
+    secrets: benchSecrets,
+    progress: (line) => log(`  ${line}`),
+  });
+  log(
+    `  ${made.households} households, ${made.residents} residents, ${made.users} accounts in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
+}
+
+/** Throws away a data set, so that the next run generates it again. */
+export async function dropDataset(scale: Scale, engine: Engine, url = process.env.BENCH_DATABASE_URL) {
+  const where = location(scale, engine);
+  if (engine === 'sqlite')
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${where}${suffix}`, { force: true });
+  else if (url) await pgResetSchema(url, where);
+}

@@ -1,0 +1,88 @@
+// One import run in its own process, so that its memory is measured alone:
+//   tsx bench/src/import-child.ts <sqlite|postgres> <roster.xlsx>
+// Prints one JSON line: { parseMs, importMs, rows, peakRssMb }.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { openDatabase } from '../../server/src/db/database';
+import { migrateToLatest } from '../../server/src/db/migrator';
+import { applyRoster } from '../../server/src/modules/households/import/roster-apply';
+import { planRoster } from '../../server/src/modules/households/import/roster-plan';
+import { scopeOf } from '../../server/src/platform/scope';
+import { benchClock, benchSecrets } from './dataset';
+import { DISTRICT_CODE, generateDistrict } from './generate';
+
+const [engine, file] = process.argv.slice(2);
+if (!file) throw new Error('usage: import-child.ts <sqlite|postgres> <file>');
+
+let peak = 0;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 20);
+
+// The baseline: the same file through a bare streaming parse, every cell read, nothing checked.
+const parseStart = performance.now();
+let parsed = 0;
+const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache' });
+for await (const sheet of reader) {
+  for await (const row of sheet) if ((row.values as unknown[]).length > 0) parsed++;
+  break;
+}
+const parseMs = performance.now() - parseStart;
+
+const dir = mkdtempSync(path.join(tmpdir(), 'lianxin-bench-'));
+const url = process.env.BENCH_DATABASE_URL;
+const schema = `bench_import_${process.pid}`;
+if (engine === 'postgres') {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+}
+const database =
+  engine === 'postgres' && url
+    ? openDatabase({ url, schema, poolSize: 4 })
+    : openDatabase({ file: path.join(dir, 'import.db') });
+try {
+  await migrateToLatest(database.db);
+  await generateDistrict(database.db, {
+    scale: 'district',
+    seed: 1,
+    clock: benchClock,
+    secrets: benchSecrets,
+    households: false,
+  });
+  peak = 0;
+  const content = readFileSync(file);
+  const ctx = {
+    clock: benchClock,
+    secrets: benchSecrets,
+    scope: scopeOf({ code: DISTRICT_CODE, kind: 'district' }),
+    caller: null,
+  };
+  const importStart = performance.now();
+  // As the server's commit job does it: check and write in one transaction.
+  const rows = await database.db.transaction().execute(async (trx) => {
+    const plan = await planRoster(trx, ctx, content);
+    if (plan.problemCount > 0)
+      throw new Error(`roster has problems: ${JSON.stringify(plan.problems.slice(0, 3))}`);
+    await applyRoster(trx, ctx, { id: null, name: 'bench', ip: null }, plan, path.basename(file));
+    return plan.summary.rows;
+  });
+  const importMs = performance.now() - importStart;
+  clearInterval(sampler);
+  process.stdout.write(
+    `${JSON.stringify({ parseMs, parsedRows: parsed - 1, importMs, rows, peakRssMb: peak / 1024 / 1024 })}\n`,
+  );
+} finally {
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+  if (engine === 'postgres') {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop schema ${schema} cascade`);
+    await admin.end();
+  }
+}

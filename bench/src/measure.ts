@@ -1,0 +1,111 @@
+import type { Database } from '../../server/src/db/database';
+
+export interface Metric {
+  value: number;
+  unit: string;
+  /** What the issue asks for, in the same unit; `≤` for times and sizes, `≥` for rates. */
+  budget: number | null;
+  budgetKind: 'max' | 'min' | null;
+  /** The same work without the application: hand-written SQL on the raw driver, or a bare parse. */
+  baseline: number | null;
+  baselineWhat: string | null;
+  /** value / baseline for times, baseline / value for rates: how many times the floor it costs. */
+  ratio: number | null;
+  engine: string;
+  runs: number;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+export async function time(run: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Runs `run` `times` times and gives each duration in milliseconds. */
+export async function repeat(times: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) out.push(await time(() => run(i)));
+  return out;
+}
+
+export function metric(
+  engine: string,
+  value: number,
+  unit: string,
+  budget: { value: number; kind: 'max' | 'min' } | null,
+  baseline: { value: number; what: string } | null,
+  runs: number,
+): Metric {
+  const rate = budget?.kind === 'min';
+  return {
+    value: round(value),
+    unit,
+    budget: budget?.value ?? null,
+    budgetKind: budget?.kind ?? null,
+    baseline: baseline ? round(baseline.value) : null,
+    baselineWhat: baseline?.what ?? null,
+    ratio:
+      baseline && baseline.value > 0 && value > 0
+        ? round(rate ? baseline.value / value : value / baseline.value)
+        : null,
+    engine,
+    runs,
+  };
+}
+
+function round(n: number): number {
+  return n >= 100 ? Math.round(n) : Math.round(n * 100) / 100;
+}
+
+/** Hand-written SQL on the raw driver: the floor the application is compared with. */
+export async function raw(
+  database: Database,
+  sqlite: string,
+  postgres: string,
+  params: unknown[],
+): Promise<unknown[]> {
+  if (database.sqlite) return database.sqlite.prepare(sqlite).all(...params);
+  if (!database.pool) throw new Error('no raw driver');
+  return (await database.pool.query(postgres, params)).rows;
+}
+
+/** Hand-written statements in one raw transaction that is rolled back. */
+export async function rawRolledBack(
+  database: Database,
+  statements: { sqlite: string; postgres: string; params: unknown[] }[],
+): Promise<void> {
+  if (database.sqlite) {
+    const sqlite = database.sqlite;
+    sqlite.exec('begin');
+    try {
+      for (const s of statements) {
+        const statement = sqlite.prepare(s.sqlite);
+        if (statement.reader) statement.all(...s.params);
+        else statement.run(...s.params);
+      }
+    } finally {
+      sqlite.exec('rollback');
+    }
+    return;
+  }
+  if (!database.pool) throw new Error('no raw driver');
+  const client = await database.pool.connect();
+  try {
+    await client.query('begin');
+    for (const s of statements) await client.query(s.postgres, s.params);
+  } finally {
+    await client.query('rollback');
+    client.release();
+  }
+}
