@@ -18,6 +18,21 @@ import { FeedbackBridge, notifyQueryError } from './shared/feedback';
 const AreasPage = lazy(() => import('./modules/areas/areas.page').then((m) => ({ default: m.AreasPage })));
 const UsersPage = lazy(() => import('./modules/users/users.page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./modules/audit/audit.page').then((m) => ({ default: m.AuditPage })));
+const HouseholdsPage = lazy(() =>
+  import('./modules/households/households.page').then((m) => ({ default: m.HouseholdsPage })),
+);
+const HouseholdPage = lazy(() =>
+  import('./modules/households/household.page').then((m) => ({ default: m.HouseholdPage })),
+);
+const HouseholdImportPage = lazy(() =>
+  import('./modules/households/household-import.page').then((m) => ({ default: m.HouseholdImportPage })),
+);
+const TierRulesPage = lazy(() =>
+  import('./modules/tiering/tier-rules.page').then((m) => ({ default: m.TierRulesPage })),
+);
+const TierOverridesPage = lazy(() =>
+  import('./modules/tiering/tier-overrides.page').then((m) => ({ default: m.TierOverridesPage })),
+);
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -58,6 +73,46 @@ const router = createBrowserRouter([
             element: (
               <RequirePermission permission="users.read">
                 <UsersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'households',
+            element: (
+              <RequirePermission permission="households.read">
+                <HouseholdsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'households/import',
+            element: (
+              <RequirePermission permission="households.manage">
+                <HouseholdImportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'households/:id',
+            element: (
+              <RequirePermission permission="households.read">
+                <HouseholdPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'tier-rules',
+            element: (
+              <RequirePermission permission="households.read">
+                <TierRulesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'tier-overrides',
+            element: (
+              <RequirePermission permission="tiers.approve">
+                <TierOverridesPage />
               </RequirePermission>
             ),
           },

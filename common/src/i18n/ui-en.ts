@@ -342,7 +342,7 @@ export const uiEn: Record<UiKey, string> = {
   'tierCondition.perCapitaIncomeBelow.text':
     'Per-capita income below {factor} × the minimum-living line (¥{amount})',
   'tierCondition.debtAboveIncome.text': 'Debt above {factor} × the annual household income',
-  'tierCondition.hardshipsAtLeast.text': 'At least {count} hardship factors',
+  'tierCondition.hardshipsAtLeast.text': 'At least {count} hardship factor(s)',
   'tierCondition.tagged.text': 'The household or a member is tagged: {tags}',
 
   'households.title': 'Households',
@@ -531,6 +531,7 @@ export const uiEn: Record<UiKey, string> = {
   'import.stepCommit': 'Written',
   'import.validating': 'Checking: {done} of {total}',
   'import.committing': 'Importing: {done} of {total}',
+  'import.reading': 'Reading the file…',
   'import.rows': 'Rows',
   'import.households': 'Households',
   'import.residents': 'Members',
@@ -577,7 +578,7 @@ export const uiEn: Record<UiKey, string> = {
   'tierRules.none': 'No rules yet',
   'tierRules.history': 'Versions',
   'tierRules.version': 'Version',
-  'tierRules.versionN': 'version {version}',
+  'tierRules.versionN': 'Version {version}',
   'tierRules.state': 'State',
   'tierRules.state.inForce': 'In force',
   'tierRules.state.scheduled': 'Scheduled',

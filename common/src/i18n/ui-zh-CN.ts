@@ -529,6 +529,7 @@ export const uiZhCN = {
   'import.stepCommit': '写入完成',
   'import.validating': '正在校验：{done} / {total}',
   'import.committing': '正在导入：{done} / {total}',
+  'import.reading': '正在读取文件…',
   'import.rows': '数据行',
   'import.households': '户',
   'import.residents': '成员',

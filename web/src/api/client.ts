@@ -77,35 +77,44 @@ interface RequestOptions {
   body?: unknown;
   /** Whether a 401 should sign the console out (not for the login call or the session probe). */
   signOutOn401?: boolean;
+  accept?: string;
+  signal?: AbortSignal;
+}
+
+function headersFor(method: string, accept: string, contentType?: string): Record<string, string> {
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': state.locale };
+  if (contentType) headers['Content-Type'] = contentType;
+  if (method !== 'GET' && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
+  return headers;
+}
+
+/** The error an unsuccessful answer stands for; a 401 also signs the console out unless told not to. */
+function errorOf(status: number, body: unknown, signOutOn401 = true): ApiError {
+  const parsed = ErrorResponse.safeParse(body);
+  const error = parsed.success
+    ? new ApiError(status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details)
+    : new ApiError(status, 'INTERNAL', state.fallbackMessages.badResponse);
+  if (signOutOn401 && isSignedOutError(error)) state.onSignedOut?.(error);
+  return error;
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': state.locale };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
+  const contentType = options.body === undefined ? undefined : 'application/json';
   let response: Response;
   try {
     response = await fetch(urlOf(path, options.query), {
       method,
-      headers,
+      headers: headersFor(method, options.accept ?? 'application/json', contentType),
       credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
     });
-  } catch {
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
     throw new ApiError(0, 'NETWORK_ERROR', state.fallbackMessages.network);
   }
   if (response.ok) return response;
-  const parsed = ErrorResponse.safeParse(await response.json().catch(() => null));
-  const error = parsed.success
-    ? new ApiError(
-        response.status,
-        parsed.data.error.code,
-        parsed.data.error.message,
-        parsed.data.error.details,
-      )
-    : new ApiError(response.status, 'INTERNAL', state.fallbackMessages.badResponse);
-  if (options.signOutOn401 !== false && isSignedOutError(error)) state.onSignedOut?.(error);
-  throw error;
+  throw errorOf(response.status, await response.json().catch(() => null), options.signOutOn401 !== false);
 }
 
 async function parse<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {
@@ -145,4 +154,99 @@ export async function apiSendEmpty(
   body?: unknown,
 ): Promise<void> {
   await send(method, path, { body });
+}
+
+export interface TransferProgress {
+  /** Bytes sent or received so far. */
+  loaded: number;
+  /** All the bytes, when the other side said how many. */
+  total: number | null;
+}
+
+/**
+ * Uploads a file as the raw request body (application/octet-stream) and checks the answer
+ * against its schema. XMLHttpRequest, because fetch cannot report upload progress.
+ */
+export function apiUpload<S extends z.ZodType>(
+  path: string,
+  query: Record<string, QueryValue>,
+  file: Blob,
+  schema: S,
+  onProgress?: (progress: TransferProgress) => void,
+): Promise<z.output<S>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', urlOf(path, query));
+    for (const [name, value] of Object.entries(
+      headersFor('POST', 'application/json', 'application/octet-stream'),
+    )) {
+      xhr.setRequestHeader(name, value);
+    }
+    xhr.upload.onprogress = (event) =>
+      onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : null });
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', state.fallbackMessages.network));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON: reported below as a bad response.
+      }
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(errorOf(xhr.status, body));
+        return;
+      }
+      const result = schema.safeParse(body);
+      if (result.success) resolve(result.data);
+      else reject(new ApiError(xhr.status, 'BAD_RESPONSE', state.fallbackMessages.badResponse));
+    };
+    xhr.send(file);
+  });
+}
+
+export interface Download {
+  blob: Blob;
+  /** From Content-Disposition, when the server named the file. */
+  fileName: string | null;
+}
+
+// RFC 6266: `filename*=UTF-8''%E6%88%B7.xlsx` wins over the plain `filename="..."`.
+function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // Badly encoded: fall back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain?.[1]?.trim() ?? null;
+}
+
+/** A file download (GET), read chunk by chunk so the caller can show how much has arrived. */
+export async function apiDownload(
+  path: string,
+  query: Record<string, QueryValue> | undefined,
+  onProgress?: (progress: TransferProgress) => void,
+  signal?: AbortSignal,
+): Promise<Download> {
+  const response = await send('GET', path, { query, accept: '*/*', signal });
+  const length = Number(response.headers.get('Content-Length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const type = response.headers.get('Content-Type') ?? 'application/octet-stream';
+  const fileName = fileNameOf(response.headers.get('Content-Disposition'));
+  const reader = response.body?.getReader();
+  if (!reader) return { blob: await response.blob(), fileName };
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    onProgress?.({ loaded, total });
+  }
+  return { blob: new Blob(chunks, { type }), fileName };
 }

@@ -35,9 +35,14 @@ import { navigation } from './navigation';
 
 const COLLAPSED_KEY = 'lianxin.siderCollapsed';
 
+const menuPaths = navigation.flatMap((group) => group.items.map((item) => item.path));
+
+/** The deepest menu entry the page is under: /households/import is its own entry, /households/:id is not. */
 function selectedMenuKey(pathname: string): string {
-  const first = pathname.split('/')[1];
-  return first ? `/${first}` : '/';
+  const matches = menuPaths.filter(
+    (path) => path !== '/' && (pathname === path || pathname.startsWith(`${path}/`)),
+  );
+  return matches.sort((a, b) => b.length - a.length)[0] ?? '/';
 }
 
 /** The console frame: dark side menu by domain, header with area path, language and account. */

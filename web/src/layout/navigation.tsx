@@ -1,4 +1,13 @@
-import { AuditOutlined, ClusterOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ClusterOutlined,
+  ControlOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  HomeOutlined,
+  TeamOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import type { Permission, UiKey } from '@lianxin/common';
 import type { ReactNode } from 'react';
 
@@ -19,6 +28,30 @@ export interface NavGroup {
 /** The side menu, grouped by domain; the routes in app.tsx follow the same paths. */
 export const navigation: NavGroup[] = [
   { items: [{ path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> }] },
+  {
+    title: 'nav.group.registry',
+    items: [
+      { path: '/households', label: 'nav.households', icon: <HomeOutlined />, permission: 'households.read' },
+      {
+        path: '/households/import',
+        label: 'nav.householdImport',
+        icon: <UploadOutlined />,
+        permission: 'households.manage',
+      },
+      {
+        path: '/tier-rules',
+        label: 'nav.tierRules',
+        icon: <ControlOutlined />,
+        permission: 'households.read',
+      },
+      {
+        path: '/tier-overrides',
+        label: 'nav.tierOverrides',
+        icon: <FileDoneOutlined />,
+        permission: 'tiers.approve',
+      },
+    ],
+  },
   {
     title: 'nav.group.basics',
     items: [

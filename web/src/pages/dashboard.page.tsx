@@ -1,4 +1,4 @@
-import { AuditOutlined, ClusterOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClusterOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Permission, UiKey } from '@lianxin/common';
 import { Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -10,6 +10,7 @@ import { areaKindLabel, permissionLabel, rankLabel, roleLabel } from '../shared/
 import { PageHeader } from '../shared/page-header';
 
 const shortcuts: { path: string; label: UiKey; icon: ReactNode; permission: Permission }[] = [
+  { path: '/households', label: 'nav.households', icon: <HomeOutlined />, permission: 'households.read' },
   { path: '/areas', label: 'nav.areas', icon: <ClusterOutlined />, permission: 'areas.read' },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'users.read' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },

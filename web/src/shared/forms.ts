@@ -1,7 +1,9 @@
+import { type FieldProblem, fieldProblems } from '@lianxin/common';
 import type { FormInstance } from 'antd';
 import { useCallback } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../api/client';
+import { useLocale } from '../i18n/i18n';
 import { useShowError } from './feedback';
 
 type FieldPath = (string | number)[];
@@ -40,6 +42,10 @@ function placeIssues(form: FormInstance, issues: FieldIssue[], mapping: FieldErr
   return unplaced;
 }
 
+function isFieldProblem(message: string): message is FieldProblem {
+  return Object.hasOwn(fieldProblems, message);
+}
+
 // `body.flags.disasterTo` → ['flags', 'disasterTo']: the server names the part of the request first.
 function serverPath(path: string): FieldPath {
   const parts = path.split('.');
@@ -58,20 +64,22 @@ export function useSchemaForm<S extends z.ZodType>(
   mapping: FieldErrorMapping = {},
 ) {
   const showError = useShowError();
+  const { locale } = useLocale();
 
   const validate = useCallback(
     (body: unknown): z.output<S> | null => {
       const result = schema.safeParse(body);
       if (result.success) return result.data;
+      // Checks zod cannot word (ID numbers, one head per household) carry a problem key instead.
       const issues = result.error.issues.map((i) => ({
         path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-        message: i.message,
+        message: isFieldProblem(i.message) ? fieldProblems[i.message][locale] : i.message,
       }));
       const unplaced = placeIssues(form, issues, mapping);
       if (unplaced[0]) showError(new ApiError(400, 'VALIDATION_FAILED', unplaced[0].message));
       return null;
     },
-    [form, schema, mapping, showError],
+    [form, schema, mapping, showError, locale],
   );
 
   const handleError = useCallback(
@@ -93,4 +101,13 @@ export function useSchemaForm<S extends z.ZodType>(
 export function blankToNull(value: string | null | undefined): string | null {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
+}
+
+/** The fields of `next` whose values differ from `before`: what a PATCH should send. */
+export function changedFields<T extends Record<string, unknown>>(next: T, before: T): Partial<T> {
+  const changed: Partial<T> = {};
+  for (const key of Object.keys(next) as (keyof T)[]) {
+    if (JSON.stringify(next[key]) !== JSON.stringify(before[key])) changed[key] = next[key];
+  }
+  return changed;
 }

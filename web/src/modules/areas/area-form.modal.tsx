@@ -6,13 +6,13 @@ import {
   areaCodeLength,
   isValidAreaCode,
 } from '@lianxin/common';
-import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { isApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { type FieldErrorMapping, useSchemaForm } from '../../shared/forms';
 import { areaKindLabel } from '../../shared/labels';
+import { useVersionConflict } from '../../shared/version-conflict';
 import { flagNames } from './area-flags';
 import { childCodePrefix, childKindOf, suggestChildCode } from './area-tree';
 import { useAreaIndex, useAreas, useCreateArea, useUpdateArea } from './areas.api';
@@ -67,10 +67,9 @@ export function AreaFormModal(props: {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const { index } = useAreaIndex();
-  const { refetch, isFetching } = useAreas();
+  const { refetch } = useAreas();
   const createArea = useCreateArea();
   const updateArea = useUpdateArea();
-  const [conflict, setConflict] = useState(false);
 
   const parent = index.byCode.get(target.mode === 'create' ? target.parentCode : '');
   const area = target.mode === 'edit' ? index.byCode.get(target.code) : undefined;
@@ -92,6 +91,10 @@ export function AreaFormModal(props: {
   );
   const createForm = useSchemaForm(form, AreasCreateBody, mapping);
   const updateForm = useSchemaForm(form, AreasUpdateBody, mapping);
+  const { conflict, catchConflict, alert } = useVersionConflict(async () => {
+    const { data } = await refetch();
+    form.setFieldsValue(valuesOf(data?.find((a) => a.code === area?.code)));
+  });
 
   // Computed once per opening (the modal mounts per target): a refetch must not overwrite typing.
   const [initialValues] = useState<FormValues>(() => {
@@ -133,22 +136,9 @@ export function AreaFormModal(props: {
           message.success(t('areas.updated', { name: updated.name }));
           onClose();
         },
-        onError: (error) => {
-          if (isApiError(error, 'VERSION_CONFLICT')) {
-            setConflict(true);
-            return;
-          }
-          updateForm.handleError(error);
-        },
+        onError: catchConflict(updateForm.handleError),
       },
     );
-  };
-
-  const reload = async () => {
-    const { data } = await refetch();
-    const fresh = data?.find((a) => a.code === area?.code);
-    form.setFieldsValue(valuesOf(fresh));
-    setConflict(false);
   };
 
   const title =
@@ -170,20 +160,7 @@ export function AreaFormModal(props: {
       cancelText={t('common.cancel')}
       okButtonProps={{ loading: saving, disabled: conflict, 'data-testid': 'area-form-submit' }}
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('error.conflictTitle')}
-          description={t('error.conflictHint')}
-          action={
-            <Button size="small" onClick={reload} loading={isFetching}>
-              {t('common.reload')}
-            </Button>
-          }
-        />
-      )}
+      {alert}
       <Form<FormValues>
         form={form}
         layout="vertical"

@@ -7,14 +7,14 @@ import {
   UsersCreateBody,
   UsersUpdateBody,
 } from '@lianxin/common';
-import { Alert, App, Button, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { App, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
-import { isApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { useGrantableRoles, useMe } from '../../session/session';
 import { blankToNull, type FieldErrorMapping, useSchemaForm } from '../../shared/forms';
 import { areaKindLabel, rankLabel, roleLabel } from '../../shared/labels';
 import { strongPasswordRules } from '../../shared/password-rules';
+import { useVersionConflict } from '../../shared/version-conflict';
 import { toTreeNodes } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
 import { fetchUser, useCreateUser, useUpdateUser } from './users.api';
@@ -59,8 +59,6 @@ export function UserFormModal(props: {
   const createUser = useCreateUser();
   const updateUser = useUpdateUser();
   const [editing, setEditing] = useState(target.mode === 'edit' ? target.user : undefined);
-  const [conflict, setConflict] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const [initialValues] = useState(() => valuesOf(editing));
 
   const isSelf = editing?.id === me.id;
@@ -103,6 +101,12 @@ export function UserFormModal(props: {
   );
   const createForm = useSchemaForm(form, UsersCreateBody, mapping);
   const updateForm = useSchemaForm(form, UsersUpdateBody, mapping);
+  const { conflict, catchConflict, alert } = useVersionConflict(async () => {
+    if (!editing) return;
+    const fresh = await fetchUser(editing.id);
+    setEditing(fresh);
+    form.setFieldsValue(valuesOf(fresh));
+  });
 
   const onValuesChange = (changed: Partial<FormValues>, all: FormValues) => {
     if (!changed.role || !all.areaCode) return;
@@ -150,30 +154,9 @@ export function UserFormModal(props: {
           message.success(t('users.updated', { name: user.name }));
           onClose();
         },
-        onError: (error) => {
-          if (isApiError(error, 'VERSION_CONFLICT')) {
-            setConflict(true);
-            return;
-          }
-          updateForm.handleError(error);
-        },
+        onError: catchConflict(updateForm.handleError),
       },
     );
-  };
-
-  const reload = async () => {
-    if (!editing) return;
-    setReloading(true);
-    try {
-      const fresh = await fetchUser(editing.id);
-      setEditing(fresh);
-      form.setFieldsValue(valuesOf(fresh));
-      setConflict(false);
-    } catch (error) {
-      updateForm.handleError(error);
-    } finally {
-      setReloading(false);
-    }
   };
 
   const saving = createUser.isPending || updateUser.isPending;
@@ -190,20 +173,7 @@ export function UserFormModal(props: {
       okButtonProps={{ loading: saving, disabled: conflict, 'data-testid': 'user-form-submit' }}
       width={560}
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('error.conflictTitle')}
-          description={t('error.conflictHint')}
-          action={
-            <Button size="small" onClick={reload} loading={reloading}>
-              {t('common.reload')}
-            </Button>
-          }
-        />
-      )}
+      {alert}
       <Form<FormValues>
         form={form}
         layout="vertical"

@@ -1,0 +1,194 @@
+import { HouseholdsFilter, householdSorts, householdStatuses, tiers } from '@lianxin/common';
+import { Button, Card, Form, Input, InputNumber, Select, Space, TreeSelect } from 'antd';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { useT } from '../../i18n/i18n';
+import { toTreeNodes } from '../areas/area-tree';
+import { useAreaIndex } from '../areas/areas.api';
+import { tierLabel } from '../tiering/tier-tag';
+import { householdStatusLabel } from './household-labels';
+import { type HouseholdSort, useTags } from './households.api';
+
+const filterKeys = [
+  'areaCode',
+  'tier',
+  'tag',
+  'status',
+  'q',
+  'perCapitaMin',
+  'perCapitaMax',
+  'hardshipsMin',
+] as const satisfies readonly (keyof HouseholdsFilter)[];
+
+/** The list's filter lives in the address, so a link (or the back button) shows the same list. */
+function readFilter(params: URLSearchParams): HouseholdsFilter {
+  const raw: Record<string, string> = {};
+  for (const key of filterKeys) {
+    const value = params.get(key);
+    if (value) raw[key] = value;
+  }
+  const parsed = HouseholdsFilter.safeParse(raw);
+  return parsed.success ? parsed.data : {};
+}
+
+function readSort(params: URLSearchParams): HouseholdSort {
+  const sort = params.get('sort');
+  return householdSorts.find((s) => s === sort) ?? 'area';
+}
+
+/** The filter and sort in the address, each object stable while the address stays the same. */
+export function useHouseholdsLocation() {
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  const { filter, sort } = useMemo(() => {
+    const current = new URLSearchParams(search);
+    return { filter: readFilter(current), sort: readSort(current) };
+  }, [search]);
+  const navigateTo = useCallback(
+    (next: HouseholdsFilter, nextSort: HouseholdSort) => setParams(filterParams(next, nextSort)),
+    [setParams],
+  );
+  return { filter, sort, search, navigateTo };
+}
+
+function filterParams(filter: HouseholdsFilter, sort: HouseholdSort): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of filterKeys) {
+    const value = filter[key];
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  if (sort !== 'area') params.set('sort', sort);
+  return params;
+}
+
+type FilterValues = Omit<HouseholdsFilter, 'perCapitaMin' | 'perCapitaMax'> & {
+  perCapitaMin?: number | null;
+  perCapitaMax?: number | null;
+};
+
+function cleanFilter(values: FilterValues): HouseholdsFilter {
+  return {
+    areaCode: values.areaCode || undefined,
+    tier: values.tier || undefined,
+    tag: values.tag || undefined,
+    status: values.status || undefined,
+    q: values.q?.trim() || undefined,
+    perCapitaMin: values.perCapitaMin ?? undefined,
+    perCapitaMax: values.perCapitaMax ?? undefined,
+    hardshipsMin: values.hardshipsMin || undefined,
+  };
+}
+
+/** The filter bar of the household list: area, tier, tag, status, text, income and hardships. */
+export function HouseholdFilterBar(props: {
+  filter: HouseholdsFilter;
+  onChange: (filter: HouseholdsFilter) => void;
+}) {
+  const { filter, onChange } = props;
+  const t = useT();
+  const [form] = Form.useForm<FilterValues>();
+  const { index } = useAreaIndex();
+  const { data: tags, isLoading: tagsLoading } = useTags();
+  const areaTree = useMemo(() => toTreeNodes(index), [index]);
+
+  // A tier card or the back button changes the filter from outside: the fields follow. `filter`
+  // keeps its identity while the address does not change (see useHouseholdsLocation).
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(filter);
+  }, [form, filter]);
+
+  return (
+    <Card size="small" style={{ marginBottom: 16 }}>
+      <Form<FilterValues>
+        form={form}
+        layout="inline"
+        name="households-filter"
+        onFinish={(values) => onChange(cleanFilter(values))}
+        style={{ rowGap: 12 }}
+      >
+        <Form.Item name="areaCode" label={t('households.filterArea')}>
+          <TreeSelect
+            treeData={areaTree}
+            allowClear
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            treeDefaultExpandedKeys={index.roots.map((r) => r.code)}
+            placeholder={t('common.all')}
+            style={{ width: 200 }}
+            popupMatchSelectWidth={false}
+            data-testid="households-filter-area"
+          />
+        </Form.Item>
+        <Form.Item name="tier" label={t('households.filterTier')}>
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            style={{ width: 120 }}
+            options={tiers.map((tier) => ({ value: tier, label: tierLabel(t, tier) }))}
+          />
+        </Form.Item>
+        <Form.Item name="tag" label={t('households.filterTag')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={tagsLoading}
+            placeholder={t('common.all')}
+            style={{ width: 140 }}
+            options={(tags ?? []).map((tag) => ({ value: tag.code, label: tag.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="status" label={t('households.filterStatus')}>
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            style={{ width: 110 }}
+            options={householdStatuses.map((s) => ({ value: s, label: householdStatusLabel(t, s) }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('households.filterPerCapita')} tooltip={t('households.filterPerCapitaHint')}>
+          <Space.Compact>
+            <Form.Item name="perCapitaMin" noStyle>
+              <InputNumber min={0} precision={0} placeholder={t('households.min')} style={{ width: 100 }} />
+            </Form.Item>
+            <Input disabled value="~" style={{ width: 32, textAlign: 'center', pointerEvents: 'none' }} />
+            <Form.Item name="perCapitaMax" noStyle>
+              <InputNumber min={0} precision={0} placeholder={t('households.max')} style={{ width: 100 }} />
+            </Form.Item>
+          </Space.Compact>
+        </Form.Item>
+        <Form.Item name="hardshipsMin" label={t('households.filterHardships')}>
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            style={{ width: 120 }}
+            options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('households.hardshipsAtLeast', { n }) }))}
+          />
+        </Form.Item>
+        <Form.Item name="q">
+          <Input
+            allowClear
+            placeholder={t('households.filterQuery')}
+            style={{ width: 240 }}
+            maxLength={40}
+            data-testid="households-filter-q"
+          />
+        </Form.Item>
+        <Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit" data-testid="households-search">
+              {t('common.search')}
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                onChange({});
+              }}
+            >
+              {t('common.reset')}
+            </Button>
+          </Space>
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}

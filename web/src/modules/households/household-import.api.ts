@@ -1,0 +1,64 @@
+import { HouseholdImport, type ImportStatus } from '@lianxin/common';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiGet, apiSend, apiUpload, type TransferProgress } from '../../api/client';
+import { householdsKey } from './households.api';
+
+export const importsKey = ['household-imports'] as const;
+
+/** While the server works on an import the page asks again; then it stops. */
+export const runningStatuses: readonly ImportStatus[] = ['validating', 'committing'];
+const POLL_MS = 1_000;
+
+export function importKey(id: string) {
+  return [...importsKey, 'one', id] as const;
+}
+
+export function useHouseholdImport(id: string | null) {
+  return useQuery({
+    queryKey: importKey(id ?? ''),
+    queryFn: () => apiGet(`/household-imports/${id}`, HouseholdImport),
+    enabled: id !== null,
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status && runningStatuses.includes(status) ? POLL_MS : false;
+    },
+  });
+}
+
+const ImportList = z.object({ items: z.array(HouseholdImport) });
+
+export function useRecentImports() {
+  return useQuery({
+    queryKey: [...importsKey, 'recent'],
+    queryFn: async () => (await apiGet('/household-imports', ImportList)).items,
+  });
+}
+
+/** Sends the roster file as it is; the server checks it in the background (202, "validating"). */
+export function useUploadImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, onProgress }: { file: File; onProgress: (progress: TransferProgress) => void }) =>
+      apiUpload('/household-imports', { fileName: file.name }, file, HouseholdImport, onProgress),
+    onSuccess: (created) => {
+      queryClient.setQueryData(importKey(created.id), created);
+      return queryClient.invalidateQueries({ queryKey: [...importsKey, 'recent'] });
+    },
+  });
+}
+
+export function useCommitImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiSend('POST', `/household-imports/${id}/commit`, undefined, HouseholdImport),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(importKey(updated.id), updated);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...importsKey, 'recent'] }),
+        queryClient.invalidateQueries({ queryKey: householdsKey }),
+      ]);
+    },
+  });
+}
