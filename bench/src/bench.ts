@@ -6,9 +6,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
+import type { Database } from '../../server/src/db/database';
 import { BENCH_DIR, benchClock, benchSecrets, type Engine, openDataset } from './dataset';
 import type { Metric } from './measure';
 import { registryBench } from './registry.bench';
+
+async function engineVersion(database: Database): Promise<string> {
+  if (database.sqlite) {
+    return String((database.sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v);
+  }
+  const result = await database.pool?.query<{ server_version: string }>('show server_version');
+  return result?.rows[0]?.server_version ?? '';
+}
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -19,15 +28,7 @@ const versions: Record<string, string> = {};
 for (const engine of engines) {
   log(`== ${engine}`);
   const database = await openDataset('district', engine, log);
-  versions[engine] = String(
-    (
-      (await (database.sqlite
-        ? database.sqlite.prepare('select sqlite_version() as v').all()
-        : database.pool?.query('show server_version').then((r) => [{ v: r.rows[0]?.server_version }]))) as {
-        v: string;
-      }[]
-    )[0]?.v ?? '',
-  );
+  versions[engine] = await engineVersion(database);
   const config = {
     ...loadConfig({ NODE_ENV: 'test', JOBS_ENABLED: 'false', LOG_LEVEL: 'silent' }),
     secretKey: undefined,

@@ -5,7 +5,15 @@ import {
   type Tier,
   type TierRules,
 } from '@lianxin/common';
-import { type Insertable, sql, type Updateable } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type ReferenceExpression,
+  type SqlBool,
+  sql,
+  type Updateable,
+} from 'kysely';
 import type { Db } from '../../db/dialect';
 import type { TierHistoryTable, TierOverridesTable, TierRuleSetsTable } from '../../db/schema';
 import { type AreaScope, inScope } from '../../platform/scope';
@@ -119,8 +127,24 @@ export interface BulkTierInputs {
   tags: Map<string, string[]>;
 }
 
+/** Which households to read: a list of ids, or every id in a range (a district-wide pass). */
+export type HouseholdSet = { ids: readonly string[] } | { from: string; to: string };
+
+/** An IN list for a few hundred ids; an index range scan for a range. */
+function inSet<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  column: ReferenceExpression<DB, TB>,
+  set: HouseholdSet,
+): Expression<SqlBool> {
+  return 'ids' in set ? eb(column, 'in', [...set.ids]) : eb.between(column, set.from, set.to);
+}
+
+function parts(set: HouseholdSet): HouseholdSet[] {
+  return 'ids' in set ? chunks(set.ids).map((ids) => ({ ids })) : [set];
+}
+
 /** Everything the tiering rules read, for many households in a few statements. */
-export async function tierInputsFor(db: Db, ids: readonly string[]): Promise<BulkTierInputs> {
+export async function tierInputsFor(db: Db, set: HouseholdSet): Promise<BulkTierInputs> {
   const indicators: BulkTierInputs['indicators'] = new Map();
   const tags: BulkTierInputs['tags'] = new Map();
   const addTag = (householdId: string, tag: string) => {
@@ -128,25 +152,25 @@ export async function tierInputsFor(db: Db, ids: readonly string[]): Promise<Bul
     if (list) list.push(tag);
     else tags.set(householdId, [tag]);
   };
-  for (const part of chunks(ids)) {
+  for (const part of parts(set)) {
     const [indicatorRows, householdTags, memberTags] = await Promise.all([
       db
         .selectFrom('household_indicators')
         .select(['household_id', 'year', 'total_income', 'debt', 'hardships'])
-        .where('household_id', 'in', part)
+        .where((eb) => inSet(eb, 'household_indicators.household_id', part))
         .orderBy('household_id')
         .orderBy('year', 'desc')
         .execute(),
       db
         .selectFrom('household_tags')
         .select(['household_id', 'tag_code'])
-        .where('household_id', 'in', part)
+        .where((eb) => inSet(eb, 'household_tags.household_id', part))
         .execute(),
       db
         .selectFrom('resident_tags')
         .innerJoin('residents', 'residents.id', 'resident_tags.resident_id')
         .select(['residents.household_id', 'resident_tags.tag_code'])
-        .where('residents.household_id', 'in', part)
+        .where((eb) => inSet(eb, 'residents.household_id', part))
         .where('residents.status', '=', 'active')
         .execute(),
     ]);

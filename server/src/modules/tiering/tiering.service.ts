@@ -93,10 +93,14 @@ async function retierBatch(
   stamp: string,
   cause: TierCause,
   actorId: string | null,
+  contiguous = false,
 ): Promise<number> {
+  const first = states[0]?.id ?? '';
+  const last = states[states.length - 1]?.id ?? '';
+  // Pages of a district-wide pass are contiguous in id order: read them as a range.
   const inputs = await tierInputsFor(
     db,
-    states.map((s) => s.id),
+    contiguous ? { from: first, to: last } : { ids: states.map((s) => s.id) },
   );
   const writes: TierWrite[] = [];
   const history = [];
@@ -165,10 +169,10 @@ export async function retierAll(
   let moved = 0;
   let after: string | null = null;
   for (;;) {
-    const states = await activeHouseholdsAfter(db, after, 2_000);
+    const states = await activeHouseholdsAfter(db, after, 5_000);
     if (states.length === 0) break;
     households += states.length;
-    moved += await retierBatch(db, states, ruleSet, now.toISOString(), cause, actorId);
+    moved += await retierBatch(db, states, ruleSet, now.toISOString(), cause, actorId, true);
     after = states[states.length - 1]?.id ?? null;
   }
   return { households, moved };
@@ -182,17 +186,17 @@ export async function previewRules(db: Db, rules: TierRules): Promise<TierRulesP
   let overridden = 0;
   let after: string | null = null;
   for (;;) {
-    const states = await activeHouseholdsAfter(db, after, 2_000);
+    const states = await activeHouseholdsAfter(db, after, 5_000);
     if (states.length === 0) break;
     after = states[states.length - 1]?.id ?? null;
     households += states.length;
     const open = states.filter((s) => s.tier_source !== 'override');
     overridden += states.length - open.length;
     for (const s of states) if (s.tier_source === 'override' && s.tier) counts[s.tier]++;
-    const inputs = await tierInputsFor(
-      db,
-      open.map((s) => s.id),
-    );
+    const inputs = await tierInputsFor(db, {
+      from: states[0]?.id ?? '',
+      to: states[states.length - 1]?.id ?? '',
+    });
     for (const { state, tier } of evaluateBatch(open, inputs, rules)) {
       counts[tier]++;
       if (state.tier === tier) continue;

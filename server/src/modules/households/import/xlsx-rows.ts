@@ -124,6 +124,28 @@ async function sharedStrings(zip: yauzl.ZipFile, entry: yauzl.Entry | undefined)
   return strings;
 }
 
+/** One attribute of a tag's attribute text, found without a regular expression (cells are many). */
+function attribute(attrs: string, name: string): string | undefined {
+  const at = attrs.indexOf(` ${name}="`);
+  if (at === -1) return undefined;
+  const start = at + name.length + 3;
+  return attrs.slice(start, attrs.indexOf('"', start));
+}
+
+/** A cell's text: a shared string, an inline string, or the literal value (numbers, formulas' results). */
+function cellValue(type: string, body: string, strings: string[]): string {
+  if (type === 'inlineStr') {
+    // The common plain form first: <is><t>text</t></is>.
+    if (body.startsWith('<is><t>') && body.indexOf('<', 7) === body.indexOf('</t></is>')) {
+      return decodeText(body.slice(7, body.indexOf('</t></is>')));
+    }
+    return runsText(body);
+  }
+  const start = body.indexOf('<v>');
+  const v = start === -1 ? '' : body.slice(start + 3, body.indexOf('</v>', start));
+  return type === 's' ? (strings[Number(v)] ?? '') : decodeText(v);
+}
+
 /** Column letters of a cell reference to a 0-based index: "C12" → 2, "AA3" → 26. */
 function columnIndex(ref: string): number {
   let n = 0;
@@ -151,19 +173,10 @@ export async function* xlsxSheetRows(content: Buffer): AsyncGenerator<XlsxRow> {
     const cells: string[] = [];
     for (const c of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
       const attrs = c[1] ?? '';
-      const body = c[2] ?? '';
-      const ref = /\br="([A-Z]+)\d*"/.exec(attrs);
-      const index = ref ? columnIndex(ref[1] as string) : cells.length;
-      const type = /\bt="(\w+)"/.exec(attrs)?.[1] ?? 'n';
-      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1] ?? '';
-      const value =
-        type === 's'
-          ? (strings[Number(v)] ?? '')
-          : type === 'inlineStr'
-            ? runsText(body)
-            : type === 'e'
-              ? ''
-              : decodeText(v);
+      const ref = attribute(attrs, 'r');
+      const index = ref ? columnIndex(ref) : cells.length;
+      const type = attribute(attrs, 't') ?? 'n';
+      const value = type === 'e' ? '' : cellValue(type, c[2] ?? '', strings);
       while (cells.length < index) cells.push('');
       cells[index] = value;
     }
