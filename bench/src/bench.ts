@@ -1,7 +1,7 @@
 // npm run bench — every module's budgets on the district data set: SQLite always, PostgreSQL
 // too when BENCH_DATABASE_URL is set. Writes bench/results/latest.json and the table in
 // BENCHMARKS.md. BENCH_RUNS (default 5) runs per figure; the median is reported.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../server/src/app';
@@ -21,8 +21,18 @@ async function engineVersion(database: Database): Promise<string> {
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const engines: Engine[] = process.env.BENCH_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+// BENCH_ENGINES=postgres measures one engine and keeps the other's last figures.
+const engines = (
+  process.env.BENCH_ENGINES?.split(',') ??
+  (process.env.BENCH_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'])
+).filter((e): e is Engine => e === 'sqlite' || e === 'postgres');
+const latest = path.join(BENCH_DIR, 'results/latest.json');
 const results: Record<string, Metric> = {};
+if (existsSync(latest)) {
+  for (const [key, m] of Object.entries(JSON.parse(readFileSync(latest, 'utf8')) as Record<string, Metric>)) {
+    if (!engines.some((e) => key.startsWith(`${e}:`))) results[key] = m;
+  }
+}
 const versions: Record<string, string> = {};
 
 for (const engine of engines) {
@@ -53,7 +63,7 @@ for (const engine of engines) {
 }
 
 mkdirSync(path.join(BENCH_DIR, 'results'), { recursive: true });
-writeFileSync(path.join(BENCH_DIR, 'results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(latest, `${JSON.stringify(results, null, 2)}\n`);
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.platform()} ${os.release()}, Node ${process.version}, ${Object.entries(
   versions,
