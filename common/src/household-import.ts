@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldProblems } from './errors';
 import type { Locale } from './i18n/locale';
 
 /**
@@ -88,15 +89,10 @@ export const importProblems = {
   },
   'cell.unknownTag': { 'zh-CN': '标签“{value}”不存在', en: 'No tag named “{value}”' },
   'cell.phone': { 'zh-CN': '“{value}”不是有效的电话号码', en: '“{value}” is not a valid phone number' },
-  'idNumber.format': {
-    'zh-CN': '身份证号应为 18 位，最后一位可以是 X',
-    en: 'an ID number has 18 characters, the last may be X',
-  },
-  'idNumber.birthDate': {
-    'zh-CN': '身份证号中的出生日期不存在',
-    en: 'the birth date in the ID number does not exist',
-  },
-  'idNumber.checksum': { 'zh-CN': '身份证号校验位错误', en: 'the check character of the ID number is wrong' },
+  // The same words as the form's checks of an ID number.
+  'idNumber.format': fieldProblems['idNumber.format'],
+  'idNumber.birthDate': fieldProblems['idNumber.birthDate'],
+  'idNumber.checksum': fieldProblems['idNumber.checksum'],
   'idNumber.duplicateInFile': {
     'zh-CN': '身份证号与第 {row} 行重复',
     en: 'the same ID number as row {row}',
