@@ -61,7 +61,7 @@ export async function openDataset(
       await build(database, scale, log);
       return database;
     }
-    return openDatabase({ url, schema: where, poolSize: 8 });
+    return migrated(openDatabase({ url, schema: where, poolSize: 8 }));
   }
   if (!existsSync(where)) {
     mkdirSync(DATA_DIR, { recursive: true });
@@ -75,7 +75,13 @@ export async function openDataset(
     rmSync(`${building}-wal`, { force: true });
     rmSync(`${building}-shm`, { force: true });
   }
-  return openDatabase({ file: where });
+  return migrated(openDatabase({ file: where }));
+}
+
+/** A kept data set follows the schema as the code moves on. */
+async function migrated(database: Database): Promise<Database> {
+  await migrateToLatest(database.db);
+  return database;
 }
 
 async function build(database: Database, scale: Scale, log: (line: string) => void): Promise<void> {

@@ -82,7 +82,8 @@ export async function registryBench(
     runs,
   );
 
-  // 2. Full re-tier under a new rule-set version: every active household is written.
+  // 2. Full re-tier under a new rule-set version (a raised minimum-living line): every active
+  // household is evaluated; those whose tier or reasons change are written.
   const today = chinaDate(benchClock.now());
   const retier: number[] = [];
   for (let i = 0; i < runs; i++) {

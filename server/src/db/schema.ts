@@ -254,6 +254,15 @@ export interface HouseholdImportsTable {
   committed_at: Timestamp | null;
 }
 
+export interface TierRunsTable {
+  id: string;
+  rule_version: number;
+  cause: string;
+  households: number;
+  moved: number;
+  finished_at: Timestamp;
+}
+
 export interface DB {
   areas: AreasTable;
   users: UsersTable;
@@ -274,6 +283,7 @@ export interface DB {
   tier_history: TierHistoryTable;
   tier_overrides: TierOverridesTable;
   household_imports: HouseholdImportsTable;
+  tier_runs: TierRunsTable;
 }
 
 export type AreaRow = Selectable<AreasTable>;

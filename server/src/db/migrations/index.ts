@@ -3,6 +3,7 @@ import * as createPlatform from './2026_11_22_0900_create_platform';
 import * as createSettings from './2026_11_22_0910_create_settings';
 import * as createRegistry from './2026_11_22_1100_create_registry';
 import * as registryImports from './2026_11_22_1300_registry_imports';
+import * as tierRuns from './2026_11_22_1400_tier_runs';
 
 /** Every migration, in order. A new migration file is added here and never edited once landed. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0910_create_settings': createSettings,
   '2026_11_22_1100_create_registry': createRegistry,
   '2026_11_22_1300_registry_imports': registryImports,
+  '2026_11_22_1400_tier_runs': tierRuns,
 };

@@ -28,6 +28,7 @@ import { newId } from '../../platform/ids';
 import { type AreaScope, scopeOf } from '../../platform/scope';
 import type { Secrets } from '../../platform/secrets';
 import { findArea } from '../areas/areas.repository';
+import { latestRunVersion } from '../tiering/tiering.repository';
 import { retierHousehold } from '../tiering/tiering.service';
 import {
   type Cursor,
@@ -192,7 +193,7 @@ export async function getHousehold(
 ): Promise<Household> {
   const row = await findHousehold(db, ctx.scope, id);
   if (!row) throw notFound();
-  const details = await householdDetails(db, id);
+  const [details, runVersion] = await Promise.all([householdDetails(db, id), latestRunVersion(db)]);
   const tagsOf = (residentId: string) =>
     details.memberTags.filter((t) => t.resident_id === residentId).map((t) => t.tag_code);
   const active = details.members.filter((m) => m.status === 'active').length;
@@ -201,7 +202,11 @@ export async function getHousehold(
     latitude: row.latitude,
     longitude: row.longitude,
     tags: details.tags,
-    tierRuleVersion: row.tier_rule_version,
+    // Unchanged by the latest district-wide re-tier, a household still stands confirmed by its rules.
+    tierRuleVersion:
+      row.status === 'active' && row.tier_source === 'rules' && runVersion !== null
+        ? Math.max(runVersion, row.tier_rule_version ?? 0)
+        : row.tier_rule_version,
     tierReasons: row.tier_reasons ? (JSON.parse(row.tier_reasons) as Record<string, unknown>[]) : [],
     members: details.members.map((m) => toResident(m, tagsOf(m.id), ctx.caller)),
     indicators: details.indicators.map((i) => ({

@@ -15,7 +15,7 @@ import {
   type Updateable,
 } from 'kysely';
 import type { Db } from '../../db/dialect';
-import type { TierHistoryTable, TierOverridesTable, TierRuleSetsTable } from '../../db/schema';
+import type { TierHistoryTable, TierOverridesTable, TierRuleSetsTable, TierRunsTable } from '../../db/schema';
 import { type AreaScope, inScope } from '../../platform/scope';
 
 export interface RuleSet {
@@ -320,4 +320,17 @@ export async function setOverrideTier(
 /** Hands the household back to the rules; the caller re-tiers it. */
 export async function releaseOverrideTier(db: Db, householdId: string): Promise<void> {
   await db.updateTable('households').set({ tier_source: 'rules' }).where('id', '=', householdId).execute();
+}
+
+export async function insertTierRun(db: Db, row: Insertable<TierRunsTable>): Promise<void> {
+  await db.insertInto('tier_runs').values(row).execute();
+}
+
+/** The rule version of the latest district-wide re-tier: every active household was evaluated under it. */
+export async function latestRunVersion(db: Db): Promise<number | null> {
+  const row = await db
+    .selectFrom('tier_runs')
+    .select((eb) => eb.fn.max('rule_version').as('v'))
+    .executeTakeFirst();
+  return row?.v === null || row?.v === undefined ? null : Number(row.v);
 }

@@ -23,6 +23,7 @@ import {
   householdStates,
   insertRuleSet,
   insertTierHistoryRows,
+  insertTierRun,
   listRuleSets,
   nextRuleVersion,
   ruleSetInForce,
@@ -108,9 +109,9 @@ async function retierBatch(
     const overridden = state.tier_source === 'override';
     const text = JSON.stringify(reasons);
     const figuresSame = state.per_capita_income === perCapita && state.hardship_count === hardships;
-    const tierSame =
-      overridden ||
-      (state.tier === tier && state.tier_reasons === text && state.tier_rule_version === ruleSet.version);
+    // A household whose tier and reasons stay as they were is not rewritten: a district-wide
+    // pass records its rule version once, in tier_runs.
+    const tierSame = overridden || (state.tier === tier && state.tier_reasons === text);
     if (figuresSame && tierSame) continue;
     writes.push({
       id: state.id,
@@ -175,6 +176,14 @@ export async function retierAll(
     moved += await retierBatch(db, states, ruleSet, now.toISOString(), cause, actorId, true);
     after = states[states.length - 1]?.id ?? null;
   }
+  await insertTierRun(db, {
+    id: newId(),
+    rule_version: ruleSet.version,
+    cause,
+    households,
+    moved,
+    finished_at: clock.now().toISOString(),
+  });
   return { households, moved };
 }
 

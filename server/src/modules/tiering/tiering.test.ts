@@ -113,6 +113,7 @@ describe('tiering: overrides and rule sets', () => {
   it('previews a rule set, saves it as a new version and re-tiers everyone through the job', async () => {
     // 12,000 a head: not below 2 × 6,000, so 放心户 under the default line.
     const poor = await open(36_000);
+    const comfortable = await open(300_000);
     const stricter: TierRules = { ...defaultTierRules, minimumLivingLine: 8_000 };
     const before = (await admin.request('GET', '/api/v1/households')).json() as {
       tierCounts: { stable: number; watch: number; priority: number };
@@ -154,6 +155,8 @@ describe('tiering: overrides and rule sets', () => {
     const after = await household(poor.id);
     expect(after).toMatchObject({ tier: 'watch', tierRuleVersion: 2 });
     expect(after.tierHistory[0]).toMatchObject({ fromTier: 'stable', toTier: 'watch', cause: 'rules' });
+    // A household the new rules leave as it was is not rewritten, yet stands confirmed by version 2.
+    expect(await household(comfortable.id)).toMatchObject({ tier: 'stable', tierRuleVersion: 2 });
     const counts = (await admin.request('GET', '/api/v1/households')).json() as {
       tierCounts: Record<string, number>;
     };
