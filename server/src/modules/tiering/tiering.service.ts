@@ -20,6 +20,7 @@ import type { JobWorker } from '../../platform/jobs/jobs.worker';
 import {
   activeHouseholdsAfter,
   type BulkTierInputs,
+  type HouseholdSet,
   householdStates,
   insertRuleSet,
   insertTierHistoryRows,
@@ -86,23 +87,20 @@ function evaluateBatch(states: readonly TierStateRow[], inputs: BulkTierInputs, 
   });
 }
 
-/** Tiers a batch of households in bulk; writes only what changed. Overridden households are skipped. */
+/**
+ * Tiers a batch of households in bulk; writes only what changed. Overridden households keep
+ * their tier. `set` says how to read their inputs: their ids, or the id range they span.
+ */
 async function retierBatch(
   db: Db,
   states: readonly TierStateRow[],
+  set: HouseholdSet,
   ruleSet: { version: number; rules: TierRules },
   stamp: string,
   cause: TierCause,
   actorId: string | null,
-  contiguous = false,
 ): Promise<number> {
-  const first = states[0]?.id ?? '';
-  const last = states[states.length - 1]?.id ?? '';
-  // Pages of a district-wide pass are contiguous in id order: read them as a range.
-  const inputs = await tierInputsFor(
-    db,
-    contiguous ? { from: first, to: last } : { ids: states.map((s) => s.id) },
-  );
+  const inputs = await tierInputsFor(db, set);
   const writes: TierWrite[] = [];
   const history = [];
   for (const { state, tier, reasons, perCapita, hardships } of evaluateBatch(states, inputs, ruleSet.rules)) {
@@ -152,7 +150,8 @@ export async function retierHouseholds(
   let moved = 0;
   for (let i = 0; i < ids.length; i += 2_000) {
     const states = await householdStates(db, ids.slice(i, i + 2_000));
-    moved += await retierBatch(db, states, ruleSet, now.toISOString(), cause, actorId);
+    const batch = { ids: states.map((s) => s.id) };
+    moved += await retierBatch(db, states, batch, ruleSet, now.toISOString(), cause, actorId);
   }
   return moved;
 }
@@ -173,7 +172,9 @@ export async function retierAll(
     const states = await activeHouseholdsAfter(db, after, 5_000);
     if (states.length === 0) break;
     households += states.length;
-    moved += await retierBatch(db, states, ruleSet, now.toISOString(), cause, actorId, true);
+    // Pages of a district-wide pass are contiguous in id order: their inputs are read as a range.
+    const range = { from: states[0]?.id ?? '', to: states[states.length - 1]?.id ?? '' };
+    moved += await retierBatch(db, states, range, ruleSet, now.toISOString(), cause, actorId);
     after = states[states.length - 1]?.id ?? null;
   }
   await insertTierRun(db, {
