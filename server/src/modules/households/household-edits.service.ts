@@ -1,19 +1,18 @@
-import {
-  type ChangeHeadBody,
-  type Household,
-  type HouseholdPatchBody,
-  type IndicatorsInput,
-  maskIdNumber,
-  parseIdNumber,
-  type ResidentInput,
-  type ResidentPatchBody,
-  type TagCreateBody,
-  type TagDefinition,
+import type {
+  ChangeHeadBody,
+  Household,
+  HouseholdPatchBody,
+  IndicatorsInput,
+  ResidentInput,
+  ResidentPatchBody,
+  TagCreateBody,
+  TagDefinition,
 } from '@lianxin/common';
 import type { Updateable } from 'kysely';
 import { type Db, isUniqueViolation } from '../../db/dialect';
-import type { HouseholdsTable, ResidentsTable } from '../../db/schema';
+import type { HouseholdsTable } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
+import { sameSet } from '../../platform/collections';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { findArea } from '../areas/areas.repository';
@@ -42,6 +41,7 @@ import {
   assertTagsKnown,
   getHousehold,
   type RegistryContext,
+  residentColumns,
   residentRow,
 } from './households.service';
 
@@ -49,10 +49,6 @@ async function householdInScope(db: Db, ctx: RegistryContext, id: string) {
   const household = await findHousehold(db, ctx.scope, id);
   if (!household) throw notFound();
   return household;
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
 }
 
 /** Changes a household file's own fields; moving it keeps its members with it. */
@@ -152,32 +148,12 @@ export async function updateResident(
   const resident = await findResident(db, ctx.scope, residentId);
   if (!resident) throw notFound();
   const now = ctx.clock.now().toISOString();
-  const changes: Updateable<ResidentsTable> = { updated_at: now };
-  if (body.idNumber !== undefined) {
-    const hash = body.idNumber ? ctx.secrets.lookupHash(body.idNumber) : null;
-    if (hash !== resident.id_number_hash) {
-      if (hash) await assertIdNumberFree(db, ctx, hash, residentId);
-      const info = body.idNumber ? parseIdNumber(body.idNumber) : null;
-      changes.id_number_hash = hash;
-      changes.id_number_cipher = body.idNumber ? ctx.secrets.encrypt(body.idNumber) : null;
-      changes.id_number_masked = body.idNumber ? maskIdNumber(body.idNumber) : null;
-      changes.gender = info?.ok ? info.info.gender : null;
-      changes.birth_date = info?.ok ? info.info.birthDate : null;
-    }
-  }
-  if (body.name !== undefined) changes.name = body.name;
-  if (body.relation !== undefined) changes.relation = body.relation;
-  if (body.phone !== undefined) changes.phone = body.phone;
-  if (body.partyMember !== undefined) changes.party_member = body.partyMember;
-  if (body.partyJoinYear !== undefined) changes.party_join_year = body.partyJoinYear;
-  if (body.employment !== undefined) changes.employment = body.employment;
-  if (body.education !== undefined) changes.education = body.education;
-  if (body.disabled !== undefined) changes.disabled = body.disabled;
-  if (body.seriouslyIll !== undefined) changes.seriously_ill = body.seriouslyIll;
-  if (body.publicRoles !== undefined) changes.public_roles = JSON.stringify(body.publicRoles);
-  if (body.status !== undefined) changes.status = body.status;
+  const { version, tags, ...fields } = body;
+  const hash = body.idNumber ? ctx.secrets.lookupHash(body.idNumber) : null;
+  if (hash && hash !== resident.id_number_hash) await assertIdNumberFree(db, ctx, hash, residentId);
+  const changes = { ...residentColumns(ctx.secrets, fields, resident.id_number_hash, hash), updated_at: now };
   try {
-    if (!(await updateResidentRow(db, residentId, body.version, changes))) {
+    if (!(await updateResidentRow(db, residentId, version, changes))) {
       throw new AppError('VERSION_CONFLICT');
     }
   } catch (err) {
@@ -191,23 +167,27 @@ export async function updateResident(
     throw new AppError('HOUSEHOLD_HEAD_INVALID');
   }
   const tagsBefore = await residentTags(db, residentId);
-  const tagsChanged = body.tags !== undefined && !sameSet(body.tags, tagsBefore);
-  if (body.tags && tagsChanged) {
-    await assertTagsKnown(db, body.tags);
-    await replaceResidentTags(db, residentId, [...new Set(body.tags)]);
+  const tagsChanged = tags !== undefined && !sameSet(tags, tagsBefore);
+  if (tags && tagsChanged) {
+    await assertTagsKnown(db, tags);
+    await replaceResidentTags(db, residentId, [...new Set(tags)]);
   }
   await refreshHouseholdMembers(db, resident.household_id, now);
   if (tagsChanged || (body.status !== undefined && body.status !== resident.status)) {
     await retierHousehold(db, ctx.clock, resident.household_id, 'members', ctx.actor.id);
   }
-  const { version: _, idNumber, ...asked } = body;
+  const { idNumber, ...asked } = fields;
   await recordAudit(db, ctx.clock, ctx.actor, {
     action: 'resident.update',
     objectType: 'resident',
     objectId: residentId,
     areaCode: resident.area_code,
     // Never the ID number itself in the audit trail: only that it changed.
-    after: { ...asked, ...(idNumber !== undefined ? { idNumberChanged: true } : {}) },
+    after: {
+      ...asked,
+      ...(tags ? { tags } : {}),
+      ...(idNumber !== undefined ? { idNumberChanged: true } : {}),
+    },
   });
   return getHousehold(db, ctx, resident.household_id);
 }

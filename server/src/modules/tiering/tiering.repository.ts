@@ -16,6 +16,7 @@ import {
 } from 'kysely';
 import type { Db } from '../../db/dialect';
 import type { TierHistoryTable, TierOverridesTable, TierRuleSetsTable, TierRunsTable } from '../../db/schema';
+import { chunks } from '../../platform/collections';
 import { type AreaScope, inScope } from '../../platform/scope';
 
 export interface RuleSet {
@@ -72,12 +73,6 @@ export async function ruleSetInForce(db: Db, date: string): Promise<RuleSet> {
 /** Rows per statement in bulk reads and writes: well under both engines' parameter limits. */
 const CHUNK = 500;
 
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 export interface TierStateRow {
   id: string;
   tier: Tier | null;
@@ -114,7 +109,7 @@ export async function activeHouseholdsAfter(db: Db, afterId: string | null, limi
 
 export async function householdStates(db: Db, ids: readonly string[]): Promise<TierStateRow[]> {
   const out: TierStateRow[] = [];
-  for (const part of chunks(ids)) {
+  for (const part of chunks(ids, CHUNK)) {
     out.push(...(await db.selectFrom('households').select(stateColumns).where('id', 'in', part).execute()));
   }
   return out;
@@ -140,7 +135,7 @@ function inSet<DB, TB extends keyof DB>(
 }
 
 function parts(set: HouseholdSet): HouseholdSet[] {
-  return 'ids' in set ? chunks(set.ids).map((ids) => ({ ids })) : [set];
+  return 'ids' in set ? chunks(set.ids, CHUNK).map((ids) => ({ ids })) : [set];
 }
 
 /** Everything the tiering rules read, for many households in a few statements. */
@@ -204,7 +199,7 @@ export interface TierWrite {
  * statement. Households under an override keep their tier.
  */
 export async function writeTiers(db: Db, rows: readonly TierWrite[], ruleVersion: number, at: string) {
-  for (const part of chunks(rows)) {
+  for (const part of chunks(rows, CHUNK)) {
     const values = sql.join(
       part.map(
         (r) =>

@@ -115,7 +115,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = { ...registryContextOf(app.ctx, request), caller: authOf(request).caller };
+      const ctx = registryContextOf(app.ctx, request);
       const households = await db.transaction().execute((trx) => auditExport(trx, ctx, request.query));
       if (households === null) throw notFound();
       const out = new PassThrough();

@@ -1,4 +1,3 @@
-import { maskIdNumber, parseIdNumber } from '@lianxin/common';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../../db/dialect';
 import type {
@@ -21,9 +20,9 @@ import {
   updateResidentRow,
   upsertIndicators,
 } from '../households.repository';
-import { residentRow } from '../households.service';
+import { residentColumns, residentRow } from '../households.service';
 import { insertMany } from './roster.repository';
-import type { ImportContext, PlannedHousehold, PlannedMember, Progress, RosterPlan } from './roster-plan';
+import type { ImportContext, PlannedHousehold, Progress, RosterPlan } from './roster-plan';
 import { fullResident } from './roster-plan';
 
 function indicatorsRow(
@@ -44,30 +43,6 @@ function indicatorsRow(
     updated_at: now,
     updated_by: actor.id,
   };
-}
-
-/** The columns of a resident that the file gives, as stored. */
-function residentChanges(ctx: ImportContext, member: PlannedMember, now: string): Updateable<ResidentsTable> {
-  const f = member.fields;
-  const changes: Updateable<ResidentsTable> = { updated_at: now, name: f.name, relation: f.relation };
-  if (f.idNumber !== undefined && member.hash !== member.existing?.id_number_hash) {
-    const info = f.idNumber ? parseIdNumber(f.idNumber) : null;
-    changes.id_number_hash = member.hash;
-    changes.id_number_cipher = f.idNumber ? ctx.secrets.encrypt(f.idNumber) : null;
-    changes.id_number_masked = f.idNumber ? maskIdNumber(f.idNumber) : null;
-    changes.gender = info?.ok ? info.info.gender : null;
-    changes.birth_date = info?.ok ? info.info.birthDate : null;
-  }
-  if (f.phone !== undefined) changes.phone = f.phone;
-  if (f.partyMember !== undefined) changes.party_member = f.partyMember;
-  if (f.partyJoinYear !== undefined) changes.party_join_year = f.partyJoinYear;
-  if (f.employment !== undefined) changes.employment = f.employment;
-  if (f.education !== undefined) changes.education = f.education;
-  if (f.disabled !== undefined) changes.disabled = f.disabled;
-  if (f.seriouslyIll !== undefined) changes.seriously_ill = f.seriouslyIll;
-  if (f.publicRoles !== undefined) changes.public_roles = JSON.stringify(f.publicRoles);
-  if (f.status !== undefined) changes.status = f.status;
-  return changes;
 }
 
 async function updateExisting(
@@ -91,12 +66,16 @@ async function updateExisting(
   for (const member of household.members) {
     if (member.action === 'unchanged') continue;
     if (member.existing) {
-      await updateResidentRow(
-        db,
-        member.existing.id,
-        member.existing.version,
-        residentChanges(ctx, member, now),
+      const columns = residentColumns(
+        ctx.secrets,
+        member.fields,
+        member.existing.id_number_hash,
+        member.hash,
       );
+      await updateResidentRow(db, member.existing.id, member.existing.version, {
+        ...columns,
+        updated_at: now,
+      });
       if (member.tags !== null) await replaceResidentTags(db, member.existing.id, member.tags);
     } else {
       const id = newId();

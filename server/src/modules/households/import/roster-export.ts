@@ -3,6 +3,7 @@ import { type HouseholdsFilter, hasPermission, maskPhone } from '@lianxin/common
 import type { Db } from '../../../db/dialect';
 import { type Actor, recordAudit } from '../../../platform/audit/audit.service';
 import type { Clock } from '../../../platform/clock';
+import { groupBy } from '../../../platform/collections';
 import type { Caller } from '../../../platform/context';
 import type { AreaScope } from '../../../platform/scope';
 import type { Secrets } from '../../../platform/secrets';
@@ -27,20 +28,6 @@ export interface ExportContext {
   /** Null for the operator's command line. */
   caller: Caller | null;
   actor: Actor;
-}
-
-function groupBy<T, V>(
-  items: readonly T[],
-  key: (item: T) => string,
-  value: (item: T) => V,
-): Map<string, V[]> {
-  const map = new Map<string, V[]>();
-  for (const item of items) {
-    const list = map.get(key(item));
-    if (list) list.push(value(item));
-    else map.set(key(item), [value(item)]);
-  }
-  return map;
 }
 
 const word = (vocabulary: Record<string, readonly string[]>, code: string | null) =>

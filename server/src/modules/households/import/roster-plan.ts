@@ -8,6 +8,7 @@ import {
 } from '@lianxin/common';
 import type { Db } from '../../../db/dialect';
 import type { Clock } from '../../../platform/clock';
+import { sameSet } from '../../../platform/collections';
 import type { Caller } from '../../../platform/context';
 import type { AreaScope } from '../../../platform/scope';
 import type { Secrets } from '../../../platform/secrets';
@@ -121,10 +122,6 @@ async function readRows(content: Buffer, currentYear: number, problems: Problems
   if (!headers || dataRows === 0) throw new RosterFileError('file.empty');
   await progress?.(dataRows, dataRows);
   return { headers, parsed, dataRows };
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
 }
 
 const residentColumns: Record<keyof Omit<ParsedRow['resident'], 'idNumber'>, keyof ExistingResident> = {

@@ -7,15 +7,10 @@ import type {
   ResidentsTable,
   ResidentTagsTable,
 } from '../../../db/schema';
+import { chunks } from '../../../platform/collections';
 import { type AreaScope, inScope } from '../../../platform/scope';
 
 const CHUNK = 400;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** The villages and groups of the importer's area, and every tag, to resolve what the file names. */
 export async function areasForImport(db: Db, scope: AreaScope) {
@@ -38,7 +33,7 @@ export async function areasForImport(db: Db, scope: AreaScope) {
 
 export async function existingHouseholds(db: Db, scope: AreaScope, villageCodes: string[]) {
   const out = [];
-  for (const part of chunks(villageCodes)) {
+  for (const part of chunks(villageCodes, CHUNK)) {
     const rows = await db
       .selectFrom('households')
       .select(['id', 'village_code', 'number', 'area_code', 'address', 'phone', 'version'])
@@ -56,7 +51,7 @@ export async function existingHouseholds(db: Db, scope: AreaScope, villageCodes:
 
 async function householdTagsOf(db: Db, ids: string[]) {
   const tags = new Map<string, string[]>();
-  for (const part of chunks(ids)) {
+  for (const part of chunks(ids, CHUNK)) {
     const rows = await db
       .selectFrom('household_tags')
       .select(['household_id', 'tag_code'])
@@ -69,7 +64,7 @@ async function householdTagsOf(db: Db, ids: string[]) {
 
 export async function existingResidents(db: Db, householdIds: string[]) {
   const out = [];
-  for (const part of chunks(householdIds)) {
+  for (const part of chunks(householdIds, CHUNK)) {
     const rows = await db
       .selectFrom('residents')
       .select([
@@ -107,7 +102,7 @@ export async function existingResidents(db: Db, householdIds: string[]) {
 /** Where each ID number of the file is registered already, anywhere in the district. */
 export async function idNumberOwners(db: Db, hashes: string[]) {
   const owners = new Map<string, { household_id: string; number: string; area_name: string; name: string }>();
-  for (const part of chunks(hashes)) {
+  for (const part of chunks(hashes, CHUNK)) {
     const rows = await db
       .selectFrom('residents')
       .innerJoin('households', 'households.id', 'residents.household_id')
@@ -132,7 +127,7 @@ export async function existingIndicators(db: Db, householdIds: string[]) {
     string,
     { total_income: number; debt: number; main_income_source: string | null; hardships: string }
   >();
-  for (const part of chunks(householdIds)) {
+  for (const part of chunks(householdIds, CHUNK)) {
     const rows = await db
       .selectFrom('household_indicators')
       .select(['household_id', 'year', 'total_income', 'debt', 'main_income_source', 'hardships'])
@@ -156,9 +151,11 @@ export async function insertMany(
 ): Promise<void> {
   for (const part of chunks(rows.households, 200)) await db.insertInto('households').values(part).execute();
   for (const part of chunks(rows.residents, 200)) await db.insertInto('residents').values(part).execute();
-  for (const part of chunks(rows.householdTags)) await db.insertInto('household_tags').values(part).execute();
-  for (const part of chunks(rows.residentTags)) await db.insertInto('resident_tags').values(part).execute();
-  for (const part of chunks(rows.indicators))
+  for (const part of chunks(rows.householdTags, CHUNK))
+    await db.insertInto('household_tags').values(part).execute();
+  for (const part of chunks(rows.residentTags, CHUNK))
+    await db.insertInto('resident_tags').values(part).execute();
+  for (const part of chunks(rows.indicators, CHUNK))
     await db.insertInto('household_indicators').values(part).execute();
 }
 
