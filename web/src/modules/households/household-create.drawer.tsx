@@ -1,37 +1,16 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { HouseholdsCreateBody, relations } from '@lianxin/common';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Switch,
-  TreeSelect,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Drawer, Flex, Form, Space, Switch, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { useMe } from '../../session/session';
 import { blankToNull, type FieldErrorMapping, useSchemaForm } from '../../shared/forms';
+import { HouseholdBasicFields } from './household-basic-fields';
 import { isHouseholdArea, useHouseholdFormOptions } from './household-options';
 import { useCreateHousehold } from './households.api';
 import { freeYear, IndicatorFields, type IndicatorFormValues, toIndicatorsBody } from './indicator-fields';
-import {
-  emptyResident,
-  phoneRule,
-  ResidentFields,
-  type ResidentFormValues,
-  toResidentBody,
-} from './resident-fields';
+import { emptyResident, ResidentFields, type ResidentFormValues, toResidentBody } from './resident-fields';
 
 interface FormValues {
   areaCode?: string;
@@ -52,7 +31,7 @@ export function HouseholdCreateDrawer(props: { open: boolean; onClose: () => voi
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const { index, areaTree, areasLoading, tagOptions, tagsLoading } = useHouseholdFormOptions();
+  const { index } = useHouseholdFormOptions();
   const create = useCreateHousehold();
   const withIndicators = Form.useWatch('withIndicators', form);
   const members = Form.useWatch('members', form);
@@ -140,55 +119,7 @@ export function HouseholdCreateDrawer(props: { open: boolean; onClose: () => voi
         onFinish={submit}
       >
         <Card size="small" title={t('household.basics')} style={{ marginBottom: 16 }}>
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="areaCode"
-                label={t('household.area')}
-                rules={[{ required: true, message: t('household.areaRule') }]}
-                extra={t('household.areaHint')}
-              >
-                <TreeSelect
-                  treeData={areaTree}
-                  loading={areasLoading}
-                  showSearch={{ treeNodeFilterProp: 'title' }}
-                  treeDefaultExpandedKeys={index.roots.map((r) => r.code)}
-                  popupMatchSelectWidth={false}
-                  data-testid="household-create-area"
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="number"
-                label={t('household.number')}
-                rules={[{ required: true, whitespace: true, max: 30, message: t('household.numberRule') }]}
-              >
-                <Input maxLength={30} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={16}>
-              <Form.Item name="address" label={t('household.address')}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="phone" label={t('household.phone')} rules={[phoneRule(t)]}>
-                <Input maxLength={13} inputMode="tel" />
-              </Form.Item>
-            </Col>
-            <Col span={24}>
-              <Form.Item name="tags" label={t('household.tags')} style={{ marginBottom: 0 }}>
-                <Select
-                  mode="multiple"
-                  allowClear
-                  loading={tagsLoading}
-                  options={tagOptions}
-                  optionFilterProp="label"
-                />
-              </Form.Item>
-            </Col>
-          </Row>
+          <HouseholdBasicFields areaHint={t('household.areaHint')} />
         </Card>
         <Form.List name="members">
           {(fields, { add, remove }, { errors }) => (

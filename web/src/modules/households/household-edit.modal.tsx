@@ -1,13 +1,12 @@
 import { type Household, HouseholdPatchBody, householdStatuses } from '@lianxin/common';
-import { App, Col, Form, Input, Modal, Row, Select, TreeSelect } from 'antd';
+import { App, Col, Form, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { blankToNull, changedFields, type FieldErrorMapping, useSchemaForm } from '../../shared/forms';
 import { useVersionConflict } from '../../shared/version-conflict';
+import { HouseholdBasicFields } from './household-basic-fields';
 import { householdStatusLabel } from './household-labels';
-import { useHouseholdFormOptions } from './household-options';
 import { useHousehold, useUpdateHousehold } from './households.api';
-import { phoneRule } from './resident-fields';
 
 interface FormValues {
   areaCode: string;
@@ -55,7 +54,6 @@ export function HouseholdEditModal(props: {
   const [initialValues] = useState(() => valuesOf(household));
   const { refetch } = useHousehold(household.id);
   const update = useUpdateHousehold();
-  const { areaTree, areasLoading, tagOptions, tagsLoading } = useHouseholdFormOptions();
 
   const mapping = useMemo<FieldErrorMapping>(
     () => ({
@@ -121,42 +119,11 @@ export function HouseholdEditModal(props: {
         initialValues={initialValues}
         onFinish={submit}
       >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="areaCode"
-              label={t('household.area')}
-              rules={[{ required: true, message: t('household.areaRule') }]}
-              extra={t('household.moveHint')}
-            >
-              <TreeSelect
-                treeData={areaTree}
-                loading={areasLoading}
-                showSearch={{ treeNodeFilterProp: 'title' }}
-                treeDefaultExpandedKeys={[household.villageCode]}
-                popupMatchSelectWidth={false}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="number"
-              label={t('household.number')}
-              rules={[{ required: true, whitespace: true, max: 30, message: t('household.numberRule') }]}
-            >
-              <Input maxLength={30} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="address" label={t('household.address')}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="phone" label={t('household.phone')} rules={[phoneRule(t)]}>
-              <Input maxLength={13} inputMode="tel" />
-            </Form.Item>
-          </Col>
+        <HouseholdBasicFields
+          areaHint={t('household.moveHint')}
+          expandedKeys={[household.villageCode]}
+          tagsHint={t('household.tagsHint')}
+        >
           <Col xs={24} md={12}>
             <Form.Item name="status" label={t('household.status')}>
               <Select
@@ -164,18 +131,7 @@ export function HouseholdEditModal(props: {
               />
             </Form.Item>
           </Col>
-          <Col span={24}>
-            <Form.Item name="tags" label={t('household.tags')} extra={t('household.tagsHint')}>
-              <Select
-                mode="multiple"
-                allowClear
-                loading={tagsLoading}
-                options={tagOptions}
-                optionFilterProp="label"
-              />
-            </Form.Item>
-          </Col>
-        </Row>
+        </HouseholdBasicFields>
       </Form>
     </Modal>
   );
