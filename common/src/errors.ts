@@ -42,6 +42,21 @@ export const errorCodes = [
   'OVERRIDE_OWN_PROPOSAL',
   'RULES_EFFECTIVE_DATE_INVALID',
   'IMPORT_STATE_INVALID',
+  'APPEAL_CATEGORY_UNKNOWN',
+  'APPEAL_CATEGORY_CODE_TAKEN',
+  'APPEAL_STATE_INVALID',
+  'APPEAL_NOT_HELD',
+  'APPEAL_LEVEL_TOP',
+  'APPEAL_LEVEL_BOTTOM',
+  'APPEAL_HANDLER_INVALID',
+  'APPEAL_DEFERRAL_DATE_INVALID',
+  'APPEAL_MERGE_INVALID',
+  'APPEAL_CALLBACK_BY_HANDLER',
+  'APPEAL_TRACKING_FAILED',
+  'APPEAL_ALREADY_RATED',
+  'PUBLIC_SUBMISSION_REFUSED',
+  'MEDIATION_EXISTS',
+  'MEDIATION_STATE_INVALID',
   'IDEMPOTENCY_KEY_REUSED',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
@@ -81,6 +96,14 @@ export const fieldProblems = {
     'zh-CN': '同一户中身份证号重复',
     en: 'the same ID number appears twice in the household',
   },
+  'appeal.reporterResident': {
+    'zh-CN': '请选择反映人（户籍中的居民）',
+    en: 'choose the reporting resident from the registry',
+  },
+  'appeal.reporterPerson': {
+    'zh-CN': '请填写反映人姓名和联系电话',
+    en: 'give the reporter’s name and phone',
+  },
 } as const;
 export type FieldProblem = keyof typeof fieldProblems;
 
@@ -100,6 +123,10 @@ export function errorStatus(code: ErrorCode): number {
     case 'HOUSEHOLD_HEAD_INVALID':
     case 'RESIDENT_NOT_IN_HOUSEHOLD':
     case 'RULES_EFFECTIVE_DATE_INVALID':
+    case 'APPEAL_CATEGORY_UNKNOWN':
+    case 'APPEAL_HANDLER_INVALID':
+    case 'APPEAL_DEFERRAL_DATE_INVALID':
+    case 'PUBLIC_SUBMISSION_REFUSED':
       return 400;
     case 'AUTH_REQUIRED':
     case 'AUTH_INVALID_CREDENTIALS':
@@ -111,9 +138,12 @@ export function errorStatus(code: ErrorCode): number {
     case 'FORBIDDEN':
     case 'ROLE_NOT_ASSIGNABLE':
     case 'OVERRIDE_OWN_PROPOSAL':
+    case 'APPEAL_NOT_HELD':
+    case 'APPEAL_CALLBACK_BY_HANDLER':
       return 403;
     case 'NOT_FOUND':
     case 'ROUTE_NOT_FOUND':
+    case 'APPEAL_TRACKING_FAILED':
       return 404;
     case 'VERSION_CONFLICT':
     case 'AREA_CODE_TAKEN':
@@ -124,6 +154,14 @@ export function errorStatus(code: ErrorCode): number {
     case 'OVERRIDE_PENDING':
     case 'OVERRIDE_STATE_INVALID':
     case 'IMPORT_STATE_INVALID':
+    case 'APPEAL_CATEGORY_CODE_TAKEN':
+    case 'APPEAL_STATE_INVALID':
+    case 'APPEAL_LEVEL_TOP':
+    case 'APPEAL_LEVEL_BOTTOM':
+    case 'APPEAL_MERGE_INVALID':
+    case 'APPEAL_ALREADY_RATED':
+    case 'MEDIATION_EXISTS':
+    case 'MEDIATION_STATE_INVALID':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -240,6 +278,66 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   IMPORT_STATE_INVALID: {
     'zh-CN': '导入任务当前为“{status}”，不能执行此操作',
     en: 'The import is {status}; the action does not apply',
+  },
+  APPEAL_CATEGORY_UNKNOWN: {
+    'zh-CN': '没有这个诉求类别，或已停用',
+    en: 'There is no such appeal category, or it is no longer in use',
+  },
+  APPEAL_CATEGORY_CODE_TAKEN: {
+    'zh-CN': '类别代码已存在',
+    en: 'This category code is already taken',
+  },
+  APPEAL_STATE_INVALID: {
+    'zh-CN': '诉求当前为“{status}”，不能执行此操作',
+    en: 'This appeal is {status}; the action does not apply',
+  },
+  APPEAL_NOT_HELD: {
+    'zh-CN': '该诉求现由其他层级或单位办理，您只能查看',
+    en: 'Another level or unit holds this appeal now; you can only read it',
+  },
+  APPEAL_LEVEL_TOP: {
+    'zh-CN': '诉求已在区级，不能再上报',
+    en: 'The appeal is already at district level; it cannot go higher',
+  },
+  APPEAL_LEVEL_BOTTOM: {
+    'zh-CN': '诉求已在村级，不能再下派',
+    en: 'The appeal is already at village level; it cannot go lower',
+  },
+  APPEAL_HANDLER_INVALID: {
+    'zh-CN': '承办人须为该层级单位的在岗人员',
+    en: 'The handler must be an active account of the unit that holds the appeal',
+  },
+  APPEAL_DEFERRAL_DATE_INVALID: {
+    'zh-CN': '缓办计划日期须晚于今天（{today}）',
+    en: 'The planned date of a deferral must be after today ({today})',
+  },
+  APPEAL_MERGE_INVALID: {
+    'zh-CN': '只能合并到同一村、仍在办理中的另一件诉求',
+    en: 'An appeal can only be merged into another open appeal of the same village',
+  },
+  APPEAL_CALLBACK_BY_HANDLER: {
+    'zh-CN': '回访须由承办人以外的人员进行',
+    en: 'The callback must be made by someone other than the handler',
+  },
+  APPEAL_TRACKING_FAILED: {
+    'zh-CN': '查询码或手机号后四位不正确',
+    en: 'The tracking code or the phone digits are not right',
+  },
+  APPEAL_ALREADY_RATED: {
+    'zh-CN': '该诉求已评价，或尚未办结',
+    en: 'This appeal has already been rated, or is not resolved yet',
+  },
+  PUBLIC_SUBMISSION_REFUSED: {
+    'zh-CN': '提交未被接受，请刷新页面后重试',
+    en: 'The submission was not accepted; reload the page and try again',
+  },
+  MEDIATION_EXISTS: {
+    'zh-CN': '该诉求已有调解记录',
+    en: 'This appeal already has a mediation',
+  },
+  MEDIATION_STATE_INVALID: {
+    'zh-CN': '调解已结束，不能再记录',
+    en: 'The mediation is finished; nothing more can be recorded',
   },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '幂等键已用于另一个请求',

@@ -1,3 +1,4 @@
+export * from './appeals';
 export * from './areas';
 export * from './audit';
 export * from './calendar';

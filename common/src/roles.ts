@@ -27,6 +27,16 @@ export const permissions = [
   'tiers.approve',
   /** Edit the tiering rule sets and custom tags. */
   'tiers.rules',
+  /** Read appeals, their timelines and the figures. */
+  'appeals.read',
+  /** Take in an appeal from any channel (a CPPCC member's 社情民意 report included). */
+  'appeals.create',
+  /** Work on appeals the caller's unit holds: accept, escalate, resolve, call back, mediate. */
+  'appeals.handle',
+  /** Assign handlers and approve deferrals (the town head answers for town-level appeals). */
+  'appeals.assign',
+  /** Edit the appeal categories and deadlines. */
+  'appeals.configure',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -44,8 +54,22 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'households.export',
     'tiers.approve',
     'tiers.rules',
+    'appeals.read',
+    'appeals.create',
+    'appeals.handle',
+    'appeals.assign',
+    'appeals.configure',
   ],
-  district_staff: ['areas.read', 'users.read', 'households.read', 'idnumber.reveal', 'households.export'],
+  district_staff: [
+    'areas.read',
+    'users.read',
+    'households.read',
+    'idnumber.reveal',
+    'households.export',
+    'appeals.read',
+    'appeals.create',
+    'appeals.handle',
+  ],
   town_head: [
     'areas.read',
     'users.read',
@@ -55,6 +79,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'idnumber.reveal',
     'households.export',
     'tiers.approve',
+    'appeals.read',
+    'appeals.create',
+    'appeals.handle',
+    'appeals.assign',
   ],
   town_staff: [
     'areas.read',
@@ -63,6 +91,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'households.manage',
     'idnumber.reveal',
     'households.export',
+    'appeals.read',
+    'appeals.create',
+    'appeals.handle',
   ],
   // Village cadres keep the household files and file 低保 applications: they need the full numbers.
   village_cadre: [
@@ -71,10 +102,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'households.manage',
     'idnumber.reveal',
     'households.export',
+    'appeals.read',
+    'appeals.create',
+    'appeals.handle',
   ],
-  cppcc_member: ['areas.read'],
+  // 社情民意: CPPCC members report what they hear and follow it.
+  cppcc_member: ['areas.read', 'appeals.read', 'appeals.create'],
   // 审计员: reads everything in scope, changes nothing, sees ID numbers masked.
-  auditor: ['areas.read', 'users.read', 'audit.read', 'households.read'],
+  auditor: ['areas.read', 'users.read', 'audit.read', 'households.read', 'appeals.read'],
 };
 
 /** The levels of area each role may be bound to. */

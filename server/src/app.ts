@@ -17,6 +17,10 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import { appealsRoutes } from './modules/appeals/appeals.routes';
+import { registerAppealJobs } from './modules/appeals/appeals.sweep';
+import { ensureAppealDefaults } from './modules/appeals/categories';
+import { publicRoutes } from './modules/appeals/public.routes';
 import { areasRoutes } from './modules/areas/areas.routes';
 import { householdsRoutes } from './modules/households/households.routes';
 import { importsRoutes } from './modules/households/import/imports.routes';
@@ -33,6 +37,7 @@ import type { AppContext, RouteEntry } from './platform/context';
 import { registerErrorHandler, sendError } from './platform/error-handler';
 import { registerHousekeeping } from './platform/housekeeping';
 import { JobWorker } from './platform/jobs/jobs.worker';
+import { registerNotificationJobs } from './platform/notifications/notifications.service';
 import { loadSecrets, type Secrets } from './platform/secrets';
 import { VERSION } from './version';
 
@@ -71,6 +76,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   const secrets = options.secrets ?? loadSecrets(config);
   registerImportJobs(jobs, secrets);
+  registerAppealJobs(jobs);
+  registerNotificationJobs(jobs, config, secrets, app.log);
   const ctx: AppContext = { database, db: database.db, clock, config, jobs, routes, secrets };
   app.decorate('ctx', ctx);
   app.decorateRequest('auth', null);
@@ -82,6 +89,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }
 
   await ensureRegistryDefaults(database.db, clock.now().toISOString());
+  await ensureAppealDefaults(database.db, clock.now().toISOString());
   registerErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -139,6 +147,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(
     async (api) => {
       await api.register(loginRoutes, { prefix: '/auth' });
+      await api.register(publicRoutes, { prefix: '/public' });
       // Everything below needs a caller; the hook is on the scope, so no route can forget it.
       await api.register(async (secured) => {
         secured.addHook('onRequest', authenticate({ db: database.db, clock, config }));
@@ -149,6 +158,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await secured.register(householdsRoutes);
         await secured.register(tieringRoutes);
         await secured.register(importsRoutes);
+        await secured.register(appealsRoutes);
       });
     },
     { prefix: '/api/v1' },

@@ -21,6 +21,11 @@ const Env = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
+  PUBLIC_SUBMISSIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  PUBLIC_SUBMISSIONS_PER_PHONE_PER_DAY: z.coerce.number().int().min(1).default(5),
+  PUBLIC_TRACK_FAILURES_PER_IP: z.coerce.number().int().min(1).default(10),
+  NOTIFY_DRIVER: z.enum(['log', 'webhook']).default('log'),
+  NOTIFY_WEBHOOK_URL: z.url().optional(),
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -39,6 +44,10 @@ export interface Config {
   cookieSecure: 'auto' | boolean;
   trustProxy: boolean;
   loginThrottle: { perAccount: number; perIp: number; minutes: number };
+  /** Anti-abuse limits of the residents' public pages. */
+  publicLimits: { perIpPerHour: number; perPhonePerDay: number; trackFailuresPerIp: number };
+  /** Where notifications go: the console's log only, or also a webhook (e.g. an SMS gateway). */
+  notify: { driver: 'log' | 'webhook'; webhookUrl: string | undefined };
   jobs: { enabled: boolean; pollMs: number };
   logLevel: string;
 }
@@ -51,6 +60,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  if (e.NOTIFY_DRIVER === 'webhook' && !e.NOTIFY_WEBHOOK_URL) {
+    throw new Error('Invalid configuration: NOTIFY_WEBHOOK_URL is required when NOTIFY_DRIVER=webhook');
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     production: e.NODE_ENV === 'production',
@@ -68,6 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perIp: e.LOGIN_MAX_FAILURES_PER_IP,
       minutes: e.LOGIN_THROTTLE_MINUTES,
     },
+    publicLimits: {
+      perIpPerHour: e.PUBLIC_SUBMISSIONS_PER_IP_PER_HOUR,
+      perPhonePerDay: e.PUBLIC_SUBMISSIONS_PER_PHONE_PER_DAY,
+      trackFailuresPerIp: e.PUBLIC_TRACK_FAILURES_PER_IP,
+    },
+    notify: { driver: e.NOTIFY_DRIVER, webhookUrl: e.NOTIFY_WEBHOOK_URL },
     jobs: { enabled: e.JOBS_ENABLED === 'true', pollMs: e.JOBS_POLL_MS },
     logLevel: e.LOG_LEVEL,
   };

@@ -4,6 +4,7 @@ import * as createSettings from './2026_11_22_0910_create_settings';
 import * as createRegistry from './2026_11_22_1100_create_registry';
 import * as registryImports from './2026_11_22_1300_registry_imports';
 import * as tierRuns from './2026_11_22_1400_tier_runs';
+import * as createAppeals from './2026_11_22_1600_create_appeals';
 
 /** Every migration, in order. A new migration file is added here and never edited once landed. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_1100_create_registry': createRegistry,
   '2026_11_22_1300_registry_imports': registryImports,
   '2026_11_22_1400_tier_runs': tierRuns,
+  '2026_11_22_1600_create_appeals': createAppeals,
 };

@@ -1,6 +1,5 @@
 import {
   type Household,
-  type HouseholdSort,
   type HouseholdSummary,
   type HouseholdsCreateBody,
   type HouseholdsFilter,
@@ -23,6 +22,7 @@ import type { ResidentsTable } from '../../db/schema';
 import { type Actor, recordAudit } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import type { Caller } from '../../platform/context';
+import { decodeCursor, encodeCursor } from '../../platform/cursor';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { type AreaScope, scopeOf } from '../../platform/scope';
@@ -112,22 +112,6 @@ function toResident(row: ResidentRow, tags: string[], caller: Caller): Resident 
   };
 }
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(text: string, sort: HouseholdSort): Cursor {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    const length = sort === 'recent' ? 2 : 3;
-    if (Array.isArray(value) && value.length === length && value.every((v) => typeof v === 'string'))
-      return value as Cursor;
-  } catch {
-    // fall through
-  }
-  throw new AppError('VALIDATION_FAILED', {}, [{ path: 'querystring.cursor', message: 'cursor' }]);
-}
-
 /** The scope a filter narrows to: the area asked for, if it is inside the caller's; null if not. */
 export async function filterScope(
   db: Db,
@@ -164,7 +148,9 @@ export async function listHouseholdsInScope(
     };
   }
   const filter = listFilter(ctx, query);
-  const cursor = query.cursor ? decodeCursor(query.cursor, query.sort) : null;
+  const cursor = query.cursor
+    ? (decodeCursor(query.cursor, query.sort === 'recent' ? 2 : 3) as Cursor)
+    : null;
   const [rows, counts] = await Promise.all([
     listHouseholds(db, scope, filter, query.sort, cursor, query.limit),
     countByTier(db, scope, filter),

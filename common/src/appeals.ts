@@ -1,0 +1,577 @@
+import { z } from 'zod';
+
+/** Where an appeal came in (来源渠道). */
+export const appealChannels = [
+  'visit',
+  'hotline',
+  'reception_day',
+  'letter',
+  'public_page',
+  'cppcc_report',
+  'hotline_12345',
+  'screening',
+  'other',
+] as const;
+export type AppealChannel = (typeof appealChannels)[number];
+
+/** 快、缓: how fast an appeal must be solved; the deadlines are settings. */
+export const appealUrgencies = ['urgent', 'normal', 'complex'] as const;
+export type AppealUrgency = (typeof appealUrgencies)[number];
+
+/** The three levels of the problem repository (三级问题库). */
+export const appealLevels = ['village', 'town', 'district'] as const;
+export type AppealLevel = (typeof appealLevels)[number];
+
+export const appealStatuses = [
+  'received',
+  'accepted',
+  'in_progress',
+  'deferred',
+  'resolved',
+  'closed',
+  'returned',
+  'reopened',
+  'merged',
+] as const;
+export type AppealStatus = (typeof appealStatuses)[number];
+
+/** Statuses in which someone still has to act: they count for deadlines and escalation. */
+export const openAppealStatuses: readonly AppealStatus[] = [
+  'received',
+  'accepted',
+  'in_progress',
+  'deferred',
+  'reopened',
+];
+
+export const appealRatings = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type AppealRating = (typeof appealRatings)[number];
+
+export const reporterKinds = ['resident', 'person', 'anonymous'] as const;
+
+/** The actions a handler takes on an appeal; each is one transition on the timeline. */
+export const appealActions = [
+  'accept',
+  'start',
+  'assign',
+  'escalate',
+  'send_down',
+  'return',
+  'defer',
+  'approve_deferral',
+  'reject_deferral',
+  'resolve',
+  'merge',
+  'note',
+] as const;
+export type AppealAction = (typeof appealActions)[number];
+
+export const appealEventKinds = [
+  'submitted',
+  ...appealActions,
+  'auto_escalate',
+  'warn_response',
+  'warn_resolution',
+  'callback',
+  'rated',
+  'reopened',
+  'closed',
+] as const;
+export type AppealEventKind = (typeof appealEventKinds)[number];
+
+/**
+ * The lifecycle: which action may be taken in which status, and where it leads.
+ * `null` keeps the status as it is. Everything else is refused with APPEAL_STATE_INVALID.
+ */
+export const appealTransitions: Record<AppealAction, Partial<Record<AppealStatus, AppealStatus | null>>> = {
+  accept: { received: 'accepted', reopened: 'accepted' },
+  start: { accepted: 'in_progress', reopened: 'in_progress' },
+  assign: { received: null, accepted: null, in_progress: null, deferred: null, reopened: null },
+  escalate: { received: null, accepted: null, in_progress: null, reopened: null },
+  send_down: { received: null, accepted: null, in_progress: null, reopened: null },
+  return: { received: 'returned' },
+  defer: { accepted: null, in_progress: null, reopened: null },
+  approve_deferral: { accepted: 'deferred', in_progress: 'deferred', reopened: 'deferred' },
+  reject_deferral: { accepted: null, in_progress: null, reopened: null },
+  resolve: { received: 'resolved', accepted: 'resolved', in_progress: 'resolved', deferred: 'resolved', reopened: 'resolved' },
+  merge: { received: 'merged', accepted: 'merged', in_progress: 'merged', reopened: 'merged' },
+  note: {
+    received: null,
+    accepted: null,
+    in_progress: null,
+    deferred: null,
+    resolved: null,
+    reopened: null,
+    closed: null,
+  },
+};
+
+export function nextAppealStatus(action: AppealAction, status: AppealStatus): AppealStatus | undefined {
+  const rule = appealTransitions[action];
+  if (!(status in rule)) return undefined;
+  return rule[status] ?? status;
+}
+
+export const appealPhone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/);
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const AppealCategory = z.object({
+  code: z.string(),
+  parentCode: z.string().nullable(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  defaultLevel: z.enum(appealLevels),
+  defaultUrgency: z.enum(appealUrgencies),
+  /** Overrides the urgency's resolution deadline for this category, in days. */
+  resolutionDays: z.number().nullable(),
+  /** Disputes go to mediation (调解). */
+  dispute: z.boolean(),
+  active: z.boolean(),
+  sort: z.number(),
+});
+export type AppealCategory = z.infer<typeof AppealCategory>;
+
+export const AppealCategoryBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/),
+  parentCode: z.string().trim().max(40).nullable().default(null),
+  nameZh: text(40).min(1),
+  nameEn: text(60).min(1),
+  defaultLevel: z.enum(appealLevels),
+  defaultUrgency: z.enum(appealUrgencies).default('normal'),
+  resolutionDays: z.number().int().min(1).max(365).nullable().default(null),
+  dispute: z.boolean().default(false),
+  active: z.boolean().default(true),
+  sort: z.number().int().min(0).max(10_000).default(100),
+});
+export type AppealCategoryBody = z.infer<typeof AppealCategoryBody>;
+
+/** Deadlines and callback rules (settings, edited by district admins). */
+export const AppealSettings = z.strictObject({
+  /** Hours to accept (respond to) an appeal. */
+  responseHours: z.number().int().min(1).max(720),
+  /** Hours to resolve, per urgency. */
+  resolutionHours: z.strictObject({
+    urgent: z.number().int().min(1).max(8760),
+    normal: z.number().int().min(1).max(8760),
+    complex: z.number().int().min(1).max(8760),
+  }),
+  /** A warning (催办) goes out when this share of the time is used up. */
+  warnAtShare: z.number().min(0.1).max(0.99),
+  /** Days after resolution by which the callback must be made. */
+  callbackDays: z.number().int().min(1).max(60),
+  /** Unsatisfied ratings after which a reopened appeal goes one level up. */
+  reopenEscalateAfter: z.number().int().min(1).max(10),
+});
+export type AppealSettings = z.infer<typeof AppealSettings>;
+
+export const defaultAppealSettings: AppealSettings = {
+  responseHours: 24,
+  resolutionHours: { urgent: 24, normal: 7 * 24, complex: 15 * 24 },
+  warnAtShare: 0.75,
+  callbackDays: 3,
+  reopenEscalateAfter: 2,
+};
+
+export const AppealCreateBody = z
+  .strictObject({
+    /** Client-made UUID: a retried submission is recognized. */
+    id: z.uuid().optional(),
+    channel: z.enum(appealChannels),
+    categoryCode: z.string().trim().min(1).max(40),
+    urgency: z.enum(appealUrgencies).optional(),
+    /** The village the matter is in. */
+    villageCode: z
+      .string()
+      .trim()
+      .regex(/^\d{12}$/),
+    address: text(200).default(''),
+    latitude: z.number().min(-90).max(90).nullable().default(null),
+    longitude: z.number().min(-180).max(180).nullable().default(null),
+    title: text(60).min(1),
+    description: text(4000).min(1),
+    reporterKind: z.enum(reporterKinds),
+    /** A resident from the registry. */
+    reporterResidentId: z.uuid().nullable().default(null),
+    householdId: z.uuid().nullable().default(null),
+    reporterName: text(40).nullable().default(null),
+    reporterPhone: appealPhone.nullable().default(null),
+  })
+  .superRefine((body, ctx) => {
+    if (body.reporterKind === 'resident' && !body.reporterResidentId) {
+      ctx.addIssue({ code: 'custom', path: ['reporterResidentId'], message: 'appeal.reporterResident' });
+    }
+    if (body.reporterKind === 'person' && (!body.reporterName || !body.reporterPhone)) {
+      ctx.addIssue({ code: 'custom', path: ['reporterPhone'], message: 'appeal.reporterPerson' });
+    }
+  });
+export type AppealCreateBody = z.infer<typeof AppealCreateBody>;
+
+export const AppealIdParams = z.strictObject({ id: z.uuid() });
+
+const versioned = { version: z.number().int().min(1) };
+const reason = text(1000).min(1);
+
+export const AppealActionBodies = {
+  accept: z.strictObject({ ...versioned, note: text(1000).default('') }),
+  start: z.strictObject({ ...versioned, note: text(1000).default('') }),
+  assign: z.strictObject({ ...versioned, handlerId: z.uuid(), note: text(1000).default('') }),
+  escalate: z.strictObject({ ...versioned, reason }),
+  send_down: z.strictObject({ ...versioned, reason }),
+  return: z.strictObject({ ...versioned, reason }),
+  defer: z.strictObject({
+    ...versioned,
+    reason,
+    plannedDate: z.iso.date(),
+  }),
+  approve_deferral: z.strictObject({ ...versioned, note: text(1000).default('') }),
+  reject_deferral: z.strictObject({ ...versioned, note: text(1000).default('') }),
+  resolve: z.strictObject({ ...versioned, resolution: text(4000).min(1) }),
+  merge: z.strictObject({ ...versioned, intoId: z.uuid(), note: text(1000).default('') }),
+  note: z.strictObject({ ...versioned, note: text(1000).min(1), public: z.boolean().default(false) }),
+} satisfies Record<AppealAction, z.ZodType>;
+export type AppealActionBody<A extends AppealAction> = z.infer<(typeof AppealActionBodies)[A]>;
+
+export const AppealEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  kind: z.enum(appealEventKinds),
+  actorName: z.string().nullable(),
+  fromStatus: z.enum(appealStatuses).nullable(),
+  toStatus: z.enum(appealStatuses).nullable(),
+  fromLevel: z.enum(appealLevels).nullable(),
+  toLevel: z.enum(appealLevels).nullable(),
+  note: z.string().nullable(),
+  public: z.boolean(),
+});
+export type AppealEvent = z.infer<typeof AppealEvent>;
+
+export const AppealSummary = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  title: z.string(),
+  categoryCode: z.string(),
+  channel: z.enum(appealChannels),
+  urgency: z.enum(appealUrgencies),
+  status: z.enum(appealStatuses),
+  level: z.enum(appealLevels),
+  villageCode: z.string(),
+  villageName: z.string(),
+  holderAreaCode: z.string(),
+  handlerId: z.string().nullable(),
+  handlerName: z.string().nullable(),
+  receivedAt: z.string(),
+  responseDueAt: z.string(),
+  resolutionDueAt: z.string(),
+  /** A deadline has passed with the appeal still open. */
+  overdue: z.boolean(),
+  deferralPending: z.boolean(),
+  rating: z.enum(appealRatings).nullable(),
+  version: z.number(),
+});
+export type AppealSummary = z.infer<typeof AppealSummary>;
+
+export const Appeal = AppealSummary.extend({
+  description: z.string(),
+  address: z.string(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  reporterKind: z.enum(reporterKinds),
+  reporterName: z.string().nullable(),
+  /** Masked (138****5678). */
+  reporterPhone: z.string().nullable(),
+  reporterResidentId: z.string().nullable(),
+  householdId: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  resolution: z.string().nullable(),
+  resolvedLevel: z.enum(appealLevels).nullable(),
+  maxLevel: z.enum(appealLevels),
+  deferral: z.object({ reason: z.string(), plannedDate: z.string(), approved: z.boolean() }).nullable(),
+  mergedIntoId: z.string().nullable(),
+  reopenCount: z.number(),
+  ratingComment: z.string().nullable(),
+  callback: z
+    .object({
+      id: z.string(),
+      dueAt: z.string(),
+      doneAt: z.string().nullable(),
+      doneByName: z.string().nullable(),
+      rating: z.enum(appealRatings).nullable(),
+      comment: z.string().nullable(),
+    })
+    .nullable(),
+  timeline: z.array(AppealEvent),
+  /** What the caller may do now (the console shows these buttons). */
+  actions: z.array(z.enum([...appealActions, 'callback'])),
+});
+export type Appeal = z.infer<typeof Appeal>;
+
+export const appealQueues = ['all', 'mine', 'unassigned', 'overdue', 'deferral_pending'] as const;
+
+export const AppealsListQuery = z.strictObject({
+  /** Only appeals held at this level. */
+  level: z.enum(appealLevels).optional(),
+  status: z.enum([...appealStatuses, 'open']).optional(),
+  queue: z.enum(appealQueues).default('all'),
+  areaCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+  categoryCode: z.string().max(40).optional(),
+  householdId: z.uuid().optional(),
+  q: z.string().trim().max(60).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type AppealsListQuery = z.infer<typeof AppealsListQuery>;
+
+export const AppealsPage = z.object({
+  items: z.array(AppealSummary),
+  nextCursor: z.string().nullable(),
+});
+export type AppealsPage = z.infer<typeof AppealsPage>;
+
+export const SimilarAppealsQuery = z.strictObject({
+  villageCode: z.string().regex(/^\d{12}$/),
+  categoryCode: z.string().max(40),
+  text: z.string().trim().min(1).max(4000),
+  excludeId: z.uuid().optional(),
+});
+
+export const SimilarAppeal = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  title: z.string(),
+  status: z.enum(appealStatuses),
+  receivedAt: z.string(),
+  /** 0 … 1: Dice coefficient over character bigrams. */
+  similarity: z.number(),
+});
+export type SimilarAppeal = z.infer<typeof SimilarAppeal>;
+
+export const CallbackBody = z.strictObject({
+  version: z.number().int().min(1),
+  rating: z.enum(appealRatings),
+  comment: text(1000).default(''),
+  /** The resident could not be reached: the callback stays open. */
+  reached: z.boolean().default(true),
+});
+export type CallbackBody = z.infer<typeof CallbackBody>;
+
+export const CallbackTask = z.object({
+  id: z.string(),
+  appealId: z.string(),
+  trackingCode: z.string(),
+  title: z.string(),
+  villageName: z.string(),
+  handlerName: z.string().nullable(),
+  resolvedAt: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  attempts: z.number(),
+});
+export type CallbackTask = z.infer<typeof CallbackTask>;
+
+export const AppealStatsQuery = z.strictObject({
+  areaCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+});
+
+/** A rate with what it counts: `value` is null when there is nothing to count (no data, not 0%). */
+export const Rate = z.object({
+  numerator: z.number(),
+  denominator: z.number(),
+  value: z.number().nullable(),
+});
+export type Rate = z.infer<typeof Rate>;
+
+export const AppealStats = z.object({
+  received: z.number(),
+  /** Accepted or returned / received. */
+  responseRate: Rate,
+  /** Resolved or closed / received (merged ones do not count). */
+  resolutionRate: Rate,
+  /** Satisfied + basically satisfied / rated. */
+  satisfactionRate: Rate,
+  /** Resolved by the (approved) deadline / resolved. */
+  onTimeRate: Rate,
+  resolvedAtVillage: Rate,
+  resolvedAtTown: Rate,
+  escalatedToDistrict: Rate,
+});
+export type AppealStats = z.infer<typeof AppealStats>;
+
+export function rate(numerator: number, denominator: number): Rate {
+  return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
+}
+
+// ---- residents' public pages -------------------------------------------------------------
+
+export const PublicAppealBody = z.strictObject({
+  id: z.uuid().optional(),
+  villageCode: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/),
+  categoryCode: z.string().trim().min(1).max(40),
+  title: text(60).min(1),
+  description: text(2000).min(1),
+  address: text(200).default(''),
+  phone: appealPhone,
+  name: text(40).nullable().default(null),
+  /** Honeypot: people leave it empty, robots fill it in. */
+  website: z.string().max(200).optional(),
+});
+export type PublicAppealBody = z.infer<typeof PublicAppealBody>;
+
+export const TrackBody = z.strictObject({
+  trackingCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{8,12}$/),
+  phoneLast4: z.string().regex(/^\d{4}$/),
+});
+export type TrackBody = z.infer<typeof TrackBody>;
+
+export const PublicRateBody = TrackBody.extend({
+  rating: z.enum(appealRatings),
+  comment: text(500).default(''),
+});
+export type PublicRateBody = z.infer<typeof PublicRateBody>;
+
+/** What a resident sees of their own appeal: no handler names, no internal notes. */
+export const PublicAppeal = z.object({
+  trackingCode: z.string(),
+  title: z.string(),
+  categoryCode: z.string(),
+  villageName: z.string(),
+  status: z.enum(appealStatuses),
+  level: z.enum(appealLevels),
+  receivedAt: z.string(),
+  expectedBy: z.string(),
+  resolution: z.string().nullable(),
+  canRate: z.boolean(),
+  rating: z.enum(appealRatings).nullable(),
+  timeline: z.array(
+    z.object({ at: z.string(), kind: z.enum(appealEventKinds), note: z.string().nullable() }),
+  ),
+});
+export type PublicAppeal = z.infer<typeof PublicAppeal>;
+
+export const PublicVillage = z.object({ code: z.string(), name: z.string(), townName: z.string() });
+
+// ---- mediation (调解) and screening (大排查) --------------------------------------------------
+
+export const mediationOutcomes = ['agreement', 'partial', 'failed'] as const;
+
+export const MediationParty = z.strictObject({
+  name: text(40).min(1),
+  phone: appealPhone.nullable().default(null),
+  role: text(40).default(''),
+});
+
+export const MediationCreateBody = z.strictObject({
+  appealId: z.uuid(),
+  parties: z.array(MediationParty).min(2).max(20),
+  mediatorIds: z.array(z.uuid()).min(1).max(10),
+});
+
+export const MediationSessionBody = z.strictObject({
+  version: z.number().int().min(1),
+  date: z.iso.date(),
+  notes: text(4000).min(1),
+});
+
+export const MediationOutcomeBody = z.strictObject({
+  version: z.number().int().min(1),
+  outcome: z.enum(mediationOutcomes),
+  agreement: text(4000).default(''),
+  followUpDate: z.iso.date().nullable().default(null),
+});
+
+export const Mediation = z.object({
+  id: z.string(),
+  appealId: z.string(),
+  trackingCode: z.string(),
+  title: z.string(),
+  villageCode: z.string(),
+  parties: z.array(z.object({ name: z.string(), phone: z.string().nullable(), role: z.string() })),
+  mediators: z.array(z.object({ id: z.string(), name: z.string() })),
+  sessions: z.array(z.object({ date: z.string(), notes: z.string(), recordedBy: z.string().nullable() })),
+  outcome: z.enum(mediationOutcomes).nullable(),
+  agreement: z.string().nullable(),
+  followUpDate: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number(),
+});
+export type Mediation = z.infer<typeof Mediation>;
+
+export const ScreeningBody = z.strictObject({
+  villageCode: z.string().regex(/^\d{12}$/),
+  date: z.iso.date(),
+  note: text(1000).default(''),
+  disputes: z
+    .array(
+      z.strictObject({
+        categoryCode: z.string().trim().min(1).max(40),
+        title: text(60).min(1),
+        description: text(2000).min(1),
+        parties: z.array(MediationParty).max(20).default([]),
+        urgency: z.enum(appealUrgencies).default('normal'),
+      }),
+    )
+    .max(500),
+});
+export type ScreeningBody = z.infer<typeof ScreeningBody>;
+
+export const Screening = z.object({
+  id: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  date: z.string(),
+  note: z.string(),
+  disputesFound: z.number(),
+  appealIds: z.array(z.string()),
+  createdBy: z.string().nullable(),
+});
+export type Screening = z.infer<typeof Screening>;
+
+// ---- notifications (outbox) --------------------------------------------------------------
+
+export const notificationKinds = [
+  'appeal.new',
+  'appeal.warning',
+  'appeal.escalated',
+  'appeal.resolved',
+  'callback.overdue',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+export const notificationStatuses = ['pending', 'sent', 'failed'] as const;
+
+export const Notification = z.object({
+  id: z.string(),
+  kind: z.enum(notificationKinds),
+  areaCode: z.string().nullable(),
+  recipient: z.string(),
+  message: z.string(),
+  appealId: z.string().nullable(),
+  status: z.enum(notificationStatuses),
+  attempts: z.number(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type Notification = z.infer<typeof Notification>;

@@ -1,0 +1,449 @@
+import { createHash } from 'node:crypto';
+import {
+  Appeal,
+  type AppealAction,
+  AppealActionBodies,
+  AppealCategory,
+  AppealCategoryBody,
+  AppealCreateBody,
+  AppealIdParams,
+  AppealSettings,
+  AppealStats,
+  AppealStatsQuery,
+  AppealsListQuery,
+  AppealsPage,
+  CallbackBody,
+  CallbackTask,
+  Mediation,
+  MediationCreateBody,
+  MediationOutcomeBody,
+  MediationSessionBody,
+  Notification,
+  notificationStatuses,
+  Screening,
+  ScreeningBody,
+  SimilarAppeal,
+  SimilarAppealsQuery,
+} from '@lianxin/common';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../../platform/audit/audit.service';
+import { actorOf, authOf } from '../../platform/context';
+import { listNotifications } from '../../platform/notifications/notifications.service';
+import { writeSetting } from '../../platform/settings/settings.repository';
+import { registryContextOf } from '../households/households.routes';
+import { findAppeal } from './appeals.repository';
+import {
+  actOnAppeal,
+  appealSettings,
+  appealStats,
+  callbackTasks,
+  createAppeal,
+  getAppeal,
+  listAppealsInScope,
+  recordCallback,
+  similarAppeals,
+} from './appeals.service';
+import { categories, createCategory, editCategory } from './categories';
+import {
+  addMediationSession,
+  createMediation,
+  getMediation,
+  listMediations,
+  listScreenings,
+  recordMediationOutcome,
+  recordScreening,
+} from './mediation.service';
+
+const CategoryParams = z.strictObject({ code: z.string().max(40) });
+const IdParams = z.strictObject({ id: z.uuid() });
+const Limit = z.coerce.number().int().min(1).max(200).default(50);
+const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(200).optional() });
+
+/** The URL segment of each action. */
+const actionPaths: Record<AppealAction, string> = {
+  accept: 'accept',
+  start: 'start',
+  assign: 'assign',
+  escalate: 'escalate',
+  send_down: 'send-down',
+  return: 'return',
+  defer: 'defer',
+  approve_deferral: 'approve-deferral',
+  reject_deferral: 'reject-deferral',
+  resolve: 'resolve',
+  merge: 'merge',
+  note: 'notes',
+};
+
+/** A stable appeal id for a client's Idempotency-Key: a retried POST finds the appeal it made. */
+function idFromKey(callerId: string, key: string): string {
+  const hex = createHash('sha256').update(`${callerId}\u0000${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock } = app.ctx;
+  const context = (request: FastifyRequest) => registryContextOf(app.ctx, request);
+
+  app.get(
+    '/appeal-categories',
+    {
+      config: { permission: 'appeals.read' },
+      schema: { tags: ['appeals'], response: { 200: z.array(AppealCategory) } },
+    },
+    async () => categories(db),
+  );
+
+  app.post(
+    '/appeal-categories',
+    {
+      config: { permission: 'appeals.configure' },
+      schema: { tags: ['appeals'], body: AppealCategoryBody, response: { 201: AppealCategory } },
+    },
+    async (request, reply) => {
+      const category = await db
+        .transaction()
+        .execute((trx) => createCategory(trx, clock, actorOf(request), request.body));
+      return reply.status(201).send(category);
+    },
+  );
+
+  app.put(
+    '/appeal-categories/:code',
+    {
+      config: { permission: 'appeals.configure' },
+      schema: {
+        tags: ['appeals'],
+        params: CategoryParams,
+        body: AppealCategoryBody,
+        response: { 200: AppealCategory },
+      },
+    },
+    async (request) =>
+      db
+        .transaction()
+        .execute((trx) => editCategory(trx, clock, actorOf(request), request.params.code, request.body)),
+  );
+
+  app.get(
+    '/appeal-settings',
+    {
+      config: { permission: 'appeals.read' },
+      schema: { tags: ['appeals'], response: { 200: AppealSettings } },
+    },
+    async () => appealSettings(db),
+  );
+
+  app.put(
+    '/appeal-settings',
+    {
+      config: { permission: 'appeals.configure' },
+      schema: { tags: ['appeals'], body: AppealSettings, response: { 200: AppealSettings } },
+    },
+    async (request) =>
+      db.transaction().execute(async (trx) => {
+        const before = await appealSettings(trx);
+        const actor = actorOf(request);
+        await writeSetting(trx, 'appeals', request.body, clock.now().toISOString(), actor.id);
+        await recordAudit(trx, clock, actor, {
+          action: 'appeal_settings.update',
+          before,
+          after: request.body,
+        });
+        return request.body;
+      }),
+  );
+
+  app.get(
+    '/appeals',
+    {
+      config: { permission: 'appeals.read' },
+      schema: { tags: ['appeals'], querystring: AppealsListQuery, response: { 200: AppealsPage } },
+    },
+    async (request) => listAppealsInScope(db, context(request), request.query),
+  );
+
+  app.post(
+    '/appeals',
+    {
+      config: { permission: 'appeals.create' },
+      schema: {
+        tags: ['appeals'],
+        summary:
+          'Take in an appeal from any channel (Idempotency-Key or a client id makes retries count once)',
+        headers: IdempotencyHeaders,
+        body: AppealCreateBody,
+        response: { 200: Appeal, 201: Appeal },
+      },
+    },
+    async (request, reply) => {
+      const ctx = context(request);
+      const key = request.headers['idempotency-key'];
+      const body =
+        key && !request.body.id ? { ...request.body, id: idFromKey(ctx.caller.id, key) } : request.body;
+      const created = await db
+        .transaction()
+        .execute((trx) => createAppeal(trx, ctx, body, { createdBy: ctx.caller.id, ipHash: null }));
+      return reply.status(created.created ? 201 : 200).send(await getAppeal(db, ctx, created.id));
+    },
+  );
+
+  app.get(
+    '/appeals/similar',
+    {
+      config: { permission: 'appeals.read' },
+      schema: {
+        tags: ['appeals'],
+        summary: 'Open appeals of the same village and category in the last 30 days that read alike',
+        querystring: SimilarAppealsQuery,
+        response: { 200: z.array(SimilarAppeal) },
+      },
+    },
+    async (request) => similarAppeals(db, context(request), request.query),
+  );
+
+  app.get(
+    '/appeals/stats',
+    {
+      config: { permission: 'appeals.read' },
+      schema: { tags: ['appeals'], querystring: AppealStatsQuery, response: { 200: AppealStats } },
+    },
+    async (request) => appealStats(db, context(request), request.query),
+  );
+
+  app.get(
+    '/appeals/:id',
+    {
+      config: { permission: 'appeals.read' },
+      schema: { tags: ['appeals'], params: AppealIdParams, response: { 200: Appeal } },
+    },
+    async (request) => getAppeal(db, context(request), request.params.id),
+  );
+
+  app.get(
+    '/appeals/:id/handlers',
+    {
+      config: { permission: 'appeals.assign' },
+      schema: {
+        tags: ['appeals'],
+        summary: 'Who may be assigned: active accounts of the unit that holds the appeal',
+        params: AppealIdParams,
+        response: {
+          200: z.array(
+            z.object({ id: z.string(), name: z.string(), role: z.string(), areaCode: z.string() }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const ctx = context(request);
+      const appeal = await findAppeal(db, ctx.scope, request.params.id);
+      if (!appeal) return [];
+      const rows = await db
+        .selectFrom('users')
+        .select(['id', 'name', 'role', 'area_code'])
+        .where('disabled_at', 'is', null)
+        .where('role', 'in', ['district_admin', 'district_staff', 'town_head', 'town_staff', 'village_cadre'])
+        .where('area_code', '=', appeal.holder_area_code)
+        .orderBy('name')
+        .limit(200)
+        .execute();
+      return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, areaCode: r.area_code }));
+    },
+  );
+
+  for (const action of Object.keys(actionPaths) as AppealAction[]) {
+    const assigning = action === 'assign' || action === 'approve_deferral' || action === 'reject_deferral';
+    app.post(
+      `/appeals/:id/${actionPaths[action]}`,
+      {
+        config: { permission: assigning ? 'appeals.assign' : 'appeals.handle' },
+        schema: {
+          tags: ['appeals'],
+          params: AppealIdParams,
+          body: AppealActionBodies[action],
+          response: { 200: Appeal },
+        },
+      },
+      async (request) =>
+        db
+          .transaction()
+          .execute((trx) =>
+            actOnAppeal(trx, context(request), request.params.id, action, request.body as never),
+          ),
+    );
+  }
+
+  app.post(
+    '/appeals/:id/callback',
+    {
+      config: { permission: 'appeals.handle' },
+      schema: {
+        tags: ['appeals'],
+        summary: 'Record a callback (回访): by someone other than the handler',
+        params: AppealIdParams,
+        body: CallbackBody,
+        response: { 200: Appeal },
+      },
+    },
+    async (request) =>
+      db
+        .transaction()
+        .execute((trx) => recordCallback(trx, context(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/callbacks',
+    {
+      config: { permission: 'appeals.handle' },
+      schema: {
+        tags: ['appeals'],
+        summary: 'The callback worklist: resolved appeals in the caller’s area waiting for a callback',
+        querystring: z.strictObject({ limit: Limit }),
+        response: { 200: z.object({ items: z.array(CallbackTask) }) },
+      },
+    },
+    async (request) => ({ items: await callbackTasks(db, context(request), request.query.limit) }),
+  );
+
+  app.get(
+    '/notifications',
+    {
+      config: { permission: 'appeals.read' },
+      schema: {
+        tags: ['appeals'],
+        summary: 'The notification outbox for the caller’s area (the log driver’s record)',
+        querystring: z.strictObject({
+          status: z.enum(notificationStatuses).optional(),
+          appealId: z.uuid().optional(),
+          limit: Limit,
+        }),
+        response: { 200: z.object({ items: z.array(Notification) }) },
+      },
+    },
+    async (request) => {
+      const { limit, status, appealId } = request.query;
+      const filter = { ...(status ? { status } : {}), ...(appealId ? { appealId } : {}) };
+      return { items: await listNotifications(db, authOf(request).scope, filter, limit) };
+    },
+  );
+
+  app.get(
+    '/mediations',
+    {
+      config: { permission: 'appeals.read' },
+      schema: {
+        tags: ['mediation'],
+        querystring: z.strictObject({
+          villageCode: z
+            .string()
+            .regex(/^\d{12}$/)
+            .optional(),
+          limit: Limit,
+        }),
+        response: { 200: z.object({ items: z.array(Mediation) }) },
+      },
+    },
+    async (request) => ({
+      items: await listMediations(
+        db,
+        context(request),
+        { villageCode: request.query.villageCode },
+        request.query.limit,
+      ),
+    }),
+  );
+
+  app.post(
+    '/mediations',
+    {
+      config: { permission: 'appeals.handle' },
+      schema: { tags: ['mediation'], body: MediationCreateBody, response: { 201: Mediation } },
+    },
+    async (request, reply) => {
+      const mediation = await db
+        .transaction()
+        .execute((trx) => createMediation(trx, context(request), request.body));
+      return reply.status(201).send(mediation);
+    },
+  );
+
+  app.get(
+    '/mediations/:id',
+    {
+      config: { permission: 'appeals.read' },
+      schema: { tags: ['mediation'], params: IdParams, response: { 200: Mediation } },
+    },
+    async (request) => getMediation(db, context(request), request.params.id),
+  );
+
+  app.post(
+    '/mediations/:id/sessions',
+    {
+      config: { permission: 'appeals.handle' },
+      schema: {
+        tags: ['mediation'],
+        params: IdParams,
+        body: MediationSessionBody,
+        response: { 201: Mediation },
+      },
+    },
+    async (request, reply) => {
+      const mediation = await db
+        .transaction()
+        .execute((trx) => addMediationSession(trx, context(request), request.params.id, request.body));
+      return reply.status(201).send(mediation);
+    },
+  );
+
+  app.post(
+    '/mediations/:id/outcome',
+    {
+      config: { permission: 'appeals.handle' },
+      schema: {
+        tags: ['mediation'],
+        params: IdParams,
+        body: MediationOutcomeBody,
+        response: { 200: Mediation },
+      },
+    },
+    async (request) =>
+      db
+        .transaction()
+        .execute((trx) => recordMediationOutcome(trx, context(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/screenings',
+    {
+      config: { permission: 'appeals.read' },
+      schema: {
+        tags: ['mediation'],
+        querystring: z.strictObject({ limit: Limit }),
+        response: { 200: z.object({ items: z.array(Screening) }) },
+      },
+    },
+    async (request) => ({ items: await listScreenings(db, context(request), request.query.limit) }),
+  );
+
+  app.post(
+    '/screenings',
+    {
+      config: { permission: 'appeals.handle' },
+      schema: {
+        tags: ['mediation'],
+        summary: 'Record a screening sweep (大排查) of a village: each dispute found becomes an appeal',
+        body: ScreeningBody,
+        response: { 201: Screening },
+      },
+    },
+    async (request, reply) => {
+      const screening = await db
+        .transaction()
+        .execute((trx) => recordScreening(trx, context(request), request.body));
+      return reply.status(201).send(screening);
+    },
+  );
+};

@@ -1,0 +1,422 @@
+import type { Appeal, AppealStats, PublicAppeal } from '@lianxin/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AREAS,
+  buildUser,
+  createTestApp,
+  login,
+  type Session,
+  seedAreas,
+  signInAs,
+  type TestContext,
+} from '../../../test/harness';
+import { deliverDue } from '../../platform/notifications/notifications.service';
+import { sweepAppeals } from './appeals.sweep';
+
+const HOUR = 3_600_000;
+
+function staffBody(overrides: Record<string, unknown> = {}) {
+  return {
+    channel: 'hotline',
+    categoryCode: 'roads_water',
+    villageCode: AREAS.villageA1,
+    title: '村口道路塌陷',
+    description: '村口主路塌陷一个大坑，雨天积水，车辆无法通行，请尽快修复。',
+    reporterKind: 'person',
+    reporterName: '王大爷',
+    reporterPhone: '13812345678',
+    ...overrides,
+  };
+}
+
+describe('appeals: intake, levels, callback and the public page', () => {
+  let t: TestContext;
+  let cadre: Session;
+  let cadre2: Session;
+  let townHead: Session;
+  let townStaff: { id: string; session: Session };
+  let otherTownHead: Session;
+  let admin: Session;
+  let siblingCadre: Session;
+  let auditor: Session;
+
+  const create = async (session: Session, overrides: Record<string, unknown> = {}) => {
+    const response = await session.request('POST', '/api/v1/appeals', staffBody(overrides));
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as Appeal;
+  };
+  const act = async (session: Session, appeal: { id: string; version: number }, path: string, body = {}) =>
+    session.request('POST', `/api/v1/appeals/${appeal.id}/${path}`, { version: appeal.version, ...body });
+  const get = async (id: string, session = admin) =>
+    (await session.request('GET', `/api/v1/appeals/${id}`)).json() as Appeal;
+  const publicPost = (url: string, body: unknown, ip = '10.0.0.1') =>
+    t.app.inject({ method: 'POST', url: `/api/v1/public${url}`, payload: body as object, remoteAddress: ip });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedAreas(t.database);
+    cadre = await signInAs(t, 'village_cadre', AREAS.villageA1);
+    cadre2 = await signInAs(t, 'village_cadre', AREAS.villageA1);
+    siblingCadre = await signInAs(t, 'village_cadre', AREAS.villageA2);
+    townHead = await signInAs(t, 'town_head', AREAS.townA);
+    const staff = await buildUser(t.database, { role: 'town_staff', areaCode: AREAS.townA });
+    townStaff = { id: staff.id, session: await login(t.app, staff.username) };
+    otherTownHead = await signInAs(t, 'town_head', AREAS.townB);
+    admin = await signInAs(t, 'district_admin', AREAS.district);
+    auditor = await signInAs(t, 'auditor', AREAS.district);
+  });
+  afterAll(() => t.close());
+
+  it('takes in an appeal at its category’s level with deadlines, a timeline and a notice', async () => {
+    const appeal = await create(cadre);
+    expect(appeal).toMatchObject({
+      status: 'received',
+      level: 'village',
+      holderAreaCode: AREAS.villageA1,
+      urgency: 'normal',
+      reporterPhone: '138****5678',
+      overdue: false,
+    });
+    expect(appeal.trackingCode).toMatch(/^[A-Z2-9]{10}$/);
+    expect(new Date(appeal.responseDueAt).getTime() - new Date(appeal.receivedAt).getTime()).toBe(24 * HOUR);
+    expect(new Date(appeal.resolutionDueAt).getTime() - new Date(appeal.receivedAt).getTime()).toBe(
+      7 * 24 * HOUR,
+    );
+    expect(appeal.timeline.map((e) => e.kind)).toEqual(['submitted']);
+    expect(appeal.actions).toEqual(expect.arrayContaining(['accept', 'escalate', 'return', 'resolve']));
+    const wage = await create(cadre, { categoryCode: 'wage_dispute', urgency: 'urgent' });
+    expect(wage).toMatchObject({ level: 'town', holderAreaCode: AREAS.townA });
+    expect(new Date(wage.resolutionDueAt).getTime() - new Date(wage.receivedAt).getTime()).toBe(24 * HOUR);
+    const notices = await admin.request('GET', `/api/v1/notifications?appealId=${wage.id}`);
+    expect(notices.json()).toMatchObject({ items: [{ kind: 'appeal.new', areaCode: AREAS.townA }] });
+  });
+
+  it('refuses bad input with stable codes and writes nothing', async () => {
+    const before = (await admin.request('GET', '/api/v1/appeals?limit=200')).json().items.length;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ categoryCode: 'no_such' }, 'APPEAL_CATEGORY_UNKNOWN'],
+      [{ villageCode: AREAS.villageB1 }, 'AREA_UNKNOWN'],
+      [{ reporterPhone: '12345' }, 'VALIDATION_FAILED'],
+      [{ description: 'x'.repeat(4001) }, 'VALIDATION_FAILED'],
+      [{ reporterKind: 'person', reporterName: null }, 'VALIDATION_FAILED'],
+      [{ extra: 1 }, 'VALIDATION_FAILED'],
+    ];
+    for (const [overrides, code] of cases) {
+      const response = await cadre.request('POST', '/api/v1/appeals', staffBody(overrides));
+      expect(response.json(), JSON.stringify(overrides)).toMatchObject({ error: { code } });
+    }
+    expect((await admin.request('GET', '/api/v1/appeals?limit=200')).json().items.length).toBe(before);
+  });
+
+  it('counts a retried submission once (client id or Idempotency-Key)', async () => {
+    const headers = { 'idempotency-key': 'visit-sync-0001' };
+    const first = await cadre.request('POST', '/api/v1/appeals', staffBody({ title: '重试一次' }), headers);
+    const again = await cadre.request('POST', '/api/v1/appeals', staffBody({ title: '重试一次' }), headers);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+    const reused = await cadre.request('POST', '/api/v1/appeals', staffBody({ title: '另一件事' }), headers);
+    expect(reused.json()).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+  });
+
+  it('moves through the levels: the village escalates, the town head assigns, the town resolves', async () => {
+    let appeal = await create(cadre);
+    // Only the holder acts; the sibling village and the other town see nothing.
+    expect((await siblingCadre.request('GET', `/api/v1/appeals/${appeal.id}`)).statusCode).toBe(404);
+    expect((await act(otherTownHead, appeal, 'accept')).statusCode).toBe(404);
+    expect((await act(auditor, appeal, 'accept')).statusCode).toBe(403);
+    expect((await act(cadre, appeal, 'send-down', { reason: '下派' })).json()).toMatchObject({
+      error: { code: 'APPEAL_LEVEL_BOTTOM' },
+    });
+    const accepted = await act(cadre, appeal, 'accept');
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    appeal = accepted.json();
+    expect(appeal).toMatchObject({ status: 'accepted', handlerName: expect.any(String) });
+    // A stale version is a conflict.
+    expect((await act(cadre, { ...appeal, version: 1 }, 'start')).json()).toMatchObject({
+      error: { code: 'VERSION_CONFLICT' },
+    });
+    appeal = (await act(cadre, appeal, 'escalate', { reason: '超出村级权限，需镇里协调施工队' })).json();
+    expect(appeal).toMatchObject({ level: 'town', status: 'received', handlerId: null, maxLevel: 'town' });
+    // The village still sees it, but can no longer act.
+    expect((await act(cadre, appeal, 'accept')).json()).toMatchObject({ error: { code: 'APPEAL_NOT_HELD' } });
+    expect((await get(appeal.id, cadre)).actions).toEqual([]);
+    // Town staff may not assign; the town head does, to a town account only.
+    expect((await act(townStaff.session, appeal, 'assign', { handlerId: townStaff.id })).statusCode).toBe(
+      403,
+    );
+    const villageAccount = (
+      await t.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('area_code', '=', AREAS.villageA2)
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect((await act(townHead, appeal, 'assign', { handlerId: villageAccount })).json()).toMatchObject({
+      error: { code: 'APPEAL_HANDLER_INVALID' },
+    });
+    const queue = await townHead.request('GET', '/api/v1/appeals?level=town&queue=unassigned');
+    expect(queue.json().items.map((a: Appeal) => a.id)).toContain(appeal.id);
+    appeal = (await act(townHead, appeal, 'assign', { handlerId: townStaff.id })).json();
+    expect(appeal.handlerId).toBe(townStaff.id);
+    const mine = await townStaff.session.request('GET', '/api/v1/appeals?queue=mine');
+    expect(mine.json().items.map((a: Appeal) => a.id)).toContain(appeal.id);
+    appeal = (await act(townStaff.session, appeal, 'accept')).json();
+    appeal = (
+      await act(townStaff.session, appeal, 'resolve', { resolution: '已协调施工队回填并硬化路面' })
+    ).json();
+    expect(appeal).toMatchObject({ status: 'resolved', resolvedLevel: 'town' });
+    expect(appeal.callback).toMatchObject({ doneAt: null });
+    // Illegal transitions are refused.
+    expect(
+      (await act(townStaff.session, appeal, 'resolve', { resolution: '再次办结' })).json(),
+    ).toMatchObject({
+      error: { code: 'APPEAL_STATE_INVALID' },
+    });
+    // The handler may not call back; someone else in the unit does.
+    const byHandler = await townStaff.session.request('POST', `/api/v1/appeals/${appeal.id}/callback`, {
+      version: appeal.version,
+      rating: 'satisfied',
+    });
+    expect(byHandler.json()).toMatchObject({ error: { code: 'APPEAL_CALLBACK_BY_HANDLER' } });
+    const worklist = await townHead.request('GET', '/api/v1/callbacks');
+    expect(worklist.json().items.map((c: { appealId: string }) => c.appealId)).toContain(appeal.id);
+    const called = await townHead.request('POST', `/api/v1/appeals/${appeal.id}/callback`, {
+      version: appeal.version,
+      rating: 'basically_satisfied',
+      comment: '路修好了',
+    });
+    expect(called.statusCode, called.body).toBe(200);
+    expect(called.json()).toMatchObject({ status: 'closed', rating: 'basically_satisfied' });
+    expect(called.json().timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'submitted',
+      'accept',
+      'escalate',
+      'assign',
+      'accept',
+      'resolve',
+      'callback',
+      'closed',
+    ]);
+  });
+
+  it('a deferral approved by the town head keeps the appeal out of overdue until the planned day', async () => {
+    let appeal = await create(cadre, { title: '灌溉渠需冬季整修' });
+    appeal = (await act(cadre, appeal, 'accept')).json();
+    expect(
+      (await act(cadre, appeal, 'defer', { reason: '需等冬季枯水期', plannedDate: '2026-11-01' })).json(),
+    ).toMatchObject({
+      error: { code: 'APPEAL_DEFERRAL_DATE_INVALID' },
+    });
+    appeal = (
+      await act(cadre, appeal, 'defer', { reason: '需等冬季枯水期', plannedDate: '2027-01-20' })
+    ).json();
+    expect(appeal.deferralPending).toBe(true);
+    expect((await act(cadre, appeal, 'approve-deferral')).statusCode).toBe(403);
+    appeal = (await act(townHead, appeal, 'approve-deferral', { note: '同意' })).json();
+    expect(appeal).toMatchObject({ status: 'deferred', deferralPending: false });
+    expect(appeal.resolutionDueAt.startsWith('2027-01-20')).toBe(true);
+  });
+
+  it('suggests similar open appeals and merges a duplicate into the original', async () => {
+    const original = await create(cadre, {
+      title: '三组饮水管道破裂',
+      description: '三组饮水管道破裂，全组停水两天了',
+    });
+    const similar = await cadre.request(
+      'GET',
+      `/api/v1/appeals/similar?villageCode=${AREAS.villageA1}&categoryCode=roads_water&text=${encodeURIComponent('三组的饮水管道破裂停水')}`,
+    );
+    expect(similar.statusCode, similar.body).toBe(200);
+    expect(similar.json()[0]).toMatchObject({ id: original.id });
+    const duplicate = await create(cadre, { title: '停水', description: '三组饮水管道破了，停水' });
+    const merged = await act(cadre, duplicate, 'merge', { intoId: original.id });
+    expect(merged.json()).toMatchObject({ status: 'merged', mergedIntoId: original.id });
+  });
+
+  it('lets a resident submit, track with code and phone digits, and rate on the public page', async () => {
+    const villages = await t.app.inject({ method: 'GET', url: '/api/v1/public/villages' });
+    expect(villages.json().length).toBeGreaterThan(0);
+    const submitted = await publicPost('/appeals', {
+      villageCode: AREAS.villageA1,
+      categoryCode: 'environment',
+      title: '垃圾堆放',
+      description: '村委会旁边垃圾堆放多日无人清运',
+      phone: '13900001111',
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const { trackingCode } = submitted.json() as { trackingCode: string };
+    const wrong = await publicPost('/appeals/track', { trackingCode, phoneLast4: '0000' });
+    expect(wrong.json()).toMatchObject({ error: { code: 'APPEAL_TRACKING_FAILED' } });
+    const wrongCode = await publicPost('/appeals/track', { trackingCode: 'AAAAAAAAAA', phoneLast4: '1111' });
+    expect(wrongCode.json().error.message).toBe(wrong.json().error.message);
+    const tracked = await publicPost('/appeals/track', { trackingCode, phoneLast4: '1111' });
+    expect(tracked.statusCode, tracked.body).toBe(200);
+    expect(tracked.json()).toMatchObject({ status: 'received', canRate: false });
+    expect(JSON.stringify(tracked.json())).not.toContain('handler');
+    // Staff resolve it; the resident is unsatisfied, so it reopens; then satisfied closes it.
+    const [item] = (await cadre.request('GET', `/api/v1/appeals?q=${trackingCode}`)).json().items as Appeal[];
+    if (!item) throw new Error('submitted appeal not in the queue');
+    let appeal = (await act(cadre, item, 'accept')).json() as Appeal;
+    appeal = (await act(cadre, appeal, 'resolve', { resolution: '已清运' })).json();
+    const unhappy = await publicPost('/appeals/rate', {
+      trackingCode,
+      phoneLast4: '1111',
+      rating: 'unsatisfied',
+      comment: '还有一堆没运走',
+    });
+    expect(unhappy.json()).toMatchObject({ status: 'reopened' });
+    expect(
+      (await publicPost('/appeals/rate', { trackingCode, phoneLast4: '1111', rating: 'satisfied' })).json(),
+    ).toMatchObject({
+      error: { code: 'APPEAL_ALREADY_RATED' },
+    });
+    appeal = await get(appeal.id, cadre);
+    appeal = (await act(cadre, appeal, 'resolve', { resolution: '已全部清运' })).json();
+    const happy = await publicPost('/appeals/rate', {
+      trackingCode,
+      phoneLast4: '1111',
+      rating: 'satisfied',
+    });
+    expect(happy.json()).toMatchObject({ status: 'closed', rating: 'satisfied', canRate: false });
+    const kinds = (happy.json() as PublicAppeal).timeline.map((e) => e.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining(['submitted', 'accept', 'resolve', 'rated', 'reopened', 'closed']),
+    );
+  });
+
+  it('limits the public page per address and refuses robots', async () => {
+    const body = (phone: string) => ({
+      villageCode: AREAS.villageA2,
+      categoryCode: 'other',
+      title: '咨询',
+      description: '咨询政策',
+      phone,
+    });
+    expect(
+      (await publicPost('/appeals', { ...body('13900002222'), website: 'http://spam' }, '10.0.0.9')).json(),
+    ).toMatchObject({
+      error: { code: 'PUBLIC_SUBMISSION_REFUSED' },
+    });
+    for (let i = 0; i < t.config.publicLimits.perPhonePerDay; i++) {
+      expect((await publicPost('/appeals', body('13900003333'), `10.0.1.${i}`)).statusCode).toBe(201);
+    }
+    expect((await publicPost('/appeals', body('13900003333'), '10.0.2.1')).statusCode).toBe(429);
+    for (let i = 0; i < t.config.publicLimits.trackFailuresPerIp; i++) {
+      await publicPost('/appeals/track', { trackingCode: 'BBBBBBBBBB', phoneLast4: '1234' }, '10.0.3.1');
+    }
+    const blocked = await publicPost(
+      '/appeals/track',
+      { trackingCode: 'BBBBBBBBBB', phoneLast4: '1234' },
+      '10.0.3.1',
+    );
+    expect(blocked.statusCode).toBe(429);
+  });
+
+  it('records a mediation: sessions, then an agreement resolves the dispute', async () => {
+    const dispute = await create(cadre, { categoryCode: 'neighbour_dispute', title: '宅基地边界纠纷' });
+    const cadreId = (await cadre.request('GET', '/api/v1/auth/me')).json().user.id as string;
+    const opened = await cadre.request('POST', '/api/v1/mediations', {
+      appealId: dispute.id,
+      parties: [{ name: '张三' }, { name: '李四' }],
+      mediatorIds: [cadreId],
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    let mediation = opened.json();
+    expect(
+      (
+        await cadre.request('POST', '/api/v1/mediations', {
+          appealId: dispute.id,
+          parties: [{ name: 'a' }, { name: 'b' }],
+          mediatorIds: [cadreId],
+        })
+      ).json(),
+    ).toMatchObject({ error: { code: 'MEDIATION_EXISTS' } });
+    mediation = (
+      await cadre.request('POST', `/api/v1/mediations/${mediation.id}/sessions`, {
+        version: mediation.version,
+        date: '2026-11-22',
+        notes: '双方到场，各自陈述',
+      })
+    ).json();
+    expect(mediation.sessions).toHaveLength(1);
+    const done = await cadre.request('POST', `/api/v1/mediations/${mediation.id}/outcome`, {
+      version: mediation.version,
+      outcome: 'agreement',
+      agreement: '以老界桩为准，双方各退半米',
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await get(dispute.id)).status).toBe('resolved');
+    const screening = await cadre.request('POST', '/api/v1/screenings', {
+      villageCode: AREAS.villageA1,
+      date: '2026-11-22',
+      disputes: [
+        {
+          categoryCode: 'neighbour_dispute',
+          title: '排水沟纠纷',
+          description: '两户因排水沟走向争执',
+          parties: [{ name: '赵五' }, { name: '钱六' }],
+        },
+        { categoryCode: 'wage_dispute', title: '工钱拖欠', description: '包工头拖欠工钱' },
+      ],
+    });
+    expect(screening.statusCode, screening.body).toBe(201);
+    expect(screening.json().appealIds).toHaveLength(2);
+  });
+
+  it('counts the rates by their definitions; a period without appeals has no data, not 0%', async () => {
+    const stats = (
+      await admin.request('GET', '/api/v1/appeals/stats?from=2026-11-01&to=2026-12-31')
+    ).json() as AppealStats;
+    const rows = await t.database.db
+      .selectFrom('appeals')
+      .selectAll()
+      .where('status', '!=', 'merged')
+      .execute();
+    const resolved = rows.filter((r) => r.resolved_at !== null);
+    expect(stats.received).toBe(rows.length);
+    expect(stats.resolutionRate).toMatchObject({ numerator: resolved.length, denominator: rows.length });
+    const rated = rows.filter((r) => r.rating !== null);
+    expect(stats.satisfactionRate.denominator).toBe(rated.length);
+    expect(stats.satisfactionRate.numerator).toBe(rated.filter((r) => r.rating !== 'unsatisfied').length);
+    const empty = (
+      await admin.request('GET', '/api/v1/appeals/stats?from=2020-01-01&to=2020-01-31')
+    ).json() as AppealStats;
+    expect(empty.responseRate.value).toBeNull();
+    const town = await otherTownHead.request(
+      'GET',
+      `/api/v1/appeals/stats?from=2026-11-01&to=2026-12-31&areaCode=${AREAS.townA}`,
+    );
+    expect(town.json()).toMatchObject({ error: { code: 'AREA_UNKNOWN' } });
+  });
+  // Last: it moves the clock a day on, past every session.
+  it('escalates overdue appeals automatically, once, and warns before deadlines pass', async () => {
+    const appeal = await create(cadre, { urgency: 'urgent', title: '老人独居断电' });
+    t.clock.advance(20 * HOUR);
+    admin = await signInAs(t, 'district_admin', AREAS.district);
+    const warned = await sweepAppeals(t.database.db, t.clock);
+    expect(warned.warned).toBeGreaterThanOrEqual(2);
+    expect((await get(appeal.id)).timeline.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['warn_response', 'warn_resolution']),
+    );
+    t.clock.advance(5 * HOUR);
+    // A day has passed: sign in anew.
+    admin = await signInAs(t, 'district_admin', AREAS.district);
+    townHead = await signInAs(t, 'town_head', AREAS.townA);
+    const first = await sweepAppeals(t.database.db, t.clock);
+    expect(first.escalated).toBeGreaterThanOrEqual(1);
+    const again = await sweepAppeals(t.database.db, t.clock);
+    expect(again.escalated).toBe(0);
+    const after = await get(appeal.id);
+    expect(after).toMatchObject({ level: 'town', holderAreaCode: AREAS.townA, overdue: false });
+    expect(after.timeline.filter((e) => e.kind === 'auto_escalate')).toHaveLength(1);
+    const notices = await townHead.request('GET', '/api/v1/notifications');
+    expect(notices.json().items.some((n: { kind: string }) => n.kind === 'appeal.escalated')).toBe(true);
+    // The log driver marks the outbox sent.
+    const sent = await deliverDue(t.database.db, t.clock, async () => undefined);
+    expect(sent).toBeGreaterThan(0);
+    const pending = await admin.request('GET', '/api/v1/notifications?status=pending');
+    expect(pending.json().items).toEqual([]);
+  });
+
+});

@@ -1,0 +1,196 @@
+import type { Notification, NotificationKind } from '@lianxin/common';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely, Selectable } from 'kysely';
+import type { Config } from '../../config';
+import type { Db } from '../../db/dialect';
+import type { DB, NotificationsTable } from '../../db/schema';
+import type { Clock } from '../clock';
+import { newId } from '../ids';
+import type { JobWorker } from '../jobs/jobs.worker';
+import { type AreaScope, inScope } from '../scope';
+import type { Secrets } from '../secrets';
+
+const MAX_ATTEMPTS = 8;
+const BATCH = 100;
+
+export interface OutgoingNotification {
+  kind: NotificationKind;
+  /** The unit it concerns; the console shows it to callers whose area covers it. */
+  areaCode: string | null;
+  /** As shown in the console: a unit name, an account, or a masked phone. */
+  recipient: string;
+  /** Encrypted phone of a resident to text, if any. */
+  phoneEnc?: string | null;
+  message: string;
+  appealId?: string | null;
+}
+
+/**
+ * Puts a notification in the outbox, in the caller's transaction: it is sent if and only if the
+ * change it reports is committed, and sending never holds up the request.
+ */
+export async function enqueueNotifications(
+  db: Db,
+  clock: Clock,
+  items: OutgoingNotification[],
+): Promise<void> {
+  if (items.length === 0) return;
+  const now = clock.now().toISOString();
+  await db
+    .insertInto('notifications')
+    .values(
+      items.map((n) => ({
+        id: newId(),
+        kind: n.kind,
+        area_code: n.areaCode,
+        recipient: n.recipient,
+        phone_enc: n.phoneEnc ?? null,
+        message: n.message,
+        appeal_id: n.appealId ?? null,
+        status: 'pending' as const,
+        attempts: 0,
+        next_attempt_at: now,
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
+type NotificationRow = Selectable<NotificationsTable>;
+
+function toNotification(row: NotificationRow): Notification {
+  return {
+    id: row.id,
+    kind: row.kind,
+    areaCode: row.area_code,
+    recipient: row.recipient,
+    message: row.message,
+    appealId: row.appeal_id,
+    status: row.status,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+    lastError: row.last_error,
+  };
+}
+
+/** The outbox as the console shows it: newest first, within the caller's area. */
+export async function listNotifications(
+  db: Db,
+  scope: AreaScope,
+  filter: { status?: NotificationRow['status']; appealId?: string },
+  limit: number,
+): Promise<Notification[]> {
+  const rows = await db
+    .selectFrom('notifications')
+    .selectAll()
+    .where((eb) => inScope(eb, 'area_code', scope))
+    .$if(filter.status !== undefined, (qb) => qb.where('status', '=', filter.status ?? 'pending'))
+    .$if(filter.appealId !== undefined, (qb) => qb.where('appeal_id', '=', filter.appealId ?? ''))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toNotification);
+}
+
+/** How one notification leaves the system. */
+export type Deliver = (row: NotificationRow) => Promise<void>;
+
+/** The webhook driver: POSTs the notification as JSON (e.g. to an SMS gateway), 5 s timeout. */
+export function webhookDriver(url: string, secrets: Secrets): Deliver {
+  return async (row) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: row.id,
+        kind: row.kind,
+        recipient: row.recipient,
+        phone: row.phone_enc ? secrets.decrypt(row.phone_enc) : null,
+        message: row.message,
+        appealId: row.appeal_id,
+        createdAt: row.created_at,
+      }),
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+  };
+}
+
+function backoffMs(attempts: number): number {
+  return Math.min(2 ** attempts * 30_000, 6 * 3_600_000);
+}
+
+/** Sends what is due; failures are retried with backoff, and given up after 8 attempts. */
+export async function deliverDue(
+  db: Kysely<DB>,
+  clock: Clock,
+  deliver: Deliver,
+  logger?: FastifyBaseLogger,
+): Promise<number> {
+  const rows = await db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', clock.now().toISOString())
+    .orderBy('next_attempt_at')
+    .limit(BATCH)
+    .execute();
+  for (const row of rows) {
+    try {
+      await deliver(row);
+      await db
+        .updateTable('notifications')
+        .set({
+          status: 'sent',
+          sent_at: clock.now().toISOString(),
+          attempts: row.attempts + 1,
+          last_error: null,
+        })
+        .where('id', '=', row.id)
+        .where('status', '=', 'pending')
+        .execute();
+    } catch (err) {
+      const attempts = row.attempts + 1;
+      const message = err instanceof Error ? err.message : String(err);
+      logger?.warn({ notification: row.id, attempts, err: message }, 'notification not delivered');
+      await db
+        .updateTable('notifications')
+        .set({
+          attempts,
+          last_error: message.slice(0, 500),
+          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          next_attempt_at: new Date(clock.now().getTime() + backoffMs(attempts)).toISOString(),
+        })
+        .where('id', '=', row.id)
+        .execute();
+    }
+  }
+  return rows.length;
+}
+
+export function registerNotificationJobs(
+  jobs: JobWorker,
+  config: Config,
+  secrets: Secrets,
+  logger?: FastifyBaseLogger,
+): void {
+  const webhook =
+    config.notify.driver === 'webhook' && config.notify.webhookUrl
+      ? webhookDriver(config.notify.webhookUrl, secrets)
+      : null;
+  // The log driver: the outbox itself is the log the console shows.
+  const deliver: Deliver =
+    webhook ??
+    (async (row) => {
+      logger?.info({ notification: row.id, kind: row.kind, recipient: row.recipient }, row.message);
+    });
+  jobs
+    .handleLong('notifications.deliver', async ({ db, clock }) => {
+      while ((await deliverDue(db, clock, deliver, logger)) === BATCH) {
+        // keep going while full batches come back
+      }
+    })
+    .every('notifications.deliver', 30_000);
+}
