@@ -1,6 +1,7 @@
 import type { AreaKind, HouseholdsCreateBody, Rank, Role } from '@lianxin/common';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { ensureAppealDefaults } from '../modules/appeals/categories';
 import { createHousehold } from '../modules/households/households.service';
 import { ensureRegistryDefaults } from '../modules/tiering/tiering.repository';
 import { recordAudit } from '../platform/audit/audit.service';
@@ -10,6 +11,7 @@ import { newId } from '../platform/ids';
 import { scopeOf } from '../platform/scope';
 import type { Secrets } from '../platform/secrets';
 import { readSetting, writeSetting } from '../platform/settings/settings.repository';
+import { loadDemoAppeals } from './demo-appeals';
 import { demoHousehold, idNumberMaker } from './demo-households';
 import { COMMUNITY_NAMES, GROUP_ORDINALS, personName, VILLAGE_NAMES } from './names';
 import { Random } from './random';
@@ -225,6 +227,8 @@ export async function loadDemoDistrict(
       scope: scopeOf({ code: '610902000000', kind: 'district' }),
     };
     for (const household of households) await createHousehold(trx, registry, household);
+    await ensureAppealDefaults(trx, now);
+    await loadDemoAppeals(trx, clock, secrets, new Random(20261122));
     await writeSetting(trx, 'demo.loaded', true, now, 'demo');
     await recordAudit(
       trx,
