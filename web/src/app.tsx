@@ -10,6 +10,7 @@ import { ConsoleLayout } from './layout/console.layout';
 import { DashboardPage } from './pages/dashboard.page';
 import { NotFoundPage } from './pages/error.pages';
 import { LoginPage } from './pages/login.page';
+import { publicRoutes } from './public/public.routes';
 import { RequirePermission, RequireSession } from './session/guards';
 import { SessionBridge, sessionKey } from './session/session';
 import { FeedbackBridge, notifyQueryError } from './shared/feedback';
@@ -53,6 +54,8 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // The residents' pages: no sign-in.
+  ...publicRoutes,
   {
     element: <RequireSession />,
     children: [

@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { AuthLoginBody } from '@lianxin/common';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useT } from '../i18n/i18n';
 import { LanguageSwitch } from '../layout/language-switch';
 import { LogoMark } from '../layout/logo';
@@ -114,6 +114,11 @@ export function LoginPage() {
           </Form>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, textAlign: 'center', margin: 0 }}>
             {t('login.hint')}
+          </Typography.Paragraph>
+          <Typography.Paragraph style={{ fontSize: 12, textAlign: 'center', margin: '8px 0 0' }}>
+            <Link to="/public" data-testid="login-public-link">
+              {t('public.loginLink')}
+            </Link>
           </Typography.Paragraph>
         </Card>
       </Flex>

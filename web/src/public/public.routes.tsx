@@ -1,0 +1,25 @@
+import { lazy } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
+import { PublicLayout } from './public.layout';
+import { PublicHomePage } from './public-home.page';
+
+const PublicSubmitPage = lazy(() =>
+  import('./public-submit.page').then((m) => ({ default: m.PublicSubmitPage })),
+);
+const PublicTrackPage = lazy(() =>
+  import('./public-track.page').then((m) => ({ default: m.PublicTrackPage })),
+);
+
+/** The residents' pages: no sign-in, outside the console's session guard. */
+export const publicRoutes: RouteObject[] = [
+  {
+    path: '/public',
+    element: <PublicLayout />,
+    children: [
+      { index: true, element: <PublicHomePage /> },
+      { path: 'submit', element: <PublicSubmitPage /> },
+      { path: 'track', element: <PublicTrackPage /> },
+      { path: '*', element: <Navigate to="/public" replace /> },
+    ],
+  },
+];
