@@ -7,6 +7,7 @@ import path from 'node:path';
 import { buildApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import type { Database } from '../../server/src/db/database';
+import { appealsBench } from './appeals.bench';
 import { BENCH_DIR, benchClock, benchSecrets, type Engine, openDataset } from './dataset';
 import type { Metric } from './measure';
 import { registryBench } from './registry.bench';
@@ -26,11 +27,17 @@ const engines = (
   process.env.BENCH_ENGINES?.split(',') ??
   (process.env.BENCH_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'])
 ).filter((e): e is Engine => e === 'sqlite' || e === 'postgres');
+const benches = { registry: registryBench, appeals: appealsBench };
+// BENCH_MODULES=appeals measures one module and keeps the others' last figures.
+const modules = process.env.BENCH_MODULES?.split(',') ?? Object.keys(benches);
 const latest = path.join(BENCH_DIR, 'results/latest.json');
 const results: Record<string, Metric> = {};
 if (existsSync(latest)) {
   for (const [key, m] of Object.entries(JSON.parse(readFileSync(latest, 'utf8')) as Record<string, Metric>)) {
-    if (!engines.some((e) => key.startsWith(`${e}:`))) results[key] = m;
+    const [engine, name] = key.split(':');
+    const measuredNow =
+      engines.includes(engine as Engine) && modules.some((mod) => name?.startsWith(`${mod}.`));
+    if (!measuredNow) results[key] = m;
   }
 }
 const versions: Record<string, string> = {};
@@ -40,7 +47,14 @@ for (const engine of engines) {
   const database = await openDataset('district', engine, log);
   versions[engine] = await engineVersion(database);
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', JOBS_ENABLED: 'false', LOG_LEVEL: 'silent' }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      JOBS_ENABLED: 'false',
+      LOG_LEVEL: 'silent',
+      // The load scenario sends every submission from one address and phone.
+      PUBLIC_SUBMISSIONS_PER_IP_PER_HOUR: '1000000000',
+      PUBLIC_SUBMISSIONS_PER_PHONE_PER_DAY: '1000000000',
+    }),
     secretKey: undefined,
   };
   const app = await buildApp({
@@ -53,8 +67,11 @@ for (const engine of engines) {
   });
   await app.ready();
   try {
-    for (const [name, m] of Object.entries(await registryBench(database, app, runs, log))) {
-      results[`${engine}:${name}`] = m;
+    for (const [module, bench] of Object.entries(benches)) {
+      if (!modules.includes(module)) continue;
+      for (const [name, m] of Object.entries(await bench(database, app, runs, log))) {
+        results[`${engine}:${name}`] = m;
+      }
     }
   } finally {
     await app.close();

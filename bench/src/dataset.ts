@@ -7,6 +7,7 @@ import { migrateToLatest } from '../../server/src/db/migrator';
 import { ManualClock } from '../../server/src/platform/clock';
 import { secretsFromKey } from '../../server/src/platform/secrets';
 import { generateDistrict, type Scale } from './generate';
+import { generateAppeals } from './generate-appeals';
 
 export const BENCH_DIR = path.resolve(import.meta.dirname, '..');
 /** Generated data sets are kept between runs (they take minutes to make); never committed. */
@@ -59,9 +60,9 @@ export async function openDataset(
       await pgResetSchema(url, where);
       const database = openDatabase({ url, schema: where, poolSize: 4 });
       await build(database, scale, log);
-      return database;
+      return migrated(database, log);
     }
-    return migrated(openDatabase({ url, schema: where, poolSize: 8 }));
+    return migrated(openDatabase({ url, schema: where, poolSize: 8 }), log);
   }
   if (!existsSync(where)) {
     mkdirSync(DATA_DIR, { recursive: true });
@@ -75,12 +76,33 @@ export async function openDataset(
     rmSync(`${building}-wal`, { force: true });
     rmSync(`${building}-shm`, { force: true });
   }
-  return migrated(openDatabase({ file: where }));
+  return migrated(openDatabase({ file: where }), log);
 }
 
-/** A kept data set follows the schema as the code moves on. */
-async function migrated(database: Database): Promise<Database> {
+/** A kept data set follows the schema as the code moves on, and gains the modules' data as they come. */
+async function migrated(database: Database, log: (line: string) => void): Promise<Database> {
   await migrateToLatest(database.db);
+  const appeals = await database.db.selectFrom('appeals').select('id').limit(1).executeTakeFirst();
+  if (!appeals) {
+    const started = Date.now();
+    const households = await database.db
+      .selectFrom('households')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    // About one appeal per household over three years (300,000 for the district).
+    const count = Number(households.n);
+    if (count > 0) {
+      log(`generating ${count} appeals on ${database.engine} …`);
+      await generateAppeals(database.db, {
+        count,
+        seed: SEED,
+        clock: benchClock,
+        secrets: benchSecrets,
+        progress: (line) => log(`  ${line}`),
+      });
+      log(`  done in ${Math.round((Date.now() - started) / 1000)} s`);
+    }
+  }
   return database;
 }
 

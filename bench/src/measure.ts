@@ -1,4 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import type { Transaction } from 'kysely';
 import type { Database } from '../../server/src/db/database';
+import type { DB } from '../../server/src/db/schema';
+import { BENCH_PASSWORD } from './generate';
 
 export interface Metric {
   value: number;
@@ -108,4 +112,34 @@ export async function rawRolledBack(
     await client.query('rollback');
     client.release();
   }
+}
+
+class Rollback extends Error {}
+
+/** Runs `work` in a transaction that is always rolled back: the data set stays as generated. */
+export async function rolledBack<T>(
+  database: Database,
+  work: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  let result: T | undefined;
+  try {
+    await database.db.transaction().execute(async (trx) => {
+      result = await work(trx);
+      throw new Rollback();
+    });
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+  return result as T;
+}
+
+export async function signIn(app: FastifyInstance, username: string): Promise<{ cookie: string }> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password: BENCH_PASSWORD },
+  });
+  const cookie = response.cookies.find((c) => c.name === 'lx_session');
+  if (!cookie) throw new Error(`bench sign-in failed: ${response.body}`);
+  return { cookie: cookie.value };
 }

@@ -9,37 +9,21 @@ import type { DB } from '../../server/src/db/schema';
 import { retierAll } from '../../server/src/modules/tiering/tiering.service';
 import { BENCH_DIR, benchClock } from './dataset';
 import { BENCH_PASSWORD } from './generate';
-import { type Metric, median, metric, percentile, raw, rawRolledBack, repeat, time } from './measure';
+import {
+  type Metric,
+  median,
+  metric,
+  percentile,
+  raw,
+  rawRolledBack,
+  repeat,
+  rolledBack,
+  signIn,
+  time,
+} from './measure';
 import { rosterFile } from './roster-file';
 
 const run = promisify(execFile);
-
-class Rollback extends Error {}
-
-/** Runs `work` in a transaction that is always rolled back: the data set stays as generated. */
-async function rolledBack<T>(database: Database, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  let result: T | undefined;
-  try {
-    await database.db.transaction().execute(async (trx) => {
-      result = await work(trx);
-      throw new Rollback();
-    });
-  } catch (err) {
-    if (!(err instanceof Rollback)) throw err;
-  }
-  return result as T;
-}
-
-async function signIn(app: FastifyInstance): Promise<{ cookie: string }> {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username: 'admin', password: BENCH_PASSWORD },
-  });
-  const cookie = response.cookies.find((c) => c.name === 'lx_session');
-  if (!cookie) throw new Error(`bench sign-in failed: ${response.body}`);
-  return { cookie: cookie.value };
-}
 
 /** The registry's budgets (issue: household registry and tiering). */
 export async function registryBench(
@@ -149,7 +133,7 @@ export async function registryBench(
   if (engine === 'postgres') await sql`vacuum analyze`.execute(database.db);
 
   // 3. The filtered list (area + tier + tag) at any depth, and 4. the household page.
-  const { cookie } = await signIn(app);
+  const { cookie } = await signIn(app, 'admin');
   const towns = (await raw(
     database,
     "select code from areas where kind = 'town' order by code",

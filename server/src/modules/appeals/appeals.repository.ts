@@ -16,6 +16,9 @@ export type CallbackRow = Selectable<AppealCallbacksTable>;
 
 const open = [...openAppealStatuses];
 
+/** Open appeals, written with literal values so that the partial index of open appeals applies. */
+const isOpenAppeal = sql<boolean>`appeals.status in (${sql.join(open.map((s) => sql.lit(s)))})`;
+
 /** The unit that holds an appeal of a village at a level: the village, its town, the district. */
 export function holderOf(villageCode: string, level: AppealLevel): string {
   if (level === 'village') return villageCode;
@@ -42,10 +45,6 @@ export async function updateCategory(db: Db, code: string, row: Updateable<Appea
     .where('code', '=', code)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
-}
-
-export async function insertAppeal(db: Db, row: Insertable<AppealsTable>): Promise<void> {
-  await db.insertInto('appeals').values(row).execute();
 }
 
 function withNames(db: Db) {
@@ -96,7 +95,7 @@ export async function listAppeals(
   return withNames(db)
     .where((eb) => inScope(eb, 'appeals.village_code', scope))
     .$if(filter.level !== undefined, (qb) => qb.where('appeals.level', '=', filter.level ?? 'village'))
-    .$if(filter.status === 'open', (qb) => qb.where('appeals.status', 'in', open))
+    .$if(filter.status === 'open', (qb) => qb.where(isOpenAppeal))
     .$if(filter.status !== undefined && filter.status !== 'open', (qb) =>
       qb.where('appeals.status', '=', filter.status as AppealStatus),
     )
@@ -114,13 +113,11 @@ export async function listAppeals(
         ]),
       ),
     )
-    .$if(queue === 'mine', (qb) =>
-      qb.where('appeals.handler_id', '=', ctx.callerId).where('appeals.status', 'in', open),
-    )
+    .$if(queue === 'mine', (qb) => qb.where('appeals.handler_id', '=', ctx.callerId).where(isOpenAppeal))
     .$if(queue === 'unassigned', (qb) =>
       qb
         .where('appeals.handler_id', 'is', null)
-        .where('appeals.status', 'in', open)
+        .where(isOpenAppeal)
         .where((eb) => inScope(eb, 'appeals.holder_area_code', scope)),
     )
     .$if(queue === 'overdue', (qb) =>
@@ -137,7 +134,7 @@ export async function listAppeals(
       qb
         .where('appeals.deferral_reason', 'is not', null)
         .where('appeals.deferral_approved', '=', false)
-        .where('appeals.status', 'in', open),
+        .where(isOpenAppeal),
     )
     .$if(cursor !== null, (qb) =>
       qb.where((eb) =>

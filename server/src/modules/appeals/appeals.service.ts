@@ -54,7 +54,6 @@ import {
   findAppeal,
   findCategory,
   holderOf,
-  insertAppeal,
   insertCallback,
   insertEvents,
   latestCallback,
@@ -339,6 +338,29 @@ export async function createAppeal(
   body: AppealCreateBody,
   source: CreateSource,
 ): Promise<{ id: string; trackingCode: string; created: boolean }> {
+  const prepared = await prepareAppeal(db, ctx, body, source);
+  if ('existing' in prepared) return { ...prepared.existing, created: false };
+  await storeAppeals(db, ctx.clock, [prepared]);
+  return { id: prepared.row.id, trackingCode: prepared.row.tracking_code, created: true };
+}
+
+/** An appeal checked and built, ready to be written (alone, or with others in one commit). */
+export interface PreparedAppeal {
+  row: Insertable<AppealsTable> & { id: string; tracking_code: string; resolution_due_at: string };
+  event: Insertable<AppealEventsTable>;
+  notice: OutgoingNotification;
+  actor: AppealContext['actor'];
+  /** Staff intake is audited; the public page's submissions are on the appeal's timeline. */
+  audited: boolean;
+}
+
+/** Checks an intake and builds its rows, reading only; a known client id answers with the stored appeal. */
+export async function prepareAppeal(
+  db: Db,
+  ctx: Pick<AppealContext, 'clock' | 'secrets' | 'scope' | 'actor'>,
+  body: AppealCreateBody,
+  source: CreateSource,
+): Promise<PreparedAppeal | { existing: { id: string; trackingCode: string } }> {
   if (body.id) {
     const existing = await db.selectFrom('appeals').selectAll().where('id', '=', body.id).executeTakeFirst();
     if (existing) {
@@ -348,7 +370,7 @@ export async function createAppeal(
         existing.description === body.description &&
         existing.village_code === body.villageCode;
       if (!same) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-      return { id: existing.id, trackingCode: existing.tracking_code, created: false };
+      return { existing: { id: existing.id, trackingCode: existing.tracking_code } };
     }
   }
   const category = await findCategory(db, body.categoryCode);
@@ -378,7 +400,7 @@ export async function createAppeal(
   const urgency = body.urgency ?? category.default_urgency;
   const level = category.default_level;
   const holder = holderOf(village.code, level);
-  const row: Insertable<AppealsTable> & { id: string; tracking_code: string; title: string } = {
+  const row: PreparedAppeal['row'] = {
     id: body.id ?? newId(),
     tracking_code: newTrackingCode(),
     title: body.title,
@@ -424,27 +446,55 @@ export async function createAppeal(
     version: 1,
     updated_at: nowIso,
   };
-  await insertAppeal(db, row);
-  await insertEvents(db, [
-    event(row.id, nowIso, ctx.actor, {
+  return {
+    row,
+    event: event(row.id, nowIso, ctx.actor, {
       kind: 'submitted',
       to_status: 'received',
       to_level: level,
       note: null,
       public: true,
     }),
-  ]);
-  await enqueueNotifications(db, ctx.clock, [newLevelNotice(row, holder, level)]);
-  if (source.createdBy) {
-    await recordAudit(db, ctx.clock, ctx.actor, {
+    notice: newLevelNotice(row, holder, level),
+    actor: ctx.actor,
+    audited: source.createdBy !== null,
+  };
+}
+
+/** Writes prepared appeals: their rows, first timeline entries, notices and audit entries. */
+export async function storeAppeals(
+  db: Db,
+  clock: AppealContext['clock'],
+  appeals: PreparedAppeal[],
+): Promise<void> {
+  if (appeals.length === 0) return;
+  await db
+    .insertInto('appeals')
+    .values(appeals.map((a) => a.row))
+    .execute();
+  await insertEvents(
+    db,
+    appeals.map((a) => a.event),
+  );
+  await enqueueNotifications(
+    db,
+    clock,
+    appeals.map((a) => a.notice),
+  );
+  for (const a of appeals.filter((x) => x.audited)) {
+    await recordAudit(db, clock, a.actor, {
       action: 'appeal.create',
       objectType: 'appeal',
-      objectId: row.id,
-      areaCode: village.code,
-      after: { channel: row.channel, category: row.category_code, level, urgency },
+      objectId: a.row.id,
+      areaCode: a.row.village_code,
+      after: {
+        channel: a.row.channel,
+        category: a.row.category_code,
+        level: a.row.level,
+        urgency: a.row.urgency,
+      },
     });
   }
-  return { id: row.id, trackingCode: row.tracking_code, created: true };
 }
 
 /** The change that moves an appeal to another level: new holder, no handler, fresh deadlines there. */

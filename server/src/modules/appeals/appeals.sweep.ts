@@ -28,28 +28,35 @@ export interface SweepResult {
  * go out before a deadline passes; overdue callbacks are reminded. Each step is a conditional
  * update, so a sweep run twice, or by two instances at once, changes each appeal once.
  */
-export async function sweepAppeals(db: Kysely<DB>, clock: Clock): Promise<SweepResult> {
+export async function sweepAppeals(
+  db: Kysely<DB>,
+  clock: Clock,
+  /** Runs one batch in a transaction: its own by default; the benchmark passes one it rolls back. */
+  inTransaction: <T>(work: (trx: Db) => Promise<T>) => Promise<T> = (work) => db.transaction().execute(work),
+): Promise<SweepResult> {
   const result: SweepResult = { escalated: 0, warned: 0, reminded: 0 };
   for (const [from, to] of [
     ['village', 'town'],
     ['town', 'district'],
   ] as const) {
     for (;;) {
-      const n = await db.transaction().execute((trx) => escalateBatch(trx, clock, from, to));
+      const n = await inTransaction((trx) => escalateBatch(trx, clock, from, to));
       result.escalated += n;
       if (n < BATCH) break;
     }
   }
   for (;;) {
-    const n = await db.transaction().execute((trx) => warnBatch(trx, clock));
+    const n = await inTransaction((trx) => warnBatch(trx, clock));
     result.warned += n;
     if (n < BATCH) break;
   }
-  result.reminded = await db.transaction().execute((trx) => remindCallbacks(trx, clock));
-  await db
-    .deleteFrom('public_failures')
-    .where('at', '<', new Date(clock.now().getTime() - 24 * 3_600_000).toISOString())
-    .execute();
+  result.reminded = await inTransaction((trx) => remindCallbacks(trx, clock));
+  await inTransaction((trx) =>
+    trx
+      .deleteFrom('public_failures')
+      .where('at', '<', new Date(clock.now().getTime() - 24 * 3_600_000).toISOString())
+      .execute(),
+  );
   return result;
 }
 

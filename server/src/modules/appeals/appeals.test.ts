@@ -32,7 +32,6 @@ function staffBody(overrides: Record<string, unknown> = {}) {
 describe('appeals: intake, levels, callback and the public page', () => {
   let t: TestContext;
   let cadre: Session;
-  let cadre2: Session;
   let townHead: Session;
   let townStaff: { id: string; session: Session };
   let otherTownHead: Session;
@@ -56,7 +55,6 @@ describe('appeals: intake, levels, callback and the public page', () => {
     t = await createTestApp();
     await seedAreas(t.database);
     cadre = await signInAs(t, 'village_cadre', AREAS.villageA1);
-    cadre2 = await signInAs(t, 'village_cadre', AREAS.villageA1);
     siblingCadre = await signInAs(t, 'village_cadre', AREAS.villageA2);
     townHead = await signInAs(t, 'town_head', AREAS.townA);
     const staff = await buildUser(t.database, { role: 'town_staff', areaCode: AREAS.townA });
@@ -418,5 +416,4 @@ describe('appeals: intake, levels, callback and the public page', () => {
     const pending = await admin.request('GET', '/api/v1/notifications?status=pending');
     expect(pending.json().items).toEqual([]);
   });
-
 });

@@ -12,10 +12,11 @@ import { z } from 'zod';
 import type { Db } from '../../db/dialect';
 import type { Actor } from '../../platform/audit/audit.service';
 import { AppError } from '../../platform/errors';
+import { GroupCommit } from '../../platform/group-commit';
 import { newId } from '../../platform/ids';
 import { type AreaScope, scopeOf } from '../../platform/scope';
 import { appealEvents, findByTrackingCode } from './appeals.repository';
-import { createAppeal, rateByResident } from './appeals.service';
+import { type PreparedAppeal, prepareAppeal, rateByResident, storeAppeals } from './appeals.service';
 import { categories } from './categories';
 
 const HOUR = 3_600_000;
@@ -40,6 +41,9 @@ async function districtScope(db: Db): Promise<AreaScope> {
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, secrets, config } = app.ctx;
   const limits = config.publicLimits;
+  const submissions = new GroupCommit<PreparedAppeal>((batch) =>
+    db.transaction().execute((trx) => storeAppeals(trx, clock, batch)),
+  );
   const ipHash = (request: FastifyRequest) => secrets.lookupHash(`ip:${request.ip}`);
   const resident = (request: FastifyRequest): Actor => ({ id: null, name: null, ip: request.ip });
 
@@ -81,51 +85,56 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       const ip = ipHash(request);
       const phoneHash = secrets.lookupHash(body.phone);
       const now = clock.now().getTime();
-      const result = await db.transaction().execute(async (trx) => {
-        const [byIp, byPhone] = await Promise.all([
-          trx
-            .selectFrom('appeals')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('submitter_ip_hash', '=', ip)
-            .where('received_at', '>=', new Date(now - HOUR).toISOString())
-            .executeTakeFirstOrThrow(),
-          trx
-            .selectFrom('appeals')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('reporter_phone_hash', '=', phoneHash)
-            .where('received_at', '>=', new Date(now - 24 * HOUR).toISOString())
-            .executeTakeFirstOrThrow(),
-        ]);
-        if (Number(byIp.n) >= limits.perIpPerHour || Number(byPhone.n) >= limits.perPhonePerDay) {
-          throw new AppError('RATE_LIMITED');
-        }
-        const created = await createAppeal(
-          trx,
-          { clock, secrets, scope: await districtScope(trx), actor: resident(request) },
-          {
-            ...(body.id ? { id: body.id } : {}),
-            channel: 'public_page',
-            categoryCode: body.categoryCode,
-            villageCode: body.villageCode,
-            address: body.address,
-            latitude: null,
-            longitude: null,
-            title: body.title,
-            description: body.description,
-            reporterKind: 'person',
-            reporterResidentId: null,
-            householdId: null,
-            reporterName: body.name,
-            reporterPhone: body.phone,
-          },
-          { createdBy: null, ipHash: ip },
-        );
-        return trx
+      const [byIp, byPhone] = await Promise.all([
+        db
+          .selectFrom('appeals')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('submitter_ip_hash', '=', ip)
+          .where('received_at', '>=', new Date(now - HOUR).toISOString())
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('appeals')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('reporter_phone_hash', '=', phoneHash)
+          .where('received_at', '>=', new Date(now - 24 * HOUR).toISOString())
+          .executeTakeFirstOrThrow(),
+      ]);
+      if (Number(byIp.n) >= limits.perIpPerHour || Number(byPhone.n) >= limits.perPhonePerDay) {
+        throw new AppError('RATE_LIMITED');
+      }
+      const prepared = await prepareAppeal(
+        db,
+        { clock, secrets, scope: await districtScope(db), actor: resident(request) },
+        {
+          ...(body.id ? { id: body.id } : {}),
+          channel: 'public_page',
+          categoryCode: body.categoryCode,
+          villageCode: body.villageCode,
+          address: body.address,
+          latitude: null,
+          longitude: null,
+          title: body.title,
+          description: body.description,
+          reporterKind: 'person',
+          reporterResidentId: null,
+          householdId: null,
+          reporterName: body.name,
+          reporterPhone: body.phone,
+        },
+        { createdBy: null, ipHash: ip },
+      );
+      let result: { tracking_code: string; resolution_due_at: string };
+      if ('existing' in prepared) {
+        result = await db
           .selectFrom('appeals')
           .select(['tracking_code', 'resolution_due_at'])
-          .where('id', '=', created.id)
+          .where('id', '=', prepared.existing.id)
           .executeTakeFirstOrThrow();
-      });
+      } else {
+        // Answered only once committed; submissions under load share commits.
+        await submissions.submit(prepared);
+        result = prepared.row;
+      }
       return reply
         .status(201)
         .send({ trackingCode: result.tracking_code, expectedBy: result.resolution_due_at });
