@@ -34,6 +34,27 @@ const TierRulesPage = lazy(() =>
 const TierOverridesPage = lazy(() =>
   import('./modules/tiering/tier-overrides.page').then((m) => ({ default: m.TierOverridesPage })),
 );
+const AppealsPage = lazy(() =>
+  import('./modules/appeals/appeals.page').then((m) => ({ default: m.AppealsPage })),
+);
+const AppealPage = lazy(() =>
+  import('./modules/appeals/appeal.page').then((m) => ({ default: m.AppealPage })),
+);
+const CallbacksPage = lazy(() =>
+  import('./modules/appeals/callbacks.page').then((m) => ({ default: m.CallbacksPage })),
+);
+const MediationsPage = lazy(() =>
+  import('./modules/appeals/mediations.page').then((m) => ({ default: m.MediationsPage })),
+);
+const MediationPage = lazy(() =>
+  import('./modules/appeals/mediation.page').then((m) => ({ default: m.MediationPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('./modules/appeals/notifications.page').then((m) => ({ default: m.NotificationsPage })),
+);
+const AppealSettingsPage = lazy(() =>
+  import('./modules/appeals/appeal-settings.page').then((m) => ({ default: m.AppealSettingsPage })),
+);
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -116,6 +137,62 @@ const router = createBrowserRouter([
             element: (
               <RequirePermission permission="tiers.approve">
                 <TierOverridesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'appeals',
+            element: (
+              <RequirePermission permission="appeals.read">
+                <AppealsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'appeals/:id',
+            element: (
+              <RequirePermission permission="appeals.read">
+                <AppealPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'callbacks',
+            element: (
+              <RequirePermission permission="appeals.handle">
+                <CallbacksPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'mediations',
+            element: (
+              <RequirePermission permission="appeals.read">
+                <MediationsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'mediations/:id',
+            element: (
+              <RequirePermission permission="appeals.read">
+                <MediationPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'notifications',
+            element: (
+              <RequirePermission permission="appeals.read">
+                <NotificationsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'appeal-settings',
+            element: (
+              <RequirePermission permission="appeals.configure">
+                <AppealSettingsPage />
               </RequirePermission>
             ),
           },

@@ -79,6 +79,8 @@ interface RequestOptions {
   signOutOn401?: boolean;
   accept?: string;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. an Idempotency-Key on a creating POST. */
+  headers?: Record<string, string>;
 }
 
 function headersFor(method: string, accept: string, contentType?: string): Record<string, string> {
@@ -104,7 +106,10 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   try {
     response = await fetch(urlOf(path, options.query), {
       method,
-      headers: headersFor(method, options.accept ?? 'application/json', contentType),
+      headers: {
+        ...headersFor(method, options.accept ?? 'application/json', contentType),
+        ...options.headers,
+      },
       credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
@@ -142,7 +147,7 @@ export async function apiSend<S extends z.ZodType>(
   path: string,
   body: unknown,
   schema: S,
-  options: { signOutOn401?: boolean } = {},
+  options: { signOutOn401?: boolean; headers?: Record<string, string> } = {},
 ): Promise<z.output<S>> {
   return parse(await send(method, path, { body, ...options }), schema);
 }

@@ -1,10 +1,15 @@
 import {
   AuditOutlined,
   ClusterOutlined,
+  CommentOutlined,
   ControlOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   HomeOutlined,
+  NotificationOutlined,
+  PhoneOutlined,
+  SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -49,6 +54,31 @@ export const navigation: NavGroup[] = [
         label: 'nav.tierOverrides',
         icon: <FileDoneOutlined />,
         permission: 'tiers.approve',
+      },
+    ],
+  },
+  {
+    title: 'appeals.nav.group',
+    items: [
+      {
+        path: '/appeals',
+        label: 'appeals.nav.queue',
+        icon: <SolutionOutlined />,
+        permission: 'appeals.read',
+      },
+      { path: '/callbacks', label: 'callbacks.nav', icon: <PhoneOutlined />, permission: 'appeals.handle' },
+      { path: '/mediations', label: 'mediation.nav', icon: <CommentOutlined />, permission: 'appeals.read' },
+      {
+        path: '/notifications',
+        label: 'notifications.nav',
+        icon: <NotificationOutlined />,
+        permission: 'appeals.read',
+      },
+      {
+        path: '/appeal-settings',
+        label: 'appeals.nav.settings',
+        icon: <SettingOutlined />,
+        permission: 'appeals.configure',
       },
     ],
   },

@@ -22,6 +22,7 @@ import { useCan } from '../../session/session';
 import { formatDateTime } from '../../shared/dates';
 import { errorText } from '../../shared/feedback';
 import { useModalTarget } from '../../shared/use-modal-target';
+import { HouseholdAppealsTab } from '../appeals/household-appeals.tab';
 import { pathTo } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
 import { HouseholdOverridesTab } from '../tiering/household-overrides.tab';
@@ -209,7 +210,11 @@ export function HouseholdPage() {
     {
       key: 'appeals',
       label: t('household.tab.appeals'),
-      children: <ComingTab text={t('household.appealsLater')} />,
+      children: can('appeals.read') ? (
+        <HouseholdAppealsTab household={household} />
+      ) : (
+        <ComingTab text={t('error.forbidden')} />
+      ),
     },
     {
       key: 'measures',

@@ -1,0 +1,87 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { appealLevels, appealQueues } from '@lianxin/common';
+import { Button, Card, Segmented, Space, Tabs } from 'antd';
+import { useMemo } from 'react';
+import { useT } from '../../i18n/i18n';
+import { useCan, useMe } from '../../session/session';
+import { PageHeader } from '../../shared/page-header';
+import { useModalTarget } from '../../shared/use-modal-target';
+import { AppealFilterBar, homeLevel, type LevelTab, useAppealsLocation } from './appeal-filter';
+import { AppealIntakeDrawer } from './appeal-intake.drawer';
+import { type AppealQueue, levelLabel, queueLabel } from './appeal-labels';
+import { AppealStatsCard } from './appeal-stats.card';
+import { AppealTable } from './appeal-table';
+import { useAppealsList } from './appeals.api';
+
+const PAGE_SIZE = 20;
+
+/** 诉求管理: the three-level problem repository, a tab per level and the working queues. */
+export function AppealsPage() {
+  const t = useT();
+  const me = useMe();
+  const can = useCan();
+  const defaultLevel = useMemo(() => homeLevel(me.role), [me.role]);
+  const { level, queue, fields, filter, navigateTo } = useAppealsLocation(defaultLevel);
+  const list = useAppealsList(filter, PAGE_SIZE);
+  const intake = useModalTarget<true>();
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+
+  // Assigning and approving deferrals are the unit head's: the others' queues stop at "unassigned".
+  const queues = appealQueues.filter((q) => q !== 'deferral_pending' || can('appeals.assign'));
+  const levelTabs: LevelTab[] = ['all', ...appealLevels];
+
+  return (
+    <>
+      <PageHeader
+        title={t('appeals.title')}
+        extra={
+          can('appeals.create') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => intake.show(true)}
+              data-testid="appeals-create"
+            >
+              {t('appeals.create')}
+            </Button>
+          )
+        }
+      />
+      <AppealStatsCard areaCode={fields.areaCode} />
+      <AppealFilterBar fields={fields} onChange={(next) => navigateTo({ level, queue, fields: next })} />
+      <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+        <Tabs
+          activeKey={level}
+          onChange={(key) => navigateTo({ level: key as LevelTab, queue, fields })}
+          items={levelTabs.map((l) => ({
+            key: l,
+            label:
+              l === 'all' ? t('appeals.levelAll') : t('appeals.levelRepository', { level: levelLabel(t, l) }),
+          }))}
+          tabBarExtraContent={
+            <Space>
+              <Segmented<AppealQueue>
+                value={queue}
+                onChange={(next) => navigateTo({ level, queue: next, fields })}
+                options={queues.map((q) => ({ value: q, label: queueLabel(t, q) }))}
+                data-testid="appeals-queue"
+              />
+            </Space>
+          }
+          data-testid="appeals-levels"
+        />
+        <AppealTable
+          items={items}
+          loading={list.isFetching && !list.isFetchingNextPage}
+          hasMore={list.hasNextPage}
+          loadingMore={list.isFetchingNextPage}
+          onLoadMore={() => list.fetchNextPage()}
+          emptyText={t(queue === 'all' ? 'appeals.empty' : 'appeals.emptyQueue')}
+        />
+      </Card>
+      {intake.target && (
+        <AppealIntakeDrawer open={intake.open} onClose={intake.hide} afterClose={intake.afterClose} />
+      )}
+    </>
+  );
+}
