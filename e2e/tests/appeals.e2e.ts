@@ -69,6 +69,8 @@ async function findAppeal(page: Page, code: string): Promise<AppealRow> {
 }
 
 async function shot(page: Page, name: string): Promise<void> {
+  // A double tap may leave a word selected where the second tap landed: not part of the page.
+  await page.evaluate('window.getSelection()?.removeAllRanges()');
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
@@ -133,6 +135,10 @@ describe('residents’ appeals in Chromium', () => {
     await shot(resident, 'public-submit-errors');
 
     await pickOption(resident, 'public-town', village.townName);
+    await resident.getByTestId('public-village').click();
+    // Let the town list finish closing, so the picture shows only the village list.
+    await resident.waitForTimeout(500);
+    await shot(resident, 'public-village-picker');
     await pickOption(resident, 'public-village', village.name);
     await resident.getByText('道路水利', { exact: true }).click();
     await resident.getByTestId('public-title').fill(TITLE);
@@ -147,7 +153,21 @@ describe('residents’ appeals in Chromium', () => {
     await expect.poll(() => resident.getByText('请填写 11 位手机号').count()).toBe(0);
     await shot(resident, 'public-submit-filled');
 
-    // A double tap sends once (the button waits, and a retry carries the same client id).
+    // The connection drops after the server stored it: the resident is told to tap again, and the
+    // second (double) tap carries the same client id, so it still counts once.
+    await resident.route(
+      '**/api/v1/public/appeals',
+      async (route) => {
+        await route.fetch();
+        await route.abort('connectionreset');
+      },
+      { times: 1 },
+    );
+    await resident.getByTestId('public-submit').click();
+    await expect
+      .poll(() => resident.getByText('网络不通').first().isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    await shot(resident, 'public-submit-retry');
     await resident.getByTestId('public-submit').dblclick();
     const codeBox = resident.getByTestId('tracking-code');
     await expect.poll(() => codeBox.isVisible(), { timeout: 15_000 }).toBe(true);
@@ -190,6 +210,7 @@ describe('residents’ appeals in Chromium', () => {
     await expect
       .poll(() => resident.getByTestId('public-track-code').inputValue(), { timeout: 15_000 })
       .toBe(code);
+    await shot(resident, 'public-track-form');
     await resident.getByTestId('public-track-phone').fill('0000');
     await resident.getByTestId('public-track-submit').click();
     await expect
@@ -235,6 +256,15 @@ describe('residents’ appeals in Chromium', () => {
       .poll(() => resident.getByText('Your rating: Satisfied').isVisible(), { timeout: 10_000 })
       .toBe(true);
     await shot(resident, 'public-track-en');
+
+    // The narrowest common phone, with the longer English labels.
+    await resident.setViewportSize({ width: 375, height: 812 });
+    await resident.goto(`${run.base}/public/submit`);
+    await expect
+      .poll(() => resident.getByText('Kind of problem').first().isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    expect(await resident.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await shot(resident, 'public-submit-en-375');
     await resident.close();
   });
 });

@@ -61,8 +61,7 @@ export const uiEn: Record<UiKey, string> = {
   'public.submit.subcategory': 'More precisely',
   'public.submit.categoryRequired': 'Choose the kind of problem',
   'public.submit.titleLabel': 'Title',
-  'public.submit.titlePlaceholder':
-    'The problem in one line, e.g. “The street light at the village gate is out”',
+  'public.submit.titlePlaceholder': 'The problem in one line',
   'public.submit.titleRequired': 'Say what the problem is in one line (at most 60 characters)',
   'public.submit.description': 'Details',
   'public.submit.descriptionPlaceholder':
@@ -127,7 +126,7 @@ export const uiEn: Record<UiKey, string> = {
   'public.level.town': 'Town level',
   'public.level.district': 'District level',
   'public.appeal.code': 'Tracking code',
-  'public.appeal.village': 'Village or community',
+  'public.appeal.village': 'Village',
   'public.appeal.level': 'Handled at',
   'public.appeal.receivedAt': 'Submitted',
   'public.appeal.expectedBy': 'Expected by',

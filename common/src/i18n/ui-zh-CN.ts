@@ -61,7 +61,7 @@ export const uiZhCN = {
   'public.submit.subcategory': '具体类别',
   'public.submit.categoryRequired': '请选择问题类别',
   'public.submit.titleLabel': '标题',
-  'public.submit.titlePlaceholder': '一句话说明，如：村口路灯坏了',
+  'public.submit.titlePlaceholder': '一句话说明问题',
   'public.submit.titleRequired': '请用一句话说明问题（不超过 60 字）',
   'public.submit.description': '具体情况',
   'public.submit.descriptionPlaceholder': '发生了什么、从什么时候开始、影响到谁、希望怎样解决',

@@ -68,7 +68,8 @@ export function PublicProgress({ appeal }: { appeal: PublicAppeal }) {
   ];
   const done = appeal.status === 'resolved' || appeal.status === 'closed';
   const resolvedOn = done ? resolvedAt(appeal) : null;
-  const events = [...appeal.timeline].sort((a, b) => b.at.localeCompare(a.at));
+  // The server lists them oldest first (ties in the order they happened); the newest matters most.
+  const events = [...appeal.timeline].reverse();
 
   return (
     <Flex vertical gap={12} data-testid="public-progress">
@@ -101,7 +102,6 @@ export function PublicProgress({ appeal }: { appeal: PublicAppeal }) {
           <Descriptions
             column={1}
             size="small"
-            styles={{ label: { width: '7.5em' } }}
             items={[
               {
                 key: 'code',

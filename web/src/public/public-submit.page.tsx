@@ -123,6 +123,25 @@ export function PublicSubmitPage() {
         {t('public.submit.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('public.submit.lead')}</Typography.Paragraph>
+      {(villages.isError || categories.isError) && (
+        <Alert
+          type="error"
+          showIcon
+          title={publicErrorText(villages.error ?? categories.error, 'submit', t)}
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                if (villages.isError) villages.refetch();
+                if (categories.isError) categories.refetch();
+              }}
+            >
+              {t('common.reload')}
+            </Button>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Form<FormValues>
         form={form}
         layout="vertical"

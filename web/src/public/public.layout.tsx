@@ -1,4 +1,4 @@
-import { Button, ConfigProvider, Flex, Spin } from 'antd';
+import { ConfigProvider, Flex, Spin } from 'antd';
 import { Suspense, useEffect } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useLocale, useT } from '../i18n/i18n';
@@ -8,7 +8,11 @@ import './public.css';
 
 // Bigger type and controls than the console: residents use their phones, often outdoors.
 // 16 px inputs also keep iOS from zooming into a field on focus.
-const residentTheme = { token: { fontSize: 16, controlHeightLG: 48, borderRadiusLG: 10 } };
+const residentTheme = {
+  token: { fontSize: 16, controlHeightLG: 48, borderRadiusLG: 10 },
+  // Village lists are long: rows tall enough to hit with a thumb.
+  components: { Select: { optionHeight: 44, optionFontSize: 16, optionPadding: '11px 12px' } },
+};
 
 /** The residents' pages: a red bar with the product mark and one language button, one column below. */
 export function PublicLayout() {
@@ -28,8 +32,9 @@ export function PublicLayout() {
             <LogoMark size={30} />
             <span>{t('public.brand')}</span>
           </Link>
-          <Button
-            type="text"
+          {/* A plain button: on a red bar a themed text button turns grey on touch (hover sticks). */}
+          <button
+            type="button"
             className="lx-public-lang"
             lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
             aria-label={t('lang.switch')}
@@ -37,7 +42,7 @@ export function PublicLayout() {
             data-testid="public-language"
           >
             {t('public.langToggle')}
-          </Button>
+          </button>
         </header>
         <main className="lx-public-main">
           <Suspense

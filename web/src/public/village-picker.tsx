@@ -47,6 +47,8 @@ export function VillagePicker({ villages, loading, value, onChange, id }: Props)
         loading={loading}
         value={town}
         options={towns.map((name) => ({ value: name, label: name }))}
+        listItemHeight={44}
+        listHeight={320}
         onChange={(next: string) => {
           setChosenTown(next);
           if (selected && selected.townName !== next) onChange?.(undefined);
@@ -61,6 +63,8 @@ export function VillagePicker({ villages, loading, value, onChange, id }: Props)
         value={value}
         options={villageOptions}
         showSearch={{ optionFilterProp: 'search' }}
+        listItemHeight={44}
+        listHeight={320}
         onChange={(code: string) => {
           const village = villages.find((v) => v.code === code);
           if (village) setChosenTown(village.townName);
