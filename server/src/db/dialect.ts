@@ -53,7 +53,46 @@ export function toTimestamp(date: Date): string {
   return date.toISOString();
 }
 
-class BooleanToIntegerTransformer extends OperationNodeTransformer {
+/**
+ * Text PostgreSQL cannot store: a NUL character (it answers "invalid byte sequence"). SQLite would
+ * take it; both engines refuse it, before the query runs, so they keep the same data.
+ */
+export class UnstorableTextError extends Error {
+  constructor() {
+    super('text with a NUL character cannot be stored');
+    this.name = 'UnstorableTextError';
+  }
+}
+
+const hasNul = (value: unknown) => typeof value === 'string' && value.includes('\u0000');
+
+class TextGuardTransformer extends OperationNodeTransformer {
+  protected override transformValue(node: ValueNode): ValueNode {
+    if (hasNul(node.value)) throw new UnstorableTextError();
+    return super.transformValue(node);
+  }
+
+  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
+    if (node.values.some(hasNul)) throw new UnstorableTextError();
+    return super.transformPrimitiveValueList(node);
+  }
+}
+
+/** Refuses text no engine should store (see UnstorableTextError) in every query on PostgreSQL. */
+export class TextGuardPlugin implements KyselyPlugin {
+  readonly #transformer = new TextGuardTransformer();
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return this.#transformer.transformNode(args.node);
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+// One pass over each query on SQLite: the text guard and the booleans together.
+class BooleanToIntegerTransformer extends TextGuardTransformer {
   protected override transformValue(node: ValueNode): ValueNode {
     if (typeof node.value !== 'boolean') return super.transformValue(node);
     const value = node.value ? 1 : 0;
@@ -68,7 +107,7 @@ class BooleanToIntegerTransformer extends OperationNodeTransformer {
   }
 }
 
-/** SQLite cannot bind booleans: this plugin turns them into 0/1 in every query. */
+/** SQLite cannot bind booleans: this plugin turns them into 0/1 in every query, and guards text. */
 export class SqliteBooleanPlugin implements KyselyPlugin {
   readonly #transformer = new BooleanToIntegerTransformer();
 

@@ -6,6 +6,7 @@
 export class GroupCommit<T> {
   readonly #pending: { item: T; resolve: () => void; reject: (err: unknown) => void }[] = [];
   #flushing = false;
+  #scheduled = false;
 
   constructor(
     /** Writes a batch in one transaction; all or nothing. */
@@ -16,6 +17,19 @@ export class GroupCommit<T> {
   submit(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
       this.#pending.push({ item, resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  /**
+   * Starts a commit on the next turn of the event loop, not at once: requests whose reads are
+   * already under way get to join it (on SQLite they wait for the one connection the commit holds).
+   */
+  #schedule(): void {
+    if (this.#flushing || this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
       void this.#flush();
     });
   }
@@ -25,6 +39,7 @@ export class GroupCommit<T> {
     this.#flushing = true;
     try {
       while (this.#pending.length > 0) {
+        await new Promise((resolve) => setImmediate(resolve));
         const batch = this.#pending.splice(0, this.maxBatch);
         try {
           await this.write(batch.map((b) => b.item));

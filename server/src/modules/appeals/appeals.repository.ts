@@ -17,7 +17,7 @@ export type CallbackRow = Selectable<AppealCallbacksTable>;
 const open = [...openAppealStatuses];
 
 /** Open appeals, written with literal values so that the partial index of open appeals applies. */
-const isOpenAppeal = sql<boolean>`appeals.status in (${sql.join(open.map((s) => sql.lit(s)))})`;
+export const isOpenAppeal = sql<boolean>`appeals.status in (${sql.join(open.map((s) => sql.lit(s)))})`;
 
 /** The unit that holds an appeal of a village at a level: the village, its town, the district. */
 export function holderOf(villageCode: string, level: AppealLevel): string {

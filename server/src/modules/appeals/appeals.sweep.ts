@@ -10,7 +10,7 @@ import {
   enqueueNotifications,
   type OutgoingNotification,
 } from '../../platform/notifications/notifications.service';
-import { holderOf, listCategories } from './appeals.repository';
+import { holderOf, isOpenAppeal, listCategories } from './appeals.repository';
 import { appealLevelNames, appealSettings, deadlines } from './appeals.service';
 
 const BATCH = 2000;
@@ -66,7 +66,7 @@ async function escalateBatch(trx: Db, clock: Clock, from: AppealLevel, to: Appea
   const candidates = await trx
     .selectFrom('appeals')
     .select(['id', 'category_code', 'urgency', 'village_code', 'tracking_code', 'title'])
-    .where('status', 'in', open)
+    .where(isOpenAppeal)
     .where('resolution_due_at', '<', nowIso)
     .where('level', '=', from)
     .limit(BATCH)
@@ -110,7 +110,7 @@ async function escalateBatch(trx: Db, clock: Clock, from: AppealLevel, to: Appea
         'in',
         rows.map((r) => r.id),
       )
-      .where('status', 'in', open)
+      .where(isOpenAppeal)
       .where('resolution_due_at', '<', nowIso)
       .where('level', '=', from)
       .returning(['id', 'village_code', 'tracking_code', 'title'])

@@ -21,18 +21,6 @@ import { categories } from './categories';
 
 const HOUR = 3_600_000;
 
-/** The whole district: residents may report from any village of it. */
-async function districtScope(db: Db): Promise<AreaScope> {
-  const district = await db
-    .selectFrom('areas')
-    .select(['code', 'kind'])
-    .where('kind', '=', 'district')
-    .orderBy('code')
-    .executeTakeFirst();
-  if (!district) throw new AppError('SERVICE_UNAVAILABLE');
-  return scopeOf(district);
-}
-
 /**
  * The residents' pages (no login): submit an appeal, follow it with the tracking code and the
  * last four digits of the phone, rate it when resolved. Limited per address and per phone; never
@@ -41,6 +29,20 @@ async function districtScope(db: Db): Promise<AreaScope> {
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, secrets, config } = app.ctx;
   const limits = config.publicLimits;
+  // The whole district: residents may report from any village of it. Read once; districts do not move.
+  let district: AreaScope | null = null;
+  const districtScope = async (): Promise<AreaScope> => {
+    if (district) return district;
+    const row = await db
+      .selectFrom('areas')
+      .select(['code', 'kind'])
+      .where('kind', '=', 'district')
+      .orderBy('code')
+      .executeTakeFirst();
+    if (!row) throw new AppError('SERVICE_UNAVAILABLE');
+    district = scopeOf(row);
+    return district;
+  };
   const submissions = new GroupCommit<PreparedAppeal>((batch) =>
     db.transaction().execute((trx) => storeAppeals(trx, clock, batch)),
   );
@@ -104,7 +106,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const prepared = await prepareAppeal(
         db,
-        { clock, secrets, scope: await districtScope(db), actor: resident(request) },
+        { clock, secrets, scope: await districtScope(), actor: resident(request) },
         {
           ...(body.id ? { id: body.id } : {}),
           channel: 'public_page',
