@@ -182,6 +182,7 @@ describe('residents’ appeals in Chromium', () => {
     await expect
       .poll(() => cadre.getByTestId('login-public-link').isVisible(), { timeout: 15_000 })
       .toBe(true);
+    await cadre.screenshot({ path: path.join(SCREENSHOTS, 'login-public-link.png') });
     await signIn(cadre, run.base, 'village201-1');
     await expect.poll(() => cadre.url(), { timeout: 15_000 }).not.toContain('/login');
     const same = await api<{ items: AppealRow[] }>(cadre, 'GET', `/appeals?q=${encodeURIComponent(TITLE)}`);
