@@ -93,7 +93,13 @@ export const appealTransitions: Record<AppealAction, Partial<Record<AppealStatus
   defer: { accepted: null, in_progress: null, reopened: null },
   approve_deferral: { accepted: 'deferred', in_progress: 'deferred', reopened: 'deferred' },
   reject_deferral: { accepted: null, in_progress: null, reopened: null },
-  resolve: { received: 'resolved', accepted: 'resolved', in_progress: 'resolved', deferred: 'resolved', reopened: 'resolved' },
+  resolve: {
+    received: 'resolved',
+    accepted: 'resolved',
+    in_progress: 'resolved',
+    deferred: 'resolved',
+    reopened: 'resolved',
+  },
   merge: { received: 'merged', accepted: 'merged', in_progress: 'merged', reopened: 'merged' },
   note: {
     received: null,
@@ -277,6 +283,23 @@ export const AppealSummary = z.object({
 });
 export type AppealSummary = z.infer<typeof AppealSummary>;
 
+export const attachmentTypes = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+/** Per file; larger uploads are refused with 413. */
+export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+export const ATTACHMENTS_PER_APPEAL = 10;
+
+export const AppealAttachment = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.enum(attachmentTypes),
+  size: z.number(),
+  createdAt: z.string(),
+  uploadedBy: z.string().nullable(),
+});
+export type AppealAttachment = z.infer<typeof AppealAttachment>;
+
+export const AttachmentUploadQuery = z.strictObject({ fileName: z.string().trim().min(1).max(120) });
+
 export const Appeal = AppealSummary.extend({
   description: z.string(),
   address: z.string(),
@@ -309,6 +332,7 @@ export const Appeal = AppealSummary.extend({
     })
     .nullable(),
   timeline: z.array(AppealEvent),
+  attachments: z.array(AppealAttachment),
   /** What the caller may do now (the console shows these buttons). */
   actions: z.array(z.enum([...appealActions, 'callback'])),
 });
@@ -433,6 +457,13 @@ export const PublicAppealBody = z.strictObject({
   name: text(40).nullable().default(null),
   /** Honeypot: people leave it empty, robots fill it in. */
   website: z.string().max(200).optional(),
+  /** One photo, base64 (at most about 3 MB); its location and camera data are removed. */
+  photo: z
+    .strictObject({
+      contentType: z.enum(['image/jpeg', 'image/png']),
+      data: z.base64().max(4_200_000),
+    })
+    .optional(),
 });
 export type PublicAppealBody = z.infer<typeof PublicAppealBody>;
 

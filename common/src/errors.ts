@@ -57,6 +57,8 @@ export const errorCodes = [
   'PUBLIC_SUBMISSION_REFUSED',
   'MEDIATION_EXISTS',
   'MEDIATION_STATE_INVALID',
+  'ATTACHMENT_TYPE_INVALID',
+  'ATTACHMENT_LIMIT',
   'IDEMPOTENCY_KEY_REUSED',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
@@ -154,6 +156,7 @@ export function errorStatus(code: ErrorCode): number {
     case 'OVERRIDE_PENDING':
     case 'OVERRIDE_STATE_INVALID':
     case 'IMPORT_STATE_INVALID':
+    case 'ATTACHMENT_LIMIT':
     case 'APPEAL_CATEGORY_CODE_TAKEN':
     case 'APPEAL_STATE_INVALID':
     case 'APPEAL_LEVEL_TOP':
@@ -166,6 +169,7 @@ export function errorStatus(code: ErrorCode): number {
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
+    case 'ATTACHMENT_TYPE_INVALID':
       return 415;
     case 'IDEMPOTENCY_KEY_REUSED':
       return 422;
@@ -338,6 +342,14 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   MEDIATION_STATE_INVALID: {
     'zh-CN': '调解已结束，不能再记录',
     en: 'The mediation is finished; nothing more can be recorded',
+  },
+  ATTACHMENT_TYPE_INVALID: {
+    'zh-CN': '文件类型不支持或文件已损坏：请上传 JPG、PNG 图片或 PDF',
+    en: 'The file is not a JPG or PNG image or a PDF, or it is damaged',
+  },
+  ATTACHMENT_LIMIT: {
+    'zh-CN': '每件诉求最多 {max} 个附件',
+    en: 'An appeal has at most {max} attachments',
   },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '幂等键已用于另一个请求',

@@ -416,6 +416,17 @@ export interface NotificationsTable {
   last_error: string | null;
 }
 
+export interface AppealAttachmentsTable {
+  id: string;
+  appeal_id: string;
+  file_name: string;
+  content_type: 'image/jpeg' | 'image/png' | 'application/pdf';
+  size: number;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface PublicFailuresTable {
   id: string;
   ip_hash: string;
@@ -452,6 +463,7 @@ export interface DB {
   screenings: ScreeningsTable;
   notifications: NotificationsTable;
   public_failures: PublicFailuresTable;
+  appeal_attachments: AppealAttachmentsTable;
 }
 
 export type AreaRow = Selectable<AreasTable>;

@@ -6,6 +6,7 @@ import * as registryImports from './2026_11_22_1300_registry_imports';
 import * as tierRuns from './2026_11_22_1400_tier_runs';
 import * as createAppeals from './2026_11_22_1600_create_appeals';
 import * as appealQueues from './2026_11_22_1700_appeal_queues';
+import * as appealAttachments from './2026_11_22_1800_appeal_attachments';
 
 /** Every migration, in order. A new migration file is added here and never edited once landed. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_1400_tier_runs': tierRuns,
   '2026_11_22_1600_create_appeals': createAppeals,
   '2026_11_22_1700_appeal_queues': appealQueues,
+  '2026_11_22_1800_appeal_attachments': appealAttachments,
 };

@@ -3,6 +3,7 @@ import {
   Appeal,
   type AppealAction,
   AppealActionBodies,
+  AppealAttachment,
   AppealCategory,
   AppealCategoryBody,
   AppealCreateBody,
@@ -12,6 +13,9 @@ import {
   AppealStatsQuery,
   AppealsListQuery,
   AppealsPage,
+  ATTACHMENT_MAX_BYTES,
+  AttachmentUploadQuery,
+  attachmentTypes,
   CallbackBody,
   CallbackTask,
   Mediation,
@@ -30,6 +34,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { actorOf, authOf } from '../../platform/context';
+import { attachmentDisposition } from '../../platform/http';
+import type { AttachmentContentType } from '../../platform/images';
 import { listNotifications } from '../../platform/notifications/notifications.service';
 import { writeSetting } from '../../platform/settings/settings.repository';
 import { registryContextOf } from '../households/households.routes';
@@ -45,6 +51,7 @@ import {
   recordCallback,
   similarAppeals,
 } from './appeals.service';
+import { addAttachment, readAttachment } from './attachments';
 import { categories, createCategory, editCategory } from './categories';
 import {
   addMediationSession,
@@ -251,6 +258,60 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
         .limit(200)
         .execute();
       return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, areaCode: r.area_code }));
+    },
+  );
+
+  // Photos and documents arrive as the request body, as they are: no multipart, no base64.
+  app.addContentTypeParser(
+    [...attachmentTypes],
+    { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.post(
+    '/appeals/:id/attachments',
+    {
+      config: { permission: 'appeals.handle' },
+      bodyLimit: ATTACHMENT_MAX_BYTES,
+      schema: {
+        tags: ['appeals'],
+        summary: 'Add a photo (JPG, PNG) or a PDF, the raw file as the body; photos lose their location data',
+        params: AppealIdParams,
+        querystring: AttachmentUploadQuery,
+        body: z.instanceof(Buffer),
+        response: { 201: AppealAttachment },
+      },
+    },
+    async (request, reply) => {
+      const contentType = request.headers['content-type']?.split(';')[0]?.trim() as AttachmentContentType;
+      const attachment = await db.transaction().execute((trx) =>
+        addAttachment(trx, context(request), request.params.id, {
+          fileName: request.query.fileName,
+          contentType,
+          content: request.body,
+        }),
+      );
+      return reply.status(201).send(attachment);
+    },
+  );
+
+  app.get(
+    '/appeals/:id/attachments/:attachmentId',
+    {
+      config: { permission: 'appeals.read' },
+      schema: {
+        tags: ['appeals'],
+        params: z.strictObject({ id: z.uuid(), attachmentId: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await readAttachment(db, context(request), request.params.id, request.params.attachmentId);
+      return reply
+        .type(file.content_type)
+        .header('content-disposition', attachmentDisposition(file.file_name))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
     },
   );
 

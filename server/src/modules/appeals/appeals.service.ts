@@ -30,7 +30,7 @@ import {
 } from '@lianxin/common';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/dialect';
-import type { AppealEventsTable, AppealsTable } from '../../db/schema';
+import type { AppealAttachmentsTable, AppealEventsTable, AppealsTable } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { decodeCursor, encodeCursor } from '../../platform/cursor';
 import { AppError, notFound } from '../../platform/errors';
@@ -63,6 +63,7 @@ import {
   updateAppeal,
   updateCallback,
 } from './appeals.repository';
+import { appealAttachments } from './attachments';
 import { bigrams, dice } from './similarity';
 
 const levelNames: Record<AppealLevel, string> = { village: '村级', town: '镇级', district: '区级' };
@@ -210,7 +211,11 @@ async function loadAppeal(db: Db, ctx: Pick<AppealContext, 'scope'>, id: string)
 
 export async function getAppeal(db: Db, ctx: AppealContext, id: string): Promise<Appeal> {
   const row = await loadAppeal(db, ctx, id);
-  const [events, callback] = await Promise.all([appealEvents(db, id), latestCallback(db, id)]);
+  const [events, callback, attachments] = await Promise.all([
+    appealEvents(db, id),
+    latestCallback(db, id),
+    appealAttachments(db, id),
+  ]);
   const now = ctx.clock.now().toISOString();
   const callbackOpen = callback !== undefined && callback.done_at === null;
   return {
@@ -252,6 +257,7 @@ export async function getAppeal(db: Db, ctx: AppealContext, id: string): Promise
         }
       : null,
     timeline: events.map(toEvent),
+    attachments,
     actions: availableActions(row, ctx, callbackOpen),
   };
 }
@@ -350,6 +356,8 @@ export interface PreparedAppeal {
   event: Insertable<AppealEventsTable>;
   notice: OutgoingNotification;
   actor: AppealContext['actor'];
+  /** A photo sent with the submission, already cleaned. */
+  attachment?: Insertable<AppealAttachmentsTable>;
   /** Staff intake is audited; the public page's submissions are on the appeal's timeline. */
   audited: boolean;
 }
@@ -481,6 +489,8 @@ export async function storeAppeals(
     clock,
     appeals.map((a) => a.notice),
   );
+  const attachments = appeals.flatMap((a) => (a.attachment ? [a.attachment] : []));
+  if (attachments.length > 0) await db.insertInto('appeal_attachments').values(attachments).execute();
   for (const a of appeals.filter((x) => x.audited)) {
     await recordAudit(db, clock, a.actor, {
       action: 'appeal.create',

@@ -1,5 +1,6 @@
 import type { Appeal, AppealStats, PublicAppeal } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jpegWithExif } from '../../../test/files.fixtures';
 import {
   AREAS,
   buildUser,
@@ -241,6 +242,7 @@ describe('appeals: intake, levels, callback and the public page', () => {
       title: '垃圾堆放',
       description: '村委会旁边垃圾堆放多日无人清运',
       phone: '13900001111',
+      photo: { contentType: 'image/jpeg', data: jpegWithExif().toString('base64') },
     });
     expect(submitted.statusCode, submitted.body).toBe(201);
     const { trackingCode } = submitted.json() as { trackingCode: string };
@@ -255,6 +257,9 @@ describe('appeals: intake, levels, callback and the public page', () => {
     // Staff resolve it; the resident is unsatisfied, so it reopens; then satisfied closes it.
     const [item] = (await cadre.request('GET', `/api/v1/appeals?q=${trackingCode}`)).json().items as Appeal[];
     if (!item) throw new Error('submitted appeal not in the queue');
+    const [photo] = (await get(item.id, cadre)).attachments;
+    const stored = await cadre.request('GET', `/api/v1/appeals/${item.id}/attachments/${photo?.id}`);
+    expect(stored.rawPayload.toString('latin1')).not.toContain('GPS');
     let appeal = (await act(cadre, item, 'accept')).json() as Appeal;
     appeal = (await act(cadre, appeal, 'resolve', { resolution: '已清运' })).json();
     const unhappy = await publicPost('/appeals/rate', {
@@ -309,6 +314,37 @@ describe('appeals: intake, levels, callback and the public page', () => {
       '10.0.3.1',
     );
     expect(blocked.statusCode).toBe(429);
+  });
+
+  it('keeps photos and documents without their location data, within the caller’s area', async () => {
+    const appeal = await create(cadre, { title: '危房照片' });
+    const upload = (session: Session, body: Buffer, type: string, id = appeal.id) =>
+      session.request(
+        'POST',
+        `/api/v1/appeals/${id}/attachments?fileName=${encodeURIComponent('房屋.jpg')}`,
+        body,
+        {
+          'content-type': type,
+        },
+      );
+    const added = await upload(cadre, jpegWithExif(), 'image/jpeg');
+    expect(added.statusCode, added.body).toBe(201);
+    const { id } = added.json() as { id: string };
+    const file = await cadre.request('GET', `/api/v1/appeals/${appeal.id}/attachments/${id}`);
+    expect(file.headers['content-type']).toBe('image/jpeg');
+    expect(file.rawPayload.toString('latin1')).not.toContain('GPS');
+    expect((await get(appeal.id, cadre)).attachments).toMatchObject([
+      { fileName: '房屋.jpg', contentType: 'image/jpeg' },
+    ]);
+    expect(
+      (await siblingCadre.request('GET', `/api/v1/appeals/${appeal.id}/attachments/${id}`)).statusCode,
+    ).toBe(404);
+    expect((await upload(siblingCadre, jpegWithExif(), 'image/jpeg')).statusCode).toBe(404);
+    expect((await upload(cadre, Buffer.from('<script>'), 'image/png')).json()).toMatchObject({
+      error: { code: 'ATTACHMENT_TYPE_INVALID' },
+    });
+    expect((await upload(cadre, Buffer.from('MZ'), 'application/x-msdownload')).statusCode).toBe(415);
+    expect((await upload(cadre, Buffer.alloc(6 * 1024 * 1024, 1), 'image/jpeg')).statusCode).toBe(413);
   });
 
   it('records a mediation: sessions, then an agreement resolves the dispute', async () => {

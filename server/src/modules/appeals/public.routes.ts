@@ -17,6 +17,7 @@ import { newId } from '../../platform/ids';
 import { type AreaScope, scopeOf } from '../../platform/scope';
 import { appealEvents, findByTrackingCode } from './appeals.repository';
 import { type PreparedAppeal, prepareAppeal, rateByResident, storeAppeals } from './appeals.service';
+import { attachmentRow } from './attachments';
 import { categories } from './categories';
 
 const HOUR = 3_600_000;
@@ -74,6 +75,8 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/appeals',
     {
+      // Room for one photo in base64.
+      bodyLimit: 6 * 1024 * 1024,
       schema: {
         tags: ['public'],
         summary: 'A resident submits an appeal; the answer carries the tracking code',
@@ -133,6 +136,16 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
           .where('id', '=', prepared.existing.id)
           .executeTakeFirstOrThrow();
       } else {
+        if (body.photo) {
+          prepared.attachment = attachmentRow(
+            prepared.row.id,
+            body.photo.contentType === 'image/png' ? '照片.png' : '照片.jpg',
+            body.photo.contentType,
+            Buffer.from(body.photo.data, 'base64'),
+            null,
+            prepared.row.received_at ?? clock.now().toISOString(),
+          );
+        }
         // Answered only once committed; submissions under load share commits.
         await submissions.submit(prepared);
         result = prepared.row;

@@ -49,6 +49,9 @@ describe('sign-in and sessions', () => {
           'households.manage',
           'idnumber.reveal',
           'households.export',
+          'appeals.read',
+          'appeals.create',
+          'appeals.handle',
         ],
       },
     });

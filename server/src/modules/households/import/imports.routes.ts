@@ -10,17 +10,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
+import { attachmentDisposition } from '../../../platform/http';
 import { registryContextOf } from '../households.routes';
 import { commitImport, getImport, recentImports, startImport } from './imports.service';
 import { auditExport, writeExport } from './roster-export';
 import { writeTemplate } from './roster-workbook';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** `filename*` keeps Chinese file names intact in every browser. */
-function attachment(name: string): string {
-  return `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** Roster upload and check, commit, template download, and export. */
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -42,7 +38,10 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (_request, reply) => {
       const out = new PassThrough();
       void writeTemplate(out).catch((err: unknown) => out.destroy(err as Error));
-      return reply.type(XLSX).header('content-disposition', attachment('户籍名册导入模板.xlsx')).send(out);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', attachmentDisposition('户籍名册导入模板.xlsx'))
+        .send(out);
     },
   );
 
@@ -126,7 +125,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       const stamp = clock.now().toISOString().slice(0, 10);
       return reply
         .type(XLSX)
-        .header('content-disposition', attachment(`户籍名册-${stamp}.xlsx`))
+        .header('content-disposition', attachmentDisposition(`户籍名册-${stamp}.xlsx`))
         .header('x-household-count', String(households))
         .send(out);
     },

@@ -1,0 +1,81 @@
+import type { attachmentTypes } from '@lianxin/common';
+import { AppError } from './errors';
+
+export type AttachmentContentType = (typeof attachmentTypes)[number];
+
+function isJpeg(b: Buffer): boolean {
+  return b.length > 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function isPng(b: Buffer): boolean {
+  return b.length > 8 && b.subarray(0, 8).equals(PNG_SIGNATURE);
+}
+
+function isPdf(b: Buffer): boolean {
+  return b.subarray(0, 5).toString('latin1') === '%PDF-';
+}
+
+/**
+ * JPEG without its metadata segments: EXIF and XMP (APP1, where phones put the GPS position),
+ * IPTC (APP13), other application data and comments. Kept: JFIF (APP0), the colour profile (APP2)
+ * and Adobe's colour transform (APP14), which decoding needs, and the image itself.
+ */
+function stripJpeg(b: Buffer): Buffer {
+  const parts: Buffer[] = [b.subarray(0, 2)];
+  let i = 2;
+  while (i + 4 <= b.length) {
+    if (b[i] !== 0xff) throw new AppError('ATTACHMENT_TYPE_INVALID');
+    const marker = b[i + 1] ?? 0;
+    // Start of scan: the compressed image follows to the end; nothing more to strip.
+    if (marker === 0xda) {
+      parts.push(b.subarray(i));
+      return Buffer.concat(parts);
+    }
+    const length = b.readUInt16BE(i + 2);
+    const end = i + 2 + length;
+    if (length < 2 || end > b.length) throw new AppError('ATTACHMENT_TYPE_INVALID');
+    const metadata =
+      (marker >= 0xe1 && marker <= 0xef && marker !== 0xe2 && marker !== 0xee) || marker === 0xfe;
+    if (!metadata) parts.push(b.subarray(i, end));
+    i = end;
+  }
+  throw new AppError('ATTACHMENT_TYPE_INVALID');
+}
+
+const PNG_METADATA = new Set(['tEXt', 'zTXt', 'iTXt', 'eXIf', 'tIME']);
+
+/** PNG without text chunks, EXIF and timestamps. */
+function stripPng(b: Buffer): Buffer {
+  const parts: Buffer[] = [b.subarray(0, 8)];
+  let i = 8;
+  while (i + 12 <= b.length) {
+    const length = b.readUInt32BE(i);
+    const type = b.subarray(i + 4, i + 8).toString('latin1');
+    const end = i + 12 + length;
+    if (end > b.length) throw new AppError('ATTACHMENT_TYPE_INVALID');
+    if (!PNG_METADATA.has(type)) parts.push(b.subarray(i, end));
+    i = end;
+    if (type === 'IEND') return Buffer.concat(parts);
+  }
+  throw new AppError('ATTACHMENT_TYPE_INVALID');
+}
+
+/**
+ * Checks that a file is what it says (by its first bytes, not its name) and removes what it
+ * should not carry: a resident's photo loses the GPS position and camera data phones write in.
+ */
+export function cleanAttachment(content: Buffer, contentType: AttachmentContentType): Buffer {
+  switch (contentType) {
+    case 'image/jpeg':
+      if (!isJpeg(content)) throw new AppError('ATTACHMENT_TYPE_INVALID');
+      return stripJpeg(content);
+    case 'image/png':
+      if (!isPng(content)) throw new AppError('ATTACHMENT_TYPE_INVALID');
+      return stripPng(content);
+    case 'application/pdf':
+      if (!isPdf(content)) throw new AppError('ATTACHMENT_TYPE_INVALID');
+      return content;
+  }
+}
