@@ -1,0 +1,140 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { Appeal } from '@lianxin/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AREAS,
+  createTestApp,
+  type Session,
+  seedAreas,
+  signInAs,
+  type TestContext,
+} from '../../../test/harness';
+import { deliverDue, webhookDriver } from '../../platform/notifications/notifications.service';
+import { sweepAppeals } from './appeals.sweep';
+
+const DAY = 24 * 3_600_000;
+
+describe('appeals: reopening, callback reminders and notification delivery', () => {
+  let t: TestContext;
+  let cadre: Session;
+  let townHead: Session;
+
+  const create = async (title: string) => {
+    const response = await cadre.request('POST', '/api/v1/appeals', {
+      channel: 'visit',
+      categoryCode: 'roads_water',
+      villageCode: AREAS.villageA1,
+      title,
+      description: `${title}，请尽快处理`,
+      reporterKind: 'person',
+      reporterName: '刘婶',
+      reporterPhone: '13700002222',
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as Appeal;
+  };
+  const act = async (session: Session, appeal: Appeal, path: string, body = {}) => {
+    const response = await session.request('POST', `/api/v1/appeals/${appeal.id}/${path}`, {
+      version: appeal.version,
+      ...body,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as Appeal;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedAreas(t.database);
+    cadre = await signInAs(t, 'village_cadre', AREAS.villageA1);
+    townHead = await signInAs(t, 'town_head', AREAS.townA);
+  });
+  afterAll(() => t.close());
+
+  it('reopens on an unsatisfied callback, and the second unsatisfied one sends the appeal to the town', async () => {
+    let appeal = await create('排水沟堵塞');
+    appeal = await act(cadre, appeal, 'resolve', { resolution: '已疏通' });
+    appeal = await act(townHead, appeal, 'callback', { rating: 'unsatisfied', comment: '还是堵' });
+    expect(appeal).toMatchObject({ status: 'reopened', reopenCount: 1, level: 'village', resolvedAt: null });
+    appeal = await act(cadre, appeal, 'resolve', { resolution: '重新清淤并加盖' });
+    appeal = await act(townHead, appeal, 'callback', { rating: 'unsatisfied', comment: '仍未解决' });
+    expect(appeal).toMatchObject({
+      status: 'reopened',
+      reopenCount: 2,
+      level: 'town',
+      holderAreaCode: AREAS.townA,
+    });
+    expect(appeal.timeline.filter((e) => e.kind === 'reopened').map((e) => e.toLevel)).toEqual([
+      null,
+      'town',
+    ]);
+  });
+
+  it('an unreached resident leaves the callback open; an overdue callback is reminded once', async () => {
+    let appeal = await create('路灯不亮');
+    appeal = await act(cadre, appeal, 'resolve', { resolution: '已更换灯泡' });
+    appeal = await act(townHead, appeal, 'callback', {
+      rating: 'satisfied',
+      reached: false,
+      comment: '电话无人接',
+    });
+    expect(appeal).toMatchObject({ status: 'resolved', callback: { doneAt: null } });
+    t.clock.advance(4 * DAY);
+    const first = await sweepAppeals(t.database.db, t.clock);
+    expect(first.reminded).toBeGreaterThanOrEqual(1);
+    expect((await sweepAppeals(t.database.db, t.clock)).reminded).toBe(0);
+    const reminders = await t.database.db
+      .selectFrom('notifications')
+      .select(['kind', 'area_code'])
+      .where('kind', '=', 'callback.overdue')
+      .execute();
+    expect(reminders).toContainEqual({ kind: 'callback.overdue', area_code: AREAS.villageA1 });
+  });
+
+  it('delivers the outbox to a webhook with the resident’s phone, and retries a failing one with backoff', async () => {
+    const received: { body: Record<string, unknown> }[] = [];
+    let fail = true;
+    const server = createServer((request: IncomingMessage, response) => {
+      let text = '';
+      request.on('data', (c) => {
+        text += c;
+      });
+      request.on('end', () => {
+        if (fail) {
+          response.writeHead(503).end();
+          return;
+        }
+        received.push({ body: JSON.parse(text) as Record<string, unknown> });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/sms`;
+    try {
+      const deliver = webhookDriver(url, t.app.ctx.secrets);
+      await deliverDue(t.database.db, t.clock, deliver);
+      const failed = await t.database.db
+        .selectFrom('notifications')
+        .select(['status', 'attempts', 'last_error'])
+        .where('status', '=', 'pending')
+        .execute();
+      expect(failed.length).toBeGreaterThan(0);
+      expect(failed[0]).toMatchObject({ attempts: 1, last_error: 'webhook answered 503' });
+      // Not retried before its backoff has passed; then delivered.
+      fail = false;
+      expect(await deliverDue(t.database.db, t.clock, deliver)).toBe(0);
+      t.clock.advance(60_000);
+      await deliverDue(t.database.db, t.clock, deliver);
+      const resolved = received.find((r) => r.body.kind === 'appeal.resolved');
+      expect(resolved?.body).toMatchObject({ phone: '13700002222' });
+      const left = await t.database.db
+        .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'pending')
+        .executeTakeFirstOrThrow();
+      expect(Number(left.n)).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+});
