@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldProblem } from './errors';
+import { RecordVersion } from './versions';
 
 /** The levels of the area tree, top down. 街道 is a town-level kind, 社区 a village-level one. */
 export const areaKinds = ['district', 'town', 'village', 'group'] as const;
@@ -106,7 +107,7 @@ export const AreasUpdateBody = z
   .strictObject({
     name: areaName.optional(),
     flags: AreaFlags.partial().optional(),
-    version: z.number().int().positive(),
+    version: RecordVersion,
   })
   .superRefine((body, ctx) => checkDisasterRange(body.flags, ctx));
 export type AreasUpdateBody = z.infer<typeof AreasUpdateBody>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FieldProblem } from './errors';
 import { normalizeIdNumber, parseIdNumber } from './id-number';
 import { hardshipFactors, tiers } from './tiering';
+import { RecordVersion } from './versions';
 
 export const householdStatuses = ['active', 'moved_out', 'dissolved'] as const;
 export const residentStatuses = ['active', 'moved_out', 'deceased'] as const;
@@ -74,7 +75,7 @@ export const IdNumber = z
 const phone = z.string().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/);
 export const TagCode = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
 const tagCode = TagCode;
-const version = z.number().int().positive();
+const version = RecordVersion;
 
 export const ResidentInput = z.strictObject({
   name: z.string().trim().min(1).max(40),

@@ -11,3 +11,4 @@ export * from './id-number';
 export * from './roles';
 export * from './tiering';
 export * from './users';
+export * from './versions';

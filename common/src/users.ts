@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AreaSummary } from './areas';
 import { locales } from './i18n/locale';
 import { permissions, ranks, roles } from './roles';
+import { RecordVersion } from './versions';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -98,7 +99,7 @@ export const UsersUpdateBody = z.strictObject({
   role: z.enum(roles).optional(),
   areaCode: areaCode.optional(),
   rank: z.enum(ranks).nullable().optional(),
-  version: z.number().int().positive(),
+  version: RecordVersion,
 });
 export type UsersUpdateBody = z.infer<typeof UsersUpdateBody>;
 

@@ -97,6 +97,24 @@ describe('bad input and the error catalogue', () => {
       'VALIDATION_FAILED',
     ],
     ['a null body', 'PATCH', `/api/v1/areas/${AREAS.villageA2}`, null, 400, 'VALIDATION_FAILED'],
+    // PostgreSQL cannot store a NUL character; SQLite could, and refuses it all the same.
+    [
+      'a name with a NUL character',
+      'POST',
+      '/api/v1/areas',
+      { code: '610902001009', name: '大\u0000同', kind: 'village', parentCode: AREAS.townA },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    ['a search for a NUL character', 'GET', '/api/v1/households?q=%00', undefined, 400, 'VALIDATION_FAILED'],
+    [
+      'a version beyond what the database holds',
+      'PATCH',
+      `/api/v1/areas/${AREAS.villageA2}`,
+      { name: '新名', version: 2 ** 31 - 1 },
+      400,
+      'VALIDATION_FAILED',
+    ],
   ])('refuses %s', async (_label, method, url, body, status, code) => {
     const response = await admin.request(method, url, body);
     expect(response.statusCode).toBe(status);

@@ -12,6 +12,7 @@ import {
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { UnstorableTextError } from '../db/dialect';
 import { AppError } from './errors';
 
 const zodLocales: Record<Locale, ReturnType<typeof z.locales.en>> = {
@@ -87,6 +88,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
       return sendError(reply, locale, 'VALIDATION_FAILED', {}, details);
     }
+    if (error instanceof UnstorableTextError) return sendError(reply, locale, 'VALIDATION_FAILED');
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema');
       return sendError(reply, locale, 'INTERNAL');
