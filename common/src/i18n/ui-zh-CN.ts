@@ -1045,6 +1045,8 @@ export const uiZhCN = {
   'mediation.partyNameRule': '请填写姓名',
   'mediation.partyPhone': '电话（可选）',
   'mediation.partyRole': '身份，如“申请方”',
+  'mediation.partyPhoneColumn': '电话',
+  'mediation.partyRoleColumn': '身份',
   'mediation.addParty': '添加当事人',
   'mediation.mediators': '调解员',
   'mediation.mediatorsHint': '本村、本镇承办诉求的干部',

@@ -55,7 +55,7 @@ function useColumns(compact: boolean): TableColumnsType<AppealSummary> {
       dataIndex: 'categoryCode',
       render: (code: string) => categories.name(code),
     },
-    { title: t('appeals.village'), dataIndex: 'villageName' },
+    ...(compact ? [] : [{ title: t('appeals.village'), dataIndex: 'villageName' }]),
     {
       title: t('appeals.levelColumn'),
       dataIndex: 'level',
@@ -94,19 +94,17 @@ function useColumns(compact: boolean): TableColumnsType<AppealSummary> {
     },
   ];
   if (!compact) {
-    columns.push(
-      {
-        title: t('appeals.channel'),
-        dataIndex: 'channel',
-        render: (_, a) => channelLabel(t, a.channel),
-      },
-      {
-        title: t('appeals.receivedAt'),
-        dataIndex: 'receivedAt',
-        render: (at: string) => formatDateTime(at),
-      },
-    );
+    columns.push({
+      title: t('appeals.channel'),
+      dataIndex: 'channel',
+      render: (_, a) => channelLabel(t, a.channel),
+    });
   }
+  columns.push({
+    title: t('appeals.receivedAt'),
+    dataIndex: 'receivedAt',
+    render: (at: string) => formatDateTime(at),
+  });
   return columns;
 }
 

@@ -242,12 +242,12 @@ function AppealSummaryCard({ appeal, actions }: { appeal: Appeal; actions: React
                       key: 'resolution',
                       // A reopened appeal keeps the text of the resolution the resident rejected.
                       label: t(
-                        appeal.status === 'reopened' ? 'appeals.previousResolution' : 'appeals.resolution',
+                        appeal.resolvedAt === null ? 'appeals.previousResolution' : 'appeals.resolution',
                       ),
                       children: (
                         <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
                           {appeal.resolution}
-                          {appeal.resolvedLevel && (
+                          {appeal.resolvedAt !== null && appeal.resolvedLevel && (
                             <Typography.Text type="secondary">
                               {' '}
                               （{t('appeals.resolvedAtLevel', { level: levelLabel(t, appeal.resolvedLevel) })}

@@ -26,8 +26,13 @@ export function AppealsPage() {
   const intake = useModalTarget<true>();
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
 
-  // Assigning and approving deferrals are the unit head's: the others' queues stop at "unassigned".
-  const queues = appealQueues.filter((q) => q !== 'deferral_pending' || can('appeals.assign'));
+  // Working queues follow the role: approving deferrals is the unit head's, and those who only
+  // read or report (auditors, CPPCC members) handle nothing.
+  const queues = appealQueues.filter((q) => {
+    if (q === 'deferral_pending') return can('appeals.assign');
+    if (q === 'mine' || q === 'unassigned') return can('appeals.handle');
+    return true;
+  });
   const levelTabs: LevelTab[] = ['all', ...appealLevels];
 
   return (

@@ -321,11 +321,11 @@ export function MediationPage() {
               columns={[
                 { title: t('mediation.partyName'), dataIndex: 'name' },
                 {
-                  title: t('mediation.partyPhone'),
+                  title: t('mediation.partyPhoneColumn'),
                   dataIndex: 'phone',
                   render: (p: string | null) => p ?? '—',
                 },
-                { title: t('mediation.partyRole'), dataIndex: 'role', render: (r: string) => r || '—' },
+                { title: t('mediation.partyRoleColumn'), dataIndex: 'role', render: (r: string) => r || '—' },
               ]}
               data-testid="mediation-parties"
             />

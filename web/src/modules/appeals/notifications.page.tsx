@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { formatDateTime } from '../../shared/dates';
 import { PageHeader } from '../../shared/page-header';
+import { useAreaIndex } from '../areas/areas.api';
 import {
   type NotificationStatus,
   notificationKindLabel,
@@ -22,6 +23,7 @@ const MAX = 200;
  */
 export function NotificationsPage() {
   const t = useT();
+  const { index } = useAreaIndex();
   const [status, setStatus] = useState<NotificationStatus | 'all'>('all');
   const [limit, setLimit] = useState(PAGE);
   const { data, isFetching } = useNotifications(status === 'all' ? {} : { status }, limit);
@@ -39,7 +41,13 @@ export function NotificationsPage() {
       dataIndex: 'kind',
       render: (_, n) => <Tag bordered={false}>{notificationKindLabel(t, n.kind)}</Tag>,
     },
-    { title: t('notifications.recipient'), dataIndex: 'recipient' },
+    {
+      title: t('notifications.recipient'),
+      dataIndex: 'recipient',
+      // The outbox names units by area code ("村级问题库 610902101201"): shown with the area's name.
+      render: (recipient: string) =>
+        recipient.replace(/\b\d{12}\b/g, (code) => index.byCode.get(code)?.name ?? code),
+    },
     {
       title: t('notifications.message'),
       dataIndex: 'message',
