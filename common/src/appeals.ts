@@ -494,12 +494,31 @@ export const PublicAppeal = z.object({
   receivedAt: z.string(),
   expectedBy: z.string(),
   resolution: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
   canRate: z.boolean(),
   rating: z.enum(appealRatings).nullable(),
   timeline: z.array(
-    z.object({ at: z.string(), kind: z.enum(appealEventKinds), note: z.string().nullable() }),
+    z.object({
+      at: z.string(),
+      kind: z.enum(appealEventKinds),
+      /** The level the appeal moved to, on escalation and sending down. */
+      toLevel: z.enum(appealLevels).nullable(),
+      /** Only notes written for the resident: the result, a reason for returning, a planned date. */
+      note: z.string().nullable(),
+    }),
   ),
 });
+
+/** Timeline entries whose note is written for the resident; other notes (an escalation's reason) stay inside. */
+export const residentNoteKinds: readonly AppealEventKind[] = [
+  'resolve',
+  'return',
+  'approve_deferral',
+  'note',
+  'auto_escalate',
+  'rated',
+  'reopened',
+];
 export type PublicAppeal = z.infer<typeof PublicAppeal>;
 
 export const PublicVillage = z.object({ code: z.string(), name: z.string(), townName: z.string() });

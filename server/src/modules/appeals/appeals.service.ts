@@ -376,7 +376,11 @@ export async function prepareAppeal(
         existing.created_by === source.createdBy &&
         existing.title === body.title &&
         existing.description === body.description &&
-        existing.village_code === body.villageCode;
+        existing.village_code === body.villageCode &&
+        // On the public page the phone is what proves it is the same resident.
+        (source.createdBy !== null ||
+          existing.reporter_phone_hash ===
+            (body.reporterPhone ? ctx.secrets.lookupHash(body.reporterPhone) : null));
       if (!same) throw new AppError('IDEMPOTENCY_KEY_REUSED');
       return { existing: { id: existing.id, trackingCode: existing.tracking_code } };
     }
@@ -836,6 +840,7 @@ async function applyRating(
     patch = {
       status: 'reopened',
       reopen_count: reopenCount,
+      resolution: null,
       resolved_at: null,
       resolved_level: null,
       resolved_by: null,

@@ -301,6 +301,14 @@ describe('appeals: intake, levels, callback and the public page', () => {
     ).toMatchObject({
       error: { code: 'PUBLIC_SUBMISSION_REFUSED' },
     });
+    // A retried submission (same client id) gets its code back; another phone cannot claim the id.
+    const id = '0190f0a0-0000-7000-8000-000000000001';
+    const first = await publicPost('/appeals', { ...body('13900004444'), id }, '10.0.4.1');
+    const retry = await publicPost('/appeals', { ...body('13900004444'), id }, '10.0.4.1');
+    expect(retry.json().trackingCode).toBe(first.json().trackingCode);
+    expect((await publicPost('/appeals', { ...body('13900005555'), id }, '10.0.4.2')).json()).toMatchObject({
+      error: { code: 'IDEMPOTENCY_KEY_REUSED' },
+    });
     for (let i = 0; i < t.config.publicLimits.perPhonePerDay; i++) {
       expect((await publicPost('/appeals', body('13900003333'), `10.0.1.${i}`)).statusCode).toBe(201);
     }

@@ -4,6 +4,7 @@ import {
   PublicAppealBody,
   PublicRateBody,
   PublicVillage,
+  residentNoteKinds,
   TrackBody,
 } from '@lianxin/common';
 import type { FastifyRequest } from 'fastify';
@@ -90,6 +91,19 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       const ip = ipHash(request);
       const phoneHash = secrets.lookupHash(body.phone);
       const now = clock.now().getTime();
+      // A retry of a stored submission gets its tracking code back, whatever the limits say.
+      const known = body.id
+        ? await db
+            .selectFrom('appeals')
+            .select(['tracking_code', 'resolution_due_at', 'reporter_phone_hash'])
+            .where('id', '=', body.id)
+            .executeTakeFirst()
+        : undefined;
+      if (known && known.reporter_phone_hash === phoneHash) {
+        return reply
+          .status(201)
+          .send({ trackingCode: known.tracking_code, expectedBy: known.resolution_due_at });
+      }
       const [byIp, byPhone] = await Promise.all([
         db
           .selectFrom('appeals')
@@ -191,11 +205,17 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       receivedAt: row.received_at,
       expectedBy: row.resolution_due_at,
       resolution: row.resolution,
+      resolvedAt: row.resolved_at,
       canRate: row.status === 'resolved',
       rating: row.rating,
       timeline: events
         .filter((e) => Boolean(e.public))
-        .map((e) => ({ at: e.at, kind: e.kind, note: e.note })),
+        .map((e) => ({
+          at: e.at,
+          kind: e.kind,
+          toLevel: e.to_level,
+          note: residentNoteKinds.includes(e.kind) ? e.note : null,
+        })),
     };
   }
 
