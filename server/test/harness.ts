@@ -243,6 +243,7 @@ export async function spawnFixture(
   database: TestDatabase,
   fixture: string,
   ready: RegExp,
+  env: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   const child = spawn(
     process.execPath,
@@ -252,6 +253,7 @@ export async function spawnFixture(
         ...process.env,
         LIANXIN_TEST_SQLITE: database.sqlite?.name ?? '',
         LIANXIN_TEST_SCHEMA: database.schema,
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

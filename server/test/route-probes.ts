@@ -1,0 +1,385 @@
+import { defaultTierRules, type ErrorCode } from '@lianxin/common';
+import type { FastifyInstance } from 'fastify';
+import type { RouteEntry } from '../src/platform/context';
+import { newId } from '../src/platform/ids';
+import { type Session, TEST_PASSWORD, type TestContext } from './harness';
+
+/**
+ * How to call each route of the API on an object in a chosen area. The access matrices (unit and
+ * reliability suites) and the reliability fuzz read this one table, so a new route is probed
+ * everywhere once it has an entry here.
+ */
+
+/** Where a probe aims, seen from the caller: its own area, a sibling area, or the area above it. */
+export type Relation = 'own' | 'sibling' | 'parent';
+
+export interface Probe {
+  url: string;
+  body?: unknown;
+  /**
+   * The error code a permitted caller gets when the probe aims outside its area, when not 404:
+   * a body that names an area answers that the area is unknown.
+   */
+  outsideCode?: ErrorCode;
+  /** No target area to be outside of: district-wide settings, or work in the caller's own area. */
+  noTargetArea?: true;
+  headers?: Record<string, string>;
+}
+
+export interface Target {
+  relation: Relation;
+  /** The area aimed at: the caller's own area, a sibling of it, or its parent. */
+  area: string;
+  /** Where the objects aimed at live: a village of `area`, or for a parent, the parent itself. */
+  village: string;
+  /** An account bound to `village`. */
+  user: { id: string };
+  /** A household of `village`; none in a town or a district, where households cannot live. */
+  household: { id: string; residentId: string } | null;
+  /** A district admin's session, for setting up what a probe acts on. */
+  admin: Session;
+}
+
+export type RouteCase = (t: TestContext, target: Target) => Promise<Probe>;
+
+/** Thrown by a probe whose object cannot exist in the target area (a household of a town). */
+export class NotApplicable extends Error {}
+
+export function householdOf(target: Target): { id: string; residentId: string } {
+  if (!target.household) throw new NotApplicable(`no household lives in ${target.village}`);
+  return target.household;
+}
+
+export const routeKey = (route: Pick<RouteEntry, 'method' | 'url'>) => `${route.method} ${route.url}`;
+
+/** Routes open to anyone: sign-in and the residents' public pages. */
+export function isPublicRoute(route: Pick<RouteEntry, 'url'>): boolean {
+  return route.url === '/api/v1/auth/login' || route.url.startsWith('/api/v1/public/');
+}
+
+/** Routes whose reach depends on the caller's area: every API route declaring a role permission. */
+export function isAreaScoped(route: RouteEntry): boolean {
+  return (
+    route.url.startsWith('/api/v1/') &&
+    !isPublicRoute(route) &&
+    route.permission !== undefined &&
+    route.permission !== 'authenticated'
+  );
+}
+
+const versionOf = async (t: TestContext, table: 'households' | 'residents', id: string) =>
+  (await t.database.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow())
+    .version;
+
+/** A roster import started in the target's area by the target's account. */
+const rosterImport = async (t: TestContext, target: Target, status: 'validating' | 'ready') => {
+  const id = newId();
+  const now = new Date().toISOString();
+  await t.database.db
+    .insertInto('household_imports')
+    .values({
+      id,
+      area_code: target.village,
+      created_by: target.user.id,
+      locale: 'zh-CN',
+      file_name: '名册.xlsx',
+      content: Buffer.from('a,b\n'),
+      status,
+      progress_done: 0,
+      progress_total: 0,
+      errors: '[]',
+      error_count: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+};
+
+/** An override of the target household in the given state, proposed by the target's account. */
+const override = async (t: TestContext, target: Target, status: 'pending' | 'approved') => {
+  const id = newId();
+  await t.database.db
+    .insertInto('tier_overrides')
+    .values({
+      id,
+      household_id: householdOf(target).id,
+      tier: 'priority',
+      reason: '矩阵测试',
+      status,
+      proposed_by: target.user.id,
+      proposed_at: new Date().toISOString(),
+    })
+    .execute();
+  return id;
+};
+
+const version = async (t: TestContext, table: 'users' | 'areas', key: string) => {
+  const row =
+    table === 'users'
+      ? await t.database.db
+          .selectFrom('users')
+          .select('version')
+          .where('id', '=', key)
+          .executeTakeFirstOrThrow()
+      : await t.database.db
+          .selectFrom('areas')
+          .select('version')
+          .where('code', '=', key)
+          .executeTakeFirstOrThrow();
+  return row.version;
+};
+
+let serial = 100;
+
+/** One entry per route, keyed `METHOD /url` as in the route table. */
+export const ROUTE_PROBES: Record<string, RouteCase> = {
+  // Sign-in and the caller's own account: not area-scoped, probed by the fuzz only.
+  'POST /api/v1/auth/login': async () => ({
+    url: '/api/v1/auth/login',
+    body: { username: 'nobody', password: TEST_PASSWORD },
+  }),
+  'PATCH /api/v1/auth/me': async () => ({ url: '/api/v1/auth/me', body: { locale: 'en' } }),
+  'POST /api/v1/auth/logout': async () => ({ url: '/api/v1/auth/logout', body: {} }),
+  'POST /api/v1/auth/password': async () => ({
+    url: '/api/v1/auth/password',
+    body: { currentPassword: TEST_PASSWORD, newPassword: `another-horse-${serial++}` },
+  }),
+  'POST /api/v1/auth/tokens': async () => ({
+    url: '/api/v1/auth/tokens',
+    body: { name: `令牌${serial++}`, expiresInDays: 30 },
+  }),
+
+  'GET /api/v1/areas': async () => ({ url: '/api/v1/areas' }),
+  'GET /api/v1/areas/:code': async (_t, target) => ({ url: `/api/v1/areas/${target.area}` }),
+  'POST /api/v1/areas': async (_t, target) => ({
+    url: '/api/v1/areas',
+    body: {
+      code: `${target.village}${String(serial++)}`,
+      name: '新网格',
+      kind: 'group',
+      parentCode: target.village,
+    },
+    outsideCode: 'AREA_UNKNOWN',
+  }),
+  'PATCH /api/v1/areas/:code': async (t, target) => ({
+    url: `/api/v1/areas/${target.village}`,
+    body: { flags: { remote: true }, version: await version(t, 'areas', target.village) },
+  }),
+  'GET /api/v1/users': async () => ({ url: '/api/v1/users' }),
+  'GET /api/v1/users/:id': async (_t, target) => ({ url: `/api/v1/users/${target.user.id}` }),
+  'POST /api/v1/users': async (_t, target) => ({
+    url: '/api/v1/users',
+    body: {
+      username: `matrix${serial++}`,
+      name: '矩阵',
+      role: 'village_cadre',
+      areaCode: target.village,
+      password: 'matrix-password-1',
+    },
+    outsideCode: 'AREA_UNKNOWN',
+  }),
+  'PATCH /api/v1/users/:id': async (t, target) => ({
+    url: `/api/v1/users/${target.user.id}`,
+    body: { name: '改名', version: await version(t, 'users', target.user.id) },
+  }),
+  'POST /api/v1/users/:id/disable': async (_t, target) => ({
+    url: `/api/v1/users/${target.user.id}/disable`,
+  }),
+  'POST /api/v1/users/:id/enable': async (_t, target) => ({ url: `/api/v1/users/${target.user.id}/enable` }),
+  'POST /api/v1/users/:id/password': async (_t, target) => ({
+    url: `/api/v1/users/${target.user.id}/password`,
+    body: { password: 'matrix-password-2' },
+  }),
+  'GET /api/v1/audit': async () => ({ url: '/api/v1/audit' }),
+  'GET /api/v1/households': async () => ({ url: '/api/v1/households' }),
+  'GET /api/v1/households/:id': async (_t, target) => ({
+    url: `/api/v1/households/${householdOf(target).id}`,
+  }),
+  'POST /api/v1/households': async (_t, target) => ({
+    url: '/api/v1/households',
+    body: {
+      areaCode: target.village,
+      number: `M${serial++}`,
+      members: [{ name: '矩阵户主', relation: 'head' }],
+    },
+    outsideCode: 'AREA_UNKNOWN',
+  }),
+  'POST /api/v1/residents/:id/reveal-id': async (_t, target) => ({
+    url: `/api/v1/residents/${householdOf(target).residentId}/reveal-id`,
+  }),
+  'PATCH /api/v1/households/:id': async (t, target) => ({
+    url: `/api/v1/households/${householdOf(target).id}`,
+    body: {
+      address: `矩阵路 ${serial++} 号`,
+      version: await versionOf(t, 'households', householdOf(target).id),
+    },
+  }),
+  'POST /api/v1/households/:id/members': async (_t, target) => ({
+    url: `/api/v1/households/${householdOf(target).id}/members`,
+    body: { name: `成员${serial++}`, relation: 'child' },
+  }),
+  'POST /api/v1/households/:id/change-head': async (t, target) => {
+    const household = householdOf(target);
+    const added = await target.admin.request('POST', `/api/v1/households/${household.id}/members`, {
+      name: `新户主${serial++}`,
+      relation: 'spouse',
+    });
+    const members = (added.json() as { members: { id: string; name: string }[] }).members;
+    const next = members[members.length - 1];
+    return {
+      url: `/api/v1/households/${household.id}/change-head`,
+      body: {
+        residentId: next?.id,
+        formerHeadRelation: 'spouse',
+        version: await versionOf(t, 'households', household.id),
+      },
+    };
+  },
+  'PUT /api/v1/households/:id/indicators/:year': async (_t, target) => ({
+    url: `/api/v1/households/${householdOf(target).id}/indicators/2026`,
+    body: { totalIncome: 40_000 + serial++ },
+  }),
+  'PATCH /api/v1/residents/:id': async (t, target) => ({
+    url: `/api/v1/residents/${householdOf(target).residentId}`,
+    body: {
+      phone: '13800000000',
+      version: await versionOf(t, 'residents', householdOf(target).residentId),
+    },
+  }),
+  'GET /api/v1/tags': async () => ({ url: '/api/v1/tags', noTargetArea: true }),
+  'POST /api/v1/tags': async () => ({
+    url: '/api/v1/tags',
+    body: { code: `matrix_${serial++}`, name: '矩阵标签', appliesTo: 'household' },
+    noTargetArea: true,
+  }),
+  'GET /api/v1/tier-rules': async () => ({ url: '/api/v1/tier-rules', noTargetArea: true }),
+  'POST /api/v1/tier-rules/preview': async () => ({
+    url: '/api/v1/tier-rules/preview',
+    body: { rules: defaultTierRules },
+    noTargetArea: true,
+  }),
+  'POST /api/v1/tier-rules': async () => ({
+    url: '/api/v1/tier-rules',
+    body: { rules: defaultTierRules, effectiveFrom: '2027-01-01' },
+    noTargetArea: true,
+  }),
+  'GET /api/v1/tier-overrides': async () => ({ url: '/api/v1/tier-overrides' }),
+  'GET /api/v1/household-imports/template': async () => ({
+    url: '/api/v1/household-imports/template',
+    noTargetArea: true,
+  }),
+  'POST /api/v1/household-imports': async () => ({
+    url: '/api/v1/household-imports?fileName=x.csv',
+    body: Buffer.from('村/社区,户号,姓名,与户主关系\n'),
+    headers: { 'content-type': 'text/csv' },
+    noTargetArea: true,
+  }),
+  'GET /api/v1/household-imports': async () => ({ url: '/api/v1/household-imports' }),
+  'GET /api/v1/household-imports/:id': async (t, target) => ({
+    url: `/api/v1/household-imports/${await rosterImport(t, target, 'validating')}`,
+  }),
+  'POST /api/v1/household-imports/:id/commit': async (t, target) => ({
+    url: `/api/v1/household-imports/${await rosterImport(t, target, 'ready')}/commit`,
+  }),
+  'GET /api/v1/households/export': async (_t, target) => ({
+    url: `/api/v1/households/export?areaCode=${target.village}`,
+  }),
+  'POST /api/v1/households/:id/tier-overrides': async (t, target) => {
+    const household = householdOf(target);
+    // One pending proposal per household at a time: clear the way for this probe.
+    await t.database.db
+      .updateTable('tier_overrides')
+      .set({ status: 'rejected' })
+      .where('household_id', '=', household.id)
+      .where('status', '=', 'pending')
+      .execute();
+    return {
+      url: `/api/v1/households/${household.id}/tier-overrides`,
+      body: { tier: 'watch', reason: '矩阵测试' },
+    };
+  },
+  'POST /api/v1/tier-overrides/:id/approve': async (t, target) => ({
+    url: `/api/v1/tier-overrides/${await override(t, target, 'pending')}/approve`,
+    body: {},
+  }),
+  'POST /api/v1/tier-overrides/:id/reject': async (t, target) => ({
+    url: `/api/v1/tier-overrides/${await override(t, target, 'pending')}/reject`,
+    body: {},
+  }),
+  'POST /api/v1/tier-overrides/:id/revoke': async (t, target) => ({
+    url: `/api/v1/tier-overrides/${await override(t, target, 'approved')}/revoke`,
+    body: {},
+  }),
+};
+
+/**
+ * Routes being written that have no probe yet: the matrices and the fuzz skip them, and say so.
+ * Whoever lands a route here adds its probe above and deletes its line; an entry left here after
+ * its probe exists, or for a route that is gone, fails the coverage check.
+ */
+export const NOT_YET_PROBED: readonly string[] = [
+  // Appeals, mediation and screening (server/src/modules/appeals/): probes to be written.
+  'GET /api/v1/appeal-categories',
+  'POST /api/v1/appeal-categories',
+  'PUT /api/v1/appeal-categories/:code',
+  'GET /api/v1/appeal-settings',
+  'PUT /api/v1/appeal-settings',
+  'GET /api/v1/appeals',
+  'POST /api/v1/appeals',
+  'GET /api/v1/appeals/similar',
+  'GET /api/v1/appeals/stats',
+  'GET /api/v1/appeals/:id',
+  'GET /api/v1/appeals/:id/handlers',
+  'POST /api/v1/appeals/:id/accept',
+  'POST /api/v1/appeals/:id/start',
+  'POST /api/v1/appeals/:id/assign',
+  'POST /api/v1/appeals/:id/escalate',
+  'POST /api/v1/appeals/:id/send-down',
+  'POST /api/v1/appeals/:id/return',
+  'POST /api/v1/appeals/:id/defer',
+  'POST /api/v1/appeals/:id/approve-deferral',
+  'POST /api/v1/appeals/:id/reject-deferral',
+  'POST /api/v1/appeals/:id/resolve',
+  'POST /api/v1/appeals/:id/merge',
+  'POST /api/v1/appeals/:id/notes',
+  'POST /api/v1/appeals/:id/callback',
+  'POST /api/v1/appeals/:id/attachments',
+  'GET /api/v1/appeals/:id/attachments/:attachmentId',
+  'GET /api/v1/callbacks',
+  'GET /api/v1/notifications',
+  'GET /api/v1/mediations',
+  'POST /api/v1/mediations',
+  'GET /api/v1/mediations/:id',
+  'POST /api/v1/mediations/:id/sessions',
+  'POST /api/v1/mediations/:id/outcome',
+  'GET /api/v1/screenings',
+  'POST /api/v1/screenings',
+];
+
+/** What the coverage checks say about a route the table cannot probe. */
+export function missingProbeMessage(key: string): string {
+  return (
+    `${key} has no probe: add an entry to ROUTE_PROBES in server/test/route-probes.ts saying how to ` +
+    'call it on an object in a given area (URL, a valid body, and the answer outside the area when not 404)'
+  );
+}
+
+/** Problems of the probe table against the app's route table; empty when every route is covered. */
+export function probeCoverageProblems(app: FastifyInstance, needsProbe: (route: RouteEntry) => boolean) {
+  const keys = new Set(app.ctx.routes.map(routeKey));
+  const problems: string[] = [];
+  for (const route of app.ctx.routes) {
+    const key = routeKey(route);
+    if (needsProbe(route) && !ROUTE_PROBES[key] && !NOT_YET_PROBED.includes(key))
+      problems.push(missingProbeMessage(key));
+  }
+  for (const key of NOT_YET_PROBED) {
+    if (ROUTE_PROBES[key]) problems.push(`${key} has a probe now: delete it from NOT_YET_PROBED`);
+    else if (!keys.has(key)) problems.push(`${key} is not a route: delete it from NOT_YET_PROBED`);
+  }
+  for (const key of Object.keys(ROUTE_PROBES)) {
+    if (!keys.has(key)) problems.push(`${key} is not a route any more: delete its probe`);
+  }
+  return problems;
+}
