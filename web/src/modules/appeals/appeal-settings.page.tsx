@@ -45,6 +45,9 @@ function CategoriesTab() {
   const { data, isFetching } = useAppealCategories();
   const modal = useModalTarget<{ category: AppealCategory | null }>();
   const rows = useMemo(() => treeOf(data ?? []), [data]);
+  // Parents open unless folded by hand, also those that get their first sub-category later.
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
+  const expandedRowKeys = rows.filter((r) => r.children && !folded.has(r.code)).map((r) => r.code);
 
   const columns: TableColumnsType<CategoryRow> = [
     {
@@ -127,7 +130,16 @@ function CategoriesTab() {
         size="middle"
         pagination={false}
         scroll={{ x: 'max-content' }}
-        expandable={{ defaultExpandAllRows: true }}
+        expandable={{
+          expandedRowKeys,
+          onExpand: (expanded, row) =>
+            setFolded((was) => {
+              const next = new Set(was);
+              if (expanded) next.delete(row.code);
+              else next.add(row.code);
+              return next;
+            }),
+        }}
         rowClassName={(c) => (c.active ? '' : 'lx-row-muted')}
         data-testid="categories-table"
       />

@@ -349,9 +349,13 @@ function CallbackCard({ appeal }: { appeal: Appeal }) {
   );
 }
 
-function MediationCard({ appeal, onStart }: { appeal: Appeal; onStart: (() => void) | null }) {
+/** The appeal's mediation with a link; for a dispute without one, the button that starts it. */
+function MediationCard(props: { appeal: Appeal; dispute: boolean; onStart: (() => void) | null }) {
+  const { appeal, dispute, onStart } = props;
   const t = useT();
   const { data: mediation, isLoading } = useAppealMediation(appeal.id, appeal.villageCode);
+  // A screening may have opened a mediation for any kind of matter: shown whenever there is one.
+  if (!isLoading && !mediation && !dispute) return null;
   return (
     <Card
       size="small"
@@ -485,9 +489,11 @@ export function AppealPage() {
         </Col>
         <Col xs={24} lg={9}>
           <CallbackCard appeal={appeal} />
-          {(dispute || canMediate) && (
-            <MediationCard appeal={appeal} onStart={canMediate ? () => mediationModal.show(appeal) : null} />
-          )}
+          <MediationCard
+            appeal={appeal}
+            dispute={dispute}
+            onStart={canMediate ? () => mediationModal.show(appeal) : null}
+          />
         </Col>
       </Row>
       {actionModal.target && (

@@ -57,7 +57,7 @@ export function AppealsPage() {
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
           activeKey={level}
-          onChange={(key) => navigateTo({ level: key as LevelTab, queue, fields })}
+          onChange={(key) => navigateTo({ level: levelTabs.find((l) => l === key) ?? 'all', queue, fields })}
           items={levelTabs.map((l) => ({
             key: l,
             label:
