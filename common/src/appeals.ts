@@ -319,6 +319,8 @@ export const Appeal = AppealSummary.extend({
   maxLevel: z.enum(appealLevels),
   deferral: z.object({ reason: z.string(), plannedDate: z.string(), approved: z.boolean() }).nullable(),
   mergedIntoId: z.string().nullable(),
+  /** The mediation (调解) of this dispute, if one was opened. */
+  mediationId: z.string().nullable(),
   reopenCount: z.number(),
   ratingComment: z.string().nullable(),
   callback: z
@@ -381,13 +383,19 @@ export const SimilarAppeal = z.object({
 });
 export type SimilarAppeal = z.infer<typeof SimilarAppeal>;
 
-export const CallbackBody = z.strictObject({
-  version: z.number().int().min(1),
-  rating: z.enum(appealRatings),
-  comment: text(1000).default(''),
-  /** The resident could not be reached: the callback stays open. */
-  reached: z.boolean().default(true),
-});
+export const CallbackBody = z
+  .strictObject({
+    version: z.number().int().min(1),
+    /** Required when the resident was reached. */
+    rating: z.enum(appealRatings).optional(),
+    comment: text(1000).default(''),
+    /** The resident could not be reached: the callback stays open. */
+    reached: z.boolean().default(true),
+  })
+  .superRefine((body, ctx) => {
+    if (body.reached && !body.rating)
+      ctx.addIssue({ code: 'custom', path: ['rating'], message: 'appeal.rating' });
+  });
 export type CallbackBody = z.infer<typeof CallbackBody>;
 
 export const CallbackTask = z.object({

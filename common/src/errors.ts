@@ -102,6 +102,10 @@ export const fieldProblems = {
     'zh-CN': '请选择反映人（户籍中的居民）',
     en: 'choose the reporting resident from the registry',
   },
+  'appeal.rating': {
+    'zh-CN': '请选择群众的评价',
+    en: 'choose the resident’s rating',
+  },
   'appeal.reporterPerson': {
     'zh-CN': '请填写反映人姓名和联系电话',
     en: 'give the reporter’s name and phone',

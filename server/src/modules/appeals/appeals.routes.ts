@@ -15,15 +15,18 @@ import {
   AppealsPage,
   ATTACHMENT_MAX_BYTES,
   AttachmentUploadQuery,
+  appealLevels,
   attachmentTypes,
   CallbackBody,
   CallbackTask,
+  hasPermission,
   Mediation,
   MediationCreateBody,
   MediationOutcomeBody,
   MediationSessionBody,
   Notification,
   notificationStatuses,
+  roles,
   Screening,
   ScreeningBody,
   SimilarAppeal,
@@ -34,12 +37,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { actorOf, authOf } from '../../platform/context';
+import { notFound } from '../../platform/errors';
 import { attachmentDisposition } from '../../platform/http';
 import type { AttachmentContentType } from '../../platform/images';
 import { listNotifications } from '../../platform/notifications/notifications.service';
 import { writeSetting } from '../../platform/settings/settings.repository';
 import { registryContextOf } from '../households/households.routes';
-import { findAppeal } from './appeals.repository';
+import { findAppeal, holderOf } from './appeals.repository';
 import {
   actOnAppeal,
   appealSettings,
@@ -90,9 +94,26 @@ function idFromKey(callerId: string, key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+const Candidate = z.object({ id: z.string(), name: z.string(), role: z.string(), areaCode: z.string() });
+const handlingRoles = roles.filter((role) => hasPermission(role, 'appeals.handle'));
+
 export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.ctx;
   const context = (request: FastifyRequest) => registryContextOf(app.ctx, request);
+  /** Active accounts bound to one of these units whose role works on appeals. */
+  const candidates = async (units: string[]) => {
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'name', 'role', 'area_code'])
+      .where('disabled_at', 'is', null)
+      .where('role', 'in', handlingRoles)
+      .where('area_code', 'in', units)
+      .orderBy('area_code', 'desc')
+      .orderBy('name')
+      .limit(300)
+      .execute();
+    return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, areaCode: r.area_code }));
+  };
 
   app.get(
     '/appeal-categories',
@@ -227,6 +248,53 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['appeals'], params: AppealIdParams, response: { 200: Appeal } },
     },
     async (request) => getAppeal(db, context(request), request.params.id),
+  );
+
+  app.post(
+    '/appeals/:id/reveal-phone',
+    {
+      config: { permission: 'appeals.handle' },
+      schema: {
+        tags: ['appeals'],
+        summary: 'The reporter’s full phone number, to call back (each reveal is audited)',
+        params: AppealIdParams,
+        response: { 200: z.object({ phone: z.string().nullable() }) },
+      },
+    },
+    async (request) =>
+      db.transaction().execute(async (trx) => {
+        const ctx = context(request);
+        const appeal = await findAppeal(trx, ctx.scope, request.params.id);
+        if (!appeal) throw notFound();
+        const phone = appeal.reporter_phone_enc ? ctx.secrets.decrypt(appeal.reporter_phone_enc) : null;
+        await recordAudit(trx, clock, ctx.actor, {
+          action: 'appeal.reveal_phone',
+          objectType: 'appeal',
+          objectId: appeal.id,
+          areaCode: appeal.village_code,
+        });
+        return { phone };
+      }),
+  );
+
+  app.get(
+    '/appeals/:id/mediators',
+    {
+      config: { permission: 'appeals.handle' },
+      schema: {
+        tags: ['mediation'],
+        summary:
+          'Who may mediate this dispute: active accounts of its village, town and district that handle appeals',
+        params: AppealIdParams,
+        response: { 200: z.array(Candidate) },
+      },
+    },
+    async (request) => {
+      const appeal = await findAppeal(db, context(request).scope, request.params.id);
+      if (!appeal) throw notFound();
+      const units = appealLevels.map((level) => holderOf(appeal.village_code, level));
+      return candidates(units);
+    },
   );
 
   app.get(
@@ -402,6 +470,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
             .string()
             .regex(/^\d{12}$/)
             .optional(),
+          appealId: z.uuid().optional(),
           limit: Limit,
         }),
         response: { 200: z.object({ items: z.array(Mediation) }) },
@@ -411,7 +480,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
       items: await listMediations(
         db,
         context(request),
-        { villageCode: request.query.villageCode },
+        { villageCode: request.query.villageCode, appealId: request.query.appealId },
         request.query.limit,
       ),
     }),

@@ -211,10 +211,11 @@ async function loadAppeal(db: Db, ctx: Pick<AppealContext, 'scope'>, id: string)
 
 export async function getAppeal(db: Db, ctx: AppealContext, id: string): Promise<Appeal> {
   const row = await loadAppeal(db, ctx, id);
-  const [events, callback, attachments] = await Promise.all([
+  const [events, callback, attachments, mediation] = await Promise.all([
     appealEvents(db, id),
     latestCallback(db, id),
     appealAttachments(db, id),
+    db.selectFrom('mediations').select('id').where('appeal_id', '=', id).executeTakeFirst(),
   ]);
   const now = ctx.clock.now().toISOString();
   const callbackOpen = callback !== undefined && callback.done_at === null;
@@ -244,6 +245,7 @@ export async function getAppeal(db: Db, ctx: AppealContext, id: string): Promise
           }
         : null,
     mergedIntoId: row.merged_into_id,
+    mediationId: mediation?.id ?? null,
     reopenCount: row.reopen_count,
     ratingComment: row.rating_comment,
     callback: callback
@@ -634,7 +636,7 @@ async function planAction(
       };
     case 'assign': {
       const { handlerId } = body as AppealActionBody<'assign'>;
-      await checkHandler(db, row, handlerId);
+      const handler = await checkHandler(db, row, handlerId);
       return {
         patch: { handler_id: handlerId },
         note: text(body, 'note'),
@@ -643,7 +645,7 @@ async function planAction(
           {
             kind: 'appeal.new',
             areaCode: row.holder_area_code,
-            recipient: `user:${handlerId}`,
+            recipient: handler.name,
             message: `诉求 ${row.tracking_code}「${row.title}」已交您承办`,
             appealId: row.id,
           },
@@ -789,10 +791,10 @@ function residentNotice(row: AppealRow, message: string): OutgoingNotification[]
 }
 
 /** A handler is an active account of the unit that holds the appeal, in a role that works on appeals. */
-async function checkHandler(db: Db, row: AppealRow, handlerId: string): Promise<void> {
+async function checkHandler(db: Db, row: AppealRow, handlerId: string): Promise<{ name: string }> {
   const user = await db
     .selectFrom('users')
-    .select(['area_code', 'role', 'disabled_at'])
+    .select(['name', 'area_code', 'role', 'disabled_at'])
     .where('id', '=', handlerId)
     .executeTakeFirst();
   const ok =
@@ -801,6 +803,7 @@ async function checkHandler(db: Db, row: AppealRow, handlerId: string): Promise<
     user.area_code === row.holder_area_code &&
     hasPermission(user.role as AppealContext['caller']['role'], 'appeals.handle');
   if (!ok) throw new AppError('APPEAL_HANDLER_INVALID');
+  return { name: user.name };
 }
 
 /**
@@ -899,7 +902,9 @@ export async function recordCallback(
   }
   if (row.version !== body.version) throw new AppError('VERSION_CONFLICT');
   const nowIso = ctx.clock.now().toISOString();
-  if (!body.reached) {
+  // The schema asks for a rating whenever the resident was reached.
+  const rating = body.reached ? body.rating : undefined;
+  if (rating === undefined) {
     await updateCallback(db, callback.id, { attempts: callback.attempts + 1 });
     const ok = await updateAppeal(db, row.id, row.version, { updated_at: nowIso });
     if (!ok) throw new AppError('VERSION_CONFLICT');
@@ -914,17 +919,17 @@ export async function recordCallback(
       attempts: callback.attempts + 1,
       done_at: nowIso,
       done_by: ctx.caller.id,
-      rating: body.rating,
+      rating,
       comment: body.comment || null,
     });
-    await applyRating(db, ctx, row, body.rating, body.comment, 'callback');
+    await applyRating(db, ctx, row, rating, body.comment, 'callback');
   }
   await recordAudit(db, ctx.clock, ctx.actor, {
     action: 'appeal.callback',
     objectType: 'appeal',
     objectId: row.id,
     areaCode: row.village_code,
-    after: { reached: body.reached, rating: body.reached ? body.rating : null },
+    after: { reached: rating !== undefined, rating: rating ?? null },
   });
   return getAppeal(db, ctx, id);
 }

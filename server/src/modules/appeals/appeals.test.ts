@@ -178,6 +178,30 @@ describe('appeals: intake, levels, callback and the public page', () => {
       rating: 'satisfied',
     });
     expect(byHandler.json()).toMatchObject({ error: { code: 'APPEAL_CALLBACK_BY_HANDLER' } });
+    // The caller sees the full number only by asking, and the asking is audited.
+    const phone = await townHead.request('POST', `/api/v1/appeals/${appeal.id}/reveal-phone`);
+    expect(phone.json()).toEqual({ phone: '13812345678' });
+    expect(
+      (await otherTownHead.request('POST', `/api/v1/appeals/${appeal.id}/reveal-phone`)).statusCode,
+    ).toBe(404);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_id', '=', appeal.id)
+      .where('action', '=', 'appeal.reveal_phone')
+      .execute();
+    expect(audit).toHaveLength(1);
+    const unreached = await townHead.request('POST', `/api/v1/appeals/${appeal.id}/callback`, {
+      version: appeal.version,
+      reached: false,
+    });
+    expect(unreached.json()).toMatchObject({ status: 'resolved', callback: { doneAt: null } });
+    appeal = unreached.json();
+    expect(
+      (
+        await townHead.request('POST', `/api/v1/appeals/${appeal.id}/callback`, { version: appeal.version })
+      ).json(),
+    ).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
     const worklist = await townHead.request('GET', '/api/v1/callbacks');
     expect(worklist.json().items.map((c: { appealId: string }) => c.appealId)).toContain(appeal.id);
     const called = await townHead.request('POST', `/api/v1/appeals/${appeal.id}/callback`, {
@@ -194,6 +218,7 @@ describe('appeals: intake, levels, callback and the public page', () => {
       'assign',
       'accept',
       'resolve',
+      'callback',
       'callback',
       'closed',
     ]);
@@ -388,7 +413,15 @@ describe('appeals: intake, levels, callback and the public page', () => {
       agreement: '以老界桩为准，双方各退半米',
     });
     expect(done.statusCode, done.body).toBe(200);
-    expect((await get(dispute.id)).status).toBe('resolved');
+    expect(await get(dispute.id)).toMatchObject({ status: 'resolved', mediationId: mediation.id });
+    const byAppeal = await cadre.request('GET', `/api/v1/mediations?appealId=${dispute.id}`);
+    expect(byAppeal.json().items.map((m: { id: string }) => m.id)).toEqual([mediation.id]);
+    const mediators = (await cadre.request('GET', `/api/v1/appeals/${dispute.id}/mediators`)).json() as {
+      areaCode: string;
+    }[];
+    expect(new Set(mediators.map((m) => m.areaCode))).toEqual(
+      new Set([AREAS.villageA1, AREAS.townA, AREAS.district]),
+    );
     const screening = await cadre.request('POST', '/api/v1/screenings', {
       villageCode: AREAS.villageA1,
       date: '2026-11-22',

@@ -85,11 +85,19 @@ async function toMediations(db: Db, rows: Awaited<ReturnType<typeof mediationRow
 export async function listMediations(
   db: Db,
   ctx: AppealContext,
-  filter: { villageCode?: string | undefined },
+  filter: { villageCode?: string | undefined; appealId?: string | undefined },
   limit: number,
 ): Promise<Mediation[]> {
-  const { villageCode } = filter;
-  return toMediations(db, await mediationRows(db, ctx.scope, villageCode ? { villageCode } : {}, limit));
+  const { villageCode, appealId } = filter;
+  return toMediations(
+    db,
+    await mediationRows(
+      db,
+      ctx.scope,
+      { ...(villageCode ? { villageCode } : {}), ...(appealId ? { appealId } : {}) },
+      limit,
+    ),
+  );
 }
 
 export async function getMediation(db: Db, ctx: AppealContext, id: string): Promise<Mediation> {
