@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordVersion } from './versions';
 
 /** Where an appeal came in (来源渠道). */
 export const appealChannels = [
@@ -221,7 +222,7 @@ export type AppealCreateBody = z.infer<typeof AppealCreateBody>;
 
 export const AppealIdParams = z.strictObject({ id: z.uuid() });
 
-const versioned = { version: z.number().int().min(1) };
+const versioned = { version: RecordVersion };
 const reason = text(1000).min(1);
 
 export const AppealActionBodies = {
@@ -385,7 +386,7 @@ export type SimilarAppeal = z.infer<typeof SimilarAppeal>;
 
 export const CallbackBody = z
   .strictObject({
-    version: z.number().int().min(1),
+    version: RecordVersion,
     /** Required when the resident was reached. */
     rating: z.enum(appealRatings).optional(),
     comment: text(1000).default(''),
@@ -548,13 +549,13 @@ export const MediationCreateBody = z.strictObject({
 });
 
 export const MediationSessionBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: RecordVersion,
   date: z.iso.date(),
   notes: text(4000).min(1),
 });
 
 export const MediationOutcomeBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: RecordVersion,
   outcome: z.enum(mediationOutcomes),
   agreement: text(4000).default(''),
   followUpDate: z.iso.date().nullable().default(null),

@@ -201,14 +201,17 @@ export async function checkAccess(
         continue;
       }
       const where = `${role} ${key} (${relation} area)`;
-      if (relation !== 'own' && (probe.noTargetArea || isListRead(route.method, key))) continue;
+      // A list reads the caller's own area whatever it is asked; a read that names an area (it
+      // declares the answer outside) is probed outside like any other.
+      const listsOwnArea = isListRead(route.method, key) && !probe.outsideCode;
+      if (relation !== 'own' && (probe.noTargetArea || listsOwnArea)) continue;
       const before = relation !== 'own' && route.method !== 'GET' ? await options.fingerprint?.() : undefined;
       const response = await session.request(route.method, probe.url, probe.body, probe.headers);
       probed++;
       if (relation === 'own') {
         if (!allowed) expect(response.statusCode, where).toBe(403);
         else expect([200, 201, 202, 204], `${where}: ${response.body}`).toContain(response.statusCode);
-        if (allowed && isListRead(route.method, key) && !probe.noTargetArea) {
+        if (allowed && listsOwnArea && !probe.noTargetArea) {
           const items = (response.json() as { items: { code?: string; areaCode?: string | null }[] }).items;
           for (const item of items) {
             const code = item.code ?? item.areaCode;

@@ -305,27 +305,13 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['appeals'],
         summary: 'Who may be assigned: active accounts of the unit that holds the appeal',
         params: AppealIdParams,
-        response: {
-          200: z.array(
-            z.object({ id: z.string(), name: z.string(), role: z.string(), areaCode: z.string() }),
-          ),
-        },
+        response: { 200: z.array(Candidate) },
       },
     },
     async (request) => {
-      const ctx = context(request);
-      const appeal = await findAppeal(db, ctx.scope, request.params.id);
-      if (!appeal) return [];
-      const rows = await db
-        .selectFrom('users')
-        .select(['id', 'name', 'role', 'area_code'])
-        .where('disabled_at', 'is', null)
-        .where('role', 'in', ['district_admin', 'district_staff', 'town_head', 'town_staff', 'village_cadre'])
-        .where('area_code', '=', appeal.holder_area_code)
-        .orderBy('name')
-        .limit(200)
-        .execute();
-      return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, areaCode: r.area_code }));
+      const appeal = await findAppeal(db, context(request).scope, request.params.id);
+      if (!appeal) throw notFound();
+      return candidates([appeal.holder_area_code]);
     },
   );
 
