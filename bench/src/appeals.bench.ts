@@ -18,6 +18,12 @@ import {
 
 const open = [...openAppealStatuses];
 
+/** `$1`, `$2` … for each placeholder, as PostgreSQL numbers them. */
+function numbered(text: string): string {
+  let n = 0;
+  return text.replaceAll('NOW_PARAM', () => `$${++n}`);
+}
+
 /** The appeals budgets (issue: appeals and the three-level problem repository). */
 export async function appealsBench(
   database: Database,
@@ -159,28 +165,15 @@ export async function appealsBench(
       const text = `update appeals set level = '${to}', holder_area_code = substr(village_code, 1, ${digits}) || '${'0'.repeat(12 - digits)}',
         handler_id = null, status = 'received', version = version + 1, updated_at = NOW_PARAM
         where status in (${openList}) and resolution_due_at < NOW_PARAM and level = '${to === 'town' ? 'village' : 'town'}'`;
-      return {
-        sqlite: text.replaceAll('NOW_PARAM', '?'),
-        postgres: text.replaceAll('NOW_PARAM', '$1'),
-        params: [now],
-      };
+      return { sqlite: text.replaceAll('NOW_PARAM', '?'), postgres: numbered(text), params: [now, now] };
     });
     const warn = (column: string) => {
       const text = `update appeals set ${column} = null where ${column} < NOW_PARAM and status in (${openList})`;
-      return {
-        sqlite: text.replaceAll('NOW_PARAM', '?'),
-        postgres: text.replaceAll('NOW_PARAM', '$1'),
-        params: [now],
-      };
+      return { sqlite: text.replaceAll('NOW_PARAM', '?'), postgres: numbered(text), params: [now] };
     };
     sweepRaw.push(
       await time(() =>
-        rawRolledBack(database, [
-          { ...statements[0], params: [now, now] } as { sqlite: string; postgres: string; params: unknown[] },
-          { ...statements[1], params: [now, now] } as { sqlite: string; postgres: string; params: unknown[] },
-          warn('response_warn_at'),
-          warn('resolution_warn_at'),
-        ]),
+        rawRolledBack(database, [...statements, warn('response_warn_at'), warn('resolution_warn_at')]),
       ),
     );
   }
