@@ -11,6 +11,8 @@ let areaSerial = 0;
 interface Acknowledged {
   areas: string[];
   households: Map<string, { number: string; members: number }>;
+  /** Tracking codes of acknowledged public submissions (they share commits under load). */
+  appeals: Set<string>;
   /** The last acknowledged edit of the edited household, and the one in flight when killed. */
   edit: { version: number; address: string; inFlight: string | null };
   /** Answers that were neither a success nor a lost connection: there must be none. */
@@ -76,9 +78,39 @@ async function loadThenKill(server: ChildServer, session: HttpSession, ack: Ackn
       }
     }
   };
-  const acknowledged = () => ack.areas.length + ack.households.size;
+  const submitter = async () => {
+    while (!stopped) {
+      try {
+        const response = await fetch(`${server.base}/api/v1/public/appeals`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            villageCode: AREAS.villageA1,
+            categoryCode: 'environment',
+            title: '垃圾清运',
+            description: `垃圾池满了 ${Math.random()}`,
+            phone: '13900001234',
+          }),
+        });
+        const json = (await response.json()) as { trackingCode?: string };
+        if (response.status === 201 && json.trackingCode) ack.appeals.add(json.trackingCode);
+        else ack.unexpected.push(`POST /public/appeals: ${response.status} ${JSON.stringify(json)}`);
+      } catch {
+        return;
+      }
+    }
+  };
+  const acknowledged = () => ack.areas.length + ack.households.size + ack.appeals.size;
   const before = acknowledged();
-  const writers = [areaWriter(), areaWriter(), householdWriter(), editor()];
+  const writers = [
+    areaWriter(),
+    areaWriter(),
+    householdWriter(),
+    editor(),
+    submitter(),
+    submitter(),
+    submitter(),
+  ];
   // Let the load build up, then kill at a random moment while writes are in flight.
   while (acknowledged() < before + 30) await sleep(10);
   await sleep(Math.random() * 400);
@@ -167,6 +199,22 @@ describe('crash safety: SIGKILL under write load, then restart', () => {
     if (edited.version === ack.edit.version) expect(edited.address).toBe(ack.edit.address);
     else expect(edited).toEqual({ version: ack.edit.version + 1, address: ack.edit.inFlight });
 
+    // A public submission is stored with its first timeline entry and its notice, or not at all.
+    const appeals = await db
+      .selectFrom('appeals')
+      .leftJoin('appeal_events', (join) =>
+        join.onRef('appeal_events.appeal_id', '=', 'appeals.id').on('appeal_events.kind', '=', 'submitted'),
+      )
+      .leftJoin('notifications', 'notifications.appeal_id', 'appeals.id')
+      .select(['appeals.tracking_code', 'appeal_events.id as event', 'notifications.id as notice'])
+      .execute();
+    const storedAppeals = new Set(appeals.map((a) => a.tracking_code));
+    for (const code of ack.appeals)
+      expect(storedAppeals.has(code), `acknowledged appeal ${code} lost`).toBe(true);
+    for (const a of appeals) {
+      expect(a.event, `appeal ${a.tracking_code} without its timeline`).not.toBeNull();
+      expect(a.notice, `appeal ${a.tracking_code} without its notice`).not.toBeNull();
+    }
     expect(await verifyAudit(db)).toMatchObject({ ok: true });
     expect(ack.unexpected).toEqual([]);
   }
@@ -183,6 +231,7 @@ describe('crash safety: SIGKILL under write load, then restart', () => {
     const ack: Acknowledged = {
       areas: [],
       households: new Map(),
+      appeals: new Set(),
       edit: { version: edited.version, address: edited.address, inFlight: null },
       unexpected: [],
     };
@@ -205,6 +254,7 @@ describe('crash safety: SIGKILL under write load, then restart', () => {
       ack.edit.inFlight = null;
     }
     await server.kill();
-    expect(ack.areas.length + ack.households.size).toBeGreaterThanOrEqual(60);
+    expect(ack.areas.length + ack.households.size + ack.appeals.size).toBeGreaterThanOrEqual(60);
+    expect(ack.appeals.size).toBeGreaterThan(0);
   });
 });
