@@ -62,6 +62,11 @@ export function onSignedOut(handler: ((error: ApiError) => void) | null): void {
 
 export type QueryValue = string | number | boolean | null | undefined;
 
+/** The address of an API path, for what the browser fetches by itself (an <img src>, a download link). */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
+  return urlOf(path, query);
+}
+
 function urlOf(path: string, query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -169,8 +174,8 @@ export interface TransferProgress {
 }
 
 /**
- * Uploads a file as the raw request body (application/octet-stream) and checks the answer
- * against its schema. XMLHttpRequest, because fetch cannot report upload progress.
+ * Uploads a file as the raw request body (application/octet-stream unless told, e.g. image/jpeg)
+ * and checks the answer against its schema. XMLHttpRequest, because fetch cannot report upload progress.
  */
 export function apiUpload<S extends z.ZodType>(
   path: string,
@@ -178,13 +183,12 @@ export function apiUpload<S extends z.ZodType>(
   file: Blob,
   schema: S,
   onProgress?: (progress: TransferProgress) => void,
+  contentType = 'application/octet-stream',
 ): Promise<z.output<S>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', urlOf(path, query));
-    for (const [name, value] of Object.entries(
-      headersFor('POST', 'application/json', 'application/octet-stream'),
-    )) {
+    for (const [name, value] of Object.entries(headersFor('POST', 'application/json', contentType))) {
       xhr.setRequestHeader(name, value);
     }
     xhr.upload.onprogress = (event) =>

@@ -51,9 +51,14 @@ const statusColors: Record<AppealStatus, string> = {
   merged: 'default',
 };
 
-function resolvedAt(appeal: PublicAppeal): string | null {
-  const events = appeal.timeline.filter((e) => e.kind === 'resolve');
-  return events.at(-1)?.at ?? null;
+type PublicEvent = PublicAppeal['timeline'][number];
+
+/** A move between levels says where to ("转镇级办理"); other entries say what happened. */
+function eventTitle(event: PublicEvent, t: Translate): string {
+  const moved = event.kind === 'escalate' || event.kind === 'auto_escalate' || event.kind === 'send_down';
+  return moved && event.toLevel
+    ? t(`public.event.toLevel.${event.toLevel}`)
+    : t(`public.event.${event.kind}`);
 }
 
 /** The resident's view of one appeal: steps, facts, the outcome and what has been done. */
@@ -67,7 +72,7 @@ export function PublicProgress({ appeal }: { appeal: PublicAppeal }) {
     t('public.steps.rated'),
   ];
   const done = appeal.status === 'resolved' || appeal.status === 'closed';
-  const resolvedOn = done ? resolvedAt(appeal) : null;
+  const resolvedOn = done ? appeal.resolvedAt : null;
   // The server lists them oldest first (ties in the order they happened); the newest matters most.
   const events = [...appeal.timeline].reverse();
 
@@ -141,7 +146,12 @@ export function PublicProgress({ appeal }: { appeal: PublicAppeal }) {
               event.kind === 'return' || event.kind === 'reopened' ? 'red' : index === 0 ? 'blue' : 'gray',
             content: (
               <Flex vertical gap={2}>
-                <Typography.Text strong>{t(`public.event.${event.kind}`)}</Typography.Text>
+                <Typography.Text strong>{eventTitle(event, t)}</Typography.Text>
+                {event.kind === 'auto_escalate' && event.toLevel && (
+                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                    {t('public.event.automatic')}
+                  </Typography.Text>
+                )}
                 <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                   {formatDateTime(event.at)}
                 </Typography.Text>

@@ -8,8 +8,10 @@ import { useT } from '../i18n/i18n';
 import { formatDate } from '../shared/dates';
 import { CategoryPicker } from './category-picker';
 import { clientUuid, copyText } from './client-id';
+import { PhotoPicker } from './photo-picker';
 import { type Submitted, usePublicCategories, usePublicVillages, useSubmitAppeal } from './public.api';
 import { mayHaveArrived, publicErrorText } from './public-errors';
+import type { PreparedPhoto } from './public-photo';
 import { VillagePicker } from './village-picker';
 
 interface FormValues {
@@ -38,6 +40,8 @@ export function PublicSubmitPage() {
   const submit = useSubmitAppeal();
   const [problem, setProblem] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
+  const [photo, setPhoto] = useState<PreparedPhoto | null>(null);
+  const [photoBusy, setPhotoBusy] = useState(false);
   // The id of the last attempt that may have reached the server, and what it carried: a double
   // tap or a retry after a dropped connection sends the same id, so it counts once.
   const attempt = useRef<{ id: string; key: string } | null>(null);
@@ -57,7 +61,7 @@ export function PublicSubmitPage() {
   };
 
   const send = (values: FormValues) => {
-    if (submit.isPending) return;
+    if (submit.isPending || photoBusy) return;
     setProblem(null);
     const parsed = PublicAppealBody.safeParse({
       villageCode: values.villageCode ?? '',
@@ -68,13 +72,20 @@ export function PublicSubmitPage() {
       phone: values.phone ?? '',
       name: values.name?.trim() ? values.name : null,
       ...(values.website ? { website: values.website } : {}),
+      ...(photo ? { photo: { contentType: photo.contentType, data: photo.data } } : {}),
     });
     if (!parsed.success) {
       const fields = new Map<Field, string>();
       for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as Field;
+        const field = issue.path[0] as Field | 'photo';
+        // The picker has checked the photo with this schema already; it has no form field to mark.
+        if (field === 'photo') {
+          showProblem(t('public.submit.photoTooBig'));
+          continue;
+        }
         if (!fields.has(field)) fields.set(field, fieldMessages[field] ?? issue.message);
       }
+      if (fields.size === 0) return;
       form.setFields([...fields].map(([name, message]) => ({ name, errors: [message] })));
       form.scrollToField([...fields.keys()][0] ?? 'villageCode', { block: 'center' });
       return;
@@ -93,10 +104,12 @@ export function PublicSubmitPage() {
         if (!mayHaveArrived(error)) attempt.current = null;
         if (error instanceof ApiError && error.details.length > 0) {
           form.setFields(
-            error.details.map((d) => {
-              const name = d.path.replace(/^body\./, '').split('.')[0] as Field;
-              return { name, errors: [fieldMessages[name] ?? d.message] };
-            }),
+            error.details
+              .map((d) => {
+                const name = d.path.replace(/^body\./, '').split('.')[0] as Field;
+                return { name, errors: [fieldMessages[name] ?? d.message] };
+              })
+              .filter((field) => (field.name as string) !== 'photo'),
           );
         }
         showProblem(publicErrorText(error, 'submit', t));
@@ -110,6 +123,7 @@ export function PublicSubmitPage() {
         submitted={submitted}
         onAnother={() => {
           form.resetFields();
+          setPhoto(null);
           submit.reset();
           setSubmitted(null);
         }}
@@ -178,6 +192,9 @@ export function PublicSubmitPage() {
             data-testid="public-description"
           />
         </Form.Item>
+        <Form.Item label={t('public.submit.photo')}>
+          <PhotoPicker value={photo} onChange={setPhoto} onBusy={setPhotoBusy} disabled={submit.isPending} />
+        </Form.Item>
         <Form.Item name="address" label={t('public.submit.address')}>
           <Input placeholder={t('public.submit.addressPlaceholder')} maxLength={200} autoComplete="off" />
         </Form.Item>
@@ -216,6 +233,7 @@ export function PublicSubmitPage() {
           htmlType="submit"
           block
           loading={submit.isPending}
+          disabled={photoBusy}
           style={{ height: 52, fontSize: 18 }}
           data-testid="public-submit"
         >

@@ -34,6 +34,7 @@ import { useModalTarget } from '../../shared/use-modal-target';
 import { pathTo } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
 import { AppealActionModal } from './appeal-action.modal';
+import { AppealAttachmentsCard } from './appeal-attachments.card';
 import { useCategoryIndex } from './appeal-categories';
 import {
   type AppealCommand,
@@ -48,7 +49,7 @@ import { AppealFlags, Deadline, RatingTag, StatusTag, UrgencyTag, useNow } from 
 import { AppealTimeline } from './appeal-timeline';
 import { useAppeal } from './appeals.api';
 import { CallbackModal } from './callback.modal';
-import { useAppealMediation } from './mediation.api';
+import { useMediation } from './mediation.api';
 import { MediationCreateModal } from './mediation-create.modal';
 
 /** The order of the buttons: the usual next step first, the rarer and the undoing ones after. */
@@ -353,9 +354,12 @@ function CallbackCard({ appeal }: { appeal: Appeal }) {
 function MediationCard(props: { appeal: Appeal; dispute: boolean; onStart: (() => void) | null }) {
   const { appeal, dispute, onStart } = props;
   const t = useT();
-  const { data: mediation, isLoading } = useAppealMediation(appeal.id, appeal.villageCode);
+  const { data: mediation, isLoading } = useMediation(appeal.mediationId ?? '', {
+    enabled: appeal.mediationId !== null,
+  });
+  const mediationId = appeal.mediationId;
   // A screening may have opened a mediation for any kind of matter: shown whenever there is one.
-  if (!isLoading && !mediation && !dispute) return null;
+  if (!mediationId && !dispute) return null;
   return (
     <Card
       size="small"
@@ -364,24 +368,26 @@ function MediationCard(props: { appeal: Appeal; dispute: boolean; onStart: (() =
       loading={isLoading}
       data-testid="appeal-mediation"
     >
-      {mediation ? (
+      {mediationId ? (
         <Space orientation="vertical" size={4}>
-          <Space size={8} wrap>
-            {mediation.outcome ? (
-              <Tag color={mediationOutcomeColors[mediation.outcome]}>
-                {mediationOutcomeLabel(t, mediation.outcome)}
-              </Tag>
-            ) : (
-              <Tag color="processing">{t('mediation.ongoing')}</Tag>
-            )}
-            <Typography.Text type="secondary">
-              {t('mediation.summary', {
-                parties: mediation.parties.length,
-                sessions: mediation.sessions.length,
-              })}
-            </Typography.Text>
-          </Space>
-          <Link to={`/mediations/${mediation.id}`} data-testid="appeal-mediation-link">
+          {mediation && (
+            <Space size={8} wrap>
+              {mediation.outcome ? (
+                <Tag color={mediationOutcomeColors[mediation.outcome]}>
+                  {mediationOutcomeLabel(t, mediation.outcome)}
+                </Tag>
+              ) : (
+                <Tag color="processing">{t('mediation.ongoing')}</Tag>
+              )}
+              <Typography.Text type="secondary">
+                {t('mediation.summary', {
+                  parties: mediation.parties.length,
+                  sessions: mediation.sessions.length,
+                })}
+              </Typography.Text>
+            </Space>
+          )}
+          <Link to={`/mediations/${mediationId}`} data-testid="appeal-mediation-link">
             {t('mediation.open')}
           </Link>
         </Space>
@@ -488,6 +494,7 @@ export function AppealPage() {
           </Card>
         </Col>
         <Col xs={24} lg={9}>
+          <AppealAttachmentsCard appeal={appeal} canUpload={can('appeals.handle')} />
           <CallbackCard appeal={appeal} />
           <MediationCard
             appeal={appeal}

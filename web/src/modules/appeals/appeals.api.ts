@@ -2,6 +2,7 @@ import {
   Appeal,
   type AppealAction,
   type AppealActionBody,
+  AppealAttachment,
   AppealCategory,
   type AppealCategoryBody,
   type AppealCreateBody,
@@ -23,7 +24,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiGet, apiSend } from '../../api/client';
+import { apiGet, apiSend, apiUpload, apiUrl, type TransferProgress } from '../../api/client';
 
 export const appealsKey = ['appeals'] as const;
 export const appealCategoriesKey = ['appeal-categories'] as const;
@@ -127,6 +128,46 @@ export function useRecordCallback() {
   return useAppealWrite(({ id, body }: { id: string; body: CallbackBody }) =>
     apiSend('POST', `/appeals/${id}/callback`, body, Appeal),
   );
+}
+
+const RevealedPhone = z.object({ phone: z.string().nullable() });
+
+/** The reporter's full number, to call back; the server records each reveal in the audit log. */
+export function useRevealPhone() {
+  return useMutation({
+    mutationFn: (id: string) => apiSend('POST', `/appeals/${id}/reveal-phone`, undefined, RevealedPhone),
+  });
+}
+
+/** Where the browser loads an attachment itself (an <img> thumbnail, a download link): same origin, with the session cookie. */
+export function attachmentUrl(appealId: string, attachmentId: string): string {
+  return apiUrl(`/appeals/${appealId}/attachments/${attachmentId}`);
+}
+
+/** Sends a photo or PDF as it is (its own content type as the body's); the appeal's list grows by one. */
+export function useUploadAttachment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (variables: {
+      appealId: string;
+      file: File;
+      onProgress: (progress: TransferProgress) => void;
+    }) =>
+      apiUpload(
+        `/appeals/${variables.appealId}/attachments`,
+        { fileName: variables.file.name },
+        variables.file,
+        AppealAttachment,
+        variables.onProgress,
+        variables.file.type,
+      ),
+    onSuccess: (attachment, { appealId }) => {
+      queryClient.setQueryData<Appeal>(appealKey(appealId), (appeal) =>
+        appeal ? { ...appeal, attachments: [...appeal.attachments, attachment] } : appeal,
+      );
+      return queryClient.invalidateQueries({ queryKey: appealKey(appealId) });
+    },
+  });
 }
 
 const Handler = z.object({ id: z.string(), name: z.string(), role: z.string(), areaCode: z.string() });

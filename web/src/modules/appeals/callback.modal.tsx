@@ -1,16 +1,73 @@
-import { type AppealRating, appealRatings, CallbackBody } from '@lianxin/common';
-import { Alert, App, Checkbox, Descriptions, Form, Input, Modal, Radio, Skeleton, Typography } from 'antd';
+import { EyeOutlined, PhoneOutlined } from '@ant-design/icons';
+import { type Appeal, type AppealRating, appealRatings, CallbackBody } from '@lianxin/common';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Skeleton,
+  Space,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { formatDateTime } from '../../shared/dates';
+import { useShowError } from '../../shared/feedback';
 import { useSchemaForm } from '../../shared/forms';
 import { useVersionConflict } from '../../shared/version-conflict';
 import { ratingLabel } from './appeal-labels';
-import { useAppeal, useRecordCallback } from './appeals.api';
+import { useAppeal, useRecordCallback, useRevealPhone } from './appeals.api';
 
 interface FormValues {
   unreached?: boolean;
   rating?: AppealRating;
   comment?: string;
+}
+
+/**
+ * The reporter with the masked number, and a button that asks the server for the whole one (each
+ * reveal is in the audit log); the number then is a tel: link, so a phone dials it with one tap.
+ */
+function ReporterContact({ appeal }: { appeal: Appeal }) {
+  const t = useT();
+  const showError = useShowError();
+  const reveal = useRevealPhone();
+  const [phone, setPhone] = useState<string | null>(null);
+  const name = appeal.reporterName ?? t('appeals.reporterKind.anonymous');
+  if (!appeal.reporterPhone) return <span>{name}</span>;
+  return (
+    <Space size={8} wrap>
+      <span>{name}</span>
+      {phone ? (
+        <Typography.Link href={`tel:${phone.replace(/[^\d+]/g, '')}`} data-testid="callback-phone-link">
+          <PhoneOutlined /> {phone}
+        </Typography.Link>
+      ) : (
+        <>
+          <Typography.Text type="secondary">{appeal.reporterPhone}</Typography.Text>
+          <Button
+            size="small"
+            icon={<EyeOutlined />}
+            loading={reveal.isPending}
+            onClick={() =>
+              reveal.mutate(appeal.id, {
+                onSuccess: (answer) => setPhone(answer.phone),
+                onError: showError,
+              })
+            }
+            data-testid="callback-reveal-phone"
+          >
+            {t('callbacks.revealPhone')}
+          </Button>
+        </>
+      )}
+    </Space>
+  );
 }
 
 /**
@@ -41,8 +98,8 @@ export function CallbackModal(props: {
     const reached = !values.unreached;
     const body = validate({
       version: appeal.version,
-      // The server ignores the rating of a call that did not get through, but the body names one.
-      rating: values.rating ?? 'satisfied',
+      // A call that did not get through has no rating.
+      ...(reached && values.rating ? { rating: values.rating } : {}),
       comment: values.comment?.trim() ?? '',
       reached,
     });
@@ -93,9 +150,7 @@ export function CallbackModal(props: {
               {
                 key: 'reporter',
                 label: t('appeals.reporter'),
-                children: `${appeal.reporterName ?? t('appeals.reporterKind.anonymous')}${
-                  appeal.reporterPhone ? ` · ${appeal.reporterPhone}` : ''
-                }`,
+                children: <ReporterContact appeal={appeal} />,
               },
               { key: 'handler', label: t('appeals.handler'), children: appeal.handlerName ?? '—' },
               {

@@ -1,13 +1,13 @@
-import { type Appeal, hasPermission, MediationCreateBody } from '@lianxin/common';
+import { type Appeal, MediationCreateBody } from '@lianxin/common';
 import { App, Form, Modal, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { useCan, useMe } from '../../session/session';
+import { useMe } from '../../session/session';
 import { type FieldErrorMapping, useSchemaForm } from '../../shared/forms';
 import { roleLabel } from '../../shared/labels';
 import { useAreaIndex } from '../areas/areas.api';
-import { useAreaStaff, useCreateMediation } from './mediation.api';
+import { useCreateMediation, useMediatorCandidates } from './mediation.api';
 import { PartiesField, type PartyValues, toParty } from './mediation-parties';
 
 interface FormValues {
@@ -15,33 +15,41 @@ interface FormValues {
   mediatorIds: string[];
 }
 
+interface MediatorOption {
+  value: string;
+  label: string;
+}
+
 /**
- * Who may mediate: the caller, and (for those who may read accounts) the staff of the village
- * and its town who handle appeals — the server also takes district staff.
+ * Who may mediate: the server's candidates (staff of the village, its town and the district who
+ * handle appeals), grouped by unit, the village first as the server lists them. The caller is
+ * always offered, so the form's default choice has a name even before the list arrives.
  */
-function useMediatorOptions(villageCode: string) {
+function useMediatorOptions(appealId: string) {
   const t = useT();
   const me = useMe();
-  const can = useCan();
   const { index } = useAreaIndex();
-  const townCode = index.byCode.get(villageCode)?.parentCode ?? null;
-  const staff = useAreaStaff(townCode, { enabled: can('users.read') });
+  const candidates = useMediatorCandidates(appealId);
   return useMemo(() => {
-    const options = new Map<string, { value: string; label: string }>();
-    options.set(me.id, { value: me.id, label: `${me.name}（${roleLabel(t, me.role)}）` });
-    for (const user of staff.data ?? []) {
-      const fits =
-        (user.areaCode === villageCode || user.areaCode === townCode) &&
-        hasPermission(user.role, 'appeals.handle');
-      if (fits) {
-        options.set(user.id, {
-          value: user.id,
-          label: `${user.name}（${roleLabel(t, user.role)} · ${user.area.name}）`,
-        });
-      }
+    const groups = new Map<string, MediatorOption[]>();
+    let meListed = false;
+    for (const candidate of candidates.data ?? []) {
+      const options = groups.get(candidate.areaCode) ?? [];
+      options.push({
+        value: candidate.id,
+        label: `${candidate.name}（${roleLabel(t, candidate.role)}）`,
+      });
+      groups.set(candidate.areaCode, options);
+      if (candidate.id === me.id) meListed = true;
     }
-    return { options: [...options.values()], loading: staff.isLoading };
-  }, [me, staff.data, staff.isLoading, t, villageCode, townCode]);
+    const grouped = [...groups].map(([areaCode, options]) => ({
+      label: index.byCode.get(areaCode)?.name ?? areaCode,
+      title: areaCode,
+      options,
+    }));
+    const mine = meListed ? [] : [{ value: me.id, label: `${me.name}（${roleLabel(t, me.role)}）` }];
+    return { options: [...mine, ...grouped], loading: candidates.isLoading };
+  }, [candidates.data, candidates.isLoading, index, me, t]);
 }
 
 /** 发起调解: opens a mediation for a dispute, naming the parties and the mediators. */
@@ -58,7 +66,7 @@ export function MediationCreateModal(props: {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const create = useCreateMediation();
-  const mediators = useMediatorOptions(appeal.villageCode);
+  const mediators = useMediatorOptions(appeal.id);
   const [initialValues] = useState<FormValues>(() => ({
     // The reporter is usually one side; the phone on file is masked, so it is asked again.
     parties: [{ name: appeal.reporterName ?? '' }, {}],

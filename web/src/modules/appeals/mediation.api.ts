@@ -3,10 +3,9 @@ import {
   type MediationCreateBody,
   type MediationOutcomeBody,
   type MediationSessionBody,
-  pageOf,
+  roles,
   Screening,
   type ScreeningBody,
-  User,
 } from '@lianxin/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -18,7 +17,10 @@ export const screeningsKey = ['screenings'] as const;
 
 const MediationList = z.object({ items: z.array(Mediation) });
 
-export function useMediations(filter: { villageCode?: string }, options: { enabled?: boolean } = {}) {
+export function useMediations(
+  filter: { villageCode?: string; appealId?: string },
+  options: { enabled?: boolean } = {},
+) {
   return useQuery({
     queryKey: [...mediationsKey, 'list', filter],
     queryFn: async () => (await apiGet('/mediations', MediationList, { ...filter, limit: 200 })).items,
@@ -26,21 +28,16 @@ export function useMediations(filter: { villageCode?: string }, options: { enabl
   });
 }
 
-/**
- * The mediation of an appeal, if any. The API has no filter by appeal, so this reads the
- * village's mediations (a village has few) and picks the appeal's.
- */
-export function useAppealMediation(appealId: string, villageCode: string) {
-  const query = useMediations({ villageCode });
-  return { ...query, data: query.data?.find((m) => m.appealId === appealId) ?? null };
-}
-
 export function mediationKey(id: string) {
   return [...mediationsKey, 'one', id] as const;
 }
 
-export function useMediation(id: string) {
-  return useQuery({ queryKey: mediationKey(id), queryFn: () => apiGet(`/mediations/${id}`, Mediation) });
+export function useMediation(id: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: mediationKey(id),
+    queryFn: () => apiGet(`/mediations/${id}`, Mediation),
+    enabled: options.enabled ?? true,
+  });
 }
 
 function useMediationWrite<V>(write: (variables: V) => Promise<Mediation>) {
@@ -100,18 +97,23 @@ export function useRecordScreening() {
   });
 }
 
-const UserPage = pageOf(User);
+const MediatorCandidate = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(roles),
+  areaCode: z.string(),
+});
+export type MediatorCandidate = z.infer<typeof MediatorCandidate>;
 
 /**
- * Accounts of one area that may be named mediators (the server takes staff of the village, its
- * town or the district who handle appeals). Needs users.read; village cadres pick only themselves.
+ * Who may mediate this dispute: active accounts of its village, its town and the district that
+ * handle appeals (the server's list, the same one it checks the chosen mediators against).
  */
-export function useAreaStaff(areaCode: string | null, options: { enabled?: boolean } = {}) {
+export function useMediatorCandidates(appealId: string, options: { enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: ['users', 'staff-of', areaCode],
-    queryFn: async () =>
-      (await apiGet('/users', UserPage, { areaCode, status: 'active', pageSize: 200 })).items,
-    enabled: (options.enabled ?? true) && areaCode !== null,
+    queryKey: [...appealsKey, 'mediators', appealId],
+    queryFn: () => apiGet(`/appeals/${appealId}/mediators`, z.array(MediatorCandidate)),
+    enabled: options.enabled ?? true,
     staleTime: 60_000,
   });
 }
