@@ -9,6 +9,7 @@ import {
   signInAs,
   type TestContext,
 } from '../../../test/harness';
+import { buildApp } from '../../app';
 import { deliverDue, webhookDriver } from '../../platform/notifications/notifications.service';
 import { sweepAppeals } from './appeals.sweep';
 
@@ -88,6 +89,44 @@ describe('appeals: reopening, callback reminders and notification delivery', () 
       .where('kind', '=', 'callback.overdue')
       .execute();
     expect(reminders).toContainEqual({ kind: 'callback.overdue', area_code: AREAS.villageA1 });
+  });
+
+  it('the durable sweep job escalates an overdue appeal once, also when a restarted instance runs it again', async () => {
+    cadre = await signInAs(t, 'village_cadre', AREAS.villageA1);
+    let appeal = await create('桥面破损');
+    appeal = await act(cadre, appeal, 'accept');
+    t.clock.advance(8 * DAY);
+    await t.app.ctx.jobs.enqueue({ kind: 'appeals.sweep', payload: {} });
+    await t.app.ctx.jobs.drain();
+    // A second instance on the same database (a restart, or another server) runs the sweep too.
+    const restarted = await buildApp({
+      database: t.database,
+      config: t.config,
+      clock: t.clock,
+      logger: false,
+      webDist: '/nonexistent',
+    });
+    await restarted.ready();
+    await restarted.ctx.jobs.enqueue({ kind: 'appeals.sweep', payload: {} });
+    await restarted.ctx.jobs.drain();
+    await restarted.close();
+    const events = await t.database.db
+      .selectFrom('appeal_events')
+      .select(['kind', 'to_level'])
+      .where('appeal_id', '=', appeal.id)
+      .where('kind', '=', 'auto_escalate')
+      .execute();
+    expect(events).toEqual([{ kind: 'auto_escalate', to_level: 'town' }]);
+    // At the district there is no level above: escalating by hand is refused.
+    const admin = await signInAs(t, 'district_admin', AREAS.district);
+    let top = (await admin.request('GET', `/api/v1/appeals/${appeal.id}`)).json() as Appeal;
+    top = await act(admin, top, 'escalate', { reason: '镇里协调不了' });
+    expect(top.level).toBe('district');
+    const again = await admin.request('POST', `/api/v1/appeals/${top.id}/escalate`, {
+      version: top.version,
+      reason: '再上报',
+    });
+    expect(again.json()).toMatchObject({ error: { code: 'APPEAL_LEVEL_TOP' } });
   });
 
   it('delivers the outbox to a webhook with the resident’s phone, and retries a failing one with backoff', async () => {
