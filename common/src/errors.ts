@@ -59,6 +59,12 @@ export const errorCodes = [
   'MEDIATION_STATE_INVALID',
   'ATTACHMENT_TYPE_INVALID',
   'ATTACHMENT_LIMIT',
+  'QUOTA_EXCEEDED',
+  'PAIRING_OUTSIDE_AREA',
+  'PAIRING_EXISTS',
+  'PAIRING_STATE_INVALID',
+  'VISIT_DATE_INVALID',
+  'RATING_LINK_INVALID',
   'IDEMPOTENCY_KEY_REUSED',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
@@ -102,6 +108,14 @@ export const fieldProblems = {
     'zh-CN': '请选择反映人（户籍中的居民）',
     en: 'choose the reporting resident from the registry',
   },
+  'visit.target': {
+    'zh-CN': '请选择走访的农户或村（社区）',
+    en: 'choose the household or the village visited',
+  },
+  'quota.range': {
+    'zh-CN': '最少户数不能大于最多户数',
+    en: 'the minimum cannot exceed the maximum',
+  },
   'appeal.rating': {
     'zh-CN': '请选择群众的评价',
     en: 'choose the resident’s rating',
@@ -129,6 +143,7 @@ export function errorStatus(code: ErrorCode): number {
     case 'HOUSEHOLD_HEAD_INVALID':
     case 'RESIDENT_NOT_IN_HOUSEHOLD':
     case 'RULES_EFFECTIVE_DATE_INVALID':
+    case 'VISIT_DATE_INVALID':
     case 'APPEAL_CATEGORY_UNKNOWN':
     case 'APPEAL_HANDLER_INVALID':
     case 'APPEAL_DEFERRAL_DATE_INVALID':
@@ -144,11 +159,13 @@ export function errorStatus(code: ErrorCode): number {
     case 'FORBIDDEN':
     case 'ROLE_NOT_ASSIGNABLE':
     case 'OVERRIDE_OWN_PROPOSAL':
+    case 'PAIRING_OUTSIDE_AREA':
     case 'APPEAL_NOT_HELD':
     case 'APPEAL_CALLBACK_BY_HANDLER':
       return 403;
     case 'NOT_FOUND':
     case 'ROUTE_NOT_FOUND':
+    case 'RATING_LINK_INVALID':
     case 'APPEAL_TRACKING_FAILED':
       return 404;
     case 'VERSION_CONFLICT':
@@ -160,6 +177,9 @@ export function errorStatus(code: ErrorCode): number {
     case 'OVERRIDE_PENDING':
     case 'OVERRIDE_STATE_INVALID':
     case 'IMPORT_STATE_INVALID':
+    case 'QUOTA_EXCEEDED':
+    case 'PAIRING_EXISTS':
+    case 'PAIRING_STATE_INVALID':
     case 'ATTACHMENT_LIMIT':
     case 'APPEAL_CATEGORY_CODE_TAKEN':
     case 'APPEAL_STATE_INVALID':
@@ -354,6 +374,30 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   ATTACHMENT_LIMIT: {
     'zh-CN': '每件诉求最多 {max} 个附件',
     en: 'An appeal has at most {max} attachments',
+  },
+  QUOTA_EXCEEDED: {
+    'zh-CN': '{name} 的帮扶指标为 {max} 户，已结对 {paired} 户',
+    en: '{name} may help {max} households and already helps {paired}',
+  },
+  PAIRING_OUTSIDE_AREA: {
+    'zh-CN': '该干部不在此户所在区域，只有区级人员可以跨区域结对',
+    en: 'The cadre works outside this household’s area; only district staff may pair across areas',
+  },
+  PAIRING_EXISTS: {
+    'zh-CN': '该户已有结对帮扶干部',
+    en: 'This household already has a helper',
+  },
+  PAIRING_STATE_INVALID: {
+    'zh-CN': '该结对已结束',
+    en: 'This pairing has ended',
+  },
+  VISIT_DATE_INVALID: {
+    'zh-CN': '走访日期不能晚于今天（{today}），也不能早于该户建档日期',
+    en: 'The visit date cannot be after today ({today}) or before the household was registered',
+  },
+  RATING_LINK_INVALID: {
+    'zh-CN': '评价链接无效、已使用或已过期',
+    en: 'The rating link is unknown, used or expired',
   },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '幂等键已用于另一个请求',

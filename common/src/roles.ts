@@ -37,6 +37,14 @@ export const permissions = [
   'appeals.assign',
   /** Edit the appeal categories and deadlines. */
   'appeals.configure',
+  /** See pairings, visits, help measures and the coverage reports. */
+  'assistance.read',
+  /** Record visits and help measures. */
+  'assistance.visit',
+  /** Pair cadres with households, set a cadre's quota, name contact points. */
+  'assistance.pair',
+  /** Edit quotas per group, visit frequencies and the must-visit rules. */
+  'assistance.configure',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -59,6 +67,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'appeals.handle',
     'appeals.assign',
     'appeals.configure',
+    'assistance.read',
+    'assistance.visit',
+    'assistance.pair',
+    'assistance.configure',
   ],
   district_staff: [
     'areas.read',
@@ -69,6 +81,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'appeals.read',
     'appeals.create',
     'appeals.handle',
+    'assistance.read',
+    'assistance.visit',
   ],
   town_head: [
     'areas.read',
@@ -83,6 +97,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'appeals.create',
     'appeals.handle',
     'appeals.assign',
+    'assistance.read',
+    'assistance.visit',
+    'assistance.pair',
   ],
   town_staff: [
     'areas.read',
@@ -94,6 +111,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'appeals.read',
     'appeals.create',
     'appeals.handle',
+    'assistance.read',
+    'assistance.visit',
   ],
   // Village cadres keep the household files and file 低保 applications: they need the full numbers.
   village_cadre: [
@@ -105,11 +124,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'appeals.read',
     'appeals.create',
     'appeals.handle',
+    'assistance.read',
+    'assistance.visit',
   ],
   // 社情民意: CPPCC members report what they hear and follow it.
   cppcc_member: ['areas.read', 'appeals.read', 'appeals.create'],
   // 审计员: reads everything in scope, changes nothing, sees ID numbers masked.
-  auditor: ['areas.read', 'users.read', 'audit.read', 'households.read', 'appeals.read'],
+  auditor: ['areas.read', 'users.read', 'audit.read', 'households.read', 'appeals.read', 'assistance.read'],
 };
 
 /** The levels of area each role may be bound to. */

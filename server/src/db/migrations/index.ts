@@ -7,6 +7,7 @@ import * as tierRuns from './2026_11_22_1400_tier_runs';
 import * as createAppeals from './2026_11_22_1600_create_appeals';
 import * as appealQueues from './2026_11_22_1700_appeal_queues';
 import * as appealAttachments from './2026_11_22_1800_appeal_attachments';
+import * as createAssistance from './2026_11_22_1900_create_assistance';
 
 /** Every migration, in order. A new migration file is added here and never edited once landed. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_1600_create_appeals': createAppeals,
   '2026_11_22_1700_appeal_queues': appealQueues,
   '2026_11_22_1800_appeal_attachments': appealAttachments,
+  '2026_11_22_1900_create_assistance': createAssistance,
 };
