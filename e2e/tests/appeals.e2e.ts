@@ -151,6 +151,22 @@ describe('residents’ appeals in Chromium', () => {
     await expect.poll(() => resident.getByText('请填写 11 位手机号').first().isVisible()).toBe(true);
     await resident.getByTestId('public-phone').fill(PHONE);
     await expect.poll(() => resident.getByText('请填写 11 位手机号').count()).toBe(0);
+    // A photo of the lamps, drawn in the page: the form shows it before sending.
+    const photo = await resident.evaluate<string>(`(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 320;
+      canvas.height = 240;
+      const context = canvas.getContext('2d');
+      context.fillStyle = '#1f3b5c';
+      context.fillRect(0, 0, 320, 240);
+      context.fillStyle = '#ffd666';
+      context.fillRect(150, 40, 20, 20);
+      return canvas.toDataURL('image/png').split(',')[1];
+    })()`);
+    await resident
+      .getByTestId('public-photo-input')
+      .setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: Buffer.from(photo, 'base64') });
+    await expect.poll(() => resident.getByTestId('public-photo-remove').isVisible()).toBe(true);
     await shot(resident, 'public-submit-filled');
 
     // The connection drops after the server stored it: the resident is told to tap again, and the
@@ -189,6 +205,17 @@ describe('residents’ appeals in Chromium', () => {
     expect(same.items.filter((a) => a.title === TITLE)).toHaveLength(1);
     const atVillage = await findAppeal(cadre, code);
     expect(atVillage.level).toBe('village');
+    // The resident's photo is on the appeal page, as a thumbnail.
+    await cadre.goto(`${run.base}/appeals/${atVillage.id}`);
+    await expect.poll(() => cadre.getByTestId('attachment-image').count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() =>
+        cadre.evaluate<number>(
+          `document.querySelector('[data-testid="attachment-image"] img')?.naturalWidth ?? 0`,
+        ),
+      )
+      .toBe(320);
+    await shot(cadre, 'appeal-attachments');
     await api(cadre, 'POST', `/appeals/${atVillage.id}/escalate`, {
       version: atVillage.version,
       reason: '需镇里统一安排电工维修',
@@ -224,7 +251,7 @@ describe('residents’ appeals in Chromium', () => {
       .toBe(true);
     expect(await resident.getByTestId('public-level').textContent()).toBe('镇级办理');
     await expect.poll(() => resident.getByText('镇供电所已更换三盏路灯').first().isVisible()).toBe(true);
-    await expect.poll(() => resident.getByText('转上级办理').first().isVisible()).toBe(true);
+    await expect.poll(() => resident.getByText('转镇级办理').first().isVisible()).toBe(true);
     await shot(resident, 'public-track-resolved');
 
     await resident.getByTestId('public-rating').getByText('满意', { exact: true }).click();

@@ -1,4 +1,4 @@
-import { type Appeal, MediationCreateBody } from '@lianxin/common';
+import { type Appeal, type AppealLevel, appealLevels, MediationCreateBody } from '@lianxin/common';
 import { App, Form, Modal, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import { useMe } from '../../session/session';
 import { type FieldErrorMapping, useSchemaForm } from '../../shared/forms';
 import { roleLabel } from '../../shared/labels';
 import { useAreaIndex } from '../areas/areas.api';
+import { levelLabel } from './appeal-labels';
 import { useCreateMediation, useMediatorCandidates } from './mediation.api';
 import { PartiesField, type PartyValues, toParty } from './mediation-parties';
 
@@ -20,12 +21,18 @@ interface MediatorOption {
   label: string;
 }
 
+/** The unit that holds a village's appeal at a level, as the server reckons it from the 12-digit area codes. */
+function holderCode(villageCode: string, level: AppealLevel): string {
+  if (level === 'village') return villageCode;
+  return level === 'town' ? `${villageCode.slice(0, 9)}000` : `${villageCode.slice(0, 6)}000000`;
+}
+
 /**
  * Who may mediate: the server's candidates (staff of the village, its town and the district who
  * handle appeals), grouped by unit, the village first as the server lists them. The caller is
  * always offered, so the form's default choice has a name even before the list arrives.
  */
-function useMediatorOptions(appealId: string) {
+function useMediatorOptions(appealId: string, villageCode: string) {
   const t = useT();
   const me = useMe();
   const { index } = useAreaIndex();
@@ -42,14 +49,16 @@ function useMediatorOptions(appealId: string) {
       groups.set(candidate.areaCode, options);
       if (candidate.id === me.id) meListed = true;
     }
-    const grouped = [...groups].map(([areaCode, options]) => ({
-      label: index.byCode.get(areaCode)?.name ?? areaCode,
-      title: areaCode,
-      options,
-    }));
+    // A village cadre's area list may not hold the town and the district: the level names the group then.
+    const grouped = [...groups].map(([areaCode, options]) => {
+      const level = appealLevels.find((l) => holderCode(villageCode, l) === areaCode);
+      const name = index.byCode.get(areaCode)?.name;
+      const label = level ? [levelLabel(t, level), name].filter(Boolean).join(' · ') : (name ?? areaCode);
+      return { label, title: areaCode, options };
+    });
     const mine = meListed ? [] : [{ value: me.id, label: `${me.name}（${roleLabel(t, me.role)}）` }];
     return { options: [...mine, ...grouped], loading: candidates.isLoading };
-  }, [candidates.data, candidates.isLoading, index, me, t]);
+  }, [candidates.data, candidates.isLoading, index, me, t, villageCode]);
 }
 
 /** 发起调解: opens a mediation for a dispute, naming the parties and the mediators. */
@@ -66,7 +75,7 @@ export function MediationCreateModal(props: {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const create = useCreateMediation();
-  const mediators = useMediatorOptions(appeal.id);
+  const mediators = useMediatorOptions(appeal.id, appeal.villageCode);
   const [initialValues] = useState<FormValues>(() => ({
     // The reporter is usually one side; the phone on file is masked, so it is asked again.
     parties: [{ name: appeal.reporterName ?? '' }, {}],
