@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appealRatings } from './appeals';
+import { IndicatorsInput } from './households';
 import { tiers } from './tiering';
 import { RecordVersion } from './versions';
 
@@ -241,13 +242,8 @@ export const helpMeasureKinds = [
 ] as const;
 export const helpMeasureStatuses = ['planned', 'in_progress', 'done', 'failed'] as const;
 
-const IndicatorUpdate = z.strictObject({
-  year: z.number().int().min(2000).max(2100),
-  totalIncome: z.number().min(0).max(100_000_000),
-  debt: z.number().min(0).max(100_000_000),
-  mainIncomeSource: text(60).nullable().default(null),
-  hardships: z.array(z.string().max(40)).max(10).default([]),
-});
+/** A year's figures for the household, as on its indicators tab. */
+const IndicatorUpdate = IndicatorsInput.extend({ year: z.number().int().min(2000).max(2100) });
 
 export const VisitCreateBody = z
   .strictObject({

@@ -22,6 +22,7 @@ import { registerAppealJobs } from './modules/appeals/appeals.sweep';
 import { ensureAppealDefaults } from './modules/appeals/categories';
 import { publicRoutes } from './modules/appeals/public.routes';
 import { areasRoutes } from './modules/areas/areas.routes';
+import { assistanceRoutes, helperRatingPublicRoutes } from './modules/assistance/assistance.routes';
 import { householdsRoutes } from './modules/households/households.routes';
 import { importsRoutes } from './modules/households/import/imports.routes';
 import { registerImportJobs } from './modules/households/import/imports.service';
@@ -148,6 +149,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     async (api) => {
       await api.register(loginRoutes, { prefix: '/auth' });
       await api.register(publicRoutes, { prefix: '/public' });
+      await api.register(helperRatingPublicRoutes, { prefix: '/public' });
       // Everything below needs a caller; the hook is on the scope, so no route can forget it.
       await api.register(async (secured) => {
         secured.addHook('onRequest', authenticate({ db: database.db, clock, config }));
@@ -159,6 +161,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await secured.register(tieringRoutes);
         await secured.register(importsRoutes);
         await secured.register(appealsRoutes);
+        await secured.register(assistanceRoutes);
       });
     },
     { prefix: '/api/v1' },
