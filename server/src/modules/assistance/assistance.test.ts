@@ -334,7 +334,7 @@ describe('assistance: pairings under quotas, visits, worklist, measures and rati
       rate: 1,
     });
     expect(JSON.stringify(mine)).not.toContain(h.id);
-    expect((await cadre.session.request('GET', `/api/v1/cadres/${cadre2.id}/ratings`)).statusCode).toBe(404);
+    expect((await otherTownHead.request('GET', `/api/v1/cadres/${cadre2.id}/ratings`)).statusCode).toBe(404);
   });
 
   it('names contact points for leaders within their area', async () => {
