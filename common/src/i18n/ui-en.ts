@@ -241,6 +241,10 @@ export const uiEn: Record<UiKey, string> = {
   'permission.appeals.handle': 'Handle appeals, callbacks and mediation',
   'permission.appeals.assign': 'Assign appeals and approve deferrals',
   'permission.appeals.configure': 'Maintain appeal categories and deadlines',
+  'permission.assistance.read': 'See pairings, visits and coverage',
+  'permission.assistance.visit': 'Record visits and help measures',
+  'permission.assistance.pair': 'Pair cadres with households, set quotas and contact points',
+  'permission.assistance.configure': 'Maintain quotas, visit frequencies and the must-visit rules',
 
   'role.district_admin': 'District administrator',
   'role.district_staff': 'District mass-work staff',

@@ -231,6 +231,10 @@ export const uiZhCN = {
   'permission.appeals.handle': '办理诉求、回访与调解',
   'permission.appeals.assign': '分派诉求、审批缓办',
   'permission.appeals.configure': '维护诉求类别与时限',
+  'permission.assistance.read': '查看结对、走访与覆盖情况',
+  'permission.assistance.visit': '记录走访与帮扶措施',
+  'permission.assistance.pair': '结对帮扶、设定指标与联系点',
+  'permission.assistance.configure': '维护帮扶指标、走访频次与五必访规则',
 
   'role.district_admin': '区级管理员',
   'role.district_staff': '区群众工作部干部',
