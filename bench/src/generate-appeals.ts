@@ -228,7 +228,6 @@ export async function generateAppeals(
     });
     if (made % 50_000 === 0) options.progress?.(`${made} appeals`);
   }
-  if (db.getExecutor().adapter.constructor.name.startsWith('Postgres'))
-    await sql`analyze appeals`.execute(db);
+  if (engineOf(db) === 'postgres') await sql`analyze`.execute(db);
   return made;
 }

@@ -3,12 +3,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { chinaDate, defaultTierRules } from '@lianxin/common';
 import type { FastifyInstance } from 'fastify';
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../../server/src/db/database';
-import type { DB } from '../../server/src/db/schema';
 import { retierAll } from '../../server/src/modules/tiering/tiering.service';
 import { BENCH_DIR, benchClock } from './dataset';
-import { BENCH_PASSWORD } from './generate';
 import {
   type Metric,
   median,

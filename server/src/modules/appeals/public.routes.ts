@@ -10,7 +10,6 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/dialect';
 import type { Actor } from '../../platform/audit/audit.service';
 import { AppError } from '../../platform/errors';
 import { GroupCommit } from '../../platform/group-commit';
