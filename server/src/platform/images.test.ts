@@ -31,6 +31,36 @@ describe('attachments: type check and metadata removal', () => {
     expect(clean.subarray(-5)).toEqual(Buffer.from([0x12, 0x34, 0x56, 0xff, 0xd9]));
   });
 
+  it('keeps only the orientation of a phone photo’s EXIF', () => {
+    // Little-endian TIFF with two entries: Orientation = 6 (rotate 90°) and a GPS pointer.
+    const tiff = Buffer.alloc(8 + 2 + 24 + 4 + 20);
+    tiff.write('II', 0, 'latin1');
+    tiff.writeUInt16LE(42, 2);
+    tiff.writeUInt32LE(8, 4);
+    tiff.writeUInt16LE(2, 8);
+    tiff.writeUInt16LE(0x0112, 10);
+    tiff.writeUInt16LE(3, 12);
+    tiff.writeUInt32LE(1, 14);
+    tiff.writeUInt16LE(6, 18);
+    tiff.writeUInt16LE(0x8825, 22);
+    tiff.writeUInt16LE(4, 24);
+    tiff.writeUInt32LE(1, 26);
+    tiff.writeUInt32LE(38, 30);
+    tiff.write('GPS 32.68N 109.02E', 38, 'latin1');
+    const exif = Buffer.concat([Buffer.from('Exif\u0000\u0000', 'latin1'), tiff]);
+    const head = Buffer.alloc(4);
+    head.writeUInt16BE(0xffe1, 0);
+    head.writeUInt16BE(exif.length + 2, 2);
+    const photo = jpegWithExif();
+    const withOrientation = Buffer.concat([photo.subarray(0, 2), head, exif, photo.subarray(2)]);
+    const clean = cleanAttachment(withOrientation, 'image/jpeg');
+    expect(clean.toString('latin1')).not.toContain('GPS');
+    const at = clean.indexOf(Buffer.from('Exif\u0000\u0000MM', 'latin1'));
+    expect(at).toBeGreaterThan(0);
+    expect(clean.readUInt16BE(at + 6 + 10)).toBe(0x0112);
+    expect(clean.readUInt16BE(at + 6 + 18)).toBe(6);
+  });
+
   it('removes text and EXIF chunks from a PNG', () => {
     const clean = cleanAttachment(pngWithText(), 'image/png').toString('latin1');
     expect(clean).not.toContain('Hanbin');

@@ -17,10 +17,52 @@ function isPdf(b: Buffer): boolean {
   return b.subarray(0, 5).toString('latin1') === '%PDF-';
 }
 
+const EXIF_HEADER = Buffer.from('Exif\u0000\u0000', 'latin1');
+
+/** The orientation tag (0x0112) of an EXIF segment's first directory, if it has one. */
+function exifOrientation(payload: Buffer): number | null {
+  if (payload.length < 20 || !payload.subarray(0, 6).equals(EXIF_HEADER)) return null;
+  const tiff = payload.subarray(6);
+  const little = tiff.toString('latin1', 0, 2) === 'II';
+  const u16 = (at: number) => (little ? tiff.readUInt16LE(at) : tiff.readUInt16BE(at));
+  const u32 = (at: number) => (little ? tiff.readUInt32LE(at) : tiff.readUInt32BE(at));
+  const ifd = u32(4);
+  if (ifd + 2 > tiff.length) return null;
+  const entries = u16(ifd);
+  for (let i = 0; i < entries; i++) {
+    const entry = ifd + 2 + i * 12;
+    if (entry + 12 > tiff.length) return null;
+    if (u16(entry) === 0x0112) {
+      const value = u16(entry + 8);
+      return value >= 1 && value <= 8 ? value : null;
+    }
+  }
+  return null;
+}
+
+/** An EXIF segment that says only which way up the picture is. */
+function orientationSegment(orientation: number): Buffer {
+  const tiff = Buffer.alloc(26);
+  tiff.write('MM', 0, 'latin1');
+  tiff.writeUInt16BE(42, 2);
+  tiff.writeUInt32BE(8, 4);
+  tiff.writeUInt16BE(1, 8);
+  tiff.writeUInt16BE(0x0112, 10);
+  tiff.writeUInt16BE(3, 12);
+  tiff.writeUInt32BE(1, 14);
+  tiff.writeUInt16BE(orientation, 18);
+  const payload = Buffer.concat([EXIF_HEADER, tiff]);
+  const head = Buffer.alloc(4);
+  head.writeUInt16BE(0xffe1, 0);
+  head.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([head, payload]);
+}
+
 /**
  * JPEG without its metadata segments: EXIF and XMP (APP1, where phones put the GPS position),
- * IPTC (APP13), other application data and comments. Kept: JFIF (APP0), the colour profile (APP2)
- * and Adobe's colour transform (APP14), which decoding needs, and the image itself.
+ * IPTC (APP13), other application data and comments. Kept: JFIF (APP0), the colour profile (APP2),
+ * Adobe's colour transform (APP14), which decoding needs, and the orientation alone in a new
+ * EXIF segment, so a phone photo still shows the right way up.
  */
 function stripJpeg(b: Buffer): Buffer {
   const parts: Buffer[] = [b.subarray(0, 2)];
@@ -39,6 +81,10 @@ function stripJpeg(b: Buffer): Buffer {
     const metadata =
       (marker >= 0xe1 && marker <= 0xef && marker !== 0xe2 && marker !== 0xee) || marker === 0xfe;
     if (!metadata) parts.push(b.subarray(i, end));
+    else if (marker === 0xe1) {
+      const orientation = exifOrientation(b.subarray(i + 4, end));
+      if (orientation !== null && orientation !== 1) parts.push(orientationSegment(orientation));
+    }
     i = end;
   }
   throw new AppError('ATTACHMENT_TYPE_INVALID');
