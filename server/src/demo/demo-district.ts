@@ -12,6 +12,7 @@ import { scopeOf } from '../platform/scope';
 import type { Secrets } from '../platform/secrets';
 import { readSetting, writeSetting } from '../platform/settings/settings.repository';
 import { loadDemoAppeals } from './demo-appeals';
+import { loadDemoAssistance } from './demo-assistance';
 import { demoHousehold, idNumberMaker } from './demo-households';
 import { COMMUNITY_NAMES, GROUP_ORDINALS, personName, VILLAGE_NAMES } from './names';
 import { Random } from './random';
@@ -229,6 +230,7 @@ export async function loadDemoDistrict(
     for (const household of households) await createHousehold(trx, registry, household);
     await ensureAppealDefaults(trx, now);
     await loadDemoAppeals(trx, clock, secrets, new Random(20261122));
+    await loadDemoAssistance(trx, clock, new Random(20261123));
     await writeSetting(trx, 'demo.loaded', true, now, 'demo');
     await recordAudit(
       trx,
