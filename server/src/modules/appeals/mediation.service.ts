@@ -125,6 +125,35 @@ async function checkMediators(db: Db, villageCode: string, ids: string[]): Promi
   if (!ok) throw new AppError('APPEAL_HANDLER_INVALID');
 }
 
+async function insertMediation(
+  db: Db,
+  m: {
+    id: string;
+    appealId: string;
+    parties: MediationParty[];
+    mediatorIds: string[];
+    by: string;
+    now: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('mediations')
+    .values({
+      id: m.id,
+      appeal_id: m.appealId,
+      parties: JSON.stringify(m.parties),
+      mediator_ids: JSON.stringify([...new Set(m.mediatorIds)]),
+      outcome: null,
+      agreement: null,
+      follow_up_date: null,
+      created_by: m.by,
+      created_at: m.now,
+      version: 1,
+      updated_at: m.now,
+    })
+    .execute();
+}
+
 /** Opens a mediation (调解) for a dispute the caller's unit holds. */
 export async function createMediation(
   db: Db,
@@ -138,22 +167,14 @@ export async function createMediation(
   const id = newId();
   const now = ctx.clock.now().toISOString();
   try {
-    await db
-      .insertInto('mediations')
-      .values({
-        id,
-        appeal_id: appeal.id,
-        parties: JSON.stringify(body.parties),
-        mediator_ids: JSON.stringify([...new Set(body.mediatorIds)]),
-        outcome: null,
-        agreement: null,
-        follow_up_date: null,
-        created_by: ctx.caller.id,
-        created_at: now,
-        version: 1,
-        updated_at: now,
-      })
-      .execute();
+    await insertMediation(db, {
+      id,
+      appealId: appeal.id,
+      parties: body.parties,
+      mediatorIds: body.mediatorIds,
+      by: ctx.caller.id,
+      now,
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('MEDIATION_EXISTS');
     throw err;
@@ -299,22 +320,14 @@ export async function recordScreening(db: Db, ctx: AppealContext, body: Screenin
     await db.updateTable('appeals').set({ screening_id: id }).where('id', '=', created.id).execute();
     appealIds.push(created.id);
     if (dispute.parties.length >= 2) {
-      await db
-        .insertInto('mediations')
-        .values({
-          id: newId(),
-          appeal_id: created.id,
-          parties: JSON.stringify(dispute.parties),
-          mediator_ids: JSON.stringify([ctx.caller.id]),
-          outcome: null,
-          agreement: null,
-          follow_up_date: null,
-          created_by: ctx.caller.id,
-          created_at: now,
-          version: 1,
-          updated_at: now,
-        })
-        .execute();
+      await insertMediation(db, {
+        id: newId(),
+        appealId: created.id,
+        parties: dispute.parties,
+        mediatorIds: [ctx.caller.id],
+        by: ctx.caller.id,
+        now,
+      });
     }
   }
   await recordAudit(db, ctx.clock, ctx.actor, {

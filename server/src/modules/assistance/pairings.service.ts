@@ -14,7 +14,9 @@ import {
   type Role,
   roles,
 } from '@lianxin/common';
+import type { ExpressionBuilder } from 'kysely';
 import { type Db, isUniqueViolation, supportsRowLocks } from '../../db/dialect';
+import type { DB, PairingsTable } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
@@ -106,6 +108,14 @@ function loadState(paired: number, quota: Quota): CadreLoad['state'] {
   return paired < quota.min ? 'under' : 'within';
 }
 
+/** The date of the latest visit to a pairing's household, as a column of a pairings query. */
+export const lastVisit = (eb: ExpressionBuilder<DB & { pairings: PairingsTable }, 'pairings'>) =>
+  eb
+    .selectFrom('visits')
+    .select((v) => v.fn.max('visits.date').as('d'))
+    .whereRef('visits.household_id', '=', 'pairings.household_id')
+    .as('last_visit');
+
 type PairingRow = Awaited<ReturnType<ReturnType<typeof pairingRows>['execute']>>[number];
 
 function pairingRows(db: Db, scope: AreaScope) {
@@ -131,12 +141,7 @@ function pairingRows(db: Db, scope: AreaScope) {
       'head.name as head_name',
       'village.name as village_name',
       'cadre.name as cadre_name',
-      (eb) =>
-        eb
-          .selectFrom('visits')
-          .select((v) => v.fn.max('visits.date').as('d'))
-          .whereRef('visits.household_id', '=', 'pairings.household_id')
-          .as('last_visit'),
+      lastVisit,
     ])
     .where((eb) => inScope(eb, 'pairings.area_code', scope));
 }

@@ -23,6 +23,7 @@ import {
   assistanceSettings,
   dueState,
   helperRoles,
+  lastVisit,
   pairingInScope,
 } from './pairings.service';
 
@@ -359,12 +360,7 @@ export async function worklist(db: Db, ctx: AssistanceContext, cadreId: string):
         'households.tier',
         'head.name as head_name',
         'village.name as village_name',
-        (eb) =>
-          eb
-            .selectFrom('visits')
-            .select((v) => v.fn.max('visits.date').as('d'))
-            .whereRef('visits.household_id', '=', 'pairings.household_id')
-            .as('last_visit'),
+        lastVisit,
       ])
       .where('pairings.cadre_id', '=', cadreId)
       .where('pairings.status', '=', 'active')
