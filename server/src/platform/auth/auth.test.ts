@@ -52,6 +52,8 @@ describe('sign-in and sessions', () => {
           'appeals.read',
           'appeals.create',
           'appeals.handle',
+          'assistance.read',
+          'assistance.visit',
         ],
       },
     });
