@@ -1,10 +1,11 @@
 import { openAppealStatuses } from '@lianxin/common';
-import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../../server/src/db/database';
 import { sweepAppeals } from '../../server/src/modules/appeals/appeals.sweep';
 import { benchClock } from './dataset';
 import {
+  listening,
+  loadRun,
   type Metric,
   median,
   metric,
@@ -200,29 +201,19 @@ export async function appealsBench(
       description: '垃圾池满了好几天没人清运，天气热了有异味。',
       phone: '13900001234',
     });
-    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = await listening(app);
     const bare = Fastify();
     bare.post('/api/v1/public/appeals', async (_request, reply) =>
       reply.status(201).send({ trackingCode: 'X' }),
     );
     const bareAddress = await bare.listen({ host: '127.0.0.1', port: 0 });
-    const load = async (url: string) => {
-      const result = await autocannon({
+    const load = (url: string) =>
+      loadRun({
         url: `${url}/api/v1/public/appeals`,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
-        connections: 10,
-        duration: 10,
-        workers: 1,
       });
-      return {
-        rps: result.requests.average,
-        p99: result.latency.p99,
-        non2xx: result.non2xx,
-        errors: result.errors,
-      };
-    };
     const before = await database.db
       .selectFrom('appeals')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -8,7 +8,9 @@ import { buildApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import type { Database } from '../../server/src/db/database';
 import { appealsBench } from './appeals.bench';
+import { assistanceBench } from './assistance.bench';
 import { BENCH_DIR, benchClock, benchSecrets, type Engine, openDataset } from './dataset';
+import { loadBench } from './load.bench';
 import type { Metric } from './measure';
 import { registryBench } from './registry.bench';
 
@@ -27,7 +29,12 @@ const engines = (
   process.env.BENCH_ENGINES?.split(',') ??
   (process.env.BENCH_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'])
 ).filter((e): e is Engine => e === 'sqlite' || e === 'postgres');
-const benches = { registry: registryBench, appeals: appealsBench };
+const benches = {
+  registry: registryBench,
+  appeals: appealsBench,
+  load: loadBench,
+  assistance: assistanceBench,
+};
 // BENCH_MODULES=appeals measures one module and keeps the others' last figures.
 const modules = process.env.BENCH_MODULES?.split(',') ?? Object.keys(benches);
 const latest = path.join(BENCH_DIR, 'results/latest.json');

@@ -1,3 +1,4 @@
+import autocannon from 'autocannon';
 import type { FastifyInstance } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../server/src/db/database';
@@ -51,7 +52,7 @@ export function metric(
   baseline: { value: number; what: string } | null,
   runs: number,
 ): Metric {
-  const rate = budget?.kind === 'min';
+  const rate = budget?.kind === 'min' || unit.endsWith('/s');
   return {
     value: round(value),
     unit,
@@ -142,4 +143,44 @@ export async function signIn(app: FastifyInstance, username: string): Promise<{ 
   const cookie = response.cookies.find((c) => c.name === 'lx_session');
   if (!cookie) throw new Error(`bench sign-in failed: ${response.body}`);
   return { cookie: cookie.value };
+}
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** autocannon over loopback: 10 connections for 10 s, from its own worker thread. */
+export async function loadRun(request: {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<LoadResult> {
+  const result = await autocannon({
+    url: request.url,
+    method: request.method ?? 'GET',
+    headers: request.headers ?? {},
+    ...(request.body === undefined ? {} : { body: request.body }),
+    connections: 10,
+    duration: 10,
+    workers: 1,
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+/** The app's address on loopback, listening on a free port the first time it is asked. */
+export async function listening(app: FastifyInstance): Promise<string> {
+  const address = app.server.address();
+  if (address && typeof address === 'object') return `http://127.0.0.1:${address.port}`;
+  return app.listen({ host: '127.0.0.1', port: 0 });
 }
