@@ -8,6 +8,7 @@ import { ManualClock } from '../../server/src/platform/clock';
 import { secretsFromKey } from '../../server/src/platform/secrets';
 import { generateDistrict, type Scale } from './generate';
 import { generateAppeals } from './generate-appeals';
+import { generateVisits } from './generate-visits';
 
 export const BENCH_DIR = path.resolve(import.meta.dirname, '..');
 /** Generated data sets are kept between runs (they take minutes to make); never committed. */
@@ -102,6 +103,18 @@ async function migrated(database: Database, log: (line: string) => void): Promis
       });
       log(`  done in ${Math.round((Date.now() - started) / 1000)} s`);
     }
+  }
+  const visits = await database.db.selectFrom('visits').select('id').limit(1).executeTakeFirst();
+  const anyHousehold = await database.db.selectFrom('households').select('id').limit(1).executeTakeFirst();
+  if (!visits && anyHousehold) {
+    const started = Date.now();
+    log(`generating pairings and three years of visits on ${database.engine} …`);
+    const made = await generateVisits(database.db, {
+      seed: SEED,
+      clock: benchClock,
+      progress: (line) => log(`  ${line}`),
+    });
+    log(`  ${made.visits} visits in ${Math.round((Date.now() - started) / 1000)} s`);
   }
   return database;
 }
