@@ -23,6 +23,7 @@ import { ensureAppealDefaults } from './modules/appeals/categories';
 import { publicRoutes } from './modules/appeals/public.routes';
 import { areasRoutes } from './modules/areas/areas.routes';
 import { assistanceRoutes, helperRatingPublicRoutes } from './modules/assistance/assistance.routes';
+import { coverageRoutes } from './modules/assistance/coverage.routes';
 import { householdsRoutes } from './modules/households/households.routes';
 import { importsRoutes } from './modules/households/import/imports.routes';
 import { registerImportJobs } from './modules/households/import/imports.service';
@@ -162,6 +163,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await secured.register(importsRoutes);
         await secured.register(appealsRoutes);
         await secured.register(assistanceRoutes);
+        await secured.register(coverageRoutes);
       });
     },
     { prefix: '/api/v1' },

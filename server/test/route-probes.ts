@@ -1,11 +1,17 @@
-import { defaultAppealSettings, defaultTierRules, type ErrorCode } from '@lianxin/common';
+import { createHash } from 'node:crypto';
+import {
+  defaultAppealSettings,
+  defaultAssistanceSettings,
+  defaultTierRules,
+  type ErrorCode,
+} from '@lianxin/common';
 import type { FastifyInstance } from 'fastify';
 import type { Insertable } from 'kysely';
 import type { AppealsTable } from '../src/db/schema';
 import type { RouteEntry } from '../src/platform/context';
 import { newId } from '../src/platform/ids';
 import { jpegWithExif } from './files.fixtures';
-import { type Session, TEST_PASSWORD, type TestContext } from './harness';
+import { buildUser, type Session, TEST_PASSWORD, type TestContext } from './harness';
 
 /**
  * How to call each route of the API on an object in a chosen area. The access matrices (unit and
@@ -134,6 +140,82 @@ const version = async (t: TestContext, table: 'users' | 'areas', key: string) =>
 };
 
 let serial = 100;
+
+/** A new household of the target's village, for probes that need one nobody else has touched. */
+const freshHousehold = async (target: Target): Promise<string> => {
+  householdOf(target);
+  const created = await target.admin.request('POST', '/api/v1/households', {
+    areaCode: target.village,
+    number: `P${serial++}`,
+    members: [{ name: '户主', relation: 'head' }],
+  });
+  return (created.json() as { id: string }).id;
+};
+
+/** An active pairing of a fresh household with the target's account. */
+const pairingIn = async (t: TestContext, target: Target): Promise<string> => {
+  const householdId = await freshHousehold(target);
+  const id = newId();
+  const now = t.clock.now().toISOString();
+  await t.database.db
+    .insertInto('pairings')
+    .values({
+      id,
+      household_id: householdId,
+      cadre_id: target.user.id,
+      village_code: target.village,
+      area_code: target.village,
+      start_date: '2026-11-01',
+      reason: '',
+      status: 'active',
+      reviewed_tier: 'priority',
+      created_at: now,
+      version: 1,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+};
+
+/** A visit to the target's household by the target's account. */
+const visitIn = async (t: TestContext, target: Target): Promise<string> => {
+  const household = householdOf(target);
+  const id = newId();
+  await t.database.db
+    .insertInto('visits')
+    .values({
+      id,
+      household_id: household.id,
+      village_code: target.village,
+      area_code: target.village,
+      date: '2026-11-20',
+      kind: 'in_home',
+      findings: '矩阵走访',
+      needs: '[]',
+      created_by: target.user.id,
+      created_at: t.clock.now().toISOString(),
+    })
+    .execute();
+  return id;
+};
+
+const townOf = (village: string) => `${village.slice(0, 9)}000`;
+
+/** A one-time rating link of a fresh pairing; the token as the household receives it. */
+const ratingToken = async (t: TestContext, target: Target): Promise<string> => {
+  const pairingId = await pairingIn(t, target);
+  const token = newId().replace(/-/g, '');
+  await t.database.db
+    .insertInto('rating_links')
+    .values({
+      token_hash: createHash('sha256').update(token).digest('hex'),
+      pairing_id: pairingId,
+      expires_at: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+      created_at: t.clock.now().toISOString(),
+    })
+    .execute();
+  return token;
+};
 
 /** The target's village, where appeals live; a town or a district holds none of its own. */
 function villageOf(target: Target): string {
@@ -571,6 +653,162 @@ export const ROUTE_PROBES: Record<string, RouteCase> = {
       disputes: [{ categoryCode: 'neighbour_dispute', title: '排水沟纠纷', description: '两户争执' }],
     },
     outsideCode: 'AREA_UNKNOWN',
+  }),
+  'GET /api/v1/assistance-settings': async () => ({ url: '/api/v1/assistance-settings', noTargetArea: true }),
+  'PUT /api/v1/assistance-settings': async () => ({
+    url: '/api/v1/assistance-settings',
+    body: defaultAssistanceSettings,
+    noTargetArea: true,
+  }),
+  'PUT /api/v1/cadres/:id/quota': async (_t, target) => ({
+    url: `/api/v1/cadres/${target.user.id}/quota`,
+    body: { min: 0, max: 10 },
+  }),
+  'GET /api/v1/pairings': async () => ({ url: '/api/v1/pairings' }),
+  'GET /api/v1/pairings/board': async (_t, target) => ({
+    url: `/api/v1/pairings/board?areaCode=${target.village}`,
+    outsideCode: 'AREA_UNKNOWN',
+  }),
+  'POST /api/v1/pairings': async (_t, target) => ({
+    url: '/api/v1/pairings',
+    body: { householdId: await freshHousehold(target), cadreId: target.user.id, startDate: '2026-11-01' },
+  }),
+  'POST /api/v1/pairings/proposal': async (_t, target) => ({
+    url: '/api/v1/pairings/proposal',
+    body: { areaCode: townOf(target.village) },
+    outsideCode: 'AREA_UNKNOWN',
+  }),
+  'POST /api/v1/pairings/accept': async (_t, target) => ({
+    url: '/api/v1/pairings/accept',
+    body: {
+      startDate: '2026-11-01',
+      items: [{ householdId: await freshHousehold(target), cadreId: target.user.id }],
+    },
+  }),
+  'POST /api/v1/pairings/:id/end': async (t, target) => ({
+    url: `/api/v1/pairings/${await pairingIn(t, target)}/end`,
+    body: { version: 1, endDate: '2026-11-22', reason: '已脱困' },
+  }),
+  'POST /api/v1/pairings/:id/keep': async (t, target) => ({
+    url: `/api/v1/pairings/${await pairingIn(t, target)}/keep`,
+    body: { version: 1 },
+  }),
+  'POST /api/v1/pairings/:id/ratings': async (t, target) => ({
+    url: `/api/v1/pairings/${await pairingIn(t, target)}/ratings`,
+    body: { rating: 'satisfied' },
+  }),
+  'POST /api/v1/pairings/:id/rating-links': async (t, target) => ({
+    url: `/api/v1/pairings/${await pairingIn(t, target)}/rating-links`,
+  }),
+  'GET /api/v1/cadres/:id/ratings': async (_t, target) => ({
+    url: `/api/v1/cadres/${target.user.id}/ratings`,
+  }),
+  'GET /api/v1/contact-points': async () => ({ url: '/api/v1/contact-points' }),
+  'POST /api/v1/contact-points': async (t, target) => {
+    villageOf(target);
+    const leader = await buildUser(t.database, {
+      role: 'town_staff',
+      areaCode: townOf(target.village),
+      rank: 'leader',
+    });
+    return {
+      url: '/api/v1/contact-points',
+      body: { leaderId: leader.id, villageCode: target.village, startDate: '2026-01-01' },
+      outsideCode: 'AREA_UNKNOWN',
+    };
+  },
+  'POST /api/v1/contact-points/:id/end': async (t, target) => {
+    const id = newId();
+    await t.database.db
+      .insertInto('contact_points')
+      .values({
+        id,
+        leader_id: target.user.id,
+        village_code: villageOf(target),
+        start_date: '2026-01-01',
+        created_at: t.clock.now().toISOString(),
+      })
+      .execute();
+    return { url: `/api/v1/contact-points/${id}/end`, body: { endDate: '2026-11-22' } };
+  },
+  'GET /api/v1/worklist': async () => ({ url: '/api/v1/worklist', noTargetArea: true }),
+  'GET /api/v1/visits': async () => ({ url: '/api/v1/visits' }),
+  'POST /api/v1/visits': async (_t, target) => ({
+    url: '/api/v1/visits',
+    body: {
+      id: newId(),
+      householdId: householdOf(target).id,
+      date: '2026-11-22',
+      kind: 'in_home',
+      findings: '矩阵走访',
+    },
+  }),
+  'GET /api/v1/visits/:id': async (t, target) => ({ url: `/api/v1/visits/${await visitIn(t, target)}` }),
+  'POST /api/v1/visits/:id/photos': async (t, target) => ({
+    url: `/api/v1/visits/${await visitIn(t, target)}/photos`,
+    body: jpegWithExif(),
+    headers: { 'content-type': 'image/jpeg' },
+  }),
+  'GET /api/v1/visits/:id/photos/:photoId': async (t, target) => {
+    const visitId = await visitIn(t, target);
+    const id = newId();
+    await t.database.db
+      .insertInto('visit_photos')
+      .values({
+        id,
+        visit_id: visitId,
+        content_type: 'image/jpeg',
+        size: 3,
+        content: Buffer.from([0xff, 0xd8, 0xff]),
+        created_at: t.clock.now().toISOString(),
+      })
+      .execute();
+    return { url: `/api/v1/visits/${visitId}/photos/${id}` };
+  },
+  'GET /api/v1/help-measures': async () => ({ url: '/api/v1/help-measures' }),
+  'POST /api/v1/help-measures': async (_t, target) => ({
+    url: '/api/v1/help-measures',
+    body: { householdId: householdOf(target).id, kind: 'job_referral' },
+  }),
+  'PATCH /api/v1/help-measures/:id': async (t, target) => {
+    const id = newId();
+    const now = t.clock.now().toISOString();
+    await t.database.db
+      .insertInto('help_measures')
+      .values({
+        id,
+        household_id: householdOf(target).id,
+        cadre_id: target.user.id,
+        area_code: target.village,
+        kind: 'job_referral',
+        status: 'planned',
+        description: '',
+        outcome: '',
+        created_at: now,
+        version: 1,
+        updated_at: now,
+      })
+      .execute();
+    return { url: `/api/v1/help-measures/${id}`, body: { version: 1, status: 'in_progress' } };
+  },
+  'GET /api/v1/coverage/must-visit': async (_t, target) => ({
+    url: `/api/v1/coverage/must-visit?areaCode=${target.village}&from=2026-01-01&to=2026-12-31`,
+    outsideCode: 'AREA_UNKNOWN',
+  }),
+  'GET /api/v1/coverage/must-go': async (_t, target) => ({
+    url: `/api/v1/coverage/must-go?areaCode=${target.village}&from=2026-01-01&to=2026-12-31`,
+    outsideCode: 'AREA_UNKNOWN',
+  }),
+  'GET /api/v1/coverage/must-visit/export': async (_t, target) => ({
+    url: `/api/v1/coverage/must-visit/export?areaCode=${target.village}&from=2026-01-01&to=2026-12-31`,
+    outsideCode: 'AREA_UNKNOWN',
+  }),
+  'GET /api/v1/public/helper-ratings/:token': async (t, target) => ({
+    url: `/api/v1/public/helper-ratings/${await ratingToken(t, target)}`,
+  }),
+  'POST /api/v1/public/helper-ratings/:token': async (t, target) => ({
+    url: `/api/v1/public/helper-ratings/${await ratingToken(t, target)}`,
+    body: { rating: 'satisfied' },
   }),
 };
 

@@ -6,13 +6,13 @@ import { actorOf, authOf } from '../../platform/context';
 import { attachmentDisposition } from '../../platform/http';
 import {
   coverageArea,
-  coverageAssistanceSettings,
   mustGoCoverage,
   mustVisitCoverage,
   mustVisitFacts,
   summarizeMustVisit,
   writeMustVisitWorkbook,
 } from './coverage';
+import { assistanceSettings } from './pairings.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -62,7 +62,7 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const period = request.query;
       const area = await coverageArea(db, authOf(request).scope, period.areaCode);
-      const settings = await coverageAssistanceSettings(db);
+      const settings = await assistanceSettings(db);
       const facts = await mustVisitFacts(db, area.scope, period, settings);
       const summary = await summarizeMustVisit(db, area, facts);
       await db.transaction().execute((trx) =>

@@ -1,9 +1,8 @@
 import type { Writable } from 'node:stream';
 import {
   type AreaKind,
-  AssistanceSettings,
+  type AssistanceSettings,
   chinaDayStart,
-  defaultAssistanceSettings,
   type MustGoCoverage,
   type MustVisitCoverage,
   type mustGoReasons,
@@ -16,8 +15,8 @@ import type { DB } from '../../db/schema';
 import { chunks } from '../../platform/collections';
 import { AppError } from '../../platform/errors';
 import { type AreaScope, inScope, scopeOf } from '../../platform/scope';
-import { readSetting } from '../../platform/settings/settings.repository';
 import { findArea } from '../areas/areas.repository';
+import { assistanceSettings } from './pairings.service';
 
 // Coverage of the two standing duties: 五必访 (must-visit households) and 五必去 (must-go villages).
 // Both are derived from the registry and the visits at the time of asking; nothing is stored.
@@ -32,17 +31,6 @@ export interface CoveragePeriod {
   /** Calendar dates, both included. */
   from: string;
   to: string;
-}
-
-/**
- * The assistance settings as the coverage reports read them: the settings row 'assistance' over
- * the defaults, or the defaults alone when the row is missing or no longer valid.
- */
-export async function coverageAssistanceSettings(db: Db): Promise<AssistanceSettings> {
-  const stored = await readSetting<unknown>(db, 'assistance');
-  if (stored === undefined || typeof stored !== 'object' || stored === null) return defaultAssistanceSettings;
-  const parsed = AssistanceSettings.safeParse({ ...defaultAssistanceSettings, ...stored });
-  return parsed.success ? parsed.data : defaultAssistanceSettings;
 }
 
 export interface CoverageArea {
@@ -353,7 +341,7 @@ export async function mustVisitCoverage(
   period: CoveragePeriod,
 ): Promise<MustVisitCoverage> {
   const area = await coverageArea(db, callerScope, period.areaCode);
-  const settings = await coverageAssistanceSettings(db);
+  const settings = await assistanceSettings(db);
   const facts = await mustVisitFacts(db, area.scope, period, settings);
   const summary = await summarizeMustVisit(db, area, facts);
   return { ...summary, missing: await missingDetails(db, unvisited(facts).slice(0, 500)) };
@@ -381,7 +369,7 @@ export async function mustGoCoverage(
 ): Promise<MustGoCoverage> {
   const area = await coverageArea(db, callerScope, period.areaCode);
   const scope = area.scope;
-  const settings = await coverageAssistanceSettings(db);
+  const settings = await assistanceSettings(db);
   const villages = await db
     .selectFrom('areas as a')
     .innerJoin('areas as town', 'town.code', 'a.parent_code')

@@ -1,5 +1,5 @@
 import {
-  type AssistanceSettings,
+  AssistanceSettings,
   type CadreLoad,
   type ContactPoint,
   chinaDate,
@@ -28,8 +28,12 @@ import type { RegistryContext } from '../households/households.service';
 
 export type AssistanceContext = RegistryContext;
 
+/** The stored settings over the defaults (a setting added later has its default until saved). */
 export async function assistanceSettings(db: Db): Promise<AssistanceSettings> {
-  return (await readSetting<AssistanceSettings>(db, 'assistance')) ?? defaultAssistanceSettings;
+  const stored = await readSetting<unknown>(db, 'assistance');
+  if (stored === undefined || typeof stored !== 'object' || stored === null) return defaultAssistanceSettings;
+  const parsed = AssistanceSettings.safeParse({ ...defaultAssistanceSettings, ...stored });
+  return parsed.success ? parsed.data : defaultAssistanceSettings;
 }
 
 /** Roles whose accounts help households: they may be paired and record visits. */
