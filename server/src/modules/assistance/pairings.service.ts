@@ -4,27 +4,30 @@ import {
   type ContactPoint,
   chinaDate,
   defaultAssistanceSettings,
-  hasPermission,
   type Pairing,
   type PairingBoard,
   type PairingCreateBody,
   type Proposal,
   type Quota,
   type QuotaGroup,
-  type Role,
-  roles,
 } from '@lianxin/common';
-import type { ExpressionBuilder } from 'kysely';
 import { type Db, isUniqueViolation, supportsRowLocks } from '../../db/dialect';
-import type { DB, PairingsTable } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { type AreaScope, codeInScope, inScope, scopeOf } from '../../platform/scope';
+import { codeInScope, inScope, scopeOf } from '../../platform/scope';
 import { readSetting } from '../../platform/settings/settings.repository';
 import { findArea } from '../areas/areas.repository';
 import { findHousehold } from '../households/households.repository';
 import type { RegistryContext } from '../households/households.service';
+import {
+  activeCounts,
+  type CadreRow,
+  cadres,
+  type PairingRow,
+  pairingRows,
+  unpairedPriority,
+} from './assistance.repository';
 
 export type AssistanceContext = RegistryContext;
 
@@ -35,9 +38,6 @@ export async function assistanceSettings(db: Db): Promise<AssistanceSettings> {
   const parsed = AssistanceSettings.safeParse({ ...defaultAssistanceSettings, ...stored });
   return parsed.success ? parsed.data : defaultAssistanceSettings;
 }
-
-/** Roles whose accounts help households: they may be paired and record visits. */
-export const helperRoles: Role[] = roles.filter((role) => hasPermission(role, 'assistance.visit'));
 
 export function quotaGroupOf(role: string, rank: string | null): QuotaGroup | null {
   switch (role) {
@@ -53,39 +53,6 @@ export function quotaGroupOf(role: string, rank: string | null): QuotaGroup | nu
   }
 }
 
-interface CadreRow {
-  id: string;
-  name: string;
-  role: string;
-  rank: string | null;
-  area_code: string;
-  area_name: string;
-  area_kind: 'district' | 'town' | 'village' | 'group';
-  disabled_at: string | null;
-  quota_min: number | null;
-  quota_max: number | null;
-}
-
-function cadres(db: Db) {
-  return db
-    .selectFrom('users')
-    .innerJoin('areas', 'areas.code', 'users.area_code')
-    .leftJoin('cadre_quotas', 'cadre_quotas.user_id', 'users.id')
-    .select([
-      'users.id',
-      'users.name',
-      'users.role',
-      'users.rank',
-      'users.area_code',
-      'areas.name as area_name',
-      'areas.kind as area_kind',
-      'users.disabled_at',
-      'cadre_quotas.min as quota_min',
-      'cadre_quotas.max as quota_max',
-    ])
-    .where('users.role', 'in', helperRoles);
-}
-
 function quotaOf(cadre: CadreRow, settings: AssistanceSettings): { quota: Quota; overridden: boolean } {
   if (cadre.quota_min !== null && cadre.quota_max !== null) {
     return { quota: { min: cadre.quota_min, max: cadre.quota_max }, overridden: true };
@@ -94,60 +61,10 @@ function quotaOf(cadre: CadreRow, settings: AssistanceSettings): { quota: Quota;
   return { quota: group ? settings.quotas[group] : { min: 0, max: 0 }, overridden: false };
 }
 
-async function activeCounts(db: Db, cadreIds: string[]): Promise<Map<string, number>> {
-  if (cadreIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('pairings')
-    .select(['cadre_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', '=', 'active')
-    .where('cadre_id', 'in', cadreIds)
-    .groupBy('cadre_id')
-    .execute();
-  return new Map(rows.map((r) => [r.cadre_id, Number(r.n)]));
-}
-
 function loadState(paired: number, quota: Quota): CadreLoad['state'] {
   if (paired > quota.max) return 'over';
   if (paired === quota.max) return 'full';
   return paired < quota.min ? 'under' : 'within';
-}
-
-/** The date of the latest visit to a pairing's household, as a column of a pairings query. */
-export const lastVisit = (eb: ExpressionBuilder<DB & { pairings: PairingsTable }, 'pairings'>) =>
-  eb
-    .selectFrom('visits')
-    .select((v) => v.fn.max('visits.date').as('d'))
-    .whereRef('visits.household_id', '=', 'pairings.household_id')
-    .as('last_visit');
-
-type PairingRow = Awaited<ReturnType<ReturnType<typeof pairingRows>['execute']>>[number];
-
-function pairingRows(db: Db, scope: AreaScope) {
-  return db
-    .selectFrom('pairings')
-    .innerJoin('households', 'households.id', 'pairings.household_id')
-    .innerJoin('areas as village', 'village.code', 'pairings.village_code')
-    .innerJoin('users as cadre', 'cadre.id', 'pairings.cadre_id')
-    .leftJoin('residents as head', 'head.id', 'households.head_resident_id')
-    .select([
-      'pairings.id',
-      'pairings.household_id',
-      'pairings.cadre_id',
-      'pairings.village_code',
-      'pairings.start_date',
-      'pairings.end_date',
-      'pairings.reason',
-      'pairings.status',
-      'pairings.reviewed_tier',
-      'pairings.version',
-      'households.number',
-      'households.tier',
-      'head.name as head_name',
-      'village.name as village_name',
-      'cadre.name as cadre_name',
-      lastVisit,
-    ])
-    .where((eb) => inScope(eb, 'pairings.area_code', scope));
 }
 
 function needsReview(row: Pick<PairingRow, 'status' | 'reviewed_tier' | 'tier'>): boolean {
@@ -397,35 +314,6 @@ async function loads(db: Db, rows: CadreRow[], settings: AssistanceSettings): Pr
       state: loadState(paired, quota),
     };
   });
-}
-
-/** Active priority households in scope with no active pairing. */
-function unpairedPriority(db: Db, scope: AreaScope) {
-  return db
-    .selectFrom('households')
-    .innerJoin('areas as village', 'village.code', 'households.village_code')
-    .leftJoin('residents as head', 'head.id', 'households.head_resident_id')
-    .select([
-      'households.id',
-      'households.number',
-      'households.village_code',
-      'village.name as village_name',
-      'head.name as head_name',
-    ])
-    .where('households.status', '=', 'active')
-    .where('households.tier', '=', 'priority')
-    .where((eb) => inScope(eb, 'households.area_code', scope))
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('pairings')
-            .select('pairings.id')
-            .whereRef('pairings.household_id', '=', 'households.id')
-            .where('pairings.status', '=', 'active'),
-        ),
-      ),
-    );
 }
 
 /** The town head's page: who is under or over quota, which priority households have no helper. */

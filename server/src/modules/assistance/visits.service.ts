@@ -18,38 +18,10 @@ import { createAppeal } from '../appeals/appeals.service';
 import { findArea } from '../areas/areas.repository';
 import { putIndicators } from '../households/household-edits.service';
 import { findHousehold } from '../households/households.repository';
-import {
-  type AssistanceContext,
-  assistanceSettings,
-  dueState,
-  helperRoles,
-  lastVisit,
-  pairingInScope,
-} from './pairings.service';
+import { helperRoles, lastVisit, measureRows, visitRows } from './assistance.repository';
+import { type AssistanceContext, assistanceSettings, dueState, pairingInScope } from './pairings.service';
 
 const PHOTOS_PER_VISIT = 5;
-
-function visitRows(db: Db, ctx: Pick<AssistanceContext, 'scope'>) {
-  return db
-    .selectFrom('visits')
-    .innerJoin('areas as village', 'village.code', 'visits.village_code')
-    .leftJoin('households', 'households.id', 'visits.household_id')
-    .select([
-      'visits.id',
-      'visits.household_id',
-      'households.number as household_number',
-      'visits.village_code',
-      'village.name as village_name',
-      'visits.date',
-      'visits.kind',
-      'visits.findings',
-      'visits.needs',
-      'visits.latitude',
-      'visits.longitude',
-      'visits.created_at',
-    ])
-    .where((eb) => inScope(eb, 'visits.area_code', ctx.scope));
-}
 
 async function toVisits(
   db: Db,
@@ -94,7 +66,7 @@ async function toVisits(
 }
 
 export async function getVisit(db: Db, ctx: Pick<AssistanceContext, 'scope'>, id: string): Promise<Visit> {
-  const [visit] = await toVisits(db, await visitRows(db, ctx).where('visits.id', '=', id).execute());
+  const [visit] = await toVisits(db, await visitRows(db, ctx.scope).where('visits.id', '=', id).execute());
   if (!visit) throw notFound();
   return visit;
 }
@@ -111,7 +83,7 @@ export async function listVisits(
     limit: number;
   },
 ): Promise<Visit[]> {
-  const rows = await visitRows(db, ctx)
+  const rows = await visitRows(db, ctx.scope)
     .$if(query.householdId !== undefined, (qb) =>
       qb.where('visits.household_id', '=', query.householdId ?? ''),
     )
@@ -422,16 +394,6 @@ export async function worklistFor(
 
 // ---- help measures ---------------------------------------------------------------------------
 
-function measureRows(db: Db, ctx: Pick<AssistanceContext, 'scope'>) {
-  return db
-    .selectFrom('help_measures')
-    .innerJoin('households', 'households.id', 'help_measures.household_id')
-    .innerJoin('users', 'users.id', 'help_measures.cadre_id')
-    .selectAll('help_measures')
-    .select(['households.number as household_number', 'users.name as cadre_name'])
-    .where((eb) => inScope(eb, 'help_measures.area_code', ctx.scope));
-}
-
 function toMeasure(r: Awaited<ReturnType<ReturnType<typeof measureRows>['execute']>>[number]): HelpMeasure {
   return {
     id: r.id,
@@ -455,7 +417,7 @@ export async function listMeasures(
   ctx: AssistanceContext,
   query: { householdId?: string | undefined; cadreId?: string | undefined; limit: number },
 ): Promise<HelpMeasure[]> {
-  const rows = await measureRows(db, ctx)
+  const rows = await measureRows(db, ctx.scope)
     .$if(query.householdId !== undefined, (qb) =>
       qb.where('help_measures.household_id', '=', query.householdId ?? ''),
     )
@@ -467,7 +429,7 @@ export async function listMeasures(
 }
 
 async function measureInScope(db: Db, ctx: AssistanceContext, id: string): Promise<HelpMeasure> {
-  const row = await measureRows(db, ctx).where('help_measures.id', '=', id).executeTakeFirst();
+  const row = await measureRows(db, ctx.scope).where('help_measures.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   return toMeasure(row);
 }
