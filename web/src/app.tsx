@@ -55,6 +55,26 @@ const NotificationsPage = lazy(() =>
 const AppealSettingsPage = lazy(() =>
   import('./modules/appeals/appeal-settings.page').then((m) => ({ default: m.AppealSettingsPage })),
 );
+const PairingBoardPage = lazy(() =>
+  import('./modules/assistance/pairing-board.page').then((m) => ({ default: m.PairingBoardPage })),
+);
+const WorklistPage = lazy(() =>
+  import('./modules/assistance/worklist.page').then((m) => ({ default: m.WorklistPage })),
+);
+const VisitPage = lazy(() =>
+  import('./modules/assistance/visit.page').then((m) => ({ default: m.VisitPage })),
+);
+const CoveragePage = lazy(() =>
+  import('./modules/assistance/coverage.page').then((m) => ({ default: m.CoveragePage })),
+);
+const ContactPointsPage = lazy(() =>
+  import('./modules/assistance/contact-points.page').then((m) => ({ default: m.ContactPointsPage })),
+);
+const AssistanceSettingsPage = lazy(() =>
+  import('./modules/assistance/assistance-settings.page').then((m) => ({
+    default: m.AssistanceSettingsPage,
+  })),
+);
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -193,6 +213,54 @@ const router = createBrowserRouter([
             element: (
               <RequirePermission permission="appeals.configure">
                 <AppealSettingsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'pairings',
+            element: (
+              <RequirePermission permission="assistance.read">
+                <PairingBoardPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'worklist',
+            element: (
+              <RequirePermission permission="assistance.visit">
+                <WorklistPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'worklist/visit',
+            element: (
+              <RequirePermission permission="assistance.visit">
+                <VisitPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'coverage',
+            element: (
+              <RequirePermission permission="assistance.read">
+                <CoveragePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'contact-points',
+            element: (
+              <RequirePermission permission="assistance.read">
+                <ContactPointsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'assistance-settings',
+            element: (
+              <RequirePermission permission="assistance.configure">
+                <AssistanceSettingsPage />
               </RequirePermission>
             ),
           },

@@ -14,6 +14,7 @@ import {
   Button,
   Dropdown,
   Flex,
+  Grid,
   Layout,
   Menu,
   type MenuProps,
@@ -56,6 +57,8 @@ export function ConsoleLayout() {
   const { token } = theme.useToken();
   const signOut = useSignOut();
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+  // On a phone the menu folds away entirely and the page gets the whole width (the worklist).
+  const phone = Grid.useBreakpoint().md === false;
   const passwordModal = useModalTarget<true>();
   const [tokensOpen, setTokensOpen] = useState(false);
 
@@ -108,6 +111,7 @@ export function ConsoleLayout() {
         collapsed={collapsed}
         trigger={null}
         width={220}
+        collapsedWidth={phone ? 0 : 80}
         breakpoint="lg"
         onBreakpoint={(broken) => setCollapsed(broken)}
         style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
@@ -118,7 +122,10 @@ export function ConsoleLayout() {
           mode="inline"
           selectedKeys={[selectedMenuKey(location.pathname)]}
           items={menuItems}
-          onClick={({ key }) => navigate(key)}
+          onClick={({ key }) => {
+            navigate(key);
+            if (phone) setCollapsed(true);
+          }}
           data-testid="side-menu"
         />
       </Layout.Sider>
@@ -141,7 +148,7 @@ export function ConsoleLayout() {
                 icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
                 onClick={toggleCollapsed}
                 aria-label={t(collapsed ? 'header.expand' : 'header.collapse')}
-                style={{ width: 64, height: 64 }}
+                style={{ width: 64, height: 64, flex: 'none' }}
               />
               <EnvironmentOutlined style={{ color: token.colorPrimary }} aria-label={t('header.areaPath')} />
               <Typography.Text ellipsis data-testid="header-area-path" title={areaPath}>
@@ -178,7 +185,7 @@ export function ConsoleLayout() {
             </Flex>
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ margin: 24, minWidth: 0 }}>
+        <Layout.Content style={{ margin: phone ? 12 : 24, minWidth: 0 }}>
           <Suspense
             fallback={
               <Flex justify="center" style={{ padding: 64 }}>

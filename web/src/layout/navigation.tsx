@@ -4,14 +4,19 @@ import {
   CommentOutlined,
   ControlOutlined,
   DashboardOutlined,
+  EnvironmentOutlined,
   FileDoneOutlined,
+  FormOutlined,
   HomeOutlined,
   NotificationOutlined,
   PhoneOutlined,
+  PieChartOutlined,
   SettingOutlined,
+  SlidersOutlined,
   SolutionOutlined,
   TeamOutlined,
   UploadOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { Permission, UiKey } from '@lianxin/common';
 import type { ReactNode } from 'react';
@@ -54,6 +59,41 @@ export const navigation: NavGroup[] = [
         label: 'nav.tierOverrides',
         icon: <FileDoneOutlined />,
         permission: 'tiers.approve',
+      },
+    ],
+  },
+  {
+    title: 'assistance.nav.group',
+    items: [
+      {
+        path: '/worklist',
+        label: 'assistance.nav.worklist',
+        icon: <FormOutlined />,
+        permission: 'assistance.visit',
+      },
+      {
+        path: '/pairings',
+        label: 'assistance.nav.board',
+        icon: <UsergroupAddOutlined />,
+        permission: 'assistance.read',
+      },
+      {
+        path: '/coverage',
+        label: 'assistance.nav.coverage',
+        icon: <PieChartOutlined />,
+        permission: 'assistance.read',
+      },
+      {
+        path: '/contact-points',
+        label: 'assistance.nav.contactPoints',
+        icon: <EnvironmentOutlined />,
+        permission: 'assistance.read',
+      },
+      {
+        path: '/assistance-settings',
+        label: 'assistance.nav.settings',
+        icon: <SlidersOutlined />,
+        permission: 'assistance.configure',
       },
     ],
   },

@@ -16,17 +16,23 @@ interface Props {
   sending: boolean;
   problem: string | null;
   onRate: (rating: AppealRating, comment: string) => void;
+  /** What is rated, when it is not an appeal (a household rates its helper). */
+  title?: string;
+  /** What "unsatisfied" leads to; null to say nothing. */
+  unsatisfiedHint?: string | null;
 }
 
 /** 满意 / 基本满意 / 不满意 as three big choices, with an optional word. */
-export function PublicRating({ sending, problem, onRate }: Props) {
+export function PublicRating({ sending, problem, onRate, title, unsatisfiedHint }: Props) {
   const t = useT();
+  const heading = title ?? t('public.rate.title');
+  const hint = unsatisfiedHint === undefined ? t('public.rate.unsatisfiedHint') : unsatisfiedHint;
   const [rating, setRating] = useState<AppealRating | null>(null);
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
 
   return (
-    <Card title={t('public.rate.title')} data-testid="public-rating">
+    <Card title={heading} data-testid="public-rating">
       <Flex vertical gap={12}>
         <Radio.Group
           className="lx-public-choices lx-public-choices-3"
@@ -36,7 +42,7 @@ export function PublicRating({ sending, problem, onRate }: Props) {
             setRating(event.target.value);
             setMissing(false);
           }}
-          aria-label={t('public.rate.title')}
+          aria-label={heading}
           options={appealRatings.map((r) => ({
             value: r,
             label: (
@@ -48,9 +54,7 @@ export function PublicRating({ sending, problem, onRate }: Props) {
           }))}
         />
         {missing && <Typography.Text type="danger">{t('public.rate.choose')}</Typography.Text>}
-        {rating === 'unsatisfied' && (
-          <Alert type="warning" showIcon title={t('public.rate.unsatisfiedHint')} />
-        )}
+        {rating === 'unsatisfied' && hint && <Alert type="warning" showIcon title={hint} />}
         <Input.TextArea
           value={comment}
           onChange={(event) => setComment(event.target.value)}

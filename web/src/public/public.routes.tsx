@@ -9,6 +9,9 @@ const PublicSubmitPage = lazy(() =>
 const PublicTrackPage = lazy(() =>
   import('./public-track.page').then((m) => ({ default: m.PublicTrackPage })),
 );
+const PublicHelperRatingPage = lazy(() =>
+  import('./public-helper-rating.page').then((m) => ({ default: m.PublicHelperRatingPage })),
+);
 
 /** The residents' pages: no sign-in, outside the console's session guard. */
 export const publicRoutes: RouteObject[] = [
@@ -19,6 +22,7 @@ export const publicRoutes: RouteObject[] = [
       { index: true, element: <PublicHomePage /> },
       { path: 'submit', element: <PublicSubmitPage /> },
       { path: 'track', element: <PublicTrackPage /> },
+      { path: 'rate/:token', element: <PublicHelperRatingPage /> },
       { path: '*', element: <Navigate to="/public" replace /> },
     ],
   },

@@ -25,6 +25,8 @@ import { useModalTarget } from '../../shared/use-modal-target';
 import { HouseholdAppealsTab } from '../appeals/household-appeals.tab';
 import { pathTo } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
+import { HouseholdMeasuresTab } from '../assistance/household-measures.tab';
+import { HouseholdVisitsTab } from '../assistance/household-visits.tab';
 import { HouseholdOverridesTab } from '../tiering/household-overrides.tab';
 import { TierHistoryTab } from '../tiering/tier-history.tab';
 import { TierReasonList } from '../tiering/tier-reasons';
@@ -205,7 +207,11 @@ export function HouseholdPage() {
     {
       key: 'visits',
       label: t('household.tab.visits'),
-      children: <ComingTab text={t('household.visitsLater')} />,
+      children: can('assistance.read') ? (
+        <HouseholdVisitsTab household={household} />
+      ) : (
+        <ComingTab text={t('error.forbidden')} />
+      ),
     },
     {
       key: 'appeals',
@@ -219,7 +225,11 @@ export function HouseholdPage() {
     {
       key: 'measures',
       label: t('household.tab.measures'),
-      children: <ComingTab text={t('household.measuresLater')} />,
+      children: can('assistance.read') ? (
+        <HouseholdMeasuresTab household={household} />
+      ) : (
+        <ComingTab text={t('error.forbidden')} />
+      ),
     },
   ];
 
