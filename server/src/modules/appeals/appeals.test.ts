@@ -437,6 +437,9 @@ describe('appeals: intake, levels, callback and the public page', () => {
     });
     expect(screening.statusCode, screening.body).toBe(201);
     expect(screening.json().appealIds).toHaveLength(2);
+    // The screening opened a second mediation in the village; the filter by appeal still finds one.
+    const again = await cadre.request('GET', `/api/v1/mediations?appealId=${dispute.id}`);
+    expect(again.json().items.map((m: { id: string }) => m.id)).toEqual([mediation.id]);
   });
 
   it('counts the rates by their definitions; a period without appeals has no data, not 0%', async () => {

@@ -12,33 +12,11 @@ import { type Db, isUniqueViolation } from '../../db/dialect';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { type AreaScope, codeInScope, inScope, scopeOf } from '../../platform/scope';
+import { codeInScope, inScope, scopeOf } from '../../platform/scope';
 import { findArea } from '../areas/areas.repository';
 import { findAppeal } from './appeals.repository';
 import { type AppealContext, actOnAppeal, createAppeal } from './appeals.service';
-
-type MediationParty = { name: string; phone: string | null; role: string };
-
-async function mediationRows(
-  db: Db,
-  scope: AreaScope,
-  filter: { id?: string; villageCode?: string },
-  limit: number,
-) {
-  return db
-    .selectFrom('mediations')
-    .innerJoin('appeals', 'appeals.id', 'mediations.appeal_id')
-    .selectAll('mediations')
-    .select(['appeals.tracking_code', 'appeals.title', 'appeals.village_code', 'appeals.holder_area_code'])
-    .where((eb) => inScope(eb, 'appeals.village_code', scope))
-    .$if(filter.id !== undefined, (qb) => qb.where('mediations.id', '=', filter.id ?? ''))
-    .$if(filter.villageCode !== undefined, (qb) =>
-      qb.where('appeals.village_code', '=', filter.villageCode ?? ''),
-    )
-    .orderBy('mediations.created_at', 'desc')
-    .limit(limit)
-    .execute();
-}
+import { bump, insertMediation, type MediationParty, mediationRows } from './mediation.repository';
 
 async function toMediations(db: Db, rows: Awaited<ReturnType<typeof mediationRows>>): Promise<Mediation[]> {
   if (rows.length === 0) return [];
@@ -125,35 +103,6 @@ async function checkMediators(db: Db, villageCode: string, ids: string[]): Promi
   if (!ok) throw new AppError('APPEAL_HANDLER_INVALID');
 }
 
-async function insertMediation(
-  db: Db,
-  m: {
-    id: string;
-    appealId: string;
-    parties: MediationParty[];
-    mediatorIds: string[];
-    by: string;
-    now: string;
-  },
-): Promise<void> {
-  await db
-    .insertInto('mediations')
-    .values({
-      id: m.id,
-      appeal_id: m.appealId,
-      parties: JSON.stringify(m.parties),
-      mediator_ids: JSON.stringify([...new Set(m.mediatorIds)]),
-      outcome: null,
-      agreement: null,
-      follow_up_date: null,
-      created_by: m.by,
-      created_at: m.now,
-      version: 1,
-      updated_at: m.now,
-    })
-    .execute();
-}
-
 /** Opens a mediation (调解) for a dispute the caller's unit holds. */
 export async function createMediation(
   db: Db,
@@ -195,16 +144,6 @@ async function heldMediation(db: Db, ctx: AppealContext, id: string, version: nu
   if (row.outcome !== null) throw new AppError('MEDIATION_STATE_INVALID');
   if (row.version !== version) throw new AppError('VERSION_CONFLICT');
   return row;
-}
-
-async function bump(db: Db, id: string, version: number, patch: Record<string, string | null>, now: string) {
-  const result = await db
-    .updateTable('mediations')
-    .set({ ...patch, version: version + 1, updated_at: now })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new AppError('VERSION_CONFLICT');
 }
 
 export async function addMediationSession(
