@@ -324,7 +324,7 @@ function MustGoTab({ data, loading }: { data: MustGoCoverage | undefined; loadin
           size="small"
           pagination={false}
           scroll={{ x: 'max-content' }}
-          rowClassName={(v) => (v.visits === 0 ? 'lx-row-overdue' : '')}
+          rowClassName={(v) => (v.visits === 0 ? 'lx-row-late' : '')}
           locale={{ emptyText: t('assistance.coverage.noMustGo') }}
           data-testid="coverage-villages"
         />

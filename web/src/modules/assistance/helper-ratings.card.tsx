@@ -1,8 +1,21 @@
 import { FrownOutlined, MehOutlined, SmileOutlined } from '@ant-design/icons';
-import { Card, Flex, Statistic, Typography } from 'antd';
+import { Card, Flex, Space, Statistic, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useT } from '../../i18n/i18n';
 import { useHelperRatings } from './assistance.api';
 import { percentOf } from './assistance-labels';
+
+function Count({ icon, count, label }: { icon: ReactNode; count: number; label: string }) {
+  return (
+    <Space size={4} align="center">
+      <span style={{ fontSize: 20 }}>{icon}</span>
+      <Typography.Text strong style={{ fontSize: 18 }}>
+        {count}
+      </Typography.Text>
+      <Typography.Text type="secondary">{label}</Typography.Text>
+    </Space>
+  );
+}
 
 /**
  * 群众评价: how the households a cadre helps rated them — counts and the satisfaction rate only;
@@ -17,7 +30,7 @@ export function HelperRatingsCard({ cadreId }: { cadreId: string }) {
       {data && data.rated === 0 ? (
         <Typography.Text type="secondary">{t('assistance.ratings.none')}</Typography.Text>
       ) : (
-        <Flex wrap gap={24} align="flex-end">
+        <Flex wrap gap={24} align="center">
           <Statistic
             title={t('assistance.ratings.rate')}
             value={rate ?? 0}
@@ -25,21 +38,23 @@ export function HelperRatingsCard({ cadreId }: { cadreId: string }) {
             suffix="%"
             styles={{ content: { color: '#1677ff' } }}
           />
-          <Statistic
-            title={t('assistance.ratings.satisfied')}
-            value={data?.satisfied ?? 0}
-            prefix={<SmileOutlined style={{ color: '#52c41a' }} />}
-          />
-          <Statistic
-            title={t('assistance.ratings.basicallySatisfied')}
-            value={data?.basicallySatisfied ?? 0}
-            prefix={<MehOutlined style={{ color: '#faad14' }} />}
-          />
-          <Statistic
-            title={t('assistance.ratings.unsatisfied')}
-            value={data?.unsatisfied ?? 0}
-            prefix={<FrownOutlined style={{ color: '#ff4d4f' }} />}
-          />
+          <Flex wrap gap={16}>
+            <Count
+              icon={<SmileOutlined style={{ color: '#52c41a' }} />}
+              count={data?.satisfied ?? 0}
+              label={t('assistance.ratings.satisfied')}
+            />
+            <Count
+              icon={<MehOutlined style={{ color: '#faad14' }} />}
+              count={data?.basicallySatisfied ?? 0}
+              label={t('assistance.ratings.basicallySatisfied')}
+            />
+            <Count
+              icon={<FrownOutlined style={{ color: '#ff4d4f' }} />}
+              count={data?.unsatisfied ?? 0}
+              label={t('assistance.ratings.unsatisfied')}
+            />
+          </Flex>
         </Flex>
       )}
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>

@@ -177,7 +177,7 @@ function WorklistTable({
         size="middle"
         pagination={items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         scroll={{ x: 'max-content' }}
-        rowClassName={(item) => (item.state === 'overdue' ? 'lx-row-overdue' : '')}
+        rowClassName={(item) => (item.state === 'overdue' ? 'lx-row-late' : '')}
         locale={{ emptyText: <Empty description={t('assistance.worklist.empty')} /> }}
         data-testid="worklist-table"
       />
