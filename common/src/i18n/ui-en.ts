@@ -1505,6 +1505,7 @@ export const uiEn: Record<UiKey, string> = {
   'assistance.visit.retryPhotos': 'Upload the photos again',
   'assistance.visit.save': 'Save visit',
   'assistance.visit.saved': 'Visit recorded',
+  'assistance.visit.storedBefore': 'This visit was saved before the connection dropped; later changes were not saved',
 
   'assistance.household.pairing': 'Helper',
   'assistance.household.noPairing': 'This household has no helper',

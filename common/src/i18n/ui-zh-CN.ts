@@ -1463,6 +1463,7 @@ export const uiZhCN = {
   'assistance.visit.retryPhotos': '重新上传照片',
   'assistance.visit.save': '保存走访',
   'assistance.visit.saved': '走访已记录',
+  'assistance.visit.storedBefore': '这次走访在网络中断前已经保存，之后的修改没有保存',
 
   'assistance.household.pairing': '结对帮扶',
   'assistance.household.noPairing': '该户暂无结对帮扶干部',

@@ -100,44 +100,38 @@ export function PairingsCard(props: {
   }
 
   return (
-    <Card
-      size="small"
-      title={t('assistance.pairings.title')}
-      extra={
-        <Flex gap={8} wrap align="center">
-          <CadreSelect
-            cadres={cadres}
-            value={cadreId}
-            onChange={(next) => setCadreId(typeof next === 'string' ? next : undefined)}
-            allowClear
-            placeholder={t('assistance.pairings.anyCadre')}
-            size="small"
-            style={{ minWidth: 160 }}
-            data-testid="pairings-cadre"
-          />
-          <Segmented<PairingView>
-            size="small"
-            value={view}
-            onChange={setView}
-            options={[
-              { value: 'active', label: t('assistance.pairings.active') },
-              {
-                value: 'review',
-                label: (
-                  <Space size={4}>
-                    {t('assistance.pairings.review')}
-                    {needsReview > 0 && <Badge count={needsReview} size="small" />}
-                  </Space>
-                ),
-              },
-              { value: 'ended', label: t('assistance.pairings.endedView') },
-            ]}
-            data-testid="pairings-view"
-          />
-        </Flex>
-      }
-      data-testid="pairings"
-    >
+    <Card size="small" title={t('assistance.pairings.title')} data-testid="pairings">
+      <Flex gap={8} wrap align="center" justify="flex-end" style={{ marginBottom: 12 }}>
+        <CadreSelect
+          cadres={cadres}
+          value={cadreId}
+          onChange={(next) => setCadreId(typeof next === 'string' ? next : undefined)}
+          allowClear
+          placeholder={t('assistance.pairings.anyCadre')}
+          size="small"
+          style={{ minWidth: 160 }}
+          data-testid="pairings-cadre"
+        />
+        <Segmented<PairingView>
+          size="small"
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'active', label: t('assistance.pairings.active') },
+            {
+              value: 'review',
+              label: (
+                <Space size={4}>
+                  {t('assistance.pairings.review')}
+                  {needsReview > 0 && <Badge count={needsReview} size="small" />}
+                </Space>
+              ),
+            },
+            { value: 'ended', label: t('assistance.pairings.endedView') },
+          ]}
+          data-testid="pairings-view"
+        />
+      </Flex>
       {view === 'review' && (
         <Typography.Paragraph type="secondary">{t('assistance.pairings.reviewHint')}</Typography.Paragraph>
       )}

@@ -1,12 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Household,
-  helpMeasureKinds,
-  needKinds,
-  type Visit,
-  VisitCreateBody,
-  visitKinds,
-} from '@lianxin/common';
+import { Household, helpMeasureKinds, needKinds, Visit, VisitCreateBody, visitKinds } from '@lianxin/common';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -27,8 +20,8 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ReactNode, useMemo, useRef, useState } from 'react';
-import { apiGet } from '../../api/client';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { apiGet, isApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { clientUuid } from '../../public/client-id';
 import { useCan, useMe } from '../../session/session';
@@ -296,25 +289,27 @@ export function VisitForm(props: {
     [board.data, villageCode, me.id],
   );
 
-  const [initialValues] = useState<VisitValues>(() => {
-    const own = index.byCode.get(me.areaCode);
-    // A village cadre (or one bound to a group, 网格) visits their own village.
-    const village =
-      own?.kind === 'village' ? own.code : own?.kind === 'group' ? (own.parentCode ?? undefined) : undefined;
-    return {
-      target: props.village ? 'village' : 'household',
-      householdId: props.householdId,
-      villageCode: village,
-      date: dayjs(today),
-      kind: 'in_home',
-      companionIds: [],
-      needs: [],
-      updateIndicators: false,
-      indicators: { year: Number(today.slice(0, 4)), hardships: [] },
-      measuresDone: [],
-      appeals: [],
-    };
-  });
+  // A village cadre (or one bound to a group, 网格) visits their own village.
+  const own = index.byCode.get(me.areaCode);
+  const ownVillage =
+    own?.kind === 'village' ? own.code : own?.kind === 'group' ? (own.parentCode ?? undefined) : undefined;
+  const [initialValues] = useState<VisitValues>(() => ({
+    target: props.village ? 'village' : 'household',
+    householdId: props.householdId,
+    villageCode: ownVillage,
+    date: dayjs(today),
+    kind: 'in_home',
+    companionIds: [],
+    needs: [],
+    updateIndicators: false,
+    indicators: { year: Number(today.slice(0, 4)), hardships: [] },
+    measuresDone: [],
+    appeals: [],
+  }));
+  // The area list may arrive after the form opened.
+  useEffect(() => {
+    if (ownVillage && !form.getFieldValue('villageCode')) form.setFieldValue('villageCode', ownVillage);
+  }, [ownVillage, form]);
 
   const mapping = useMemo<FieldErrorMapping>(
     () => ({
@@ -395,7 +390,19 @@ export function VisitForm(props: {
     sending.current = true;
     create.mutate(body, {
       onSuccess: (visit) => void afterSave(visit),
-      onError: handleError,
+      onError: (error) => {
+        // Stored before the answer was lost, then edited and sent again: the stored one stands.
+        if (isApiError(error, 'IDEMPOTENCY_KEY_REUSED')) {
+          apiGet(`/visits/${visitId}`, Visit)
+            .then((stored) => {
+              message.warning(t('assistance.visit.storedBefore'));
+              void afterSave(stored);
+            })
+            .catch(() => handleError(error));
+          return;
+        }
+        handleError(error);
+      },
       onSettled: () => {
         sending.current = false;
       },
