@@ -1,5 +1,6 @@
 export * from './appeals';
 export * from './areas';
+export * from './assessment';
 export * from './assistance';
 export * from './audit';
 export * from './calendar';

@@ -45,6 +45,8 @@ export const permissions = [
   'assistance.pair',
   /** Edit quotas per group, visit frequencies and the must-visit rules. */
   'assistance.configure',
+  /** See the dashboards of the caller's area. */
+  'dashboard.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -71,6 +73,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'assistance.visit',
     'assistance.pair',
     'assistance.configure',
+    'dashboard.read',
   ],
   district_staff: [
     'areas.read',
@@ -83,6 +86,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'appeals.handle',
     'assistance.read',
     'assistance.visit',
+    'dashboard.read',
   ],
   town_head: [
     'areas.read',
@@ -100,6 +104,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'assistance.read',
     'assistance.visit',
     'assistance.pair',
+    'dashboard.read',
   ],
   town_staff: [
     'areas.read',
@@ -113,6 +118,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'appeals.handle',
     'assistance.read',
     'assistance.visit',
+    'dashboard.read',
   ],
   // Village cadres keep the household files and file 低保 applications: they need the full numbers.
   village_cadre: [
@@ -126,11 +132,20 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'appeals.handle',
     'assistance.read',
     'assistance.visit',
+    'dashboard.read',
   ],
   // 社情民意: CPPCC members report what they hear and follow it.
-  cppcc_member: ['areas.read', 'appeals.read', 'appeals.create'],
+  cppcc_member: ['areas.read', 'appeals.read', 'appeals.create', 'dashboard.read'],
   // 审计员: reads everything in scope, changes nothing, sees ID numbers masked.
-  auditor: ['areas.read', 'users.read', 'audit.read', 'households.read', 'appeals.read', 'assistance.read'],
+  auditor: [
+    'areas.read',
+    'users.read',
+    'audit.read',
+    'households.read',
+    'appeals.read',
+    'assistance.read',
+    'dashboard.read',
+  ],
 };
 
 /** The levels of area each role may be bound to. */

@@ -22,6 +22,7 @@ import { registerAppealJobs } from './modules/appeals/appeals.sweep';
 import { ensureAppealDefaults } from './modules/appeals/categories';
 import { publicRoutes } from './modules/appeals/public.routes';
 import { areasRoutes } from './modules/areas/areas.routes';
+import { assessmentRoutes } from './modules/assessment/assessment.routes';
 import { assistanceRoutes, helperRatingPublicRoutes } from './modules/assistance/assistance.routes';
 import { coverageRoutes } from './modules/assistance/coverage.routes';
 import { householdsRoutes } from './modules/households/households.routes';
@@ -80,11 +81,23 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerImportJobs(jobs, secrets);
   registerAppealJobs(jobs);
   registerNotificationJobs(jobs, config, secrets, app.log);
-  const ctx: AppContext = { database, db: database.db, clock, config, jobs, routes, secrets };
+  const ctx: AppContext = {
+    database,
+    db: database.db,
+    clock,
+    config,
+    jobs,
+    routes,
+    secrets,
+    writes: { count: 0 },
+  };
   app.decorate('ctx', ctx);
   app.decorateRequest('auth', null);
   app.decorateRequest('locale', defaultLocale);
   app.addHook('onRequest', async (request) => languageHook(request));
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) ctx.writes.count++;
+  });
   if (config.jobs.enabled) {
     app.addHook('onReady', async () => jobs.start());
     app.addHook('onClose', async () => jobs.stop());
@@ -164,6 +177,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await secured.register(appealsRoutes);
         await secured.register(assistanceRoutes);
         await secured.register(coverageRoutes);
+        await secured.register(assessmentRoutes);
       });
     },
     { prefix: '/api/v1' },

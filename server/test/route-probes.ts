@@ -803,6 +803,10 @@ export const ROUTE_PROBES: Record<string, RouteCase> = {
     url: `/api/v1/coverage/must-visit/export?areaCode=${target.village}&from=2026-01-01&to=2026-12-31`,
     outsideCode: 'AREA_UNKNOWN',
   }),
+  'GET /api/v1/dashboard': async (_t, target) => ({
+    url: `/api/v1/dashboard?areaCode=${target.village}&from=2026-01-01&to=2026-12-31`,
+    outsideCode: 'AREA_UNKNOWN',
+  }),
   'GET /api/v1/public/helper-ratings/:token': async (t, target) => ({
     url: `/api/v1/public/helper-ratings/${await ratingToken(t, target)}`,
   }),

@@ -261,6 +261,7 @@ export const uiEn: Record<UiKey, string> = {
   'permission.assistance.visit': 'Record visits and help measures',
   'permission.assistance.pair': 'Pair cadres with households, set quotas and contact points',
   'permission.assistance.configure': 'Maintain quotas, visit frequencies and the must-visit rules',
+  'permission.dashboard.read': 'See the dashboards of their area',
 
   'role.district_admin': 'District administrator',
   'role.district_staff': 'District mass-work staff',

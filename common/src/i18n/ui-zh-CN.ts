@@ -249,6 +249,7 @@ export const uiZhCN = {
   'permission.assistance.visit': '记录走访与帮扶措施',
   'permission.assistance.pair': '结对帮扶、设定指标与联系点',
   'permission.assistance.configure': '维护帮扶指标、走访频次与五必访规则',
+  'permission.dashboard.read': '查看本区域的数据看板',
 
   'role.district_admin': '区级管理员',
   'role.district_staff': '区群众工作部干部',

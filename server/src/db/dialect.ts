@@ -8,7 +8,9 @@ import {
   PostgresAdapter,
   type PrimitiveValueListNode,
   type QueryResult,
+  type RawBuilder,
   type RootOperationNode,
+  sql,
   type Transaction,
   type UnknownRow,
   ValueNode,
@@ -46,6 +48,13 @@ export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** The China calendar month (YYYY-MM, UTC+8) of a timestamp column, for grouping by month. */
+export function chinaMonthOf(db: QueryRunner, column: string): RawBuilder<string> {
+  return engineOf(db) === 'postgres'
+    ? sql<string>`to_char(${sql.ref(column)} at time zone 'Asia/Shanghai', 'YYYY-MM')`
+    : sql<string>`strftime('%Y-%m', ${sql.ref(column)}, '+8 hours')`;
 }
 
 /** Timestamps are stored and compared as ISO-8601 UTC strings on both engines. */

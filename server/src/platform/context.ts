@@ -21,6 +21,8 @@ export interface AppContext {
   routes: RouteEntry[];
   /** Keys for personal data at rest (ID numbers). */
   secrets: Secrets;
+  /** Successful writes this instance has answered: a cache of computed figures keys on it. */
+  writes: { count: number };
 }
 
 export interface RouteEntry {

@@ -54,6 +54,7 @@ describe('sign-in and sessions', () => {
           'appeals.handle',
           'assistance.read',
           'assistance.visit',
+          'dashboard.read',
         ],
       },
     });

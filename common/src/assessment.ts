@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+// Assessment (考核) and dashboards: the figures a district trusts, each defined once here and
+// shown with its definition wherever it appears.
+
+/** The dashboard's indicators, with the definition shown as a tooltip and in the docs. */
+export const indicatorDefinitions = {
+  responseRate: {
+    'zh-CN': ['响应率', '期内受理的诉求中，已受理或退回（有答复）的比例'],
+    en: ['Response rate', 'Of appeals received in the period, the share accepted or returned with an answer'],
+  },
+  resolutionRate: {
+    'zh-CN': ['解决率', '期内受理的诉求中，已办结（含已结案）的比例；合并的重复诉求不计'],
+    en: [
+      'Resolution rate',
+      'Of appeals received in the period, the share resolved or closed; merged duplicates excluded',
+    ],
+  },
+  satisfactionRate: {
+    'zh-CN': ['满意率', '已评价的诉求中，满意与基本满意之和的比例'],
+    en: ['Satisfaction rate', 'Of rated appeals, the share rated satisfied or basically satisfied'],
+  },
+  onTimeRate: {
+    'zh-CN': ['按期办结率', '已办结的诉求中，在办结期限（含批准的缓办期限）内办结的比例'],
+    en: [
+      'On-time rate',
+      'Of resolved appeals, the share resolved by the deadline in force (an approved deferral’s)',
+    ],
+  },
+  villageShare: {
+    'zh-CN': ['村级解决率', '已办结的诉求中，在村级办结的比例（小事不出村）'],
+    en: ['Solved in the village', 'Of resolved appeals, the share resolved at village level'],
+  },
+  townShare: {
+    'zh-CN': ['镇级解决率', '已办结的诉求中，在镇级办结的比例（大事不出乡）'],
+    en: ['Solved in the town', 'Of resolved appeals, the share resolved at town level'],
+  },
+  districtShare: {
+    'zh-CN': ['上交区级率', '期内受理的诉求中，曾上交到区级的比例（矛盾不上交，越低越好）'],
+    en: [
+      'Sent to the district',
+      'Of appeals received in the period, the share that ever reached the district (lower is better)',
+    ],
+  },
+  pairingFill: {
+    'zh-CN': ['连心户结对率', '在册连心户中，有在结对帮扶干部的比例（当前）'],
+    en: [
+      'Priority households paired',
+      'Of active priority households, the share with an active helper (now)',
+    ],
+  },
+  visitedPaired: {
+    'zh-CN': ['结对户走访率', '在结对的户中，期内至少走访一次的比例'],
+    en: [
+      'Paired households visited',
+      'Of households with an active helper, the share visited at least once in the period',
+    ],
+  },
+  leftPriority: {
+    'zh-CN': ['连心户转出数', '期内由连心户调整为关心户或放心户的户数'],
+    en: ['Left the priority tier', 'Households moved out of the priority tier in the period'],
+  },
+} as const;
+export type IndicatorKey = keyof typeof indicatorDefinitions;
+export const indicatorKeys = Object.keys(indicatorDefinitions) as IndicatorKey[];
+
+/** A ratio with what it counts; `value` null when there is nothing to count (no data, not 0 %). */
+export const Ratio = z.object({
+  numerator: z.number(),
+  denominator: z.number(),
+  value: z.number().nullable(),
+});
+
+export const DashboardQuery = z.strictObject({
+  areaCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+export const AreaIndicators = z.object({
+  areaCode: z.string(),
+  areaName: z.string(),
+  received: z.number(),
+  responseRate: Ratio,
+  resolutionRate: Ratio,
+  satisfactionRate: Ratio,
+  onTimeRate: Ratio,
+  villageShare: Ratio,
+  townShare: Ratio,
+  districtShare: Ratio,
+  pairingFill: Ratio,
+  visitedPaired: Ratio,
+  leftPriority: z.number(),
+  households: z.number(),
+  tiers: z.object({ stable: z.number(), watch: z.number(), priority: z.number() }),
+});
+export type AreaIndicators = z.infer<typeof AreaIndicators>;
+
+export const Dashboard = z.object({
+  area: z.object({
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(['district', 'town', 'village', 'group']),
+  }),
+  from: z.string(),
+  to: z.string(),
+  /** The area as a whole. */
+  totals: AreaIndicators,
+  /** One row per child area (towns of a district, villages of a town): the heat table and rankings. */
+  children: z.array(AreaIndicators),
+  /** By China calendar month of receipt. */
+  monthly: z.array(
+    z.object({
+      month: z.string(),
+      received: z.number(),
+      resolved: z.number(),
+      rated: z.number(),
+      satisfied: z.number(),
+    }),
+  ),
+  categories: z.array(z.object({ code: z.string(), received: z.number() })),
+  /** The level funnel: received, ever at town level, ever at district level. */
+  funnel: z.object({ received: z.number(), reachedTown: z.number(), reachedDistrict: z.number() }),
+  /** When these figures were computed (they may come from a cache of at most a minute). */
+  computedAt: z.string(),
+});
+export type Dashboard = z.infer<typeof Dashboard>;

@@ -1,0 +1,175 @@
+import type { Appeal, AreaIndicators, Dashboard } from '@lianxin/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AREAS,
+  createTestApp,
+  type Session,
+  seedAreas,
+  signInAs,
+  type TestContext,
+} from '../../../test/harness';
+import { buildHouseholdBody } from '../../../test/households.fixtures';
+
+const PERIOD = 'from=2026-11-01&to=2026-11-30';
+
+describe('dashboards: the figures of an area, each equal to a recount of the records', () => {
+  let t: TestContext;
+  let admin: Session;
+  let townHead: Session;
+  let townBHead: Session;
+  const cadres: Record<string, Session> = {};
+
+  const appeal = async (village: string, body: Record<string, unknown> = {}) => {
+    const session = cadres[village] as Session;
+    const created = await session.request('POST', '/api/v1/appeals', {
+      channel: 'visit',
+      categoryCode: 'roads_water',
+      villageCode: village,
+      title: '道路',
+      description: '道路损坏',
+      reporterKind: 'anonymous',
+      ...body,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    return created.json() as Appeal;
+  };
+  const act = async (session: Session, a: Appeal, path: string, body = {}) => {
+    const response = await session.request('POST', `/api/v1/appeals/${a.id}/${path}`, {
+      version: a.version,
+      ...body,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as Appeal;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedAreas(t.database);
+    admin = await signInAs(t, 'district_admin', AREAS.district);
+    townHead = await signInAs(t, 'town_head', AREAS.townA);
+    townBHead = await signInAs(t, 'town_head', AREAS.townB);
+    for (const village of [AREAS.villageA1, AREAS.villageA2, AREAS.villageB1]) {
+      cadres[village] = await signInAs(t, 'village_cadre', village);
+    }
+    // Households of every tier in both towns.
+    for (const [areaCode, income] of [
+      [AREAS.groupA1, 3_000],
+      [AREAS.groupA1, 60_000],
+      [AREAS.villageA2, 3_000],
+      [AREAS.villageB1, 20_000],
+      [AREAS.villageB1, 3_000],
+    ] as const) {
+      const response = await admin.request(
+        'POST',
+        '/api/v1/households',
+        buildHouseholdBody({
+          areaCode,
+          indicators: { year: 2026, totalIncome: income, debt: 0, hardships: [] },
+        }),
+      );
+      expect(response.statusCode, response.body).toBe(201);
+    }
+    // Appeals in every state: resolved and rated, escalated, returned, open.
+    let a = await appeal(AREAS.villageA1);
+    a = await act(cadres[AREAS.villageA1] as Session, a, 'resolve', { resolution: '已修' });
+    await act(townHead, a, 'callback', { rating: 'satisfied' });
+    let b = await appeal(AREAS.villageA1);
+    b = await act(cadres[AREAS.villageA1] as Session, b, 'escalate', { reason: '需镇里' });
+    b = await act(townHead, b, 'resolve', { resolution: '镇里已修' });
+    await act(admin, b, 'callback', { rating: 'unsatisfied' });
+    const c = await appeal(AREAS.villageA2);
+    await act(cadres[AREAS.villageA2] as Session, c, 'return', { reason: '不属受理范围' });
+    let d = await appeal(AREAS.villageB1, { categoryCode: 'wage_dispute' });
+    d = await act(townBHead, d, 'escalate', { reason: '需区里' });
+    await appeal(AREAS.villageB1);
+  });
+  afterAll(() => t.close());
+
+  /** The straightforward recount: every record of a town, counted one by one. */
+  async function recount(town: string) {
+    const prefix = town.slice(0, 9);
+    const appeals = (await t.database.db.selectFrom('appeals').selectAll().execute()).filter(
+      (r) => r.village_code.startsWith(prefix) && r.status !== 'merged',
+    );
+    const households = (await t.database.db.selectFrom('households').selectAll().execute()).filter(
+      (h) => h.area_code.startsWith(prefix) && h.status === 'active',
+    );
+    const resolved = appeals.filter((r) => r.resolved_at !== null);
+    const rated = appeals.filter((r) => r.rating !== null);
+    return {
+      received: appeals.length,
+      responded: appeals.filter((r) => r.accepted_at !== null || r.status === 'returned').length,
+      resolved: resolved.length,
+      onTime: resolved.filter((r) => (r.resolved_at ?? '') <= r.resolution_due_at).length,
+      rated: rated.length,
+      satisfied: rated.filter((r) => r.rating !== 'unsatisfied').length,
+      atVillage: resolved.filter((r) => r.resolved_level === 'village').length,
+      toDistrict: appeals.filter((r) => r.max_level === 'district').length,
+      households: households.length,
+      priority: households.filter((h) => h.tier === 'priority').length,
+    };
+  }
+
+  it('gives each town’s indicators as a recount of its records', async () => {
+    const response = await admin.request('GET', `/api/v1/dashboard?${PERIOD}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const board = response.json() as Dashboard;
+    expect(board.children.map((c) => c.areaCode)).toEqual([AREAS.townA, AREAS.townB]);
+    for (const row of board.children) {
+      const r = await recount(row.areaCode);
+      const expectRatio = (ratio: AreaIndicators['responseRate'], numerator: number, denominator: number) =>
+        expect(ratio).toEqual({
+          numerator,
+          denominator,
+          value: denominator === 0 ? null : numerator / denominator,
+        });
+      expect(row.received).toBe(r.received);
+      expectRatio(row.responseRate, r.responded, r.received);
+      expectRatio(row.resolutionRate, r.resolved, r.received);
+      expectRatio(row.onTimeRate, r.onTime, r.resolved);
+      expectRatio(row.satisfactionRate, r.satisfied, r.rated);
+      expectRatio(row.villageShare, r.atVillage, r.resolved);
+      expectRatio(row.districtShare, r.toDistrict, r.received);
+      expect(row.households).toBe(r.households);
+      expect(row.tiers.priority).toBe(r.priority);
+    }
+    // Town A: 3 appeals; one resolved in the village, one in the town, one returned.
+    expect(board.children[0]).toMatchObject({
+      received: 3,
+      satisfactionRate: { numerator: 1, denominator: 2 },
+    });
+    expect(board.totals.received).toBe(5);
+    expect(board.funnel).toEqual({ received: 5, reachedTown: 2, reachedDistrict: 1 });
+    expect(board.categories).toEqual([
+      { code: 'roads_water', received: 4 },
+      { code: 'wage_dispute', received: 1 },
+    ]);
+    expect(board.monthly).toEqual([{ month: '2026-11', received: 5, resolved: 1, rated: 2, satisfied: 1 }]);
+  });
+
+  it('keeps a town head to their town, and shows a period without data as no data', async () => {
+    const own = (await townHead.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
+    expect(own.area.code).toBe(AREAS.townA);
+    expect(own.children.map((c) => c.areaCode)).toEqual([AREAS.villageA1, AREAS.villageA2]);
+    const other = await townHead.request('GET', `/api/v1/dashboard?${PERIOD}&areaCode=${AREAS.townB}`);
+    expect(other.json()).toMatchObject({ error: { code: 'AREA_UNKNOWN' } });
+    const empty = (
+      await townHead.request('GET', '/api/v1/dashboard?from=2020-01-01&to=2020-12-31')
+    ).json() as Dashboard;
+    expect(empty.totals.satisfactionRate.value).toBeNull();
+    expect(empty.totals.received).toBe(0);
+    const backwards = await townHead.request('GET', '/api/v1/dashboard?from=2026-12-01&to=2026-11-01');
+    expect(backwards.statusCode).toBe(400);
+  });
+
+  it('serves a computed dashboard again, and computes it anew after a change', async () => {
+    const first = (await townBHead.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
+    const again = (await townBHead.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
+    expect(again.computedAt).toBe(first.computedAt);
+    t.clock.advance(1000);
+    await appeal(AREAS.villageB1);
+    const after = (await townBHead.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
+    expect(after.totals.received).toBe(first.totals.received + 1);
+    expect(after.computedAt).not.toBe(first.computedAt);
+  });
+});
