@@ -181,7 +181,7 @@ export const uiEn: Record<UiKey, string> = {
   'public.rate.yours': 'Your rating: {rating}',
   'public.helper.title': 'Rate your helper {name}',
   'public.helper.lead': '{village}. Your rating helps us help you better.',
-  'public.helper.question': 'Are you satisfied with the help you get?',
+  'public.helper.question': 'Are you satisfied?',
   'public.helper.unsatisfiedHint':
     'If you are not satisfied, the town will look into it and improve the help.',
   'public.helper.private': 'Ratings are anonymous: your helper cannot see who rated.',
@@ -1506,7 +1506,8 @@ export const uiEn: Record<UiKey, string> = {
   'assistance.visit.retryPhotos': 'Upload the photos again',
   'assistance.visit.save': 'Save visit',
   'assistance.visit.saved': 'Visit recorded',
-  'assistance.visit.storedBefore': 'This visit was saved before the connection dropped; later changes were not saved',
+  'assistance.visit.storedBefore':
+    'This visit was saved before the connection dropped; later changes were not saved',
 
   'assistance.household.pairing': 'Helper',
   'assistance.household.noPairing': 'This household has no helper',

@@ -25,7 +25,7 @@ import { type EChartsCoreOption, use } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type Translate, useT } from '../../i18n/i18n';
-import { useMe } from '../../session/session';
+import { useCan, useMe } from '../../session/session';
 import { useDownload } from '../../shared/download';
 import { EChart } from '../../shared/echart';
 import { PageHeader } from '../../shared/page-header';
@@ -341,6 +341,7 @@ function MustGoTab({ data, loading }: { data: MustGoCoverage | undefined; loadin
 export function CoveragePage() {
   const t = useT();
   const me = useMe();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const tab: Tab = tabs.find((k) => k === params.get('tab')) ?? 'must-visit';
   const areaCode = params.get('area') ?? undefined;
@@ -369,9 +370,9 @@ export function CoveragePage() {
     setParams(next, { replace: true });
   };
 
-  // Anyone may look at their own coverage; others are the cadres of the caller's area.
+  // Those who visit may look at their own coverage; others are the cadres of the caller's area.
   const cadreOptions = [
-    { value: me.id, label: t('assistance.coverage.mine') },
+    ...(can('assistance.visit') ? [{ value: me.id, label: t('assistance.coverage.mine') }] : []),
     ...(board.data?.cadres ?? [])
       .filter((c) => c.id !== me.id)
       .map((c) => ({ value: c.id, label: `${c.name} · ${c.areaName}` })),
