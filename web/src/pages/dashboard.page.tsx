@@ -1,10 +1,10 @@
 import { AuditOutlined, ClusterOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Permission, UiKey } from '@lianxin/common';
-import { Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Card, Col, Descriptions, Empty, Flex, Row, Space, Spin, Tag, Typography } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../i18n/i18n';
-import { useMe } from '../session/session';
+import { useCan, useMe } from '../session/session';
 import { formatDateTime } from '../shared/dates';
 import { areaKindLabel, permissionLabel, rankLabel, roleLabel } from '../shared/labels';
 import { PageHeader } from '../shared/page-header';
@@ -16,8 +16,30 @@ const shortcuts: { path: string; label: UiKey; icon: ReactNode; permission: Perm
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];
 
-/** Who you are, where you work and what you may do; the overview of later waves goes here. */
+// The charts load with the dashboard, so the sign-in page does not wait for ECharts.
+const AreaDashboard = lazy(() =>
+  import('../modules/assessment/area-dashboard').then((m) => ({ default: m.AreaDashboard })),
+);
+
+/** The console's home: the dashboard of the caller's area, or their account for a role without one. */
 export function DashboardPage() {
+  const can = useCan();
+  if (!can('dashboard.read')) return <AccountOverview />;
+  return (
+    <Suspense
+      fallback={
+        <Flex justify="center" style={{ padding: 64 }}>
+          <Spin />
+        </Flex>
+      }
+    >
+      <AreaDashboard />
+    </Suspense>
+  );
+}
+
+/** Who you are, where you work and what you may do. */
+function AccountOverview() {
   const t = useT();
   const me = useMe();
   const areaPath = me.areaPath.map((a) => a.name).join(' / ');

@@ -1,0 +1,309 @@
+import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
+import type { AreaIndicators, AreaKind, IndicatorKey } from '@lianxin/common';
+import { Button, Card, Empty, Flex, Progress, Segmented, Table, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { SortOrder } from 'antd/es/table/interface';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useLocale, useT } from '../../i18n/i18n';
+import { useCan } from '../../session/session';
+import { areaKindLabel } from '../../shared/labels';
+import { formatNumber } from '../../shared/numbers';
+import {
+  type Figure,
+  figureLink,
+  formatPercent,
+  heatColor,
+  IndicatorLabel,
+  InfoLabel,
+  indicatorDefinition,
+  indicatorName,
+  lowerIsBetter,
+  neutralColor,
+  neutralIndicators,
+  type Rate,
+  type RateKey,
+  rateKeys,
+} from './indicators';
+
+const rankedBy = ['satisfactionRate', 'resolutionRate', 'onTimeRate'] as const satisfies readonly RateKey[];
+type RankedBy = (typeof rankedBy)[number];
+
+/** Highest first; an area with nothing to count goes last, never ranked as 0 %. */
+function byRate(key: RateKey) {
+  return (a: AreaIndicators, b: AreaIndicators) => {
+    const x = a[key].value;
+    const y = b[key].value;
+    if (x === null && y === null) return a.areaCode.localeCompare(b.areaCode);
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return y - x || b[key].denominator - a[key].denominator;
+  };
+}
+
+function AreaButton({ area, onDrill }: { area: AreaIndicators; onDrill: (code: string) => void }) {
+  return (
+    <Button
+      type="link"
+      size="small"
+      className="lx-dash-area"
+      onClick={() => onDrill(area.areaCode)}
+      data-testid={`drill-${area.areaCode}`}
+    >
+      {area.areaName}
+    </Button>
+  );
+}
+
+/** Child areas ranked by satisfaction, resolution or on-time resolution. */
+export function RankingCard({
+  rows,
+  childKind,
+  onDrill,
+}: {
+  rows: AreaIndicators[];
+  childKind: AreaKind;
+  onDrill: (code: string) => void;
+}) {
+  const t = useT();
+  const { locale } = useLocale();
+  const [key, setKey] = useState<RankedBy>('satisfactionRate');
+  const ranked = useMemo(() => [...rows].sort(byRate(key)), [rows, key]);
+  return (
+    <Card
+      size="small"
+      className="lx-dash-card"
+      title={
+        <InfoLabel
+          name={t('dashboard.ranking.title', { kind: areaKindLabel(t, childKind) })}
+          definition={t('dashboard.ranking.definition')}
+        />
+      }
+      data-testid="dashboard-ranking"
+    >
+      <Segmented<RankedBy>
+        size="small"
+        block
+        style={{ marginBottom: 12 }}
+        value={key}
+        onChange={setKey}
+        options={rankedBy.map((k) => ({
+          value: k,
+          label: <Tooltip title={indicatorDefinition(k, locale)}>{indicatorName(k, locale)}</Tooltip>,
+        }))}
+        data-testid="dashboard-ranking-by"
+      />
+      {ranked.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noChildren')} />
+      ) : (
+        <div className="lx-rank-list">
+          {ranked.map((area, i) => {
+            const rate = area[key];
+            // Equal rates share a rank (1, 1, 3); an area with no data has none.
+            const position = ranked.findIndex((other) => other[key].value === rate.value) + 1;
+            return (
+              <div key={area.areaCode} className="lx-rank-row" data-testid={`rank-${i + 1}`}>
+                <span className={`lx-rank-no${position <= 3 && rate.value !== null ? ' lx-rank-top' : ''}`}>
+                  {rate.value === null ? '–' : position}
+                </span>
+                <AreaButton area={area} onDrill={onDrill} />
+                <Progress
+                  percent={rate.value === null ? 0 : Math.round(rate.value * 1000) / 10}
+                  showInfo={false}
+                  size="small"
+                  status="normal"
+                  style={{ flex: 1, margin: 0 }}
+                />
+                <Tooltip
+                  title={t('dashboard.ofCount', {
+                    n: formatNumber(rate.numerator, locale),
+                    d: formatNumber(rate.denominator, locale),
+                  })}
+                >
+                  <span className="lx-rank-value">
+                    {rate.value === null ? (
+                      <Typography.Text type="secondary">{t('dashboard.noData')}</Typography.Text>
+                    ) : (
+                      formatPercent(rate.value, locale)
+                    )}
+                  </span>
+                </Tooltip>
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function RateCell({ rate, indicator, link }: { rate: Rate; indicator: IndicatorKey; link?: string }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const counts = t('dashboard.ofCount', {
+    n: formatNumber(rate.numerator, locale),
+    d: formatNumber(rate.denominator, locale),
+  });
+  if (rate.value === null)
+    return (
+      <Tooltip title={counts}>
+        <span className="lx-heat-cell lx-heat-empty">{t('dashboard.noData')}</span>
+      </Tooltip>
+    );
+  const text = formatPercent(rate.value, locale);
+  return (
+    <Tooltip title={counts}>
+      <span
+        className="lx-heat-cell"
+        style={{
+          background: neutralIndicators.has(indicator)
+            ? neutralColor(rate.value)
+            : heatColor(rate.value, lowerIsBetter.has(indicator)),
+        }}
+      >
+        {link ? <Link to={link}>{text}</Link> : text}
+      </span>
+    </Tooltip>
+  );
+}
+
+function CountCell({ value, link }: { value: number; link: string | undefined }) {
+  const { locale } = useLocale();
+  const text = formatNumber(value, locale);
+  return <span className="lx-heat-cell lx-heat-count">{link ? <Link to={link}>{text}</Link> : text}</span>;
+}
+
+function nullsLast(a: number | null, b: number | null): number {
+  if (a === null) return b === null ? 0 : -1;
+  if (b === null) return 1;
+  return a - b;
+}
+
+/**
+ * 指标热力表: a row per child area and a column per indicator, each cell coloured from red to
+ * green by its value, with the area's totals below. An area's name opens its dashboard; a
+ * figure opens its records.
+ */
+export function HeatTable({
+  rows,
+  totals,
+  childKind,
+  onDrill,
+}: {
+  rows: AreaIndicators[];
+  totals: AreaIndicators;
+  childKind: AreaKind;
+  onDrill: (code: string) => void;
+}) {
+  const t = useT();
+  const can = useCan();
+  const link = (figure: Figure, area: AreaIndicators) => figureLink(figure, area.areaCode, can);
+  // The sort arrows show only on the sorted column: the headers are narrow.
+  const sortIcon = ({ sortOrder }: { sortOrder: SortOrder }) =>
+    sortOrder === 'ascend' ? <CaretUpOutlined /> : sortOrder === 'descend' ? <CaretDownOutlined /> : null;
+  const columns: ColumnsType<AreaIndicators> = [
+    {
+      key: 'area',
+      title: areaKindLabel(t, childKind),
+      fixed: 'left',
+      width: 104,
+      render: (_, area) => <AreaButton area={area} onDrill={onDrill} />,
+    },
+    {
+      key: 'received',
+      title: <InfoLabel name={t('dashboard.received')} definition={t('dashboard.receivedDefinition')} />,
+      align: 'right',
+      width: 80,
+      sortIcon,
+      sorter: (a, b) => a.received - b.received,
+      render: (_, area) => <CountCell value={area.received} link={link('received', area)} />,
+    },
+    ...rateKeys.map((key) => ({
+      key,
+      title: <IndicatorLabel indicator={key} />,
+      align: 'center' as const,
+      width: 88,
+      sortIcon,
+      sorter: (a: AreaIndicators, b: AreaIndicators) => nullsLast(a[key].value, b[key].value),
+      render: (_: unknown, area: AreaIndicators) => (
+        <RateCell rate={area[key]} indicator={key} link={link(key, area)} />
+      ),
+    })),
+    {
+      key: 'leftPriority',
+      title: <IndicatorLabel indicator="leftPriority" />,
+      align: 'right',
+      width: 88,
+      sortIcon,
+      sorter: (a, b) => a.leftPriority - b.leftPriority,
+      render: (_, area) => <CountCell value={area.leftPriority} link={undefined} />,
+    },
+    {
+      key: 'households',
+      title: <InfoLabel name={t('dashboard.households')} definition={t('dashboard.householdsDefinition')} />,
+      align: 'right',
+      width: 80,
+      sortIcon,
+      sorter: (a, b) => a.households - b.households,
+      render: (_, area) => <CountCell value={area.households} link={link('households', area)} />,
+    },
+  ];
+
+  return (
+    <Card
+      size="small"
+      className="lx-dash-card"
+      title={
+        <InfoLabel
+          name={t('dashboard.heat.title', { kind: areaKindLabel(t, childKind) })}
+          definition={t('dashboard.heat.definition')}
+        />
+      }
+      extra={
+        <Flex align="center" gap={6} className="lx-heat-legend">
+          <span>{t('dashboard.heat.low')}</span>
+          {[0.5, 0.625, 0.75, 0.875, 1].map((v) => (
+            <i key={v} style={{ background: heatColor(v, false) }} />
+          ))}
+          <span>{t('dashboard.heat.high')}</span>
+        </Flex>
+      }
+      data-testid="dashboard-heat"
+    >
+      <Table<AreaIndicators>
+        className="lx-heat-table"
+        rowKey="areaCode"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        tableLayout="fixed"
+        scroll={{ x: 1144 }}
+        locale={{ emptyText: t('dashboard.noChildren') }}
+        summary={() => (
+          <Table.Summary fixed>
+            <Table.Summary.Row className="lx-heat-total">
+              <Table.Summary.Cell index={0}>
+                <Typography.Text strong>{t('dashboard.heat.total')}</Typography.Text>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={1} align="right">
+                <CountCell value={totals.received} link={link('received', totals)} />
+              </Table.Summary.Cell>
+              {rateKeys.map((key, i) => (
+                <Table.Summary.Cell key={key} index={i + 2} align="center">
+                  <RateCell rate={totals[key]} indicator={key} link={link(key, totals)} />
+                </Table.Summary.Cell>
+              ))}
+              <Table.Summary.Cell index={rateKeys.length + 2} align="right">
+                <CountCell value={totals.leftPriority} link={undefined} />
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={rateKeys.length + 3} align="right">
+                <CountCell value={totals.households} link={link('households', totals)} />
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          </Table.Summary>
+        )}
+      />
+    </Card>
+  );
+}

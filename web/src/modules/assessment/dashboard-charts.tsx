@@ -1,0 +1,384 @@
+import { type AreaIndicators, type Dashboard, type Locale, type Tier, tiers } from '@lianxin/common';
+import { Card, Empty } from 'antd';
+import dayjs from 'dayjs';
+import { BarChart, FunnelChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { type EChartsCoreOption, use } from 'echarts/core';
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router';
+import { type Translate, useLocale, useT } from '../../i18n/i18n';
+import { useCan } from '../../session/session';
+import { EChart } from '../../shared/echart';
+import { formatNumber } from '../../shared/numbers';
+import { useCategoryIndex } from '../appeals/appeal-categories';
+import { tierHexColors } from '../tiering/tier-tag';
+import { appealsLink, formatPercent, householdsLink, InfoLabel } from './indicators';
+
+use([BarChart, LineChart, FunnelChart, PieChart, GridComponent, LegendComponent, TooltipComponent]);
+
+const CHART_HEIGHT = 300;
+const BLUE = '#1677ff';
+const CYAN = '#13c2c2';
+const GOLD = '#faad14';
+
+/** Every China calendar month of the period, so a month without appeals shows as zero, not as a gap. */
+function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let month = dayjs(from).startOf('month');
+  const last = dayjs(to).startOf('month');
+  while (!month.isAfter(last) && months.length < 120) {
+    months.push(month.format('YYYY-MM'));
+    month = month.add(1, 'month');
+  }
+  return months;
+}
+
+/** A remark in brackets: full-width in Chinese. */
+function parenthesized(text: string, locale: Locale): string {
+  return locale === 'zh-CN' ? `（${text}）` : ` (${text})`;
+}
+
+function monthLabel(month: string, oneYear: boolean, locale: Locale): string {
+  const day = dayjs(`${month}-01`);
+  if (!oneYear) return month;
+  return locale === 'zh-CN' ? `${day.month() + 1}月` : day.format('MMM');
+}
+
+interface TooltipParam {
+  seriesName: string;
+  marker: string;
+  dataIndex: number;
+  axisValueLabel?: string;
+}
+
+function trendOption(dashboard: Dashboard, t: Translate, locale: Locale): EChartsCoreOption {
+  const byMonth = new Map(dashboard.monthly.map((m) => [m.month, m]));
+  const months = monthsOf(dashboard.from, dashboard.to);
+  const oneYear = months.every((m) => m.slice(0, 4) === months[0]?.slice(0, 4));
+  const rows = months.map(
+    (month) => byMonth.get(month) ?? { month, received: 0, resolved: 0, rated: 0, satisfied: 0 },
+  );
+  const satisfaction = rows.map((r) =>
+    r.rated === 0 ? null : Math.round((r.satisfied / r.rated) * 1000) / 10,
+  );
+  const names = {
+    received: t('dashboard.trend.received'),
+    resolved: t('dashboard.trend.resolved'),
+    satisfaction: t('dashboard.trend.satisfaction'),
+  };
+  return {
+    color: [BLUE, CYAN, GOLD],
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: TooltipParam[]) => {
+        const first = params[0];
+        if (!first) return '';
+        const row = rows[first.dataIndex];
+        if (!row) return '';
+        const lines = params.map((p) => {
+          if (p.seriesName === names.satisfaction)
+            return `${p.marker}${p.seriesName}：${
+              row.rated === 0
+                ? t('dashboard.noData')
+                : `${formatPercent(row.satisfied / row.rated, locale)}${parenthesized(
+                    t('dashboard.ofCount', { n: row.satisfied, d: row.rated }),
+                    locale,
+                  )}`
+            }`;
+          const value = p.seriesName === names.received ? row.received : row.resolved;
+          return `${p.marker}${p.seriesName}：${formatNumber(value, locale)}`;
+        });
+        return [row.month, ...lines].join('<br/>');
+      },
+    },
+    legend: { top: 0, data: [names.received, names.resolved, names.satisfaction] },
+    grid: { left: 8, right: 8, top: 40, bottom: 0, containLabel: true },
+    xAxis: { type: 'category', data: months.map((m) => monthLabel(m, oneYear, locale)) },
+    yAxis: [
+      { type: 'value', minInterval: 1, splitLine: { lineStyle: { type: 'dashed' } } },
+      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+    ],
+    series: [
+      { name: names.received, type: 'bar', barMaxWidth: 22, data: rows.map((r) => r.received) },
+      { name: names.resolved, type: 'bar', barMaxWidth: 22, data: rows.map((r) => r.resolved) },
+      {
+        name: names.satisfaction,
+        type: 'line',
+        yAxisIndex: 1,
+        smooth: true,
+        symbolSize: 7,
+        // A month without ratings is a gap in the line, never a fall to 0 %.
+        connectNulls: false,
+        data: satisfaction.map((v) => (v === null ? '-' : v)),
+      },
+    ],
+  };
+}
+
+/** Received, resolved and the satisfaction rate by China calendar month. */
+export function TrendCard({ dashboard }: { dashboard: Dashboard }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const option = useMemo(() => trendOption(dashboard, t, locale), [dashboard, t, locale]);
+  return (
+    <Card
+      size="small"
+      title={<InfoLabel name={t('dashboard.trend.title')} definition={t('dashboard.trend.definition')} />}
+      className="lx-dash-card"
+    >
+      <EChart option={option} height={CHART_HEIGHT} testId="dashboard-trend" />
+    </Card>
+  );
+}
+
+/** Appeals by category, the largest on top; a bar opens the area's appeals of that category. */
+export function CategoriesCard({ dashboard }: { dashboard: Dashboard }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const can = useCan();
+  const navigate = useNavigate();
+  const categories = useCategoryIndex();
+  const rows = useMemo(
+    () => [...dashboard.categories].filter((c) => c.received > 0).sort((a, b) => a.received - b.received),
+    [dashboard.categories],
+  );
+  const option = useMemo<EChartsCoreOption>(
+    () => ({
+      color: [BLUE],
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { name: string; value: number }) =>
+          `${p.name}<br/>${t('dashboard.trend.received')}：${formatNumber(p.value, locale)}`,
+      },
+      grid: { left: 8, right: 40, top: 8, bottom: 0, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { type: 'dashed' } } },
+      yAxis: {
+        type: 'category',
+        data: rows.map((c) => categories.name(c.code)),
+        axisLabel: { width: 112, overflow: 'truncate' },
+        axisTick: { show: false },
+      },
+      series: [
+        {
+          type: 'bar',
+          barMaxWidth: 16,
+          data: rows.map((c) => c.received),
+          label: { show: true, position: 'right' },
+          itemStyle: { borderRadius: [0, 4, 4, 0] },
+          cursor: can('appeals.read') ? 'pointer' : 'default',
+        },
+      ],
+    }),
+    [rows, categories, t, locale, can],
+  );
+  const height = Math.max(CHART_HEIGHT, rows.length * 24 + 24);
+  return (
+    <Card
+      size="small"
+      title={
+        <InfoLabel name={t('dashboard.categories.title')} definition={t('dashboard.categories.definition')} />
+      }
+      className="lx-dash-card"
+    >
+      {rows.length === 0 ? (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t('dashboard.noData')}
+          style={{ height: CHART_HEIGHT }}
+        />
+      ) : (
+        <EChart
+          option={option}
+          height={height}
+          testId="dashboard-categories"
+          onClick={(event) => {
+            const row = rows[event.dataIndex ?? -1];
+            if (row && can('appeals.read'))
+              navigate(appealsLink(dashboard.area.code, { categoryCode: row.code }));
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+const funnelStages = ['received', 'reachedTown', 'reachedDistrict'] as const;
+const funnelLevels = { received: undefined, reachedTown: 'town', reachedDistrict: 'district' } as const;
+
+/** The level funnel: of the appeals received, how many ever reached the town, and the district. */
+export function FunnelCard({ dashboard }: { dashboard: Dashboard }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const can = useCan();
+  const navigate = useNavigate();
+  const { funnel } = dashboard;
+  const option = useMemo<EChartsCoreOption>(() => {
+    const share = (n: number) =>
+      funnel.received === 0 ? '' : parenthesized(formatPercent(n / funnel.received, locale), locale);
+    return {
+      color: [BLUE, CYAN, '#fa8c16'],
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { name: string; value: number }) =>
+          `${p.name}<br/>${formatNumber(p.value, locale)}${share(p.value)}`,
+      },
+      series: [
+        {
+          type: 'funnel',
+          sort: 'none',
+          // The labels sit beside the funnel, so a stage of zero still reads (and is not drawn as more).
+          left: '4%',
+          width: '56%',
+          top: 12,
+          bottom: 12,
+          min: 0,
+          max: Math.max(1, funnel.received),
+          minSize: '0%',
+          gap: 4,
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p: { name: string; value: number }) =>
+              `{name|${p.name}}\n{value|${formatNumber(p.value, locale)}}{share|${share(p.value)}}`,
+            rich: {
+              name: { color: 'rgba(0,0,0,0.55)', fontSize: 12, lineHeight: 18 },
+              value: { color: 'rgba(0,0,0,0.88)', fontSize: 16, fontWeight: 600, lineHeight: 22 },
+              share: { color: 'rgba(0,0,0,0.45)', fontSize: 12 },
+            },
+          },
+          labelLine: { length: 16, lineStyle: { color: '#d9d9d9' } },
+          itemStyle: { borderColor: '#fff', borderWidth: 1 },
+          cursor: can('appeals.read') ? 'pointer' : 'default',
+          data: funnelStages.map((stage) => ({
+            name: t(`dashboard.funnel.${stage}`),
+            value: funnel[stage],
+          })),
+        },
+      ],
+    };
+  }, [funnel, t, locale, can]);
+  return (
+    <Card
+      size="small"
+      title={<InfoLabel name={t('dashboard.funnel.title')} definition={t('dashboard.funnel.definition')} />}
+      className="lx-dash-card"
+    >
+      <EChart
+        option={option}
+        height={CHART_HEIGHT}
+        testId="dashboard-funnel"
+        onClick={(event) => {
+          const stage = funnelStages[event.dataIndex ?? -1];
+          if (!stage || !can('appeals.read')) return;
+          const level = funnelLevels[stage];
+          navigate(appealsLink(dashboard.area.code, level ? { level } : {}));
+        }}
+      />
+    </Card>
+  );
+}
+
+function tierSeries(t: Translate, rows: AreaIndicators[]) {
+  return tiers.map((tier) => ({
+    name: t(`tier.${tier}`),
+    type: 'bar',
+    stack: 'tiers',
+    barMaxWidth: 18,
+    itemStyle: { color: tierHexColors[tier] },
+    emphasis: { focus: 'series' },
+    data: rows.map((r) => r.tiers[tier]),
+  }));
+}
+
+/**
+ * Households by tier: stacked bars per child area (a bar opens that area's dashboard), or the
+ * area's own split when it has no child areas (a slice opens the households of that tier).
+ */
+export function TiersCard({
+  dashboard,
+  onDrill,
+}: {
+  dashboard: Dashboard;
+  onDrill: ((areaCode: string) => void) | undefined;
+}) {
+  const t = useT();
+  const { locale } = useLocale();
+  const can = useCan();
+  const navigate = useNavigate();
+  const rows = onDrill ? dashboard.children : [];
+  const byChild = rows.length > 0;
+  const option = useMemo<EChartsCoreOption>(() => {
+    if (byChild) {
+      const ordered = [...rows].reverse();
+      return {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 0 },
+        grid: { left: 8, right: 16, top: 32, bottom: 0, containLabel: true },
+        xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { type: 'dashed' } } },
+        yAxis: {
+          type: 'category',
+          data: ordered.map((r) => r.areaName),
+          axisTick: { show: false },
+          triggerEvent: true,
+        },
+        series: tierSeries(t, ordered).map((s) => ({ ...s, cursor: 'pointer' })),
+      };
+    }
+    const total = dashboard.totals;
+    return {
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { name: string; value: number; percent: number }) =>
+          `${p.name}<br/>${formatNumber(p.value, locale)}${parenthesized(`${p.percent}%`, locale)}`,
+      },
+      legend: { bottom: 0 },
+      series: [
+        {
+          type: 'pie',
+          radius: ['45%', '70%'],
+          center: ['50%', '45%'],
+          label: { formatter: '{b}\n{c}' },
+          cursor: can('households.read') ? 'pointer' : 'default',
+          data: tiers.map((tier) => ({
+            name: t(`tier.${tier}`),
+            value: total.tiers[tier],
+            itemStyle: { color: tierHexColors[tier] },
+          })),
+        },
+      ],
+    };
+  }, [byChild, rows, dashboard.totals, t, locale, can]);
+  const height = byChild ? Math.max(CHART_HEIGHT, rows.length * 30 + 40) : CHART_HEIGHT;
+  return (
+    <Card
+      size="small"
+      title={
+        <InfoLabel
+          name={byChild ? t('dashboard.tiers.byChild') : t('dashboard.tiers.title')}
+          definition={t('dashboard.tiers.definition')}
+        />
+      }
+      className="lx-dash-card"
+    >
+      <EChart
+        option={option}
+        height={height}
+        testId="dashboard-tiers"
+        onClick={(event) => {
+          if (byChild) {
+            const ordered = [...rows].reverse();
+            // A click on a bar or on the area's name on the axis.
+            const child =
+              event.componentType === 'yAxis'
+                ? ordered.find((r) => r.areaName === event.value)
+                : ordered[event.dataIndex ?? -1];
+            if (child && onDrill) onDrill(child.areaCode);
+            return;
+          }
+          const tier: Tier | undefined = tiers[event.dataIndex ?? -1];
+          if (tier && can('households.read')) navigate(householdsLink(dashboard.area.code, tier));
+        }}
+      />
+    </Card>
+  );
+}
