@@ -8,6 +8,7 @@ import { buildApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import type { Database } from '../../server/src/db/database';
 import { appealsBench } from './appeals.bench';
+import { assessmentBench } from './assessment.bench';
 import { assistanceBench } from './assistance.bench';
 import { BENCH_DIR, benchClock, benchSecrets, type Engine, openDataset } from './dataset';
 import { loadBench } from './load.bench';
@@ -34,6 +35,7 @@ const benches = {
   appeals: appealsBench,
   load: loadBench,
   assistance: assistanceBench,
+  assessment: assessmentBench,
 };
 // BENCH_MODULES=appeals measures one module and keeps the others' last figures.
 const modules = process.env.BENCH_MODULES?.split(',') ?? Object.keys(benches);

@@ -8,6 +8,7 @@ import * as createAppeals from './2026_11_22_1600_create_appeals';
 import * as appealQueues from './2026_11_22_1700_appeal_queues';
 import * as appealAttachments from './2026_11_22_1800_appeal_attachments';
 import * as createAssistance from './2026_11_22_1900_create_assistance';
+import * as dashboardIndexes from './2026_11_22_2000_dashboard_indexes';
 
 /** Every migration, in order. A new migration file is added here and never edited once landed. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_1700_appeal_queues': appealQueues,
   '2026_11_22_1800_appeal_attachments': appealAttachments,
   '2026_11_22_1900_create_assistance': createAssistance,
+  '2026_11_22_2000_dashboard_indexes': dashboardIndexes,
 };

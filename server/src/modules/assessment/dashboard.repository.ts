@@ -12,22 +12,22 @@ function child(column: string, digits: number) {
   return sql<string>`substr(${sql.ref(column)}, 1, ${sql.lit(digits)})`;
 }
 
-/** Appeals received in [from, to) per child area, with the counts behind every rate. */
-export async function appealCountsByChild(
-  db: Db,
-  scope: AreaScope,
-  digits: number,
-  from: string,
-  to: string,
-) {
+/**
+ * Appeals received in [from, to), counted in one pass per child area, China calendar month and
+ * category, with the counts behind every rate; the dashboard folds them by each of the three.
+ */
+export async function appealCounts(db: Db, scope: AreaScope, digits: number, from: string, to: string) {
+  const month = chinaMonthOf(db, 'received_at');
   const rows = await db
     .selectFrom('appeals')
-    .where((eb) => inScope(eb, 'appeals.village_code', scope))
     .where('received_at', '>=', from)
     .where('received_at', '<', to)
+    .where((eb) => inScope(eb, 'appeals.village_code', scope))
     .where('status', '!=', 'merged')
     .select([
       child('village_code', digits).as('child'),
+      month.as('month'),
+      'category_code',
       sql<number>`count(*)`.as('received'),
       count(sql<boolean>`accepted_at is not null or status = 'returned'`).as('responded'),
       count(sql<boolean>`resolved_at is not null`).as('resolved'),
@@ -39,10 +39,12 @@ export async function appealCountsByChild(
       count(sql<boolean>`max_level = 'district'`).as('to_district'),
       count(sql<boolean>`max_level in ('town', 'district')`).as('to_town'),
     ])
-    .groupBy(child('village_code', digits))
+    .groupBy([child('village_code', digits), month, 'category_code'])
     .execute();
   return rows.map((r) => ({
     child: r.child,
+    month: r.month,
+    category: r.category_code,
     received: Number(r.received),
     responded: Number(r.responded),
     resolved: Number(r.resolved),
@@ -56,72 +58,42 @@ export async function appealCountsByChild(
   }));
 }
 
-export async function appealsByMonth(db: Db, scope: AreaScope, from: string, to: string) {
-  const month = chinaMonthOf(db, 'received_at');
-  const rows = await db
-    .selectFrom('appeals')
-    .where((eb) => inScope(eb, 'appeals.village_code', scope))
-    .where('received_at', '>=', from)
-    .where('received_at', '<', to)
-    .where('status', '!=', 'merged')
-    .select([
-      month.as('month'),
-      sql<number>`count(*)`.as('received'),
-      count(sql<boolean>`resolved_at is not null`).as('resolved'),
-      count(sql<boolean>`rating is not null`).as('rated'),
-      count(sql<boolean>`rating in ('satisfied', 'basically_satisfied')`).as('satisfied'),
-    ])
-    .groupBy(month)
-    .orderBy(month)
-    .execute();
-  return rows.map((r) => ({
-    month: r.month,
-    received: Number(r.received),
-    resolved: Number(r.resolved),
-    rated: Number(r.rated),
-    satisfied: Number(r.satisfied),
-  }));
-}
-
-export async function appealsByCategory(db: Db, scope: AreaScope, from: string, to: string) {
-  const rows = await db
-    .selectFrom('appeals')
-    .where((eb) => inScope(eb, 'appeals.village_code', scope))
-    .where('received_at', '>=', from)
-    .where('received_at', '<', to)
-    .where('status', '!=', 'merged')
-    .select(['category_code', sql<number>`count(*)`.as('received')])
-    .groupBy('category_code')
-    .orderBy(sql`count(*)`, 'desc')
-    .execute();
-  return rows.map((r) => ({ code: r.category_code, received: Number(r.received) }));
-}
-
 /** Active households per child area and tier, and how many of the priority ones have a helper. */
 export async function householdsByChild(db: Db, scope: AreaScope, digits: number) {
-  const rows = await db
-    .selectFrom('households')
-    .where((eb) => inScope(eb, 'households.area_code', scope))
-    .where('households.status', '=', 'active')
-    .select([
-      child('households.area_code', digits).as('child'),
-      sql<number>`count(*)`.as('households'),
-      count(sql<boolean>`households.tier = 'stable'`).as('stable'),
-      count(sql<boolean>`households.tier = 'watch'`).as('watch'),
-      count(sql<boolean>`households.tier = 'priority'`).as('priority'),
-      count(
-        sql<boolean>`households.tier = 'priority' and exists (select 1 from pairings p where p.household_id = households.id and p.status = 'active')`,
-      ).as('priority_paired'),
-    ])
-    .groupBy(child('households.area_code', digits))
-    .execute();
-  return rows.map((r) => ({
+  // Two passes: the counts read a covering index of every household; the paired ones are few.
+  const [tiers, paired] = await Promise.all([
+    db
+      .selectFrom('households')
+      .where('households.status', '=', 'active')
+      .where((eb) => inScope(eb, 'households.area_code', scope))
+      .select([
+        child('households.area_code', digits).as('child'),
+        sql<number>`count(*)`.as('households'),
+        count(sql<boolean>`households.tier = 'stable'`).as('stable'),
+        count(sql<boolean>`households.tier = 'watch'`).as('watch'),
+        count(sql<boolean>`households.tier = 'priority'`).as('priority'),
+      ])
+      .groupBy(child('households.area_code', digits))
+      .execute(),
+    db
+      .selectFrom('pairings')
+      .innerJoin('households', 'households.id', 'pairings.household_id')
+      .where('pairings.status', '=', 'active')
+      .where('households.tier', '=', 'priority')
+      .where('households.status', '=', 'active')
+      .where((eb) => inScope(eb, 'households.area_code', scope))
+      .select([child('households.area_code', digits).as('child'), sql<number>`count(*)`.as('n')])
+      .groupBy(child('households.area_code', digits))
+      .execute(),
+  ]);
+  const pairedBy = new Map(paired.map((p) => [p.child, Number(p.n)]));
+  return tiers.map((r) => ({
     child: r.child,
     households: Number(r.households),
     stable: Number(r.stable),
     watch: Number(r.watch),
     priority: Number(r.priority),
-    priorityPaired: Number(r.priority_paired),
+    priorityPaired: pairedBy.get(r.child) ?? 0,
   }));
 }
 
@@ -159,7 +131,10 @@ export async function leftPriorityByChild(
 ) {
   const rows = await db
     .selectFrom('tier_history')
-    .innerJoin('households', 'households.id', 'tier_history.household_id')
+    // A CROSS JOIN keeps SQLite reading the period's tier changes first (few) rather than every
+    // household of the area; PostgreSQL plans it as the inner join it is.
+    .crossJoin('households')
+    .whereRef('households.id', '=', 'tier_history.household_id')
     .where((eb) => inScope(eb, 'households.area_code', scope))
     .where('tier_history.from_tier', '=', 'priority')
     .where('tier_history.to_tier', '!=', 'priority')

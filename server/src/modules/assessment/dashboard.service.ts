@@ -5,9 +5,7 @@ import { AppError } from '../../platform/errors';
 import { type AreaScope, scopeOf } from '../../platform/scope';
 import { findArea } from '../areas/areas.repository';
 import {
-  appealCountsByChild,
-  appealsByCategory,
-  appealsByMonth,
+  appealCounts,
   householdsByChild,
   leftPriorityByChild,
   pairedVisitedByChild,
@@ -131,14 +129,23 @@ async function compute(
           .orderBy('code')
           .execute()
       : [{ code: area.code, name: area.name }];
-  const [appeals, households, paired, left, monthly, categories] = await Promise.all([
-    appealCountsByChild(db, scope, digits, fromTs, toTs),
+  const [appeals, households, paired, left] = await Promise.all([
+    appealCounts(db, scope, digits, fromTs, toTs),
     householdsByChild(db, scope, digits),
     pairedVisitedByChild(db, scope, digits, query.from, query.to),
     leftPriorityByChild(db, scope, digits, fromTs, toTs),
-    appealsByMonth(db, scope, fromTs, toTs),
-    appealsByCategory(db, scope, fromTs, toTs),
   ]);
+  const months = new Map<string, Dashboard['monthly'][number]>();
+  const categories = new Map<string, number>();
+  for (const a of appeals) {
+    const m = months.get(a.month) ?? { month: a.month, received: 0, resolved: 0, rated: 0, satisfied: 0 };
+    m.received += a.received;
+    m.resolved += a.resolved;
+    m.rated += a.rated;
+    m.satisfied += a.satisfied;
+    months.set(a.month, m);
+    categories.set(a.category, (categories.get(a.category) ?? 0) + a.received);
+  }
   const byChild = new Map(children.map((c) => [c.code.slice(0, digits), zero()]));
   const add = (key: string, values: Partial<Counts>) => {
     // Rows held directly by the area itself (not under a child) count in the totals only.
@@ -146,7 +153,7 @@ async function compute(
     for (const [k, v] of Object.entries(values)) counts[k as keyof Counts] += v as number;
     byChild.set(key, counts);
   };
-  for (const { child, ...values } of appeals) add(child, values);
+  for (const { child, month: _, category: __, ...values } of appeals) add(child, values);
   for (const { child, ...values } of households) add(child, values);
   for (const { child, ...values } of paired) add(child, values);
   for (const { child, count } of left) add(child, { leftPriority: count });
@@ -160,8 +167,10 @@ async function compute(
     to: query.to,
     totals: indicators(area.code, area.name, totals),
     children: children.map((c) => indicators(c.code, c.name, byChild.get(c.code.slice(0, digits)) ?? zero())),
-    monthly,
-    categories,
+    monthly: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+    categories: [...categories]
+      .map(([code, received]) => ({ code, received }))
+      .sort((a, b) => b.received - a.received || a.code.localeCompare(b.code)),
     funnel: { received: totals.received, reachedTown: totals.toTown, reachedDistrict: totals.toDistrict },
     computedAt: clock.now().toISOString(),
   };
