@@ -1,0 +1,120 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningConsole, SCREENSHOTS, signIn, startConsole } from '../harness';
+
+// The demo district 汉滨区 and its town 关庙镇 (town2), whose head is town2-head.
+const DISTRICT_CODE = '610902000000';
+const TOWN_CODE = '610902101000';
+const OTHER_TOWN_CODE = '610902001000';
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate('window.getSelection()?.removeAllRanges()');
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the dashboard of an area is drawn: its cards filled and its charts on canvas. */
+async function dashboardOf(
+  page: Page,
+  areaCode: string,
+  charts = ['trend', 'funnel', 'categories', 'tiers'],
+): Promise<void> {
+  await page.waitForSelector(`[data-testid="dashboard"][data-area="${areaCode}"]`, { timeout: 20_000 });
+  for (const chart of charts)
+    await page.waitForSelector(`[data-testid="dashboard-${chart}"] canvas`, { timeout: 10_000 });
+  // ECharts animates its first drawing; the screenshot waits for the end of it.
+  await page.waitForTimeout(1200);
+}
+
+async function text(page: Page, testId: string): Promise<string> {
+  return ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
+}
+
+describe('dashboards in Chromium', () => {
+  let run: RunningConsole;
+  beforeAll(async () => {
+    run = await startConsole();
+  });
+  afterAll(() => run?.stop());
+
+  it('shows the district administrator the district, drills into a town and to its appeals', async () => {
+    const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(page, run.base, 'admin');
+    await dashboardOf(page, DISTRICT_CODE);
+
+    // The demo district received 160 appeals this year; every indicator card shows a figure.
+    expect(Number((await text(page, 'kpi-received-value')).replace(/\D/g, ''))).toBeGreaterThan(0);
+    for (const rate of ['responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeRate', 'pairingFill'])
+      expect(await text(page, `kpi-${rate}-value`)).toMatch(/^\d+(\.\d)?%$/);
+    expect(await text(page, 'kpi-households-value')).toMatch(/\d/);
+    // The heat table has a row per town and a total; the ranking ranks them.
+    expect(await page.locator('[data-testid="dashboard-heat"] tbody tr.ant-table-row').count()).toBe(3);
+    expect(await page.getByTestId('rank-1').count()).toBe(1);
+    await shot(page, 'dashboard-district');
+
+    // A town's name in the heat table opens the town's dashboard, with the way back above it.
+    await page.getByTestId(`drill-${TOWN_CODE}`).first().click();
+    await dashboardOf(page, TOWN_CODE);
+    expect(page.url()).toContain(`area=${TOWN_CODE}`);
+    expect(await text(page, 'dashboard-breadcrumb')).toMatch(/汉滨区\s*\/\s*关庙镇/);
+    expect(
+      await page.locator('[data-testid="dashboard-heat"] tbody tr.ant-table-row').count(),
+    ).toBeGreaterThan(3);
+    await shot(page, 'dashboard-town');
+
+    // The received figure opens the town's appeals of every level.
+    await page.getByTestId('kpi-received-value').locator('a').click();
+    await page.waitForURL(/\/appeals\?/, { timeout: 10_000 });
+    const address = new URL(page.url());
+    expect(address.searchParams.get('areaCode')).toBe(TOWN_CODE);
+    expect(address.searchParams.get('level')).toBe('all');
+    await page.goBack();
+    await dashboardOf(page, TOWN_CODE);
+
+    // The breadcrumb leads back up to the district.
+    await page.getByTestId('dashboard-breadcrumb').getByText('汉滨区').click();
+    await dashboardOf(page, DISTRICT_CODE);
+    await page.close();
+  });
+
+  it('says there is no data for a period without appeals, never 0 %', async () => {
+    const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(page, run.base, 'admin');
+    await dashboardOf(page, DISTRICT_CODE);
+    await page.goto(`${run.base}/?period=custom&from=2020-01-01&to=2020-01-31`);
+    // No appeals, so no categories to draw.
+    await dashboardOf(page, DISTRICT_CODE, ['trend', 'funnel', 'tiers']);
+    expect(await page.locator('.lx-dash-toolbar .ant-picker-range input').first().inputValue()).toBe(
+      '2020-01-01',
+    );
+    expect(await text(page, 'kpi-received-value')).toMatch(/^0/);
+    expect(await text(page, 'kpi-responseRate-value')).toBe('暂无数据');
+    expect(await text(page, 'kpi-satisfactionRate-value')).toBe('暂无数据');
+    await page.close();
+  });
+
+  it('shows a town head only their town', async () => {
+    const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(page, run.base, 'town2-head');
+    await dashboardOf(page, TOWN_CODE);
+    expect(await text(page, 'dashboard-breadcrumb')).toBe('关庙镇');
+    const rows = page.locator('[data-testid="dashboard-heat"] tbody tr.ant-table-row');
+    expect(await rows.count()).toBeGreaterThan(0);
+    // Every row is a village of the town.
+    for (const testId of await rows
+      .locator('[data-testid^="drill-"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('data-testid') ?? '')))
+      expect(testId.slice('drill-'.length, 'drill-'.length + 9)).toBe(TOWN_CODE.slice(0, 9));
+    await shot(page, 'dashboard-town-head');
+
+    // Another town's dashboard, asked for by its address, is not shown.
+    await page.goto(`${run.base}/?area=${OTHER_TOWN_CODE}`);
+    await expect
+      .poll(() => page.getByText('看板数据加载失败').first().isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    expect(await page.locator('[data-testid="dashboard"]').count()).toBe(0);
+    await page.getByRole('button', { name: '回到本级看板' }).click();
+    await dashboardOf(page, TOWN_CODE);
+    await page.close();
+  });
+});
