@@ -108,6 +108,10 @@ export const fieldProblems = {
     'zh-CN': '请选择反映人（户籍中的居民）',
     en: 'choose the reporting resident from the registry',
   },
+  period: {
+    'zh-CN': '结束日期不能早于开始日期',
+    en: 'the end is before the start',
+  },
   'visit.target': {
     'zh-CN': '请选择走访的农户或村（社区）',
     en: 'choose the household or the village visited',

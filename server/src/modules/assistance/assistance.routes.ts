@@ -226,7 +226,9 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       db
         .transaction()
-        .execute((trx) => keepPairing(trx, context(request), request.params.id, request.body.version)),
+        .execute((trx) =>
+          keepPairing(trx, context(request), request.params.id, request.body.version, request.body.note),
+        ),
   );
 
   app.post(

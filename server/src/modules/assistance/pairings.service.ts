@@ -214,6 +214,7 @@ async function changePairing(
     reviewed_tier?: 'stable' | 'watch' | 'priority' | null;
   },
   action: string,
+  note?: string,
 ): Promise<Pairing> {
   const pairing = await pairingInScope(db, ctx, id);
   if (pairing.status !== 'active') throw new AppError('PAIRING_STATE_INVALID');
@@ -229,7 +230,7 @@ async function changePairing(
     objectType: 'household',
     objectId: pairing.householdId,
     areaCode: pairing.villageCode,
-    after: patch,
+    after: note ? { ...patch, note } : patch,
   });
   return pairingInScope(db, ctx, id);
 }
@@ -251,9 +252,9 @@ export function endPairing(
 }
 
 /** Keeps a pairing whose household left the priority tier: reviewed at the tier it has now. */
-export async function keepPairing(db: Db, ctx: AssistanceContext, id: string, version: number) {
+export async function keepPairing(db: Db, ctx: AssistanceContext, id: string, version: number, note: string) {
   const pairing = await pairingInScope(db, ctx, id);
-  return changePairing(db, ctx, id, version, { reviewed_tier: pairing.tier }, 'pairing.keep');
+  return changePairing(db, ctx, id, version, { reviewed_tier: pairing.tier }, 'pairing.keep', note);
 }
 
 /** Sets (or with null, removes) a cadre's own quota. */
@@ -574,12 +575,24 @@ export async function createContactPoint(
   return created;
 }
 
+/** Ends a contact point on a day not before it began; an ended one stays as it ended. */
 export async function endContactPoint(db: Db, ctx: AssistanceContext, id: string, endDate: string) {
+  const point = await db
+    .selectFrom('contact_points')
+    .select(['start_date', 'end_date'])
+    .where('id', '=', id)
+    .where((eb) => inScope(eb, 'contact_points.village_code', ctx.scope))
+    .executeTakeFirst();
+  if (!point) throw notFound();
+  if (endDate < point.start_date) {
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.endDate', message: 'period' }]);
+  }
+  if (point.end_date !== null && point.end_date <= chinaDate(ctx.clock.now()))
+    throw new AppError('PAIRING_STATE_INVALID');
   const result = await db
     .updateTable('contact_points')
     .set({ end_date: endDate })
     .where('id', '=', id)
-    .where((eb) => inScope(eb, 'contact_points.village_code', ctx.scope))
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw notFound();
   await recordAudit(db, ctx.clock, ctx.actor, {

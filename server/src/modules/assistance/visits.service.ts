@@ -554,6 +554,8 @@ export async function rateHelper(
 /** A one-time link the household opens to rate its helper (30 days). Only its hash is kept. */
 export async function createRatingLink(db: Db, ctx: AssistanceContext, pairingId: string) {
   const pairing = await pairingInScope(db, ctx, pairingId);
+  // The helper does not hand out the link that rates them.
+  if (pairing.cadreId === ctx.caller.id) throw new AppError('APPEAL_CALLBACK_BY_HANDLER');
   const token = randomBytes(24).toString('base64url');
   const expiresAt = new Date(ctx.clock.now().getTime() + LINK_DAYS * 86_400_000).toISOString();
   await db
