@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // The dashboards count a year of appeals and every household of an area: indexes that hold the
 // columns they count, so those passes read an index in order instead of fetching each row.
