@@ -83,20 +83,17 @@ export function IndicatorLabel({ indicator }: { indicator: IndicatorKey }) {
   );
 }
 
-// Where each figure's records are listed. The appeals list has no period filter yet: its link
-// shows the area's appeals of every period (see the report on the dashboard's API).
-function appealsPath(areaCode: string, extra: { status?: AppealStatus; level?: string } = {}): string {
-  const params = new URLSearchParams({ level: extra.level ?? 'all', areaCode });
-  if (extra.status) params.set('status', extra.status);
-  return `/appeals?${params}`;
-}
-
+// Where each figure's records are listed. The appeals list has no period filter: its links show
+// the area's appeals of every period, and a level tab holds the appeals now at that level.
+/** The appeals list of an area, at every level unless one is named (the list opens at the caller's own). */
 export function appealsLink(
   areaCode: string,
   extra: { status?: AppealStatus; level?: 'village' | 'town' | 'district'; categoryCode?: string } = {},
 ): string {
-  const path = appealsPath(areaCode, extra);
-  return extra.categoryCode ? `${path}&categoryCode=${encodeURIComponent(extra.categoryCode)}` : path;
+  const params = new URLSearchParams({ level: extra.level ?? 'all', areaCode });
+  if (extra.status) params.set('status', extra.status);
+  if (extra.categoryCode) params.set('categoryCode', extra.categoryCode);
+  return `/appeals?${params}`;
 }
 
 export function householdsLink(areaCode: string, tier?: Tier): string {
@@ -115,9 +112,12 @@ export type Figure = IndicatorKey | 'received' | 'households';
 const figureTargets: Record<Figure, { permission: Permission; to: (areaCode: string) => string } | null> = {
   received: { permission: 'appeals.read', to: (a) => appealsLink(a) },
   responseRate: { permission: 'appeals.read', to: (a) => appealsLink(a) },
-  resolutionRate: { permission: 'appeals.read', to: (a) => appealsLink(a, { status: 'resolved' }) },
+  // Resolved counts both 'resolved' and 'closed' (called back); the list filters one status at a
+  // time, so these open the area's appeals as a whole.
+  resolutionRate: { permission: 'appeals.read', to: (a) => appealsLink(a) },
+  // A rating is taken at the callback, which closes the appeal.
   satisfactionRate: { permission: 'appeals.read', to: (a) => appealsLink(a, { status: 'closed' }) },
-  onTimeRate: { permission: 'appeals.read', to: (a) => appealsLink(a, { status: 'resolved' }) },
+  onTimeRate: { permission: 'appeals.read', to: (a) => appealsLink(a) },
   villageShare: { permission: 'appeals.read', to: (a) => appealsLink(a, { level: 'village' }) },
   townShare: { permission: 'appeals.read', to: (a) => appealsLink(a, { level: 'town' }) },
   districtShare: { permission: 'appeals.read', to: (a) => appealsLink(a, { level: 'district' }) },
