@@ -129,3 +129,100 @@ export const Dashboard = z.object({
   computedAt: z.string(),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
+
+// ---- annual assessment (年度考核) ---------------------------------------------------------------
+
+export const cohorts = ['village_cadres', 'town_staff', 'town_heads', 'leaders'] as const;
+export type Cohort = (typeof cohorts)[number];
+
+/** What a cadre is scored on; every one a rate from 0 to 1, or no data. */
+export const cadreIndicatorDefinitions = {
+  appealResolution: {
+    'zh-CN': ['承办诉求解决率', '本人承办的期内诉求中，已办结的比例'],
+    en: ['Appeals resolved', 'Of appeals the cadre handled (received in the year), the share resolved'],
+  },
+  appealSatisfaction: {
+    'zh-CN': ['承办诉求满意率', '本人承办且已评价的诉求中，满意与基本满意的比例'],
+    en: [
+      'Appeal satisfaction',
+      'Of rated appeals the cadre handled, the share satisfied or basically satisfied',
+    ],
+  },
+  appealOnTime: {
+    'zh-CN': ['承办诉求按期率', '本人办结的诉求中，按期办结的比例'],
+    en: ['Appeals on time', 'Of appeals the cadre resolved, the share resolved by the deadline'],
+  },
+  pairedVisited: {
+    'zh-CN': ['结对户走访率', '本人在结对的户中，年内至少走访一次的比例'],
+    en: [
+      'Paired households visited',
+      'Of the cadre’s active pairings, the share visited at least once in the year',
+    ],
+  },
+  helperSatisfaction: {
+    'zh-CN': ['群众评价满意率', '结对户对本人的评价中，满意与基本满意的比例'],
+    en: ['Households’ rating', 'Of ratings by paired households, the share satisfied or basically satisfied'],
+  },
+  quotaFill: {
+    'zh-CN': ['帮扶指标完成率', '在结对户数与最低帮扶指标之比（最高 100%）'],
+    en: ['Quota filled', 'Active pairings over the minimum quota (at most 100 %)'],
+  },
+} as const;
+export type CadreIndicator = keyof typeof cadreIndicatorDefinitions;
+export const cadreIndicators = Object.keys(cadreIndicatorDefinitions) as CadreIndicator[];
+
+export const CohortConfig = z.strictObject({
+  /** Indicator key → weight in percent; the weights of a cohort sum to 100. */
+  weights: z.record(z.string().max(40), z.number().int().min(0).max(100)),
+});
+
+export const AssessmentConfig = z.strictObject({
+  village_cadres: CohortConfig,
+  town_staff: CohortConfig,
+  town_heads: CohortConfig,
+  leaders: CohortConfig,
+});
+export type AssessmentConfig = z.infer<typeof AssessmentConfig>;
+
+export const defaultAssessmentConfig: AssessmentConfig = {
+  village_cadres: {
+    weights: { pairedVisited: 30, helperSatisfaction: 30, appealResolution: 20, quotaFill: 20 },
+  },
+  town_staff: {
+    weights: { appealResolution: 30, appealSatisfaction: 30, appealOnTime: 20, pairedVisited: 20 },
+  },
+  town_heads: { weights: { appealResolution: 35, appealSatisfaction: 35, appealOnTime: 30 } },
+  leaders: { weights: { pairedVisited: 50, helperSatisfaction: 50 } },
+};
+
+export const YearParams = z.strictObject({ year: z.coerce.number().int().min(2020).max(2100) });
+
+export const AssessmentScore = z.object({
+  cadreId: z.string(),
+  cadreName: z.string(),
+  cohort: z.enum(cohorts),
+  areaCode: z.string(),
+  areaName: z.string(),
+  /** Indicator → value (0 … 1, or null for no data) and its weighted points. */
+  breakdown: z.array(
+    z.object({ indicator: z.string(), weight: z.number(), value: z.number().nullable(), points: z.number() }),
+  ),
+  /** Points out of the weights that had data, scaled to 100; null when no indicator had data. */
+  score: z.number().nullable(),
+  rank: z.number().nullable(),
+  comment: z.string().nullable(),
+});
+export type AssessmentScore = z.infer<typeof AssessmentScore>;
+
+export const Assessment = z.object({
+  year: z.number(),
+  status: z.enum(['draft', 'finalized']),
+  config: AssessmentConfig,
+  computedAt: z.string().nullable(),
+  finalizedAt: z.string().nullable(),
+  scores: z.array(AssessmentScore),
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+export const AssessmentQuery = z.strictObject({ cohort: z.enum(cohorts).optional() });
+export const ScoreCommentBody = z.strictObject({ comment: z.string().trim().max(1000) });

@@ -65,6 +65,10 @@ export const errorCodes = [
   'PAIRING_STATE_INVALID',
   'VISIT_DATE_INVALID',
   'RATING_LINK_INVALID',
+  'ASSESSMENT_WEIGHTS_INVALID',
+  'ASSESSMENT_INDICATOR_UNKNOWN',
+  'ASSESSMENT_FINALIZED',
+  'ASSESSMENT_NOT_COMPUTED',
   'IDEMPOTENCY_KEY_REUSED',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
@@ -147,6 +151,8 @@ export function errorStatus(code: ErrorCode): number {
     case 'HOUSEHOLD_HEAD_INVALID':
     case 'RESIDENT_NOT_IN_HOUSEHOLD':
     case 'RULES_EFFECTIVE_DATE_INVALID':
+    case 'ASSESSMENT_WEIGHTS_INVALID':
+    case 'ASSESSMENT_INDICATOR_UNKNOWN':
     case 'VISIT_DATE_INVALID':
     case 'APPEAL_CATEGORY_UNKNOWN':
     case 'APPEAL_HANDLER_INVALID':
@@ -181,6 +187,8 @@ export function errorStatus(code: ErrorCode): number {
     case 'OVERRIDE_PENDING':
     case 'OVERRIDE_STATE_INVALID':
     case 'IMPORT_STATE_INVALID':
+    case 'ASSESSMENT_FINALIZED':
+    case 'ASSESSMENT_NOT_COMPUTED':
     case 'QUOTA_EXCEEDED':
     case 'PAIRING_EXISTS':
     case 'PAIRING_STATE_INVALID':
@@ -402,6 +410,22 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   RATING_LINK_INVALID: {
     'zh-CN': '评价链接无效、已使用或已过期',
     en: 'The rating link is unknown, used or expired',
+  },
+  ASSESSMENT_WEIGHTS_INVALID: {
+    'zh-CN': '“{cohort}”的权重合计为 {sum}%，应为 100%',
+    en: 'The weights of {cohort} add up to {sum} %, not 100 %',
+  },
+  ASSESSMENT_INDICATOR_UNKNOWN: {
+    'zh-CN': '没有名为“{indicator}”的考核指标',
+    en: 'There is no assessment indicator called “{indicator}”',
+  },
+  ASSESSMENT_FINALIZED: {
+    'zh-CN': '{year} 年度考核已定稿，不能再修改',
+    en: 'The {year} assessment is finalized and cannot change',
+  },
+  ASSESSMENT_NOT_COMPUTED: {
+    'zh-CN': '{year} 年度考核尚未计算',
+    en: 'The {year} assessment has not been computed yet',
   },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '幂等键已用于另一个请求',

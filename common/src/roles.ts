@@ -47,6 +47,10 @@ export const permissions = [
   'assistance.configure',
   /** See the dashboards of the caller's area. */
   'dashboard.read',
+  /** See the annual assessment's scores and rankings in the caller's area. */
+  'assessment.read',
+  /** Configure, compute, comment on and finalize the annual assessment. */
+  'assessment.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -74,6 +78,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'assistance.pair',
     'assistance.configure',
     'dashboard.read',
+    'assessment.read',
+    'assessment.manage',
   ],
   district_staff: [
     'areas.read',
@@ -87,6 +93,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'assistance.read',
     'assistance.visit',
     'dashboard.read',
+    'assessment.read',
   ],
   town_head: [
     'areas.read',
@@ -105,6 +112,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'assistance.visit',
     'assistance.pair',
     'dashboard.read',
+    'assessment.read',
   ],
   town_staff: [
     'areas.read',
@@ -145,6 +153,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'appeals.read',
     'assistance.read',
     'dashboard.read',
+    'assessment.read',
   ],
 };
 

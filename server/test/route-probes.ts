@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   defaultAppealSettings,
+  defaultAssessmentConfig,
   defaultAssistanceSettings,
   defaultTierRules,
   type ErrorCode,
@@ -807,6 +808,31 @@ export const ROUTE_PROBES: Record<string, RouteCase> = {
     url: `/api/v1/dashboard?areaCode=${target.village}&from=2026-01-01&to=2026-12-31`,
     outsideCode: 'AREA_UNKNOWN',
   }),
+  'GET /api/v1/assessments/:year': async () => ({ url: '/api/v1/assessments/2026', noTargetArea: true }),
+  'GET /api/v1/assessments/:year/export': async () => ({
+    url: '/api/v1/assessments/2026/export',
+    noTargetArea: true,
+  }),
+  'PUT /api/v1/assessments/:year/config': async () => ({
+    url: `/api/v1/assessments/${2030 + (serial++ % 30)}/config`,
+    body: defaultAssessmentConfig,
+    noTargetArea: true,
+  }),
+  'POST /api/v1/assessments/:year/compute': async () => ({
+    url: `/api/v1/assessments/${2030 + (serial++ % 30)}/compute`,
+    noTargetArea: true,
+  }),
+  'PATCH /api/v1/assessments/:year/scores/:cadreId': async (_t, target) => {
+    // Scores exist once the year is computed; 2027 is never finalized by a probe.
+    await target.admin.request('POST', '/api/v1/assessments/2027/compute');
+    return { url: `/api/v1/assessments/2027/scores/${target.user.id}`, body: { comment: '矩阵点评' } };
+  },
+  'POST /api/v1/assessments/:year/finalize': async (_t, target) => {
+    // Years of their own: a finalized year answers every later change with 409.
+    const year = 2060 + (serial++ % 40);
+    await target.admin.request('POST', `/api/v1/assessments/${year}/compute`);
+    return { url: `/api/v1/assessments/${year}/finalize`, noTargetArea: true };
+  },
   'GET /api/v1/public/helper-ratings/:token': async (t, target) => ({
     url: `/api/v1/public/helper-ratings/${await ratingToken(t, target)}`,
   }),

@@ -311,6 +311,8 @@ export const uiEn: Record<UiKey, string> = {
   'permission.assistance.pair': 'Pair cadres with households, set quotas and contact points',
   'permission.assistance.configure': 'Maintain quotas, visit frequencies and the must-visit rules',
   'permission.dashboard.read': 'See the dashboards of their area',
+  'permission.assessment.read': 'See annual assessment scores and rankings of their area',
+  'permission.assessment.manage': 'Configure, compute, comment on and finalize the annual assessment',
 
   'role.district_admin': 'District administrator',
   'role.district_staff': 'District mass-work staff',

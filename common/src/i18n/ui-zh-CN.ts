@@ -296,6 +296,8 @@ export const uiZhCN = {
   'permission.assistance.pair': '结对帮扶、设定指标与联系点',
   'permission.assistance.configure': '维护帮扶指标、走访频次与五必访规则',
   'permission.dashboard.read': '查看本区域的数据看板',
+  'permission.assessment.read': '查看本区域的年度考核得分与排名',
+  'permission.assessment.manage': '配置、计算、点评并定稿年度考核',
 
   'role.district_admin': '区级管理员',
   'role.district_staff': '区群众工作部干部',

@@ -544,6 +544,29 @@ export interface RatingLinksTable {
   created_at: Timestamp;
 }
 
+export interface AssessmentYearsTable {
+  year: number;
+  /** JSON AssessmentConfig. */
+  config: string;
+  status: 'draft' | 'finalized';
+  computed_at: Timestamp | null;
+  finalized_at: Timestamp | null;
+  finalized_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface AssessmentScoresTable {
+  year: number;
+  cadre_id: string;
+  cohort: 'village_cadres' | 'town_staff' | 'town_heads' | 'leaders';
+  area_code: string;
+  /** JSON array of { indicator, weight, value, points }. */
+  breakdown: string;
+  score: number | null;
+  rank: number | null;
+  comment: string | null;
+}
+
 export interface DB {
   areas: AreasTable;
   users: UsersTable;
@@ -585,6 +608,8 @@ export interface DB {
   help_measures: HelpMeasuresTable;
   helper_ratings: HelperRatingsTable;
   rating_links: RatingLinksTable;
+  assessment_years: AssessmentYearsTable;
+  assessment_scores: AssessmentScoresTable;
 }
 
 export type AreaRow = Selectable<AreasTable>;
