@@ -76,6 +76,10 @@ const AssistanceSettingsPage = lazy(() =>
   })),
 );
 
+const AssessmentPage = lazy(() =>
+  import('./modules/assessment/assessment.page').then((m) => ({ default: m.AssessmentPage })),
+);
+
 const queryClient = new QueryClient({
   queryCache: new QueryCache({
     onError: (error, query) => {
@@ -104,6 +108,14 @@ const router = createBrowserRouter([
         element: <ConsoleLayout />,
         children: [
           { index: true, element: <DashboardPage /> },
+          {
+            path: 'assessment',
+            element: (
+              <RequirePermission permission="assessment.read">
+                <AssessmentPage />
+              </RequirePermission>
+            ),
+          },
           {
             path: 'areas',
             element: (

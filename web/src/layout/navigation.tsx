@@ -15,6 +15,7 @@ import {
   SlidersOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UploadOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -37,7 +38,17 @@ export interface NavGroup {
 
 /** The side menu, grouped by domain; the routes in app.tsx follow the same paths. */
 export const navigation: NavGroup[] = [
-  { items: [{ path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> }] },
+  {
+    items: [
+      { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> },
+      {
+        path: '/assessment',
+        label: 'assessment.nav',
+        icon: <TrophyOutlined />,
+        permission: 'assessment.read',
+      },
+    ],
+  },
   {
     title: 'nav.group.registry',
     items: [

@@ -21,10 +21,16 @@ const AreaDashboard = lazy(() =>
   import('../modules/assessment/area-dashboard').then((m) => ({ default: m.AreaDashboard })),
 );
 
-/** The console's home: the dashboard of the caller's area, or their account for a role without one. */
+const MyAssessmentCard = lazy(() =>
+  import('../modules/assessment/my-assessment.card').then((m) => ({ default: m.MyAssessmentCard })),
+);
+
+/**
+ * The console's home: the dashboard of the caller's area, or their account for a role without
+ * one; below it, for an assessed cadre, their own annual assessment.
+ */
 export function DashboardPage() {
   const can = useCan();
-  if (!can('dashboard.read')) return <AccountOverview />;
   return (
     <Suspense
       fallback={
@@ -33,7 +39,8 @@ export function DashboardPage() {
         </Flex>
       }
     >
-      <AreaDashboard />
+      {can('dashboard.read') ? <AreaDashboard /> : <AccountOverview />}
+      <MyAssessmentCard />
     </Suspense>
   );
 }

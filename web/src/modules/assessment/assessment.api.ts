@@ -1,0 +1,58 @@
+import { Assessment, AssessmentConfig, AssessmentScore } from '@lianxin/common';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { ApiError, apiGet, apiSend, apiSendEmpty } from '../../api/client';
+
+// 年度考核: a year's configuration, status and scores; every write changes what the page shows.
+export const assessmentKey = ['assessment'] as const;
+
+export function useAssessment(year: number) {
+  return useQuery({
+    queryKey: [...assessmentKey, year],
+    queryFn: () => apiGet(`/assessments/${year}`, Assessment),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The caller's own score of a year, or null when they were not assessed (the server's 404). */
+export function useOwnAssessment(year: number) {
+  return useQuery({
+    queryKey: [...assessmentKey, year, 'me'],
+    queryFn: () =>
+      apiGet(`/assessments/${year}/me`, AssessmentScore).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+function useAssessmentWrite<V, R>(year: number, write: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...assessmentKey, year] }),
+  });
+}
+
+export function useSaveAssessmentConfig(year: number) {
+  return useAssessmentWrite(year, (config: AssessmentConfig) =>
+    apiSend('PUT', `/assessments/${year}/config`, config, AssessmentConfig),
+  );
+}
+
+export function useComputeAssessment(year: number) {
+  return useAssessmentWrite(year, () =>
+    apiSend('POST', `/assessments/${year}/compute`, {}, z.object({ cadres: z.number() })),
+  );
+}
+
+export function useCommentScore(year: number) {
+  return useAssessmentWrite(year, ({ cadreId, comment }: { cadreId: string; comment: string }) =>
+    apiSend('PATCH', `/assessments/${year}/scores/${cadreId}`, { comment }, AssessmentScore),
+  );
+}
+
+export function useFinalizeAssessment(year: number) {
+  return useAssessmentWrite(year, () => apiSendEmpty('POST', `/assessments/${year}/finalize`));
+}
