@@ -1,7 +1,20 @@
 import { chinaDayStart } from '@lianxin/common';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../server/src/db/database';
-import { listening, loadRun, type Metric, median, metric, percentile, raw, signIn, time } from './measure';
+import { computeAssessment } from '../../server/src/modules/assessment/assessment.service';
+import { benchClock } from './dataset';
+import {
+  listening,
+  loadRun,
+  type Metric,
+  median,
+  metric,
+  percentile,
+  raw,
+  rolledBack,
+  signIn,
+  time,
+} from './measure';
 
 const DAY = 86_400_000;
 
@@ -50,7 +63,21 @@ export async function assessmentBench(
     headers: { cookie: `lx_session=${cookie}` },
   });
   log(`  district dashboard under load: ${loaded.rps} req/s, p99 ${loaded.p99} ms`);
+  // The annual assessment for every cadre (≈ 5,000), computed in a transaction rolled back.
+  const annual: number[] = [];
+  let cadres = 0;
+  for (let r = 0; r < runs; r++) {
+    annual.push(
+      await time(() =>
+        rolledBack(database, async (trx) => {
+          cadres = await computeAssessment(trx, benchClock, { id: null, name: 'bench', ip: null }, 2026);
+        }),
+      ),
+    );
+  }
+  log(`  annual assessment: ${median(annual).toFixed(0)} ms for ${cadres} cadres`);
   return {
+    'assessment.annual.ms': metric(engine, median(annual), 'ms', { value: 10_000, kind: 'max' }, null, runs),
     'assessment.dashboard_cold.p95_ms': metric(
       engine,
       median(cold),
