@@ -1685,8 +1685,7 @@ export const uiEn: Record<UiKey, string> = {
   'assessment.cohort.leaders': 'Contact-point leaders',
   'assessment.compute': 'Compute',
   'assessment.computed': 'Scores computed for {n} cadres',
-  'assessment.computedAt':
-    'Draft · computed {at}; weights may still change and be computed again, comments are kept',
+  'assessment.computedAt': 'Computed {at}; until finalized it may be computed again, comments are kept',
   'assessment.notComputed': 'Not computed for this year yet',
   'assessment.finalize': 'Finalize',
   'assessment.finalizeConfirm': 'Finalize the {year} assessment?',

@@ -1636,7 +1636,7 @@ export const uiZhCN = {
   'assessment.cohort.leaders': '联系点领导',
   'assessment.compute': '计算',
   'assessment.computed': '已计算 {n} 名干部的得分',
-  'assessment.computedAt': '草稿 · 计算于 {at}；可调整权重后重新计算，点评保留',
+  'assessment.computedAt': '计算于 {at}；定稿前可调整权重后重新计算，点评保留',
   'assessment.notComputed': '本年度尚未计算',
   'assessment.finalize': '定稿',
   'assessment.finalizeConfirm': '定稿 {year} 年度考核？',
