@@ -117,4 +117,24 @@ describe('dashboards in Chromium', () => {
     await dashboardOf(page, TOWN_CODE);
     await page.close();
   });
+  it('lets the district administrator compute the 2026 assessment and see the ranking', async () => {
+    const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(page, run.base, 'admin');
+    await page.goto(`${run.base}/assessment?year=2026`);
+    await page.waitForSelector('[data-testid="assessment-weights"]', { timeout: 20_000 });
+    expect(await text(page, 'assessment-status')).toBe('草稿');
+    expect(await text(page, 'assessment-weights-sum-village_cadres')).toBe('合计 100%');
+
+    await page.getByTestId('assessment-compute').click();
+    await page.waitForSelector('[data-testid="assessment-chart-village_cadres"] canvas', { timeout: 20_000 });
+    const rows = page.locator('[data-testid="assessment-table-village_cadres"] tbody tr.ant-table-row');
+    expect(await rows.count()).toBeGreaterThan(0);
+    // The first row is ranked first with a score out of 100.
+    expect(((await rows.first().locator('td').nth(0).textContent()) ?? '').trim()).toBe('1');
+    expect(((await rows.first().locator('td').nth(3).textContent()) ?? '').trim()).toMatch(/^\d+\.\d$/);
+    await page.waitForTimeout(1200);
+    await shot(page, 'assessment-ranking');
+    // Not finalized here: a finalized year could not be computed again.
+    await page.close();
+  });
 });
