@@ -72,7 +72,6 @@ export async function saveConfig(db: Db, clock: Clock, actor: Actor, year: numbe
 type Counts = Map<string, { numerator: number; denominator: number }>;
 
 async function grouped(
-  db: Db,
   query: Promise<{ cadre: string | null; numerator: number | string; denominator: number | string }[]>,
 ): Promise<Counts> {
   const rows = await query;
@@ -124,23 +123,20 @@ export async function computeAssessment(db: Db, clock: Clock, actor: Actor, year
         .select(['id', 'role', 'rank', 'area_code'])
         .where('disabled_at', 'is', null)
         .execute(),
-      grouped(db, appealsOf(sql<boolean>`resolved_at is not null`, sql<boolean>`1 = 1`)),
+      grouped(appealsOf(sql<boolean>`resolved_at is not null`, sql<boolean>`1 = 1`)),
       grouped(
-        db,
         appealsOf(
           sql<boolean>`rating in ('satisfied', 'basically_satisfied')`,
           sql<boolean>`rating is not null`,
         ),
       ),
       grouped(
-        db,
         appealsOf(
           sql<boolean>`resolved_at is not null and resolved_at <= resolution_due_at`,
           sql<boolean>`resolved_at is not null`,
         ),
       ),
       grouped(
-        db,
         db
           .selectFrom('pairings')
           .where('status', '=', 'active')
@@ -155,7 +151,6 @@ export async function computeAssessment(db: Db, clock: Clock, actor: Actor, year
           .execute(),
       ),
       grouped(
-        db,
         db
           .selectFrom('helper_ratings')
           .where(inYear('created_at'))

@@ -114,7 +114,7 @@ describe('annual assessment: configured weights, scores from the records, ranks,
     const computed = await admin.request('POST', '/api/v1/assessments/2026/compute');
     expect(computed.statusCode, computed.body).toBe(200);
     const mine = (
-      await cadre.session?.request('GET', '/api/v1/assessments/2026/me')
+      await (cadre.session as Session).request('GET', '/api/v1/assessments/2026/me')
     )?.json() as AssessmentScore;
     const value = (indicator: string) => mine.breakdown.find((b) => b.indicator === indicator)?.value;
     // Recount: 1 of 2 paired households visited; 1 of 1 rating satisfied or basically; 1 of 2
@@ -151,8 +151,11 @@ describe('annual assessment: configured weights, scores from the records, ranks,
     expect(commented.json()).toMatchObject({ comment: '走访扎实，群众认可' });
     await admin.request('POST', '/api/v1/assessments/2026/compute');
     expect(
-      ((await cadre.session?.request('GET', '/api/v1/assessments/2026/me'))?.json() as AssessmentScore)
-        .comment,
+      (
+        (
+          await (cadre.session as Session).request('GET', '/api/v1/assessments/2026/me')
+        ).json() as AssessmentScore
+      ).comment,
     ).toBe('走访扎实，群众认可');
     const file = await admin.request('GET', '/api/v1/assessments/2026/export');
     expect(file.statusCode).toBe(200);
