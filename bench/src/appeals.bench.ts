@@ -245,7 +245,8 @@ export async function appealsBench(
       engine,
       measured.rps,
       'req/s',
-      { value: 500, kind: 'min' },
+      // The budget is named for SQLite; PostgreSQL is measured for the record.
+      engine === 'sqlite' ? { value: 500, kind: 'min' } : null,
       { value: baseline.rps, what: 'a bare Fastify route answering 201, same body, same load' },
       1,
     );
@@ -253,7 +254,7 @@ export async function appealsBench(
       engine,
       measured.p99,
       'ms',
-      { value: 100, kind: 'max' },
+      engine === 'sqlite' ? { value: 100, kind: 'max' } : null,
       { value: baseline.p99, what: 'the bare Fastify route' },
       1,
     );
