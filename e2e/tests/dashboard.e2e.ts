@@ -121,12 +121,13 @@ describe('dashboards in Chromium', () => {
     const page = await run.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     await signIn(page, run.base, 'admin');
     await page.goto(`${run.base}/assessment?year=2026`);
-    await page.waitForSelector('[data-testid="assessment-weights"]', { timeout: 20_000 });
+    // The page and its chart library load on first visit; on a busy machine that takes a while.
+    await page.waitForSelector('[data-testid="assessment-weights"]', { timeout: 45_000 });
     expect(await text(page, 'assessment-status')).toBe('草稿');
     expect(await text(page, 'assessment-weights-sum-village_cadres')).toBe('合计 100%');
 
     await page.getByTestId('assessment-compute').click();
-    await page.waitForSelector('[data-testid="assessment-chart-village_cadres"] canvas', { timeout: 20_000 });
+    await page.waitForSelector('[data-testid="assessment-chart-village_cadres"] canvas', { timeout: 45_000 });
     const rows = page.locator('[data-testid="assessment-table-village_cadres"] tbody tr.ant-table-row');
     expect(await rows.count()).toBeGreaterThan(0);
     // The first row is ranked first with a score out of 100.
