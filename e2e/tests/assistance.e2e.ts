@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningConsole, SCREENSHOTS, signIn, startConsole } from '../harness';
+import { phoneContext, type RunningConsole, SCREENSHOTS, signIn, startConsole } from '../harness';
 
 // village201-1 is a cadre of 前进村, the first village of 关庙镇 (town2); town2-head answers for the town.
 const VILLAGE_CODE = '610902101201';
@@ -80,13 +80,7 @@ describe('visits in Chromium', () => {
   let phone: BrowserContext;
   beforeAll(async () => {
     run = await startConsole();
-    phone = await run.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-    });
+    phone = await phoneContext(run.browser);
   });
   afterAll(async () => {
     await phone?.close();

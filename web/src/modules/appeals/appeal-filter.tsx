@@ -7,10 +7,11 @@ import {
   appealStatuses,
   type Role,
 } from '@lianxin/common';
-import { Button, Card, Form, Input, Select, Space, TreeSelect } from 'antd';
+import { Card, Form, Input, Select, TreeSelect } from 'antd';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
+import { FilterActions } from '../../shared/form-actions';
 import { toTreeNodes } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
 import { useCategoryIndex } from './appeal-categories';
@@ -173,19 +174,13 @@ export function AppealFilterBar(props: {
           />
         </Form.Item>
         <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" data-testid="appeals-search">
-              {t('common.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                onChange({});
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-          </Space>
+          <FilterActions
+            testId="appeals-search"
+            onReset={() => {
+              form.resetFields();
+              onChange({});
+            }}
+          />
         </Form.Item>
       </Form>
     </Card>

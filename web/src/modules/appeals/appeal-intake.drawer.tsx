@@ -10,11 +10,9 @@ import {
 import {
   Alert,
   App,
-  Button,
   Card,
   Col,
   Drawer,
-  Flex,
   Form,
   Input,
   List,
@@ -29,6 +27,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { useCan, useMe } from '../../session/session';
+import { DrawerFooter } from '../../shared/form-actions';
 import { blankToNull, type FieldErrorMapping, useSchemaForm } from '../../shared/forms';
 import { newIdempotencyKey } from '../../shared/ids';
 import { useDebounced } from '../../shared/use-debounced';
@@ -220,17 +219,12 @@ export function AppealIntakeDrawer(props: { open: boolean; onClose: () => void; 
       }}
       size={760}
       footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending}
-            onClick={() => form.submit()}
-            data-testid="intake-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
+        <DrawerFooter
+          onCancel={onClose}
+          onSave={() => form.submit()}
+          saving={create.isPending}
+          testId="intake-submit"
+        />
       }
     >
       <Form<FormValues>

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
+import { PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import {
   type Appeal,
   type AppealAction,
@@ -8,13 +8,11 @@ import {
 } from '@lianxin/common';
 import {
   Alert,
-  Breadcrumb,
   Button,
   Card,
   Col,
   Descriptions,
   Empty,
-  Result,
   Row,
   Skeleton,
   Space,
@@ -29,7 +27,7 @@ import { useT } from '../../i18n/i18n';
 import { NotFoundPage } from '../../pages/error.pages';
 import { useCan } from '../../session/session';
 import { formatDate, formatDateTime } from '../../shared/dates';
-import { errorText } from '../../shared/feedback';
+import { BackBreadcrumb, LoadFailed } from '../../shared/record-page';
 import { useModalTarget } from '../../shared/use-modal-target';
 import { pathTo } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
@@ -409,8 +407,8 @@ function MediationCard(props: { appeal: Appeal; dispute: boolean; onStart: (() =
 export function AppealPage() {
   const t = useT();
   const can = useCan();
-  const navigate = useNavigate();
-  const location = useLocation();
+  const _navigate = useNavigate();
+  const _location = useLocation();
   const { id = '' } = useParams();
   const { data: appeal, error, isPending, refetch } = useAppeal(id);
   const categories = useCategoryIndex();
@@ -419,31 +417,14 @@ export function AppealPage() {
   const mediationModal = useModalTarget<Appeal>();
 
   if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundPage />;
-  if (error) {
-    return (
-      <Result
-        status="error"
-        title={t('error.loadFailed')}
-        subTitle={errorText(error, t)}
-        extra={<Button onClick={() => refetch()}>{t('common.reload')}</Button>}
-      />
-    );
-  }
+  if (error) return <LoadFailed error={error} onRetry={() => refetch()} />;
 
-  const toList = () => (location.key === 'default' ? navigate('/appeals') : navigate(-1));
   const breadcrumb = (
-    <Breadcrumb
-      style={{ marginBottom: 12 }}
-      items={[
-        {
-          title: (
-            <Typography.Link onClick={toList} data-testid="appeal-back">
-              <ArrowLeftOutlined /> {t('appeals.title')}
-            </Typography.Link>
-          ),
-        },
-        { title: appeal ? appeal.trackingCode : '…' },
-      ]}
+    <BackBreadcrumb
+      listPath="/appeals"
+      listTitle={t('appeals.title')}
+      current={appeal ? appeal.trackingCode : '…'}
+      testId="appeal-back"
     />
   );
   if (isPending) {

@@ -1,4 +1,3 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import {
   type Mediation,
   MediationOutcomeBody,
@@ -7,7 +6,6 @@ import {
 } from '@lianxin/common';
 import {
   App,
-  Breadcrumb,
   Button,
   Card,
   Col,
@@ -17,7 +15,6 @@ import {
   Form,
   Input,
   Radio,
-  Result,
   Row,
   Skeleton,
   Space,
@@ -33,8 +30,8 @@ import { useT } from '../../i18n/i18n';
 import { NotFoundPage } from '../../pages/error.pages';
 import { useCan } from '../../session/session';
 import { formatDate, formatDateTime } from '../../shared/dates';
-import { errorText } from '../../shared/feedback';
 import { useSchemaForm } from '../../shared/forms';
+import { BackBreadcrumb, LoadFailed } from '../../shared/record-page';
 import { useVersionConflict } from '../../shared/version-conflict';
 import { pathTo } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
@@ -188,37 +185,19 @@ function OutcomeForm({ mediation, onReload }: { mediation: Mediation; onReload: 
 export function MediationPage() {
   const t = useT();
   const can = useCan();
-  const navigate = useNavigate();
-  const location = useLocation();
+  const _navigate = useNavigate();
+  const _location = useLocation();
   const { id = '' } = useParams();
   const { data: mediation, error, isPending, refetch } = useMediation(id);
   const { index } = useAreaIndex();
 
   if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundPage />;
-  if (error) {
-    return (
-      <Result
-        status="error"
-        title={t('error.loadFailed')}
-        subTitle={errorText(error, t)}
-        extra={<Button onClick={() => refetch()}>{t('common.reload')}</Button>}
-      />
-    );
-  }
-  const toList = () => (location.key === 'default' ? navigate('/mediations') : navigate(-1));
+  if (error) return <LoadFailed error={error} onRetry={() => refetch()} />;
   const breadcrumb = (
-    <Breadcrumb
-      style={{ marginBottom: 12 }}
-      items={[
-        {
-          title: (
-            <Typography.Link onClick={toList}>
-              <ArrowLeftOutlined /> {t('mediation.title')}
-            </Typography.Link>
-          ),
-        },
-        { title: mediation ? mediation.title : '…' },
-      ]}
+    <BackBreadcrumb
+      listPath="/mediations"
+      listTitle={t('mediation.title')}
+      current={mediation ? mediation.title : '…'}
     />
   );
   if (isPending) {

@@ -21,6 +21,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { useMe } from '../../session/session';
+import { SaveCancel } from '../../shared/form-actions';
 import { type FieldErrorMapping, useSchemaForm } from '../../shared/forms';
 import { toTreeNodes } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
@@ -125,17 +126,12 @@ export function ScreeningDrawer(props: {
           <Typography.Text type="secondary">
             {t('mediation.screening.count', { count: disputes?.length ?? 0 })}
           </Typography.Text>
-          <Space>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button
-              type="primary"
-              loading={record.isPending}
-              onClick={() => form.submit()}
-              data-testid="screening-submit"
-            >
-              {t('common.save')}
-            </Button>
-          </Space>
+          <SaveCancel
+            onCancel={onClose}
+            onSave={() => form.submit()}
+            saving={record.isPending}
+            testId="screening-submit"
+          />
         </Flex>
       }
     >

@@ -1,9 +1,9 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Breadcrumb, Card, Typography } from 'antd';
+import { Card } from 'antd';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { VisitForm } from './visit-form';
 import './assistance.css';
+import { BackBreadcrumb } from '../../shared/record-page';
 
 /** 记录走访 as a page of its own: on a phone, the form fills the screen (opened from the worklist). */
 export function VisitPage() {
@@ -18,18 +18,11 @@ export function VisitPage() {
 
   return (
     <>
-      <Breadcrumb
-        style={{ marginBottom: 12 }}
-        items={[
-          {
-            title: (
-              <Typography.Link onClick={back} data-testid="visit-back">
-                <ArrowLeftOutlined /> {t('assistance.worklist.title')}
-              </Typography.Link>
-            ),
-          },
-          { title: t('assistance.visit.title') },
-        ]}
+      <BackBreadcrumb
+        listPath="/worklist"
+        listTitle={t('assistance.worklist.title')}
+        current={t('assistance.visit.title')}
+        testId="visit-back"
       />
       <Card size="small" className="lx-visit-page">
         <VisitForm

@@ -1,7 +1,6 @@
 import { type AuditEntry, AuditListQuery, uiMessages } from '@lianxin/common';
 import {
   AutoComplete,
-  Button,
   Card,
   Col,
   DatePicker,
@@ -19,6 +18,7 @@ import { useMemo, useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useCan } from '../../session/session';
 import { formatDateTime } from '../../shared/dates';
+import { FilterActions } from '../../shared/form-actions';
 import { useSchemaForm } from '../../shared/forms';
 import { PageHeader } from '../../shared/page-header';
 import { pathTo } from '../areas/area-tree';
@@ -183,19 +183,13 @@ export function AuditPage() {
             </Col>
             <Col xs={24} sm={12} lg={16} style={{ display: 'flex', alignItems: 'flex-end' }}>
               <Form.Item>
-                <Space>
-                  <Button type="primary" htmlType="submit" data-testid="audit-search">
-                    {t('common.search')}
-                  </Button>
-                  <Button
-                    onClick={() => {
-                      form.resetFields();
-                      applyFilter({});
-                    }}
-                  >
-                    {t('common.reset')}
-                  </Button>
-                </Space>
+                <FilterActions
+                  testId="audit-search"
+                  onReset={() => {
+                    form.resetFields();
+                    applyFilter({});
+                  }}
+                />
               </Form.Item>
             </Col>
           </Row>

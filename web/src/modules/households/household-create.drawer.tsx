@@ -1,10 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { HouseholdsCreateBody, relations } from '@lianxin/common';
-import { Alert, App, Button, Card, Drawer, Flex, Form, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Drawer, Form, Space, Switch, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { useMe } from '../../session/session';
+import { DrawerFooter } from '../../shared/form-actions';
 import { blankToNull, type FieldErrorMapping, useSchemaForm } from '../../shared/forms';
 import { HouseholdBasicFields } from './household-basic-fields';
 import { isHouseholdArea, useHouseholdFormOptions } from './household-options';
@@ -98,17 +99,12 @@ export function HouseholdCreateDrawer(props: { open: boolean; onClose: () => voi
       }}
       size={820}
       footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending}
-            onClick={() => form.submit()}
-            data-testid="household-create-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
+        <DrawerFooter
+          onCancel={onClose}
+          onSave={() => form.submit()}
+          saving={create.isPending}
+          testId="household-create-submit"
+        />
       }
     >
       <Form<FormValues>

@@ -1,8 +1,9 @@
 import { HouseholdsFilter, householdSorts, householdStatuses, tiers } from '@lianxin/common';
-import { Button, Card, Form, Input, InputNumber, Select, Space, TreeSelect } from 'antd';
+import { Card, Form, Input, InputNumber, Select, Space, TreeSelect } from 'antd';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
+import { FilterActions } from '../../shared/form-actions';
 import { toTreeNodes } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
 import { tierLabel } from '../tiering/tier-tag';
@@ -174,19 +175,13 @@ export function HouseholdFilterBar(props: {
           />
         </Form.Item>
         <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" data-testid="households-search">
-              {t('common.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                onChange({});
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-          </Space>
+          <FilterActions
+            testId="households-search"
+            onReset={() => {
+              form.resetFields();
+              onChange({});
+            }}
+          />
         </Form.Item>
       </Form>
     </Card>

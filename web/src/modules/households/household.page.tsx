@@ -1,18 +1,6 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import type { Household } from '@lianxin/common';
-import {
-  Breadcrumb,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Result,
-  Skeleton,
-  Space,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Descriptions, Empty, Skeleton, Space, Tabs, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -20,7 +8,7 @@ import { useT } from '../../i18n/i18n';
 import { NotFoundPage } from '../../pages/error.pages';
 import { useCan } from '../../session/session';
 import { formatDateTime } from '../../shared/dates';
-import { errorText } from '../../shared/feedback';
+import { BackBreadcrumb, LoadFailed } from '../../shared/record-page';
 import { useModalTarget } from '../../shared/use-modal-target';
 import { HouseholdAppealsTab } from '../appeals/household-appeals.tab';
 import { pathTo } from '../areas/area-tree';
@@ -131,8 +119,8 @@ function ComingTab({ text }: { text: string }) {
 export function HouseholdPage() {
   const t = useT();
   const can = useCan();
-  const navigate = useNavigate();
-  const location = useLocation();
+  const _navigate = useNavigate();
+  const _location = useLocation();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const { data: household, error, isPending, refetch } = useHousehold(id);
@@ -140,32 +128,14 @@ export function HouseholdPage() {
   const tab: TabKey = tabKeys.find((k) => k === params.get('tab')) ?? 'members';
 
   if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundPage />;
-  if (error) {
-    return (
-      <Result
-        status="error"
-        title={t('error.loadFailed')}
-        subTitle={errorText(error, t)}
-        extra={<Button onClick={() => refetch()}>{t('common.reload')}</Button>}
-      />
-    );
-  }
+  if (error) return <LoadFailed error={error} onRetry={() => refetch()} />;
 
-  // Back to the list as it was (filter, page) when the user came from it; else to the plain list.
-  const toList = () => (location.key === 'default' ? navigate('/households') : navigate(-1));
   const breadcrumb = (
-    <Breadcrumb
-      style={{ marginBottom: 12 }}
-      items={[
-        {
-          title: (
-            <Typography.Link onClick={toList} data-testid="household-back">
-              <ArrowLeftOutlined /> {t('households.title')}
-            </Typography.Link>
-          ),
-        },
-        { title: household ? t('household.titleN', { number: household.number }) : '…' },
-      ]}
+    <BackBreadcrumb
+      listPath="/households"
+      listTitle={t('households.title')}
+      current={household ? t('household.titleN', { number: household.number }) : '…'}
+      testId="household-back"
     />
   );
   if (isPending) {
