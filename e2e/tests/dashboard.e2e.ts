@@ -130,7 +130,7 @@ describe('dashboards in Chromium', () => {
       .catch(async (err: Error) => {
         await shot(page, 'assessment-failed');
         throw new Error(
-          `${err.message}\nat ${page.url()}:\n${(await page.locator('body').innerText()).slice(0, 2000)}`,
+          `${err.message}\nat ${page.url()}:\n${((await page.locator('body').textContent()) ?? '').slice(0, 2000)}`,
         );
       });
     expect(await text(page, 'assessment-status')).toBe('草稿');
