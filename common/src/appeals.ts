@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QueryFlag } from './query';
 import { RecordVersion } from './versions';
 
 /** Where an appeal came in (来源渠道). */
@@ -355,6 +356,29 @@ export const AppealsListQuery = z.strictObject({
   categoryCode: z.string().max(40).optional(),
   householdId: z.uuid().optional(),
   q: z.string().trim().max(60).optional(),
+  // The filters behind the dashboard's figures, each the same condition the dashboard counts.
+  /** Received on or after this China calendar day. */
+  receivedFrom: z.iso.date().optional(),
+  /** Received on or before this China calendar day (inclusive). */
+  receivedTo: z.iso.date().optional(),
+  /** Ever held at this level or above (town: town or district). */
+  reachedLevel: z.enum(['town', 'district']).optional(),
+  /** Resolved while held at this level. */
+  resolvedLevel: z.enum(appealLevels).optional(),
+  /** Accepted, or returned with an answer (响应). */
+  responded: QueryFlag.optional(),
+  /** Resolved (办结), closed or not. */
+  resolved: QueryFlag.optional(),
+  /** Resolved by the resolution deadline in force. */
+  onTime: QueryFlag.optional(),
+  /** Rated by the resident at the callback. */
+  rated: QueryFlag.optional(),
+  /** Rated satisfied or basically satisfied. */
+  satisfied: QueryFlag.optional(),
+  /** Merged into another appeal as its duplicate (the dashboard leaves these out). */
+  merged: QueryFlag.optional(),
+  /** `true`: the answer carries `total`, the number of appeals matching (ask on the first page). */
+  withTotal: QueryFlag.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -363,6 +387,8 @@ export type AppealsListQuery = z.infer<typeof AppealsListQuery>;
 export const AppealsPage = z.object({
   items: z.array(AppealSummary),
   nextCursor: z.string().nullable(),
+  /** The number of appeals matching, when asked for with `withTotal=true`; otherwise null. */
+  total: z.number().nullable(),
 });
 export type AppealsPage = z.infer<typeof AppealsPage>;
 

@@ -12,6 +12,11 @@ export function chinaDayStart(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00.000Z`) - OFFSET_MS);
 }
 
+/** The instant the day after a district calendar day begins: `[chinaDayStart(d), chinaDayAfter(d))` is day d. */
+export function chinaDayAfter(date: string): Date {
+  return new Date(chinaDayStart(date).getTime() + 86_400_000);
+}
+
 /** The district's calendar year at an instant. */
 export function chinaYear(at: Date): number {
   return Number(chinaDate(at).slice(0, 4));

@@ -10,6 +10,7 @@ export * from './households';
 export * from './i18n/locale';
 export * from './i18n/ui';
 export * from './id-number';
+export * from './query';
 export * from './roles';
 export * from './tiering';
 export * from './users';

@@ -1,11 +1,20 @@
 import { type AppealLevel, type AppealStatus, openAppealStatuses } from '@lianxin/common';
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Selectable,
+  type SqlBool,
+  sql,
+  type Updateable,
+} from 'kysely';
 import { type Db, likeContains } from '../../db/dialect';
 import type {
   AppealCallbacksTable,
   AppealCategoriesTable,
   AppealEventsTable,
   AppealsTable,
+  DB,
 } from '../../db/schema';
 import { type AreaScope, inScope } from '../../platform/scope';
 
@@ -55,7 +64,6 @@ function withNames(db: Db) {
     .selectAll('appeals')
     .select(['village.name as village_name', 'handler.name as handler_name']);
 }
-export type AppealListRow = Awaited<ReturnType<typeof listAppeals>>[number];
 
 /** An appeal whose village is in the caller's subtree. */
 export async function findAppeal(db: Db, scope: AreaScope, id: string) {
@@ -73,6 +81,8 @@ export async function findByTrackingCode(db: Db, code: string) {
   return withNames(db).where('appeals.tracking_code', '=', code).executeTakeFirst();
 }
 
+export type AppealListRow = Awaited<ReturnType<typeof listAppeals>>[number];
+
 export interface AppealFilter {
   level?: AppealLevel;
   status?: AppealStatus | 'open';
@@ -80,19 +90,46 @@ export interface AppealFilter {
   categoryCode?: string;
   householdId?: string;
   q?: string;
+  /** Received at or after this instant. */
+  receivedSince?: string;
+  /** Received before this instant. */
+  receivedBefore?: string;
+  reachedLevel?: 'town' | 'district';
+  resolvedLevel?: AppealLevel;
+  responded?: boolean;
+  resolved?: boolean;
+  onTime?: boolean;
+  rated?: boolean;
+  satisfied?: boolean;
+  merged?: boolean;
 }
 
-/** One page of a queue, newest first; keyset pagination on (received_at, id). */
-export async function listAppeals(
-  db: Db,
-  scope: AreaScope,
-  filter: AppealFilter,
-  ctx: { callerId: string; now: string },
-  cursor: string[] | null,
-  limit: number,
+type AppealsWhere = ExpressionBuilder<DB, 'appeals'>;
+
+// The dashboard's conditions (dashboard.repository.ts), so that a figure and its list agree.
+const responded = (eb: AppealsWhere) =>
+  eb.or([eb('appeals.accepted_at', 'is not', null), eb('appeals.status', '=', 'returned')]);
+const onTime = (eb: AppealsWhere) =>
+  eb.and([
+    eb('appeals.resolved_at', 'is not', null),
+    eb('appeals.resolved_at', '<=', eb.ref('appeals.resolution_due_at')),
+  ]);
+const satisfiedRatings = ['satisfied', 'basically_satisfied'] as const;
+
+/** A yes/no filter: the condition itself, or its negation (none of these is ever unknown). */
+function flag(
+  value: boolean,
+  yes: (eb: AppealsWhere) => Expression<SqlBool>,
+  no: (eb: AppealsWhere) => Expression<SqlBool> = (eb) => eb.not(yes(eb)),
 ) {
+  return (eb: AppealsWhere) => (value ? yes(eb) : no(eb));
+}
+
+/** The appeals of a subtree that a filter and queue select, without order or page. */
+function matching(db: Db, scope: AreaScope, filter: AppealFilter, ctx: { callerId: string; now: string }) {
   const { queue } = filter;
-  return withNames(db)
+  return db
+    .selectFrom('appeals')
     .where((eb) => inScope(eb, 'appeals.village_code', scope))
     .$if(filter.level !== undefined, (qb) => qb.where('appeals.level', '=', filter.level ?? 'village'))
     .$if(filter.status === 'open', (qb) => qb.where(isOpenAppeal))
@@ -112,6 +149,49 @@ export async function listAppeals(
           eb('appeals.title', 'like', likeContains(filter.q ?? '')),
         ]),
       ),
+    )
+    .$if(filter.receivedSince !== undefined, (qb) =>
+      qb.where('appeals.received_at', '>=', filter.receivedSince ?? ''),
+    )
+    .$if(filter.receivedBefore !== undefined, (qb) =>
+      qb.where('appeals.received_at', '<', filter.receivedBefore ?? ''),
+    )
+    .$if(filter.reachedLevel === 'town', (qb) => qb.where('appeals.max_level', 'in', ['town', 'district']))
+    .$if(filter.reachedLevel === 'district', (qb) => qb.where('appeals.max_level', '=', 'district'))
+    .$if(filter.resolvedLevel !== undefined, (qb) =>
+      qb.where('appeals.resolved_level', '=', filter.resolvedLevel ?? 'village'),
+    )
+    .$if(filter.responded !== undefined, (qb) => qb.where(flag(filter.responded === true, responded)))
+    .$if(filter.resolved !== undefined, (qb) =>
+      qb.where(
+        flag(
+          filter.resolved === true,
+          (eb) => eb('appeals.resolved_at', 'is not', null),
+          (eb) => eb('appeals.resolved_at', 'is', null),
+        ),
+      ),
+    )
+    .$if(filter.onTime !== undefined, (qb) => qb.where(flag(filter.onTime === true, onTime)))
+    .$if(filter.rated !== undefined, (qb) =>
+      qb.where(
+        flag(
+          filter.rated === true,
+          (eb) => eb('appeals.rating', 'is not', null),
+          (eb) => eb('appeals.rating', 'is', null),
+        ),
+      ),
+    )
+    .$if(filter.satisfied !== undefined, (qb) =>
+      qb.where(
+        flag(
+          filter.satisfied === true,
+          (eb) => eb('appeals.rating', 'in', satisfiedRatings),
+          (eb) => eb.or([eb('appeals.rating', 'is', null), eb('appeals.rating', 'not in', satisfiedRatings)]),
+        ),
+      ),
+    )
+    .$if(filter.merged !== undefined, (qb) =>
+      qb.where('appeals.status', filter.merged ? '=' : '!=', 'merged'),
     )
     .$if(queue === 'mine', (qb) => qb.where('appeals.handler_id', '=', ctx.callerId).where(isOpenAppeal))
     .$if(queue === 'unassigned', (qb) =>
@@ -135,7 +215,23 @@ export async function listAppeals(
         .where('appeals.deferral_reason', 'is not', null)
         .where('appeals.deferral_approved', '=', false)
         .where(isOpenAppeal),
-    )
+    );
+}
+
+/** One page of a queue, newest first; keyset pagination on (received_at, id). */
+export async function listAppeals(
+  db: Db,
+  scope: AreaScope,
+  filter: AppealFilter,
+  ctx: { callerId: string; now: string },
+  cursor: string[] | null,
+  limit: number,
+) {
+  return matching(db, scope, filter, ctx)
+    .innerJoin('areas as village', 'village.code', 'appeals.village_code')
+    .leftJoin('users as handler', 'handler.id', 'appeals.handler_id')
+    .selectAll('appeals')
+    .select(['village.name as village_name', 'handler.name as handler_name'])
     .$if(cursor !== null, (qb) =>
       qb.where((eb) =>
         eb.or([
@@ -151,6 +247,19 @@ export async function listAppeals(
     .orderBy('appeals.id', 'desc')
     .limit(limit + 1)
     .execute();
+}
+
+/** How many appeals a filter and queue select in a subtree. */
+export async function countAppeals(
+  db: Db,
+  scope: AreaScope,
+  filter: AppealFilter,
+  ctx: { callerId: string; now: string },
+): Promise<number> {
+  const row = await matching(db, scope, filter, ctx)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Writes a change only if nobody else changed the appeal since `version` was read. */

@@ -19,12 +19,14 @@ import {
   type CallbackBody,
   type CallbackTask,
   chinaDate,
+  chinaDayAfter,
   chinaDayStart,
   defaultAppealSettings,
   hasPermission,
   maskPhone,
   nextAppealStatus,
   openAppealStatuses,
+  type QueryFlag,
   rate,
   type SimilarAppeal,
 } from '@lianxin/common';
@@ -45,11 +47,13 @@ import { findArea } from '../areas/areas.repository';
 import { findHousehold, findResident } from '../households/households.repository';
 import type { RegistryContext } from '../households/households.service';
 import {
+  type AppealFilter,
   type AppealListRow,
   type AppealRow,
   appealCounts,
   appealEvents,
   type CategoryRow,
+  countAppeals,
   type EventRow,
   findAppeal,
   findCategory,
@@ -264,6 +268,24 @@ export async function getAppeal(db: Db, ctx: AppealContext, id: string): Promise
   };
 }
 
+const yes = (flag: QueryFlag | undefined) => (flag === undefined ? undefined : flag === 'true');
+
+/** The list filter of a query: China calendar days as instants, yes/no filters as booleans. */
+function appealFilterOf(query: AppealsListQuery): AppealFilter {
+  const { limit: _, cursor: __, areaCode: ___, withTotal: ____, receivedFrom, receivedTo, ...rest } = query;
+  return {
+    ...rest,
+    receivedSince: receivedFrom ? chinaDayStart(receivedFrom).toISOString() : undefined,
+    receivedBefore: receivedTo ? chinaDayAfter(receivedTo).toISOString() : undefined,
+    responded: yes(query.responded),
+    resolved: yes(query.resolved),
+    onTime: yes(query.onTime),
+    rated: yes(query.rated),
+    satisfied: yes(query.satisfied),
+    merged: yes(query.merged),
+  };
+}
+
 export async function listAppealsInScope(
   db: Db,
   ctx: AppealContext,
@@ -272,18 +294,23 @@ export async function listAppealsInScope(
   let scope: AreaScope = ctx.scope;
   if (query.areaCode) {
     const area = await findArea(db, ctx.scope, query.areaCode);
-    if (!area) return { items: [], nextCursor: null };
+    if (!area) return { items: [], nextCursor: null, total: query.withTotal === 'true' ? 0 : null };
     scope = scopeOf(area);
   }
   const now = ctx.clock.now().toISOString();
   const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
-  const { limit, cursor: _, areaCode: __, ...filter } = query;
-  const rows = await listAppeals(db, scope, filter, { callerId: ctx.caller.id, now }, cursor, limit);
-  const page = rows.slice(0, limit);
+  const filter = appealFilterOf(query);
+  const at = { callerId: ctx.caller.id, now };
+  const [rows, total] = await Promise.all([
+    listAppeals(db, scope, filter, at, cursor, query.limit),
+    query.withTotal === 'true' ? countAppeals(db, scope, filter, at) : null,
+  ]);
+  const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
     items: page.map((r) => toSummary(r, now)),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.received_at, last.id]) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.received_at, last.id]) : null,
+    total,
   };
 }
 
