@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldProblem } from './errors';
 import { normalizeIdNumber, parseIdNumber } from './id-number';
+import { QueryFlag } from './query';
 import { hardshipFactors, tiers } from './tiering';
 import { RecordVersion } from './versions';
 
@@ -194,6 +195,12 @@ export const HouseholdsFilter = z.strictObject({
   perCapitaMax: z.coerce.number().int().min(0).optional(),
   /** Only households with at least this many hardship factors in the latest year. */
   hardshipsMin: z.coerce.number().int().min(1).max(8).optional(),
+  /** Moved out of the priority tier on or after this China calendar day (连心户转出). */
+  leftPriorityFrom: z.iso.date().optional(),
+  /** Moved out of the priority tier on or before this China calendar day (inclusive). */
+  leftPriorityTo: z.iso.date().optional(),
+  /** With (`true`) or without (`false`) an active helper (结对). */
+  paired: QueryFlag.optional(),
 });
 export type HouseholdsFilter = z.infer<typeof HouseholdsFilter>;
 

@@ -1,5 +1,5 @@
 import type { HouseholdSort, HouseholdsFilter, Tier } from '@lianxin/common';
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/dialect';
 import { likeContains } from '../../db/dialect';
 import type {
@@ -13,9 +13,14 @@ import { type AreaScope, inScope } from '../../platform/scope';
 export type HouseholdRow = Selectable<HouseholdsTable>;
 export type ResidentRow = Selectable<ResidentsTable>;
 
-export interface ListFilter extends Omit<HouseholdsFilter, 'areaCode'> {
+export interface ListFilter
+  extends Omit<HouseholdsFilter, 'areaCode' | 'leftPriorityFrom' | 'leftPriorityTo' | 'paired'> {
   /** Set when the free text is a valid ID number: exact match through the keyed hash. */
   idNumberHash?: string;
+  /** Moved out of the priority tier in [since, before) (instants; either may be open). */
+  leftPriority?: { since?: string; before?: string };
+  /** With or without an active pairing. */
+  paired?: boolean;
 }
 
 /** Where the previous page ended: the sort key of its last row. */
@@ -60,6 +65,36 @@ function filtered(db: Db, scope: AreaScope, filter: ListFilter) {
     )
     .$if(filter.hardshipsMin !== undefined, (qb) =>
       qb.where('households.hardship_count', '>=', filter.hardshipsMin ?? 0),
+    )
+    .$if(filter.leftPriority !== undefined, (qb) =>
+      // The period's tier changes are few: an IN list read from them by time (as the dashboard
+      // counts them), rather than a probe into every household's history.
+      qb.where('households.id', 'in', (eb) =>
+        eb
+          .selectFrom('tier_history')
+          .select('tier_history.household_id')
+          .where('tier_history.from_tier', '=', 'priority')
+          .where('tier_history.to_tier', '!=', 'priority')
+          .$if(filter.leftPriority?.since !== undefined, (sub) =>
+            sub.where('tier_history.at', '>=', filter.leftPriority?.since ?? ''),
+          )
+          .$if(filter.leftPriority?.before !== undefined, (sub) =>
+            sub.where('tier_history.at', '<', filter.leftPriority?.before ?? ''),
+          ),
+      ),
+    )
+    .$if(filter.paired !== undefined, (qb) =>
+      qb.where((eb) => {
+        // Written with the literal status, so that the partial index of active pairings applies.
+        const active = eb.exists(
+          eb
+            .selectFrom('pairings')
+            .select('pairings.id')
+            .whereRef('pairings.household_id', '=', 'households.id')
+            .where(sql<boolean>`pairings.status = 'active'`),
+        );
+        return filter.paired ? active : eb.not(active);
+      }),
     );
 }
 

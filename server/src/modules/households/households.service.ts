@@ -1,4 +1,6 @@
 import {
+  chinaDayAfter,
+  chinaDayStart,
   type Household,
   type HouseholdSummary,
   type HouseholdsCreateBody,
@@ -125,10 +127,19 @@ export async function filterScope(
 
 export function listFilter(ctx: Pick<RegistryContext, 'secrets'>, query: HouseholdsFilter): ListFilter {
   const asId = query.q ? normalizeIdNumber(query.q) : '';
-  const { areaCode: _, ...rest } = query;
+  const { areaCode: _, leftPriorityFrom, leftPriorityTo, paired, ...rest } = query;
   return {
     ...rest,
     ...(asId && parseIdNumber(asId).ok ? { idNumberHash: ctx.secrets.lookupHash(asId) } : {}),
+    ...(leftPriorityFrom || leftPriorityTo
+      ? {
+          leftPriority: {
+            since: leftPriorityFrom ? chinaDayStart(leftPriorityFrom).toISOString() : undefined,
+            before: leftPriorityTo ? chinaDayAfter(leftPriorityTo).toISOString() : undefined,
+          },
+        }
+      : {}),
+    ...(paired ? { paired: paired === 'true' } : {}),
   };
 }
 
