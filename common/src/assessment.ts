@@ -226,3 +226,20 @@ export type Assessment = z.infer<typeof Assessment>;
 
 export const AssessmentQuery = z.strictObject({ cohort: z.enum(cohorts).optional() });
 export const ScoreCommentBody = z.strictObject({ comment: z.string().trim().max(1000) });
+
+// ---- monthly bulletin (月度通报) -----------------------------------------------------------------
+
+export const bulletinFormats = ['xlsx', 'pdf'] as const;
+export type BulletinFormat = (typeof bulletinFormats)[number];
+
+/** A China calendar month, `YYYY-MM`. */
+export const BulletinParams = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+
+export const BulletinQuery = z.strictObject({
+  areaCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
+  format: z.enum(bulletinFormats).default('xlsx'),
+});
+export type BulletinQuery = z.infer<typeof BulletinQuery>;

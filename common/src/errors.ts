@@ -132,6 +132,10 @@ export const fieldProblems = {
     'zh-CN': '请填写反映人姓名和联系电话',
     en: 'give the reporter’s name and phone',
   },
+  'month.future': {
+    'zh-CN': '月份不能晚于本月',
+    en: 'the month is later than the current one',
+  },
 } as const;
 export type FieldProblem = keyof typeof fieldProblems;
 

@@ -23,6 +23,7 @@ import { ensureAppealDefaults } from './modules/appeals/categories';
 import { publicRoutes } from './modules/appeals/public.routes';
 import { areasRoutes } from './modules/areas/areas.routes';
 import { assessmentRoutes } from './modules/assessment/assessment.routes';
+import { bulletinRoutes } from './modules/assessment/bulletin.routes';
 import { assistanceRoutes, helperRatingPublicRoutes } from './modules/assistance/assistance.routes';
 import { coverageRoutes } from './modules/assistance/coverage.routes';
 import { householdsRoutes } from './modules/households/households.routes';
@@ -178,6 +179,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await secured.register(assistanceRoutes);
         await secured.register(coverageRoutes);
         await secured.register(assessmentRoutes);
+        await secured.register(bulletinRoutes);
       });
     },
     { prefix: '/api/v1' },

@@ -1,0 +1,397 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { indicatorDefinitions, type Locale } from '@lianxin/common';
+import PDFDocument from 'pdfkit';
+import {
+  asOfText,
+  type BulletinLabels,
+  bulletinLabels,
+  chinaDateTime,
+  figureText,
+  groupNames,
+  levelName,
+  percentText,
+} from './bulletin.labels';
+import type { Bulletin, BulletinFigureKey, Figure } from './bulletin.service';
+
+// The bulletin as an A4 PDF. Chinese needs a font of its own: Noto Sans Hans (SIL OFL), shipped
+// as an npm package and embedded as a subset of the characters used, so a bulletin stays small.
+
+/** Longer lists are cut in the PDF (a district's must-visit list can run to thousands); the workbook has all. */
+export const PDF_LIST_LIMIT = 2000;
+
+const require = createRequire(import.meta.url);
+const fontDir = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
+let fonts: Promise<{ regular: Buffer; bold: Buffer }> | undefined;
+
+/** The two faces, read once and kept (about 17 MB). */
+function loadFonts(): Promise<{ regular: Buffer; bold: Buffer }> {
+  fonts ??= Promise.all([
+    readFile(path.join(fontDir, 'NotoSansHans-Regular.otf')),
+    readFile(path.join(fontDir, 'NotoSansHans-Bold.otf')),
+  ]).then(
+    ([regular, bold]) => ({ regular, bold }),
+    (err: unknown) => {
+      fonts = undefined;
+      throw err;
+    },
+  );
+  return fonts;
+}
+
+const INK = '#1f2329';
+const MUTED = '#646a73';
+const RULE = '#c9cdd4';
+const HEADER_FILL = '#e8eef7';
+const STRIPE_FILL = '#f7f8fa';
+
+interface Column {
+  header: string;
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+class BulletinPdf {
+  readonly doc: PDFKit.PDFDocument;
+  readonly left: number;
+  readonly width: number;
+
+  constructor(doc: PDFKit.PDFDocument) {
+    this.doc = doc;
+    this.left = doc.page.margins.left;
+    this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  }
+
+  get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  /** Starts a new page when less than `height` is left on this one. */
+  ensure(height: number): void {
+    if (this.doc.y + height > this.bottom) this.doc.addPage();
+  }
+
+  heading(text: string): void {
+    this.ensure(60);
+    this.doc.moveDown(0.6).font('bold').fontSize(13).fillColor(INK);
+    this.doc.text(text, this.left, this.doc.y, { width: this.width });
+    this.doc.moveDown(0.3);
+  }
+
+  note(text: string, size = 8.5): void {
+    this.doc.font('regular').fontSize(size).fillColor(MUTED);
+    this.doc.text(text, this.left, this.doc.y, { width: this.width, lineGap: 1.5 });
+    this.doc.moveDown(0.4).fillColor(INK);
+  }
+
+  /** A table whose header is drawn again at the top of every page it runs onto. */
+  table(columns: Column[], rows: string[][], size = 8): void {
+    const doc = this.doc;
+    const pad = 3;
+    const height = (cells: string[], font: 'regular' | 'bold') => {
+      doc.font(font).fontSize(size);
+      let h = 0;
+      cells.forEach((text, i) => {
+        const width = (columns[i]?.width ?? 40) - 2 * pad;
+        h = Math.max(h, doc.heightOfString(text || ' ', { width, lineGap: 1 }));
+      });
+      return h + 2 * pad;
+    };
+    const drawRow = (
+      cells: string[],
+      y: number,
+      h: number,
+      font: 'regular' | 'bold',
+      fill: string | null,
+    ) => {
+      if (fill) doc.rect(this.left, y, this.width, h).fill(fill);
+      doc.font(font).fontSize(size).fillColor(INK);
+      let x = this.left;
+      cells.forEach((text, i) => {
+        const column = columns[i];
+        if (!column) return;
+        doc.text(text, x + pad, y + pad, {
+          width: column.width - 2 * pad,
+          align: column.align ?? 'left',
+          lineGap: 1,
+        });
+        x += column.width;
+      });
+      doc
+        .moveTo(this.left, y + h)
+        .lineTo(this.left + this.width, y + h)
+        .lineWidth(0.5)
+        .strokeColor(RULE)
+        .stroke();
+    };
+    const headers = columns.map((c) => c.header);
+    const headerHeight = height(headers, 'bold');
+    const drawHeader = () => {
+      const y = doc.y;
+      drawRow(headers, y, headerHeight, 'bold', HEADER_FILL);
+      doc.y = y + headerHeight;
+    };
+    this.ensure(headerHeight + height(rows[0] ?? headers, 'regular'));
+    drawHeader();
+    rows.forEach((cells, i) => {
+      const h = height(cells, 'regular');
+      if (doc.y + h > this.bottom) {
+        doc.addPage();
+        drawHeader();
+      }
+      const y = doc.y;
+      drawRow(cells, y, h, 'regular', i % 2 === 1 ? STRIPE_FILL : null);
+      doc.y = y + h;
+    });
+    doc.x = this.left;
+    doc.moveDown(0.6);
+  }
+
+  /** The running title at the top of every page but the first, and "page n of m" at the foot. */
+  frame(title: string, page: (n: number, of: number) => string): void {
+    const doc = this.doc;
+    const range = doc.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      doc.switchToPage(i);
+      const { top, bottom } = doc.page.margins;
+      // Writing in the margins must not start a new page.
+      doc.page.margins.top = 0;
+      doc.page.margins.bottom = 0;
+      doc.font('regular').fontSize(8).fillColor(MUTED);
+      if (i > range.start) {
+        doc.text(title, this.left, top - 24, { width: this.width, lineBreak: false });
+        doc
+          .moveTo(this.left, top - 10)
+          .lineTo(this.left + this.width, top - 10)
+          .lineWidth(0.5)
+          .strokeColor(RULE)
+          .stroke();
+      }
+      doc.text(page(i - range.start + 1, range.count), this.left, doc.page.height - bottom + 18, {
+        width: this.width,
+        align: 'center',
+        lineBreak: false,
+      });
+      doc.page.margins.top = top;
+      doc.page.margins.bottom = bottom;
+    }
+  }
+}
+
+/** A ranked cell: the rate, what it counts and its rank. */
+function rankedCell(f: Figure, l: BulletinLabels, locale: Locale, ranked: boolean): string {
+  const lines = [percentText(f.value, locale), `${f.numerator}/${f.denominator}`];
+  if (ranked) lines.push(f.rank === null ? '—' : l.rankOf(f.rank));
+  return lines.join('\n');
+}
+
+function capped<T>(items: T[], l: BulletinLabels, pdf: BulletinPdf): T[] {
+  if (items.length <= PDF_LIST_LIMIT) {
+    pdf.note(l.total(items.length));
+    return items;
+  }
+  pdf.note(l.truncated(PDF_LIST_LIMIT, items.length));
+  return items.slice(0, PDF_LIST_LIMIT);
+}
+
+/** Writes a bulletin as an A4 PDF and gives its bytes. */
+export async function writeBulletinPdf(data: Bulletin, locale: Locale): Promise<Buffer> {
+  const l = bulletinLabels(locale);
+  const { regular, bold } = await loadFonts();
+  const title = `${data.area.name} ${l.month(data.month)} ${l.title}`;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 50, left: 48, right: 48 },
+    bufferPages: true,
+    lang: locale,
+    info: { Title: title, Author: 'Lianxin', Creator: 'Lianxin', CreationDate: new Date(data.generatedAt) },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
+  const pdf = new BulletinPdf(doc);
+  const w = pdf.width;
+
+  // ---- title and header
+  doc.font('bold').fontSize(18).fillColor(INK).text(title, { align: 'center', width: w });
+  doc.moveDown(0.5);
+  doc.font('regular').fontSize(9.5).fillColor(INK);
+  for (const [label, value] of [
+    [l.area, `${data.area.name}（${data.area.code}）`],
+    [l.period, l.periodText(data.from, data.to, data.current)],
+    [l.generatedAt, chinaDateTime(data.generatedAt)],
+  ] as const) {
+    doc.text(`${label}：${value}`, pdf.left, doc.y, { width: w, lineGap: 2 });
+  }
+
+  // ---- headline figures
+  pdf.heading(l.sections.headline);
+  pdf.note(l.headlineNote);
+  const t = data.totals;
+  const headlineRows: string[][] = [[l.received, '', '', String(t.received), l.receivedDefinition]];
+  const headlineKeys = [
+    'responseRate',
+    'resolutionRate',
+    'satisfactionRate',
+    'onTimeRate',
+    'villageShare',
+    'townShare',
+    'districtShare',
+    'pairingFill',
+    'visitedPaired',
+  ] as const;
+  for (const key of headlineKeys) {
+    const f = t[key];
+    const { name, definition } = figureText(key, locale, data.mustVisit);
+    headlineRows.push([
+      name,
+      String(f.numerator),
+      String(f.denominator),
+      percentText(f.value, locale),
+      definition,
+    ]);
+  }
+  const m = data.mustVisit;
+  const must = figureText('mustVisit', locale, m);
+  headlineRows.push([
+    must.name,
+    String(m.visited),
+    String(m.total),
+    percentText(m.rate, locale),
+    must.definition,
+  ]);
+  const [leftName, leftDefinition] = indicatorDefinitions.leftPriority[locale];
+  headlineRows.push([leftName, '', '', String(t.leftPriority), leftDefinition]);
+  pdf.table(
+    [
+      { header: l.indicator, width: 98 },
+      { header: l.numerator, width: 46, align: 'right' },
+      { header: l.denominator, width: 46, align: 'right' },
+      { header: l.value, width: 52, align: 'right' },
+      { header: l.definition, width: w - 242 },
+    ],
+    headlineRows,
+    8.5,
+  );
+
+  // ---- rankings
+  pdf.heading(l.sections.ranking);
+  if (data.area.kind === 'village') {
+    pdf.note(l.villageNoRanking, 9);
+  } else {
+    pdf.note(l.rankingNote);
+    const name = (key: BulletinFigureKey) => figureText(key, locale, m).name;
+    const appealKeys: BulletinFigureKey[] = [
+      'responseRate',
+      'resolutionRate',
+      'satisfactionRate',
+      'onTimeRate',
+      'villageShare',
+      'townShare',
+      'districtShare',
+    ];
+    const rateWidth = (w - 76 - 36) / appealKeys.length;
+    pdf.table(
+      [
+        { header: l.areaName, width: 76 },
+        { header: l.received, width: 36, align: 'right' },
+        ...appealKeys.map((k) => ({ header: name(k), width: rateWidth, align: 'center' as const })),
+      ],
+      data.ranking.map((r) => [
+        r.areaName,
+        String(r.received),
+        ...appealKeys.map((k) => rankedCell(r.figures[k], l, locale, k !== 'townShare')),
+      ]),
+    );
+    const assistKeys: BulletinFigureKey[] = ['pairingFill', 'visitedPaired', 'mustVisit'];
+    pdf.table(
+      [
+        { header: l.areaName, width: 100 },
+        { header: l.priority, width: 64, align: 'right' },
+        ...assistKeys.map((k) => ({
+          header: `${name(k)}${k === 'pairingFill' ? l.pairingNow : ''}`,
+          width: 88,
+          align: 'center' as const,
+        })),
+        { header: l.leftPriority, width: w - 100 - 64 - 3 * 88, align: 'right' },
+      ],
+      data.ranking.map((r) => [
+        r.areaName,
+        String(r.priority),
+        ...assistKeys.map((k) => rankedCell(r.figures[k], l, locale, true)),
+        String(r.leftPriority),
+      ]),
+    );
+  }
+
+  // ---- overdue appeals
+  pdf.heading(l.sections.overdue);
+  pdf.note(l.overdueAt(asOfText(data), data.current), 9);
+  pdf.note(l.overdueRule);
+  if (data.overdue.length === 0) {
+    pdf.note(l.overdueNone, 9);
+  } else {
+    const rows = capped(data.overdue, l, pdf);
+    pdf.table(
+      [
+        { header: l.trackingCode, width: 66 },
+        { header: l.village, width: 60 },
+        { header: l.category, width: 62 },
+        { header: l.level, width: 38, align: 'center' },
+        { header: l.holder, width: 60 },
+        { header: l.receivedOn, width: 52 },
+        { header: l.dueAt, width: 74 },
+        { header: l.lateKind, width: 46, align: 'center' },
+        { header: l.daysOverdue, width: w - 458, align: 'right' },
+      ],
+      rows.map((a) => [
+        a.trackingCode,
+        a.villageName,
+        a.categoryName,
+        levelName(a.level, locale),
+        a.holderName,
+        chinaDateTime(a.receivedAt).slice(0, 10),
+        chinaDateTime(a.dueAt),
+        l.late[a.lateFor],
+        String(a.daysOverdue),
+      ]),
+    );
+  }
+
+  // ---- must-visit households not visited
+  pdf.heading(l.sections.missing);
+  pdf.note(l.missingRule(m.from, m.to));
+  if (data.missing.length === 0) {
+    pdf.note(l.missingNone, 9);
+  } else {
+    const rows = capped(data.missing, l, pdf);
+    pdf.table(
+      [
+        { header: l.serial, width: 34, align: 'right' },
+        { header: l.village, width: 96 },
+        { header: l.number, width: 84 },
+        { header: l.head, width: 70 },
+        { header: l.groups, width: w - 364 },
+        { header: l.lastVisit, width: 80 },
+      ],
+      rows.map((h, i) => [
+        String(i + 1),
+        h.villageName,
+        h.number,
+        h.headName ?? '',
+        groupNames(h.groups, locale),
+        h.lastVisitDate ?? l.neverVisited,
+      ]),
+    );
+  }
+
+  pdf.frame(title, l.page);
+  doc.end();
+  return done;
+}

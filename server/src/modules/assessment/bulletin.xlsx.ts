@@ -1,0 +1,194 @@
+import type { Writable } from 'node:stream';
+import { indicatorDefinitions, type Locale } from '@lianxin/common';
+import ExcelJS from 'exceljs';
+import { neutralize } from '../households/import/roster-workbook';
+import {
+  asOfText,
+  bulletinLabels,
+  chinaDateTime,
+  figureText,
+  groupNames,
+  levelName,
+} from './bulletin.labels';
+import { type Bulletin, bulletinFigureKeys, type Figure } from './bulletin.service';
+
+const PERCENT = '0.0%';
+type Cell = string | number | null;
+
+/** Text from the records is written so that no spreadsheet reads it as a formula. */
+const safe = (value: Cell): Cell => (typeof value === 'string' ? neutralize(value) : value);
+
+/** A rate as a number formatted as a percentage, or the words for no data (never 0 %). */
+const rate = (value: number | null, noData: string): Cell => value ?? noData;
+
+/**
+ * Writes a bulletin as a workbook: a sheet per section (headline figures, rankings, overdue
+ * appeals, must-visit households not visited), each with its caption, a frozen header and
+ * percentages as numbers.
+ */
+export async function writeBulletinWorkbook(data: Bulletin, locale: Locale, out: Writable): Promise<void> {
+  const l = bulletinLabels(locale);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = 'Lianxin';
+  workbook.created = new Date(data.generatedAt);
+
+  /** A sheet whose first `captionRows` rows say what it is, then a bold header row, frozen. */
+  const sheet = (
+    name: string,
+    columns: { header: string; width: number; numFmt?: string }[],
+    caption: string[],
+  ) => {
+    const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: caption.length + 1 }] });
+    ws.columns = columns.map((c) => ({ width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+    caption.forEach((line, i) => {
+      const row = ws.addRow([safe(line)]);
+      if (i === 0) row.font = { bold: true, size: 13 };
+      row.commit();
+    });
+    const header = ws.addRow(columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+    header.commit();
+    return {
+      add: (cells: Cell[]) => ws.addRow(cells.map(safe)).commit(),
+      commit: () => ws.commit(),
+    };
+  };
+
+  const title = `${data.area.name} ${l.month(data.month)} ${l.title}`;
+  const period = l.periodText(data.from, data.to, data.current);
+  const asOf = l.overdueAt(asOfText(data), data.current);
+
+  // ---- headline figures
+  const headline = sheet(
+    l.sheets.headline,
+    [
+      { header: l.indicator, width: 26 },
+      { header: l.numerator, width: 10 },
+      { header: l.denominator, width: 10 },
+      { header: l.value, width: 10, numFmt: PERCENT },
+      { header: l.definition, width: 70 },
+    ],
+    [
+      title,
+      `${l.area}：${data.area.name}（${data.area.code}）`,
+      `${l.period}：${period}`,
+      `${l.generatedAt}：${chinaDateTime(data.generatedAt)}`,
+      l.headlineNote,
+    ],
+  );
+  const t = data.totals;
+  headline.add([l.received, null, null, t.received, l.receivedDefinition]);
+  for (const key of bulletinFigureKeys) {
+    const figure = key === 'mustVisit' ? null : t[key];
+    const { name, definition } = figureText(key, locale, data.mustVisit);
+    if (figure) {
+      headline.add([name, figure.numerator, figure.denominator, rate(figure.value, l.noData), definition]);
+    } else {
+      const m = data.mustVisit;
+      headline.add([name, m.visited, m.total, rate(m.rate, l.noData), definition]);
+    }
+  }
+  const [leftName, leftDefinition] = indicatorDefinitions.leftPriority[locale];
+  headline.add([leftName, null, null, t.leftPriority, leftDefinition]);
+  headline.commit();
+
+  // ---- rankings
+  const figureColumns = bulletinFigureKeys.flatMap((key) => {
+    const { name } = figureText(key, locale, data.mustVisit);
+    return [
+      { header: name, width: 12, numFmt: PERCENT },
+      { header: `${name}${l.count}`, width: 10 },
+      { header: `${name}${l.rank}`, width: 8 },
+    ];
+  });
+  const ranking = sheet(
+    l.sheets.ranking,
+    [
+      { header: l.areaName, width: 16 },
+      { header: l.areaCode, width: 15, numFmt: '@' },
+      { header: l.received, width: 10 },
+      ...figureColumns,
+      { header: l.priority, width: 10 },
+      { header: l.leftPriority, width: 10 },
+    ],
+    [`${title} · ${l.sections.ranking}`, `${l.period}：${period}`, l.rankingNote],
+  );
+  const rankCell = (f: Figure, ranked: boolean) => f.rank ?? (ranked ? '—' : '');
+  for (const row of data.ranking) {
+    ranking.add([
+      row.areaName,
+      row.areaCode,
+      row.received,
+      ...bulletinFigureKeys.flatMap((key) => {
+        const f = row.figures[key];
+        return [rate(f.value, l.noData), `${f.numerator}/${f.denominator}`, rankCell(f, key !== 'townShare')];
+      }),
+      row.priority,
+      row.leftPriority,
+    ]);
+  }
+  if (data.area.kind === 'village') ranking.add([l.villageNoRanking]);
+  ranking.commit();
+
+  // ---- overdue appeals
+  const overdue = sheet(
+    l.sheets.overdue,
+    [
+      { header: l.trackingCode, width: 14, numFmt: '@' },
+      { header: l.village, width: 16 },
+      { header: l.category, width: 18 },
+      { header: l.level, width: 10 },
+      { header: l.holder, width: 16 },
+      { header: l.receivedAt, width: 17 },
+      { header: l.dueAt, width: 17 },
+      { header: l.lateKind, width: 12 },
+      { header: l.daysOverdue, width: 10 },
+    ],
+    [`${title} · ${l.sections.overdue}`, asOf, l.overdueRule],
+  );
+  for (const a of data.overdue) {
+    overdue.add([
+      a.trackingCode,
+      a.villageName,
+      a.categoryName,
+      levelName(a.level, locale),
+      a.holderName,
+      chinaDateTime(a.receivedAt),
+      chinaDateTime(a.dueAt),
+      l.late[a.lateFor],
+      a.daysOverdue,
+    ]);
+  }
+  if (data.overdue.length === 0) overdue.add([l.overdueNone]);
+  overdue.commit();
+
+  // ---- must-visit households not visited
+  const missing = sheet(
+    l.sheets.missing,
+    [
+      { header: l.village, width: 16 },
+      { header: l.number, width: 14, numFmt: '@' },
+      { header: l.head, width: 12 },
+      { header: l.groups, width: 30 },
+      { header: l.lastVisit, width: 14 },
+    ],
+    [`${title} · ${l.sections.missing}`, l.missingRule(data.mustVisit.from, data.mustVisit.to)],
+  );
+  for (const m of data.missing) {
+    missing.add([
+      m.villageName,
+      m.number,
+      m.headName ?? '',
+      groupNames(m.groups, locale),
+      m.lastVisitDate ?? l.neverVisited,
+    ]);
+  }
+  if (data.missing.length === 0) missing.add([l.missingNone]);
+  missing.commit();
+  await workbook.commit();
+}
