@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appealRatings } from './appeals';
 import { IndicatorsInput } from './households';
+import { QueryFlag } from './query';
 import { tiers } from './tiering';
 import { RecordVersion } from './versions';
 
@@ -128,8 +129,21 @@ export const PairingsQuery = z.strictObject({
   householdId: z.uuid().optional(),
   status: z.enum(pairingStatuses).default('active'),
   needsReview: z.enum(['true', 'false']).optional(),
+  /** The period `visited` looks at, China calendar days, inclusive; either end may be open. */
+  visitedFrom: date.optional(),
+  visitedTo: date.optional(),
+  /** The household was (`true`) or was not (`false`) visited in the period; a period alone means `true`. */
+  visited: QueryFlag.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+export type PairingsQuery = z.infer<typeof PairingsQuery>;
+
+export const PairingsPage = z.object({
+  items: z.array(Pairing),
+  /** Every pairing matching, beyond the `limit` listed. */
+  total: z.number(),
+});
+export type PairingsPage = z.infer<typeof PairingsPage>;
 
 export const CadreLoad = z.object({
   id: z.string(),

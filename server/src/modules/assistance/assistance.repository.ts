@@ -1,5 +1,5 @@
 import { hasPermission, type Role, roles } from '@lianxin/common';
-import type { ExpressionBuilder } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Db } from '../../db/dialect';
 import type { DB, PairingsTable } from '../../db/schema';
 import { type AreaScope, inScope } from '../../platform/scope';
@@ -88,6 +88,78 @@ export function pairingRows(db: Db, scope: AreaScope) {
       lastVisit,
     ])
     .where((eb) => inScope(eb, 'pairings.area_code', scope));
+}
+
+export interface PairingFilter {
+  status: 'active' | 'ended';
+  cadreId?: string;
+  householdId?: string;
+  /** Only pairings whose household has left the priority tier since the last review. */
+  needsReview?: boolean;
+  /** Whose household was (or was not) visited between two China calendar days, inclusive. */
+  visited?: { yes: boolean; from?: string; to?: string };
+}
+
+/** The conditions of a filter on a pairing and its household. */
+function pairingMatches(filter: PairingFilter) {
+  const { visited } = filter;
+  return (eb: ExpressionBuilder<DB, 'pairings' | 'households'>) => {
+    const conditions: Expression<SqlBool>[] = [eb('pairings.status', '=', filter.status)];
+    if (filter.cadreId !== undefined) conditions.push(eb('pairings.cadre_id', '=', filter.cadreId));
+    if (filter.householdId !== undefined)
+      conditions.push(eb('pairings.household_id', '=', filter.householdId));
+    if (filter.needsReview)
+      conditions.push(eb('pairings.reviewed_tier', '=', 'priority'), eb('households.tier', '!=', 'priority'));
+    if (visited !== undefined) {
+      // Any visit to the household, by anyone, as the dashboard counts it.
+      const any = eb.exists(
+        eb
+          .selectFrom('visits')
+          .select('visits.id')
+          .whereRef('visits.household_id', '=', 'pairings.household_id')
+          .$if(visited.from !== undefined, (sub) => sub.where('visits.date', '>=', visited.from ?? ''))
+          .$if(visited.to !== undefined, (sub) => sub.where('visits.date', '<=', visited.to ?? '')),
+      );
+      conditions.push(visited.yes ? any : eb.not(any));
+    }
+    return eb.and(conditions);
+  };
+}
+
+function matching(db: Db, scope: AreaScope, filter: PairingFilter) {
+  return db
+    .selectFrom('pairings')
+    .innerJoin('households', 'households.id', 'pairings.household_id')
+    .where((eb) => inScope(eb, 'pairings.area_code', scope))
+    .where(pairingMatches(filter));
+}
+
+/**
+ * A page of the pairings of a subtree that a filter selects, by village and household number,
+ * with what the list shows of each. The page is chosen first, so that names and the last visit
+ * are read for its rows only (a district has tens of thousands of pairings).
+ */
+export async function listMatchingPairings(db: Db, scope: AreaScope, filter: PairingFilter, limit: number) {
+  const page = matching(db, scope, filter)
+    .select('pairings.id')
+    .orderBy('pairings.village_code')
+    .orderBy('households.number')
+    .orderBy('pairings.id')
+    .limit(limit);
+  return pairingRows(db, scope)
+    .where('pairings.id', 'in', page)
+    .orderBy('pairings.village_code')
+    .orderBy('households.number')
+    .orderBy('pairings.id')
+    .execute();
+}
+
+/** How many pairings a filter selects. */
+export async function countPairings(db: Db, scope: AreaScope, filter: PairingFilter): Promise<number> {
+  const row = await matching(db, scope, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Active priority households in scope with no active pairing. */

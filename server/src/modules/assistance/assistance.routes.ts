@@ -13,6 +13,7 @@ import {
   PairingCreateBody,
   PairingEndBody,
   PairingKeepBody,
+  PairingsPage,
   PairingsQuery,
   Proposal,
   ProposalAcceptBody,
@@ -127,10 +128,10 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['assistance'],
         querystring: PairingsQuery,
-        response: { 200: z.object({ items: z.array(Pairing) }) },
+        response: { 200: PairingsPage },
       },
     },
-    async (request) => ({ items: await listPairings(db, context(request), request.query) }),
+    async (request) => listPairings(db, context(request), request.query),
   );
 
   app.get(

@@ -7,6 +7,8 @@ import {
   type Pairing,
   type PairingBoard,
   type PairingCreateBody,
+  type PairingsPage,
+  type PairingsQuery,
   type Proposal,
   type Quota,
   type QuotaGroup,
@@ -24,6 +26,9 @@ import {
   activeCounts,
   type CadreRow,
   cadres,
+  countPairings,
+  listMatchingPairings,
+  type PairingFilter,
   type PairingRow,
   pairingRows,
   unpairedPriority,
@@ -102,30 +107,24 @@ async function narrowed(db: Db, ctx: Pick<AssistanceContext, 'scope'>, areaCode:
 export async function listPairings(
   db: Db,
   ctx: AssistanceContext,
-  query: {
-    areaCode?: string | undefined;
-    cadreId?: string | undefined;
-    householdId?: string | undefined;
-    status: 'active' | 'ended';
-    needsReview?: 'true' | 'false' | undefined;
-    limit: number;
-  },
-): Promise<Pairing[]> {
+  query: PairingsQuery,
+): Promise<PairingsPage> {
   const scope = await narrowed(db, ctx, query.areaCode);
-  const rows = await pairingRows(db, scope)
-    .where('pairings.status', '=', query.status)
-    .$if(query.cadreId !== undefined, (qb) => qb.where('pairings.cadre_id', '=', query.cadreId ?? ''))
-    .$if(query.householdId !== undefined, (qb) =>
-      qb.where('pairings.household_id', '=', query.householdId ?? ''),
-    )
-    .$if(query.needsReview === 'true', (qb) =>
-      qb.where('pairings.reviewed_tier', '=', 'priority').where('households.tier', '!=', 'priority'),
-    )
-    .orderBy('pairings.village_code')
-    .orderBy('households.number')
-    .limit(query.limit)
-    .execute();
-  return rows.map(toPairing);
+  const { visitedFrom, visitedTo, visited } = query;
+  const filter: PairingFilter = {
+    status: query.status,
+    cadreId: query.cadreId,
+    householdId: query.householdId,
+    needsReview: query.needsReview === 'true',
+    ...(visited !== undefined || visitedFrom !== undefined || visitedTo !== undefined
+      ? { visited: { yes: visited !== 'false', from: visitedFrom, to: visitedTo } }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    listMatchingPairings(db, scope, filter, query.limit),
+    countPairings(db, scope, filter),
+  ]);
+  return { items: rows.map(toPairing), total };
 }
 
 export async function pairingInScope(
