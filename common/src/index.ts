@@ -4,6 +4,7 @@ export * from './assessment';
 export * from './assistance';
 export * from './audit';
 export * from './calendar';
+export * from './drilldown';
 export * from './errors';
 export * from './household-import';
 export * from './households';

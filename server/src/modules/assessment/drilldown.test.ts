@@ -1,0 +1,195 @@
+import {
+  type AppealsPage,
+  type AreaIndicators,
+  type Dashboard,
+  type DrillDownScope,
+  drillDown,
+  type HouseholdsPage,
+  type PairingsPage,
+  type RecordSet,
+  rateSets,
+  type Tier,
+} from '@lianxin/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AREAS,
+  buildUser,
+  createTestApp,
+  type Session,
+  seedAreas,
+  signInAs,
+  type TestContext,
+} from '../../../test/harness';
+import {
+  appealStates,
+  createHousehold,
+  insertAppeal,
+  insertPairing,
+  insertTierChange,
+  insertVisit,
+} from '../../../test/records.fixtures';
+
+const FROM = '2026-10-01';
+const TO = '2026-11-30';
+
+/** The number of records the list behind a figure holds, and the ids of the first page. */
+async function drill(session: Session, set: RecordSet, scope: DrillDownScope) {
+  const { list, query } = drillDown(set, scope);
+  const params = new URLSearchParams(query as Record<string, string>);
+  if (list === 'appeals') params.set('withTotal', 'true');
+  params.set('limit', '200');
+  const response = await session.request('GET', `/api/v1/${list}?${params}`);
+  if (response.statusCode !== 200) return { status: response.statusCode, total: 0, items: [] };
+  const page = response.json() as AppealsPage | HouseholdsPage | PairingsPage;
+  return { status: 200, total: page.total ?? 0, items: page.items };
+}
+
+/** Every figure of an area's row of the dashboard, by the set of records it counts. */
+function figuresOf(area: AreaIndicators): [RecordSet, number][] {
+  const figures: [RecordSet, number][] = [
+    ['received', area.received],
+    ['households', area.households],
+    ['leftPriority', area.leftPriority],
+    ...(['stable', 'watch', 'priority'] as Tier[]).map((tier): [RecordSet, number] => [
+      tier,
+      area.tiers[tier],
+    ]),
+    ['priorityUnpaired', area.pairingFill.denominator - area.pairingFill.numerator],
+    ['pairedNotVisited', area.visitedPaired.denominator - area.visitedPaired.numerator],
+  ];
+  for (const [key, sets] of Object.entries(rateSets) as [
+    keyof typeof rateSets,
+    (typeof rateSets)[keyof typeof rateSets],
+  ][]) {
+    figures.push([sets.numerator, area[key].numerator], [sets.denominator, area[key].denominator]);
+  }
+  return figures;
+}
+
+describe('every dashboard figure drills down to a list of exactly the records it counts', () => {
+  let t: TestContext;
+  let admin: Session;
+  let townHead: Session;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedAreas(t.database);
+    admin = await signInAs(t, 'district_admin', AREAS.district);
+    townHead = await signInAs(t, 'town_head', AREAS.townA);
+    const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
+    // Appeals in every state in three villages and two months, a category apart, and some just
+    // outside the period (China calendar days, UTC+8).
+    const received = ['2026-10-05T02:00:00.000Z', '2026-11-10T02:00:00.000Z', '2026-11-30T15:59:59.000Z'];
+    for (const [i, village] of [AREAS.villageA1, AREAS.villageA2, AREAS.villageB1].entries())
+      for (const receivedAt of received.slice(i))
+        for (const [j, state] of appealStates(receivedAt).entries())
+          await insertAppeal(t, village, {
+            received_at: receivedAt,
+            category_code: j % 3 === 0 ? 'wage_dispute' : 'roads_water',
+            ...state,
+          });
+    for (const receivedAt of ['2026-09-30T15:59:59.999Z', '2026-11-30T16:00:00.000Z'])
+      await insertAppeal(t, AREAS.villageA1, { received_at: receivedAt });
+
+    // Households of every tier, some moved out; pairings visited in the period or not, one ended,
+    // one of a household no longer priority; tier changes in and out of the period.
+    const household = async (areaCode: string, tier: Tier, status: 'active' | 'moved_out' = 'active') => ({
+      id: await createHousehold(t, admin, areaCode, tier, status),
+      areaCode,
+    });
+    for (const areaCode of [AREAS.groupA1, AREAS.villageA2, AREAS.villageB1]) {
+      await household(areaCode, 'stable');
+      await household(areaCode, 'watch', 'moved_out');
+      await household(areaCode, 'priority');
+      const visited = await household(areaCode, 'priority');
+      await insertPairing(t, visited, cadre.id);
+      await insertVisit(t, visited, cadre.id, '2026-10-01');
+      const late = await household(areaCode, 'priority');
+      await insertPairing(t, late, cadre.id);
+      await insertVisit(t, late, cadre.id, '2026-12-01');
+      const ended = await household(areaCode, 'priority');
+      await insertPairing(t, ended, cadre.id, { status: 'ended' });
+      await insertVisit(t, ended, cadre.id, '2026-11-01');
+      const left = await household(areaCode, 'watch');
+      await insertPairing(t, left, cadre.id);
+      await insertVisit(t, left, cadre.id, '2026-11-30');
+      await insertTierChange(t, left.id, {
+        at: '2026-10-31T16:00:00.000Z',
+        from_tier: 'priority',
+        to_tier: 'watch',
+      });
+      const gone = await household(areaCode, 'stable', 'moved_out');
+      await insertTierChange(t, gone.id, {
+        at: '2026-09-30T16:00:00.000Z',
+        from_tier: 'priority',
+        to_tier: 'stable',
+      });
+      const earlier = await household(areaCode, 'watch');
+      await insertTierChange(t, earlier.id, {
+        at: '2026-09-30T15:59:59.999Z',
+        from_tier: 'priority',
+        to_tier: 'watch',
+      });
+      const up = await household(areaCode, 'priority');
+      await insertTierChange(t, up.id, {
+        at: '2026-11-01T00:00:00.000Z',
+        from_tier: 'watch',
+        to_tier: 'priority',
+      });
+    }
+  });
+  afterAll(() => t.close());
+
+  it('lists as many records as each figure of the district and of each town counts', async () => {
+    const response = await admin.request('GET', `/api/v1/dashboard?from=${FROM}&to=${TO}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const board = response.json() as Dashboard;
+    expect(board.totals.received).toBeGreaterThan(0);
+    expect(board.totals.leftPriority).toBe(6);
+    expect(board.totals.visitedPaired).toMatchObject({ numerator: 6, denominator: 9 });
+    for (const area of [board.totals, ...board.children]) {
+      const scope = { areaCode: area.areaCode, from: FROM, to: TO };
+      for (const [set, figure] of figuresOf(area))
+        expect((await drill(admin, set, scope)).total, `${area.areaName} ${set}`).toBe(figure);
+    }
+  });
+
+  it('lists as many appeals as each month, category and stage of the level funnel', async () => {
+    const board = (await admin.request('GET', `/api/v1/dashboard?from=${FROM}&to=${TO}`)).json() as Dashboard;
+    const scope = { areaCode: board.area.code, from: FROM, to: TO };
+    expect(board.monthly.map((m) => m.month)).toEqual(['2026-10', '2026-11']);
+    for (const month of board.monthly) {
+      const days = { ...scope, from: `${month.month}-01`, to: month.month === '2026-10' ? '2026-10-31' : TO };
+      expect((await drill(admin, 'received', days)).total, month.month).toBe(month.received);
+      expect((await drill(admin, 'resolved', days)).total, month.month).toBe(month.resolved);
+      expect((await drill(admin, 'rated', days)).total, month.month).toBe(month.rated);
+      expect((await drill(admin, 'satisfied', days)).total, month.month).toBe(month.satisfied);
+    }
+    expect(board.categories.length).toBe(2);
+    for (const category of board.categories)
+      expect((await drill(admin, 'received', { ...scope, categoryCode: category.code })).total).toBe(
+        category.received,
+      );
+    expect((await drill(admin, 'reachedTown', scope)).total).toBe(board.funnel.reachedTown);
+    expect((await drill(admin, 'reachedDistrict', scope)).total).toBe(board.funnel.reachedDistrict);
+  });
+
+  it('never lists another town’s records to a town head', async () => {
+    const board = (
+      await townHead.request('GET', `/api/v1/dashboard?from=${FROM}&to=${TO}`)
+    ).json() as Dashboard;
+    expect(board.area.code).toBe(AREAS.townA);
+    const own = { areaCode: AREAS.townA, from: FROM, to: TO };
+    const other = { areaCode: AREAS.townB, from: FROM, to: TO };
+    for (const [set, figure] of figuresOf(board.totals)) {
+      const listed = await drill(townHead, set, own);
+      expect(listed.total, set).toBe(figure);
+      for (const item of listed.items as { villageCode?: string; areaCode?: string }[])
+        expect((item.villageCode ?? item.areaCode ?? '').slice(0, 9), set).toBe(AREAS.townA.slice(0, 9));
+      // Another town's list is empty, or refused as an unknown area: never its records.
+      const outside = await drill(townHead, set, other);
+      expect(outside.total, set).toBe(0);
+      expect(outside.items, set).toEqual([]);
+    }
+  });
+});
