@@ -9,6 +9,8 @@ const zh = {
   fileName: (area: string, month: string) => `月度通报-${area}-${month}`,
   month: (month: string) => `${month.slice(0, 4)} 年 ${Number(month.slice(5))} 月`,
   area: '通报区域',
+  field: (label: string, value: string) => `${label}：${value}`,
+  areaWithCode: (name: string, code: string) => `${name}（${code}）`,
   period: '统计期间',
   periodText: (from: string, to: string, current: boolean) =>
     `${from} 至 ${to}${current ? '（本月尚未结束，截至今日）' : ''}`,
@@ -29,6 +31,7 @@ const zh = {
   value: '数值',
   definition: '口径',
   received: '期内受理诉求',
+  receivedShort: '受理诉求',
   receivedDefinition: '期内受理的诉求件数（合并的重复诉求不计）',
   leftPriority: '连心户转出数',
   mustVisit: '五必访走访率（年初至今）',
@@ -75,7 +78,6 @@ const zh = {
     `共 ${total} 条，此处仅列前 ${shown} 条；完整名单见本通报的 Excel 版。`,
   serial: '序号',
   total: (n: number) => `共 ${n} 条`,
-  households: '户',
 };
 
 export type BulletinLabels = typeof zh;
@@ -85,6 +87,8 @@ const en: BulletinLabels = {
   fileName: (area, month) => `bulletin-${area}-${month}`,
   month: (month) => month,
   area: 'Area',
+  field: (label, value) => `${label}: ${value}`,
+  areaWithCode: (name, code) => `${name} (${code})`,
   period: 'Period',
   periodText: (from, to, current) => `${from} to ${to}${current ? ' (month in progress, up to today)' : ''}`,
   generatedAt: 'Generated at',
@@ -99,11 +103,12 @@ const en: BulletinLabels = {
   headlineNote:
     'As on the dashboard: appeals received in the period are counted with their outcome when the bulletin is generated (a resolution or escalation after the month’s end counts); priority households paired is the current figure.',
   indicator: 'Indicator',
-  numerator: 'Numerator',
-  denominator: 'Denominator',
+  numerator: 'Count',
+  denominator: 'Out of',
   value: 'Value',
   definition: 'Definition',
   received: 'Appeals received',
+  receivedShort: 'Appeals',
   receivedDefinition: 'Appeals received in the period (merged duplicates excluded)',
   leftPriority: 'Left the priority tier',
   mustVisit: 'Must-visit coverage (year to date)',
@@ -150,7 +155,6 @@ const en: BulletinLabels = {
     `${total} in all; the first ${shown} are listed here, the Excel bulletin lists every one.`,
   serial: 'No.',
   total: (n) => `${n} in all`,
-  households: 'households',
 };
 
 export function bulletinLabels(locale: Locale): BulletinLabels {

@@ -13,7 +13,7 @@ import {
   levelName,
   percentText,
 } from './bulletin.labels';
-import type { Bulletin, BulletinFigureKey, Figure } from './bulletin.service';
+import { type Bulletin, type BulletinFigureKey, bulletinFigures, type Figure } from './bulletin.service';
 
 // The bulletin as an A4 PDF. Chinese needs a font of its own: Noto Sans Hans (SIL OFL), shipped
 // as an npm package and embedded as a subset of the characters used, so a bulletin stays small.
@@ -57,8 +57,12 @@ class BulletinPdf {
   readonly left: number;
   readonly width: number;
 
-  constructor(doc: PDFKit.PDFDocument) {
+  /** Text as drawn: the CJK font draws ‘ ’ full-width, so English uses the ASCII apostrophe. */
+  readonly tidy: (text: string) => string;
+
+  constructor(doc: PDFKit.PDFDocument, locale: Locale) {
     this.doc = doc;
+    this.tidy = locale === 'en' ? (text) => text.replace(/[‘’]/g, "'") : (text) => text;
     this.left = doc.page.margins.left;
     this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   }
@@ -75,19 +79,28 @@ class BulletinPdf {
   heading(text: string): void {
     this.ensure(60);
     this.doc.moveDown(0.6).font('bold').fontSize(13).fillColor(INK);
-    this.doc.text(text, this.left, this.doc.y, { width: this.width });
+    this.doc.text(this.tidy(text), this.left, this.doc.y, { width: this.width });
     this.doc.moveDown(0.3);
+  }
+
+  subheading(text: string): void {
+    this.ensure(50);
+    this.doc.font('bold').fontSize(10).fillColor(INK);
+    this.doc.text(this.tidy(text), this.left, this.doc.y, { width: this.width });
+    this.doc.moveDown(0.25);
   }
 
   note(text: string, size = 8.5): void {
     this.doc.font('regular').fontSize(size).fillColor(MUTED);
-    this.doc.text(text, this.left, this.doc.y, { width: this.width, lineGap: 1.5 });
+    this.doc.text(this.tidy(text), this.left, this.doc.y, { width: this.width, lineGap: 1.5 });
     this.doc.moveDown(0.4).fillColor(INK);
   }
 
   /** A table whose header is drawn again at the top of every page it runs onto. */
-  table(columns: Column[], rows: string[][], size = 8): void {
+  table(given: Column[], cellsGiven: string[][], size = 8): void {
     const doc = this.doc;
+    const columns = given.map((c) => ({ ...c, header: this.tidy(c.header) }));
+    const rows = cellsGiven.map((cells) => cells.map(this.tidy));
     const pad = 3;
     const height = (cells: string[], font: 'regular' | 'bold') => {
       doc.font(font).fontSize(size);
@@ -215,7 +228,7 @@ export async function writeBulletinPdf(data: Bulletin, locale: Locale): Promise<
   });
   doc.registerFont('regular', regular);
   doc.registerFont('bold', bold);
-  const pdf = new BulletinPdf(doc);
+  const pdf = new BulletinPdf(doc, locale);
   const w = pdf.width;
 
   // ---- title and header
@@ -223,11 +236,11 @@ export async function writeBulletinPdf(data: Bulletin, locale: Locale): Promise<
   doc.moveDown(0.5);
   doc.font('regular').fontSize(9.5).fillColor(INK);
   for (const [label, value] of [
-    [l.area, `${data.area.name}（${data.area.code}）`],
+    [l.area, l.areaWithCode(data.area.name, data.area.code)],
     [l.period, l.periodText(data.from, data.to, data.current)],
     [l.generatedAt, chinaDateTime(data.generatedAt)],
   ] as const) {
-    doc.text(`${label}：${value}`, pdf.left, doc.y, { width: w, lineGap: 2 });
+    doc.text(pdf.tidy(l.field(label, value)), pdf.left, doc.y, { width: w, lineGap: 2 });
   }
 
   // ---- headline figures
@@ -271,10 +284,10 @@ export async function writeBulletinPdf(data: Bulletin, locale: Locale): Promise<
   pdf.table(
     [
       { header: l.indicator, width: 98 },
-      { header: l.numerator, width: 46, align: 'right' },
-      { header: l.denominator, width: 46, align: 'right' },
-      { header: l.value, width: 52, align: 'right' },
-      { header: l.definition, width: w - 242 },
+      { header: l.numerator, width: 58, align: 'right' },
+      { header: l.denominator, width: 58, align: 'right' },
+      { header: l.value, width: 46, align: 'right' },
+      { header: l.definition, width: w - 260 },
     ],
     headlineRows,
     8.5,
@@ -296,20 +309,22 @@ export async function writeBulletinPdf(data: Bulletin, locale: Locale): Promise<
       'townShare',
       'districtShare',
     ];
-    const rateWidth = (w - 76 - 36) / appealKeys.length;
+    const rateWidth = (w - 72 - 40) / appealKeys.length;
+    pdf.subheading(l.rankingAppeals);
     pdf.table(
       [
-        { header: l.areaName, width: 76 },
-        { header: l.received, width: 36, align: 'right' },
+        { header: l.areaName, width: 72 },
+        { header: l.receivedShort, width: 40, align: 'right' },
         ...appealKeys.map((k) => ({ header: name(k), width: rateWidth, align: 'center' as const })),
       ],
       data.ranking.map((r) => [
         r.areaName,
         String(r.received),
-        ...appealKeys.map((k) => rankedCell(r.figures[k], l, locale, k !== 'townShare')),
+        ...appealKeys.map((k) => rankedCell(r.figures[k], l, locale, bulletinFigures[k] !== null)),
       ]),
     );
     const assistKeys: BulletinFigureKey[] = ['pairingFill', 'visitedPaired', 'mustVisit'];
+    pdf.subheading(l.rankingAssistance);
     pdf.table(
       [
         { header: l.areaName, width: 100 },

@@ -10,7 +10,12 @@ import {
   groupNames,
   levelName,
 } from './bulletin.labels';
-import { type Bulletin, bulletinFigureKeys, type Figure } from './bulletin.service';
+import {
+  type Bulletin,
+  type BulletinFigureKey,
+  bulletinFigureKeys,
+  bulletinFigures,
+} from './bulletin.service';
 
 const PERCENT = '0.0%';
 type Cell = string | number | null;
@@ -75,9 +80,9 @@ export async function writeBulletinWorkbook(data: Bulletin, locale: Locale, out:
     ],
     [
       title,
-      `${l.area}：${data.area.name}（${data.area.code}）`,
-      `${l.period}：${period}`,
-      `${l.generatedAt}：${chinaDateTime(data.generatedAt)}`,
+      l.field(l.area, l.areaWithCode(data.area.name, data.area.code)),
+      l.field(l.period, period),
+      l.field(l.generatedAt, chinaDateTime(data.generatedAt)),
       l.headlineNote,
     ],
   );
@@ -98,12 +103,13 @@ export async function writeBulletinWorkbook(data: Bulletin, locale: Locale, out:
   headline.commit();
 
   // ---- rankings
+  const ranked = (key: BulletinFigureKey) => bulletinFigures[key] !== null;
   const figureColumns = bulletinFigureKeys.flatMap((key) => {
     const { name } = figureText(key, locale, data.mustVisit);
     return [
       { header: name, width: 12, numFmt: PERCENT },
       { header: `${name}${l.count}`, width: 10 },
-      { header: `${name}${l.rank}`, width: 8 },
+      ...(ranked(key) ? [{ header: `${name}${l.rank}`, width: 8 }] : []),
     ];
   });
   const ranking = sheet(
@@ -116,9 +122,8 @@ export async function writeBulletinWorkbook(data: Bulletin, locale: Locale, out:
       { header: l.priority, width: 10 },
       { header: l.leftPriority, width: 10 },
     ],
-    [`${title} · ${l.sections.ranking}`, `${l.period}：${period}`, l.rankingNote],
+    [`${title} · ${l.sections.ranking}`, l.field(l.period, period), l.rankingNote],
   );
-  const rankCell = (f: Figure, ranked: boolean) => f.rank ?? (ranked ? '—' : '');
   for (const row of data.ranking) {
     ranking.add([
       row.areaName,
@@ -126,7 +131,8 @@ export async function writeBulletinWorkbook(data: Bulletin, locale: Locale, out:
       row.received,
       ...bulletinFigureKeys.flatMap((key) => {
         const f = row.figures[key];
-        return [rate(f.value, l.noData), `${f.numerator}/${f.denominator}`, rankCell(f, key !== 'townShare')];
+        const cells: Cell[] = [rate(f.value, l.noData), `${f.numerator}/${f.denominator}`];
+        return ranked(key) ? [...cells, f.rank ?? '—'] : cells;
       }),
       row.priority,
       row.leftPriority,
