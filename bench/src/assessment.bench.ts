@@ -1,7 +1,9 @@
 import { chinaDayStart } from '@lianxin/common';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import type { Database } from '../../server/src/db/database';
 import { computeAssessment } from '../../server/src/modules/assessment/assessment.service';
+import { wholeMonths } from '../../server/src/modules/assessment/dashboard.service';
 import { benchClock } from './dataset';
 import {
   listening,
@@ -35,20 +37,33 @@ export async function assessmentBench(
     });
     if (response.statusCode !== 200) throw new Error(`dashboard: ${response.statusCode} ${response.body}`);
   };
+  // The dashboards' counts of the data set, counted once (as after an upgrade) before measuring.
+  await get('from=2026-11-01&to=2026-11-22');
+  const rated = await database.db
+    .selectFrom('appeals')
+    .select('id')
+    .where('rating', 'in', ['satisfied', 'basically_satisfied'])
+    .orderBy('id')
+    .limit(1000)
+    .execute();
   const cold: number[] = [];
   const coldRaw: number[] = [];
   const warm: number[] = [];
   for (let r = 0; r < runs; r++) {
     const times: number[] = [];
     const rawTimes: number[] = [];
-    // A different period each time: nothing is cached (the last twelve months, ending on another day).
+    // A different period each time, so nothing is cached (the last twelve months, ending on another
+    // day), and three appeals rated again before each, as other cadres' work goes on meanwhile:
+    // the dashboard recounts what they moved before it reads.
     for (let i = 0; i < 20; i++) {
       const to = new Date(Date.UTC(2026, 10, 22) - (r * 20 + i) * DAY).toISOString().slice(0, 10);
       const from = new Date(Date.parse(to) - 364 * DAY).toISOString().slice(0, 10);
+      await rateAgain(
+        database,
+        rated.slice(((r * 20 + i) * 3) % 990, (((r * 20 + i) * 3) % 990) + 3).map((a) => a.id),
+      );
       times.push(await time(() => get(`from=${from}&to=${to}`)));
-      const fromTs = chinaDayStart(from).toISOString();
-      const toTs = new Date(chinaDayStart(to).getTime() + DAY).toISOString();
-      rawTimes.push(await time(() => rawDashboard(database, fromTs, toTs, from, to)));
+      rawTimes.push(await time(() => rawDashboard(database, from, to)));
     }
     cold.push(percentile(times, 95));
     coldRaw.push(percentile(rawTimes, 95));
@@ -83,7 +98,10 @@ export async function assessmentBench(
       median(cold),
       'ms',
       { value: 300, kind: 'max' },
-      { value: median(coldRaw), what: 'the same five grouped queries, hand-written, on the raw driver' },
+      {
+        value: median(coldRaw),
+        what: 'the same reads (kept counts, pairings, tier moves), hand-written, on the raw driver; without the recount',
+      },
       runs,
     ),
     'assessment.dashboard_warm.p95_ms': metric(
@@ -99,43 +117,65 @@ export async function assessmentBench(
   };
 }
 
-/** The district overview's queries by hand: appeals by town, month and category; households; pairings; tier moves. */
-async function rawDashboard(database: Database, fromTs: string, toTs: string, from: string, to: string) {
+/** Satisfied becomes basically satisfied and back: a write that moves no figure, but is recounted. */
+async function rateAgain(database: Database, ids: string[]) {
+  await database.db
+    .updateTable('appeals')
+    .set({
+      rating: sql<
+        'satisfied' | 'basically_satisfied'
+      >`case when rating = 'satisfied' then 'basically_satisfied' else 'satisfied' end`,
+    })
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/**
+ * The district overview's reads by hand: the kept counts of the whole months and of the days
+ * around them, per town; households per town; paired households visited; tier moves.
+ */
+async function rawDashboard(database: Database, from: string, to: string) {
   const pg = database.engine === 'postgres';
-  const month = pg
-    ? "to_char(received_at at time zone 'Asia/Shanghai', 'YYYY-MM')"
-    : "strftime('%Y-%m', received_at, '+8 hours')";
   const p = (n: number) => (pg ? `$${n}` : '?');
   const q = (text: string, params: unknown[]) => raw(database, text, text, params);
-  const sum = (c: string) => `coalesce(sum(case when ${c} then 1 else 0 end), 0)`;
+  const months = wholeMonths(from, to);
+  const fromTs = chinaDayStart(from).toISOString();
+  const toTs = new Date(chinaDayStart(to).getTime() + DAY).toISOString();
+  const figures =
+    'sum(received), sum(responded), sum(resolved), sum(on_time), sum(rated), sum(satisfied), sum(at_village), sum(at_town), sum(to_district), sum(to_town)';
+  const ranges: [string, string, string][] = months
+    ? [
+        ['monthly', months[0], months[1]],
+        ['daily', from, `${months[0]}-00`],
+        ['daily', `${months[1]}-32`, to],
+      ]
+    : [['daily', from, to]];
   await Promise.all([
+    ...ranges.flatMap(([grain, first, last]) => [
+      q(
+        `select substr(village_code, 1, 9) c, period, ${figures} from appeal_counts_${grain}
+         where period >= ${p(1)} and period <= ${p(2)} group by substr(village_code, 1, 9), period`,
+        [first, last],
+      ),
+      q(
+        `select category_code, sum(received) from appeal_categories_${grain}
+         where period >= ${p(1)} and period <= ${p(2)} group by category_code`,
+        [first, last],
+      ),
+    ]),
     q(
-      `select substr(village_code, 1, 9) c, ${month} m, category_code, count(*), ${sum("accepted_at is not null or status = 'returned'")},
-       ${sum('resolved_at is not null')}, ${sum('resolved_at is not null and resolved_at <= resolution_due_at')}, ${sum('rating is not null')},
-       ${sum("rating in ('satisfied', 'basically_satisfied')")}, ${sum("resolved_level = 'village'")}, ${sum("resolved_level = 'town'")},
-       ${sum("max_level = 'district'")}, ${sum("max_level in ('town', 'district')")}
-       from appeals where received_at >= ${p(1)} and received_at < ${p(2)} and status != 'merged'
-       group by substr(village_code, 1, 9), ${month}, category_code`,
-      [fromTs, toTs],
-    ),
-    q(
-      `select substr(area_code, 1, 9) c, count(*), ${sum("tier = 'stable'")}, ${sum("tier = 'watch'")}, ${sum("tier = 'priority'")}
-       from households where status = 'active' group by substr(area_code, 1, 9)`,
+      `select substr(area_code, 1, 9) c, sum(stable), sum(watch), sum(priority), sum(priority_paired)
+       from household_counts group by substr(area_code, 1, 9)`,
       [],
     ),
     q(
-      `select substr(h.area_code, 1, 9) c, count(*) from pairings p join households h on h.id = p.household_id
-       where p.status = 'active' and h.tier = 'priority' and h.status = 'active' group by substr(h.area_code, 1, 9)`,
-      [],
-    ),
-    q(
-      `select substr(area_code, 1, 9) c, count(*), ${sum(`exists (select 1 from visits v where v.household_id = pairings.household_id and v.date >= ${p(1)} and v.date <= ${p(2)})`)}
+      `select substr(area_code, 1, 9) c, count(*), coalesce(sum(case when exists (select 1 from visits v where v.household_id = pairings.household_id and v.date >= ${p(1)} and v.date <= ${p(2)}) then 1 else 0 end), 0)
        from pairings where status = 'active' group by substr(area_code, 1, 9)`,
       [from, to],
     ),
     q(
       `select substr(h.area_code, 1, 9) c, count(*) from tier_history th join households h on h.id = th.household_id
-       where th.from_tier = 'priority' and th.to_tier != 'priority' and th.at >= ${p(1)} and th.at < ${p(2)} group by substr(h.area_code, 1, 9)`,
+       where th.from_tier = 'priority' and th.to_tier <> 'priority' and th.at >= ${p(1)} and th.at < ${p(2)} group by substr(h.area_code, 1, 9)`,
       [fromTs, toTs],
     ),
   ]);

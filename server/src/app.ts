@@ -24,6 +24,7 @@ import { publicRoutes } from './modules/appeals/public.routes';
 import { areasRoutes } from './modules/areas/areas.routes';
 import { assessmentRoutes } from './modules/assessment/assessment.routes';
 import { bulletinRoutes } from './modules/assessment/bulletin.routes';
+import { registerDashboardJobs } from './modules/assessment/dashboard.service';
 import { assistanceRoutes, helperRatingPublicRoutes } from './modules/assistance/assistance.routes';
 import { coverageRoutes } from './modules/assistance/coverage.routes';
 import { householdsRoutes } from './modules/households/households.routes';
@@ -81,6 +82,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const secrets = options.secrets ?? loadSecrets(config);
   registerImportJobs(jobs, secrets);
   registerAppealJobs(jobs);
+  registerDashboardJobs(jobs);
   registerNotificationJobs(jobs, config, secrets, app.log);
   const ctx: AppContext = {
     database,

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { type Engine, SqliteBooleanPlugin, TextGuardPlugin } from './dialect';
 import type { DB } from './schema';
@@ -70,6 +70,36 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   return sqlite;
 }
 
+/** Prepared statements kept per connection; a district's queries take a few hundred shapes. */
+const STATEMENTS_KEPT = 500;
+
+/**
+ * The connection as Kysely sees it, keeping the statements it prepares: Kysely prepares each
+ * query anew, and for a small query parsing and planning cost more than running it. A statement
+ * still being iterated (a streamed result) is not handed out twice.
+ */
+function keepingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const kept = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const statement = kept.get(text);
+      if (statement && !statement.busy) {
+        // Most recently used last: the first entry is the one to drop.
+        kept.delete(text);
+        kept.set(text, statement);
+        return statement;
+      }
+      const prepared = sqlite.prepare(text);
+      if (!statement) {
+        kept.set(text, prepared);
+        if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value as string);
+      }
+      return prepared;
+    },
+  };
+}
+
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.url) {
     const pool = new pg.Pool({
@@ -83,7 +113,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   }
   const sqlite = openSqlite(options.file ?? ':memory:');
   const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: keepingStatements(sqlite) }),
     plugins: [new SqliteBooleanPlugin()],
   });
   return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };

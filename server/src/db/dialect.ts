@@ -57,6 +57,13 @@ export function chinaMonthOf(db: QueryRunner, column: string): RawBuilder<string
     : sql<string>`strftime('%Y-%m', ${sql.ref(column)}, '+8 hours')`;
 }
 
+/** The China calendar day (YYYY-MM-DD) of a timestamp column. */
+export function chinaDayOf(db: QueryRunner, column: string): RawBuilder<string> {
+  return engineOf(db) === 'postgres'
+    ? sql<string>`to_char(${sql.ref(column)} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`
+    : sql<string>`strftime('%Y-%m-%d', ${sql.ref(column)}, '+8 hours')`;
+}
+
 /** Timestamps are stored and compared as ISO-8601 UTC strings on both engines. */
 export function toTimestamp(date: Date): string {
   return date.toISOString();

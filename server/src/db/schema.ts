@@ -1,5 +1,5 @@
 import type { AppealChannel, AppealEventKind, AppealStatus, NotificationKind } from '@lianxin/common';
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 // Timestamps are ISO-8601 strings in UTC on both engines (see dialect.ts);
 // booleans are 0/1 on SQLite and true/false on PostgreSQL, read through `Boolean()`.
@@ -567,6 +567,48 @@ export interface AssessmentScoresTable {
   comment: string | null;
 }
 
+/** A write that may move a dashboard count; recounted and removed before the counts are read. */
+export interface DashboardChangesTable {
+  id: Generated<number>;
+  subject: 'appeals' | 'households';
+  area_code: string;
+  /** China calendar month received (YYYY-MM), for appeals. */
+  month: string | null;
+}
+
+/** Per village and China calendar month ('YYYY-MM') or day ('YYYY-MM-DD') received: the counts behind the appeal rates. */
+export interface AppealCountsTable {
+  period: string;
+  village_code: string;
+  received: number;
+  responded: number;
+  resolved: number;
+  on_time: number;
+  rated: number;
+  satisfied: number;
+  at_village: number;
+  at_town: number;
+  to_district: number;
+  to_town: number;
+}
+
+export interface AppealCategoryCountsTable {
+  period: string;
+  /** The first 9 digits of the villages' codes: their town. */
+  town_prefix: string;
+  category_code: string;
+  received: number;
+}
+
+/** Active households per area code (village or group) and tier. */
+export interface HouseholdCountsTable {
+  area_code: string;
+  stable: number;
+  watch: number;
+  priority: number;
+  priority_paired: number;
+}
+
 export interface DB {
   areas: AreasTable;
   users: UsersTable;
@@ -610,6 +652,12 @@ export interface DB {
   rating_links: RatingLinksTable;
   assessment_years: AssessmentYearsTable;
   assessment_scores: AssessmentScoresTable;
+  dashboard_changes: DashboardChangesTable;
+  appeal_counts_monthly: AppealCountsTable;
+  appeal_counts_daily: AppealCountsTable;
+  appeal_categories_monthly: AppealCategoryCountsTable;
+  appeal_categories_daily: AppealCategoryCountsTable;
+  household_counts: HouseholdCountsTable;
 }
 
 export type AreaRow = Selectable<AreasTable>;

@@ -10,6 +10,7 @@ import * as appealAttachments from './2026_11_22_1800_appeal_attachments';
 import * as createAssistance from './2026_11_22_1900_create_assistance';
 import * as dashboardIndexes from './2026_11_22_2000_dashboard_indexes';
 import * as createAssessments from './2026_11_22_2100_create_assessments';
+import * as dashboardCounts from './2026_11_22_2200_dashboard_counts';
 
 /** Every migration, in order. A new migration file is added here and never edited once landed. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_1900_create_assistance': createAssistance,
   '2026_11_22_2000_dashboard_indexes': dashboardIndexes,
   '2026_11_22_2100_create_assessments': createAssessments,
+  '2026_11_22_2200_dashboard_counts': dashboardCounts,
 };

@@ -1,6 +1,9 @@
-import { sql } from 'kysely';
-import { chinaMonthOf, type Db } from '../../db/dialect';
-import { type AreaScope, inScope } from '../../platform/scope';
+import { chinaDayStart } from '@lianxin/common';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { chinaDayOf, chinaMonthOf, type Db, engineOf } from '../../db/dialect';
+import type { DB } from '../../db/schema';
+import { chunks } from '../../platform/collections';
+import { type AreaScope, inScope, scopeOf } from '../../platform/scope';
 
 // Grouped counts behind the dashboards. Each query groups by the child area a row falls in: the
 // first `digits` digits of its area code (9 for towns, 12 for villages), padded like a code.
@@ -12,9 +15,55 @@ function child(column: string, digits: number) {
   return sql<string>`substr(${sql.ref(column)}, 1, ${sql.lit(digits)})`;
 }
 
+/** The counts behind every appeal rate, each a sum over the rows it groups. */
+function appealFigures() {
+  return [
+    sql<number>`count(*)`.as('received'),
+    count(sql<boolean>`accepted_at is not null or status = 'returned'`).as('responded'),
+    count(sql<boolean>`resolved_at is not null`).as('resolved'),
+    count(sql<boolean>`resolved_at is not null and resolved_at <= resolution_due_at`).as('on_time'),
+    count(sql<boolean>`rating is not null`).as('rated'),
+    count(sql<boolean>`rating in ('satisfied', 'basically_satisfied')`).as('satisfied'),
+    count(sql<boolean>`resolved_level = 'village'`).as('at_village'),
+    count(sql<boolean>`resolved_level = 'town'`).as('at_town'),
+    count(sql<boolean>`max_level = 'district'`).as('to_district'),
+    count(sql<boolean>`max_level in ('town', 'district')`).as('to_town'),
+  ] as const;
+}
+
+const figureColumns = [
+  'received',
+  'responded',
+  'resolved',
+  'on_time',
+  'rated',
+  'satisfied',
+  'at_village',
+  'at_town',
+  'to_district',
+  'to_town',
+] as const;
+
+type FigureRow = Record<(typeof figureColumns)[number], number | string | bigint>;
+
+function figures(r: FigureRow) {
+  return {
+    received: Number(r.received),
+    responded: Number(r.responded),
+    resolved: Number(r.resolved),
+    onTime: Number(r.on_time),
+    rated: Number(r.rated),
+    satisfied: Number(r.satisfied),
+    atVillage: Number(r.at_village),
+    atTown: Number(r.at_town),
+    toDistrict: Number(r.to_district),
+    toTown: Number(r.to_town),
+  };
+}
+
 /**
- * Appeals received in [from, to), counted in one pass per child area, China calendar month and
- * category, with the counts behind every rate; the dashboard folds them by each of the three.
+ * Appeals received in [from, to), counted from the appeals themselves in one pass per child
+ * area, China calendar month and category; the dashboard folds them by each of the three.
  */
 export async function appealCounts(db: Db, scope: AreaScope, digits: number, from: string, to: string) {
   const month = chinaMonthOf(db, 'received_at');
@@ -28,73 +77,253 @@ export async function appealCounts(db: Db, scope: AreaScope, digits: number, fro
       child('village_code', digits).as('child'),
       month.as('month'),
       'category_code',
-      sql<number>`count(*)`.as('received'),
-      count(sql<boolean>`accepted_at is not null or status = 'returned'`).as('responded'),
-      count(sql<boolean>`resolved_at is not null`).as('resolved'),
-      count(sql<boolean>`resolved_at is not null and resolved_at <= resolution_due_at`).as('on_time'),
-      count(sql<boolean>`rating is not null`).as('rated'),
-      count(sql<boolean>`rating in ('satisfied', 'basically_satisfied')`).as('satisfied'),
-      count(sql<boolean>`resolved_level = 'village'`).as('at_village'),
-      count(sql<boolean>`resolved_level = 'town'`).as('at_town'),
-      count(sql<boolean>`max_level = 'district'`).as('to_district'),
-      count(sql<boolean>`max_level in ('town', 'district')`).as('to_town'),
+      ...appealFigures(),
     ])
     .groupBy([child('village_code', digits), month, 'category_code'])
     .execute();
-  return rows.map((r) => ({
-    child: r.child,
-    month: r.month,
-    category: r.category_code,
-    received: Number(r.received),
-    responded: Number(r.responded),
-    resolved: Number(r.resolved),
-    onTime: Number(r.on_time),
-    rated: Number(r.rated),
-    satisfied: Number(r.satisfied),
-    atVillage: Number(r.at_village),
-    atTown: Number(r.at_town),
-    toDistrict: Number(r.to_district),
-    toTown: Number(r.to_town),
-  }));
+  return rows.map((r) => ({ child: r.child, month: r.month, category: r.category_code, ...figures(r) }));
+}
+
+/** Whole months ('YYYY-MM') or days ('YYYY-MM-DD') of the counted appeals. */
+export type Grain = 'monthly' | 'daily';
+
+/** The same counts from the counted appeals, per child area and month or day in [first, last]. */
+export async function countedAppeals(
+  db: Db,
+  grain: Grain,
+  scope: AreaScope,
+  digits: number,
+  first: string,
+  last: string,
+) {
+  const rows = await db
+    .selectFrom(grain === 'monthly' ? 'appeal_counts_monthly' : 'appeal_counts_daily')
+    .where('period', '>=', first)
+    .where('period', '<=', last)
+    .where((eb) => inScope(eb, 'village_code', scope))
+    .select([
+      child('village_code', digits).as('child'),
+      'period',
+      ...figureColumns.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)),
+    ])
+    .groupBy([child('village_code', digits), 'period'])
+    .execute();
+  return rows.map((r) => ({ child: r.child, month: r.period.slice(0, 7), ...figures(r) }));
+}
+
+/** Appeals received per category in the months or days [first, last], in a town or the district. */
+export async function countedCategories(db: Db, grain: Grain, scope: AreaScope, first: string, last: string) {
+  const rows = await db
+    .selectFrom(grain === 'monthly' ? 'appeal_categories_monthly' : 'appeal_categories_daily')
+    .where('period', '>=', first)
+    .where('period', '<=', last)
+    .where((eb) => inScope(eb, 'town_prefix', scope))
+    .select(['category_code', sql<number>`sum(received)`.as('received')])
+    .groupBy('category_code')
+    .execute();
+  return rows.map((r) => ({ category: r.category_code, received: Number(r.received) }));
 }
 
 /** Active households per child area and tier, and how many of the priority ones have a helper. */
 export async function householdsByChild(db: Db, scope: AreaScope, digits: number) {
-  // Two passes: the counts read a covering index of every household; the paired ones are few.
-  const [tiers, paired] = await Promise.all([
-    db
-      .selectFrom('households')
-      .where('households.status', '=', 'active')
-      .where((eb) => inScope(eb, 'households.area_code', scope))
-      .select([
-        child('households.area_code', digits).as('child'),
-        sql<number>`count(*)`.as('households'),
-        count(sql<boolean>`households.tier = 'stable'`).as('stable'),
-        count(sql<boolean>`households.tier = 'watch'`).as('watch'),
-        count(sql<boolean>`households.tier = 'priority'`).as('priority'),
-      ])
-      .groupBy(child('households.area_code', digits))
-      .execute(),
-    db
-      .selectFrom('pairings')
-      .innerJoin('households', 'households.id', 'pairings.household_id')
-      .where('pairings.status', '=', 'active')
-      .where('households.tier', '=', 'priority')
-      .where('households.status', '=', 'active')
-      .where((eb) => inScope(eb, 'households.area_code', scope))
-      .select([child('households.area_code', digits).as('child'), sql<number>`count(*)`.as('n')])
-      .groupBy(child('households.area_code', digits))
-      .execute(),
-  ]);
-  const pairedBy = new Map(paired.map((p) => [p.child, Number(p.n)]));
-  return tiers.map((r) => ({
+  const rows = await db
+    .selectFrom('household_counts')
+    .where((eb) => inScope(eb, 'area_code', scope))
+    .select([
+      child('area_code', digits).as('child'),
+      sql<number>`sum(stable)`.as('stable'),
+      sql<number>`sum(watch)`.as('watch'),
+      sql<number>`sum(priority)`.as('priority'),
+      sql<number>`sum(priority_paired)`.as('priority_paired'),
+    ])
+    .groupBy(child('area_code', digits))
+    .execute();
+  return rows.map((r) => ({
     child: r.child,
-    households: Number(r.households),
+    households: Number(r.stable) + Number(r.watch) + Number(r.priority),
     stable: Number(r.stable),
     watch: Number(r.watch),
     priority: Number(r.priority),
-    priorityPaired: pairedBy.get(r.child) ?? 0,
+    priorityPaired: Number(r.priority_paired),
   }));
+}
+
+/** Notes recounted per transaction: a first count of a district's data takes several. */
+const NOTES_PER_PASS = 20_000;
+/** Keys per `in (…)` list. */
+const KEYS_PER_STATEMENT = 500;
+/** Serializes recounts across PostgreSQL connections (two would insert the same keys). */
+const RECOUNT_LOCK = 72_041_122;
+
+function monthBounds(month: string): [string, string] {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+  return [chinaDayStart(`${month}-01`).toISOString(), chinaDayStart(`${next}-01`).toISOString()];
+}
+
+/**
+ * Counts again the appeals a month received in some villages, by month and by day, and the
+ * categories of those villages' towns.
+ */
+async function recountAppealMonth(db: Db, month: string, villages: readonly string[]) {
+  const [from, to] = monthBounds(month);
+  const day = chinaDayOf(db, 'received_at');
+  // Days listed rather than a range: a delete seeks (day, key) instead of reading the whole month.
+  const days = daysOf(month);
+  const ofMonth = appealsOf(db).where('received_at', '>=', from).where('received_at', '<', to);
+  for (const part of chunks(villages, KEYS_PER_STATEMENT)) {
+    const appeals = ofMonth.where('village_code', 'in', part);
+    await db
+      .deleteFrom('appeal_counts_monthly')
+      .where('period', '=', month)
+      .where('village_code', 'in', part)
+      .execute();
+    await db
+      .deleteFrom('appeal_counts_daily')
+      .where('period', 'in', days)
+      .where('village_code', 'in', part)
+      .execute();
+    await db
+      .insertInto('appeal_counts_monthly')
+      .columns(['period', 'village_code', ...figureColumns])
+      .expression(
+        appeals
+          .select([sql.val(month).as('period'), 'village_code', ...appealFigures()])
+          .groupBy('village_code'),
+      )
+      .execute();
+    await db
+      .insertInto('appeal_counts_daily')
+      .columns(['period', 'village_code', ...figureColumns])
+      .expression(
+        appeals.select([day.as('period'), 'village_code', ...appealFigures()]).groupBy([day, 'village_code']),
+      )
+      .execute();
+  }
+  for (const town of new Set(villages.map((v) => v.slice(0, 9)))) {
+    // The town's appeals through its area codes: an index lookup per village, not the month's scan.
+    const scope = scopeOf({ code: `${town}000`, kind: 'town' });
+    const appeals = ofMonth.where('village_code', 'in', (eb) =>
+      eb
+        .selectFrom('areas')
+        .select('code')
+        .where((inner) => inScope(inner, 'code', scope)),
+    );
+    await db
+      .deleteFrom('appeal_categories_monthly')
+      .where('period', '=', month)
+      .where('town_prefix', '=', town)
+      .execute();
+    await db
+      .deleteFrom('appeal_categories_daily')
+      .where('period', 'in', days)
+      .where('town_prefix', '=', town)
+      .execute();
+    await db
+      .insertInto('appeal_categories_monthly')
+      .columns(['period', 'town_prefix', 'category_code', 'received'])
+      .expression(
+        appeals
+          .select([
+            sql.val(month).as('period'),
+            sql.val(town).as('town_prefix'),
+            'category_code',
+            sql<number>`count(*)`.as('n'),
+          ])
+          .groupBy('category_code'),
+      )
+      .execute();
+    await db
+      .insertInto('appeal_categories_daily')
+      .columns(['period', 'town_prefix', 'category_code', 'received'])
+      .expression(
+        appeals
+          .select([
+            day.as('period'),
+            sql.val(town).as('town_prefix'),
+            'category_code',
+            sql<number>`count(*)`.as('n'),
+          ])
+          .groupBy([day, 'category_code']),
+      )
+      .execute();
+  }
+}
+
+/** Every day of a month, as YYYY-MM-DD. */
+function daysOf(month: string): string[] {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const count = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/** Appeals as the dashboards count them: every one but those merged into another. */
+function appealsOf(db: Db) {
+  return db.selectFrom('appeals').where('status', '!=', 'merged');
+}
+
+async function recountHouseholds(db: Db, areas: readonly string[]) {
+  for (const part of chunks(areas, KEYS_PER_STATEMENT)) {
+    await db.deleteFrom('household_counts').where('area_code', 'in', part).execute();
+    await db
+      .insertInto('household_counts')
+      .columns(['area_code', 'stable', 'watch', 'priority', 'priority_paired'])
+      .expression(
+        db
+          .selectFrom('households')
+          .leftJoin('pairings', (join) =>
+            join.onRef('pairings.household_id', '=', 'households.id').on('pairings.status', '=', 'active'),
+          )
+          .where('households.status', '=', 'active')
+          .where('households.area_code', 'in', part)
+          .select([
+            'households.area_code',
+            count(sql<boolean>`households.tier = 'stable'`).as('stable'),
+            count(sql<boolean>`households.tier = 'watch'`).as('watch'),
+            count(sql<boolean>`households.tier = 'priority'`).as('priority'),
+            count(sql<boolean>`households.tier = 'priority' and pairings.id is not null`).as(
+              'priority_paired',
+            ),
+          ])
+          .groupBy('households.area_code'),
+      )
+      .execute();
+  }
+}
+
+/** Recounts one pass of noted changes; true when more notes may be waiting. */
+async function recountPass(trx: Transaction<DB>): Promise<boolean> {
+  if (engineOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${RECOUNT_LOCK})`.execute(trx);
+  const notes = await trx
+    .selectFrom('dashboard_changes')
+    .select(['id', 'subject', 'area_code', 'month'])
+    .orderBy('id')
+    .limit(NOTES_PER_PASS)
+    .execute();
+  if (notes.length === 0) return false;
+  const months = new Map<string, Set<string>>();
+  const areas = new Set<string>();
+  for (const note of notes) {
+    if (note.subject === 'households') areas.add(note.area_code);
+    else if (note.month) months.set(note.month, (months.get(note.month) ?? new Set()).add(note.area_code));
+  }
+  for (const [month, villages] of months) await recountAppealMonth(trx, month, [...villages]);
+  await recountHouseholds(trx, [...areas]);
+  // Only the notes read: one written meanwhile waits for the next recount.
+  for (const part of chunks(notes, KEYS_PER_STATEMENT)) {
+    const ids = part.map((note) => note.id);
+    await trx.deleteFrom('dashboard_changes').where('id', 'in', ids).execute();
+  }
+  return notes.length === NOTES_PER_PASS;
+}
+
+/**
+ * Brings the dashboards' counts up to date with every write committed so far: recounts the
+ * (village, month) and area keys the triggers noted, then drops those notes.
+ */
+export async function refreshDashboardCounts(db: Kysely<DB>): Promise<void> {
+  let more = true;
+  while (more) more = await db.transaction().execute(recountPass);
 }
 
 /** Active pairings per child area, and how many of their households were visited in the period. */

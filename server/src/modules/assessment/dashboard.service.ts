@@ -1,17 +1,29 @@
-import { type AreaIndicators, chinaDayStart, type Dashboard, type DashboardQuery } from '@lianxin/common';
+import {
+  type AreaIndicators,
+  chinaDate,
+  chinaDayStart,
+  type Dashboard,
+  type DashboardQuery,
+} from '@lianxin/common';
+import type { Kysely } from 'kysely';
 import type { Db } from '../../db/dialect';
+import type { DB } from '../../db/schema';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
+import type { JobWorker } from '../../platform/jobs/jobs.worker';
 import { type AreaScope, scopeOf } from '../../platform/scope';
 import { findArea } from '../areas/areas.repository';
 import {
   appealCounts,
+  countedAppeals,
+  countedCategories,
+  type Grain,
   householdsByChild,
   leftPriorityByChild,
   pairedVisitedByChild,
+  refreshDashboardCounts,
 } from './dashboard.repository';
 
-const DAY = 86_400_000;
 /** How long a computed dashboard is served again; a change made through this instance clears it at once. */
 const CACHE_MS = 60_000;
 
@@ -110,16 +122,85 @@ export class DashboardCache {
   }
 }
 
+const DAY = 86_400_000;
+
+/** The instant the day after a China calendar day begins. */
+function dayAfter(date: string): Date {
+  return new Date(chinaDayStart(date).getTime() + DAY);
+}
+
+type Area = { code: string; name: string; kind: 'district' | 'town' | 'village' | 'group' };
+
+/** The whole China calendar months inside the days [from, to], as [first, last] YYYY-MM, or null. */
+export function wholeMonths(from: string, to: string): [string, string] | null {
+  const first = from.endsWith('-01') ? from.slice(0, 7) : shiftMonth(from.slice(0, 7), 1);
+  const last = chinaDate(dayAfter(to)).endsWith('-01') ? to.slice(0, 7) : shiftMonth(to.slice(0, 7), -1);
+  return first <= last ? [first, last] : null;
+}
+
+function shiftMonth(month: string, by: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (m - 1) + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Appeal counts per child area and month, and received per category, for the days [from, to].
+ * A town's or the district's whole months come from the monthly counts and the days around
+ * them from the daily ones; a village's from its appeals (a few hundred a year).
+ */
+async function appealsFor(
+  db: Db,
+  area: Area,
+  scope: AreaScope,
+  digits: number,
+  query: { from: string; to: string },
+) {
+  if (area.kind !== 'district' && area.kind !== 'town') {
+    const rows = await appealCounts(
+      db,
+      scope,
+      digits,
+      chinaDayStart(query.from).toISOString(),
+      dayAfter(query.to).toISOString(),
+    );
+    return { rows, categories: rows.map((r) => ({ category: r.category, received: r.received })) };
+  }
+  const months = wholeMonths(query.from, query.to);
+  const parts: [Grain, string, string][] = [];
+  if (!months) parts.push(['daily', query.from, query.to]);
+  else {
+    parts.push(['monthly', months[0], months[1]]);
+    const firstDay = `${months[0]}-01`;
+    const dayAfterLast = `${shiftMonth(months[1], 1)}-01`;
+    if (query.from < firstDay)
+      parts.push(['daily', query.from, chinaDate(new Date(chinaDayStart(firstDay).getTime() - DAY))]);
+    if (dayAfterLast <= query.to) parts.push(['daily', dayAfterLast, query.to]);
+  }
+  const counted = await Promise.all(
+    parts.map(([grain, first, last]) =>
+      Promise.all([
+        countedAppeals(db, grain, scope, digits, first, last),
+        countedCategories(db, grain, scope, first, last),
+      ]),
+    ),
+  );
+  return {
+    rows: counted.flatMap(([rows]) => rows),
+    categories: counted.flatMap(([, categories]) => categories),
+  };
+}
+
 async function compute(
   db: Db,
-  area: { code: string; name: string; kind: 'district' | 'town' | 'village' | 'group' },
+  area: Area,
   query: { from: string; to: string },
   clock: Clock,
 ): Promise<Dashboard> {
   const scope: AreaScope = scopeOf(area);
   const digits = childDigits(area.kind);
   const fromTs = chinaDayStart(query.from).toISOString();
-  const toTs = new Date(chinaDayStart(query.to).getTime() + DAY).toISOString();
+  const toTs = dayAfter(query.to).toISOString();
   const children =
     area.kind === 'district' || area.kind === 'town'
       ? await db
@@ -130,22 +211,23 @@ async function compute(
           .execute()
       : [{ code: area.code, name: area.name }];
   const [appeals, households, paired, left] = await Promise.all([
-    appealCounts(db, scope, digits, fromTs, toTs),
+    appealsFor(db, area, scope, digits, query),
     householdsByChild(db, scope, digits),
     pairedVisitedByChild(db, scope, digits, query.from, query.to),
     leftPriorityByChild(db, scope, digits, fromTs, toTs),
   ]);
   const months = new Map<string, Dashboard['monthly'][number]>();
   const categories = new Map<string, number>();
-  for (const a of appeals) {
+  for (const a of appeals.rows) {
     const m = months.get(a.month) ?? { month: a.month, received: 0, resolved: 0, rated: 0, satisfied: 0 };
     m.received += a.received;
     m.resolved += a.resolved;
     m.rated += a.rated;
     m.satisfied += a.satisfied;
     months.set(a.month, m);
-    categories.set(a.category, (categories.get(a.category) ?? 0) + a.received);
   }
+  for (const c of appeals.categories)
+    categories.set(c.category, (categories.get(c.category) ?? 0) + c.received);
   const byChild = new Map(children.map((c) => [c.code.slice(0, digits), zero()]));
   const add = (key: string, values: Partial<Counts>) => {
     // Rows held directly by the area itself (not under a child) count in the totals only.
@@ -153,7 +235,7 @@ async function compute(
     for (const [k, v] of Object.entries(values)) counts[k as keyof Counts] += v as number;
     byChild.set(key, counts);
   };
-  for (const { child, month: _, category: __, ...values } of appeals) add(child, values);
+  for (const { child, month: _, ...values } of appeals.rows) add(child, values);
   for (const { child, ...values } of households) add(child, values);
   for (const { child, ...values } of paired) add(child, values);
   for (const { child, count } of left) add(child, { leftPriority: count });
@@ -178,7 +260,7 @@ async function compute(
 
 /** The dashboard of the caller's area, or of an area inside it, for a period. */
 export async function dashboard(
-  db: Db,
+  db: Kysely<DB>,
   ctx: { scope: AreaScope; clock: Clock },
   query: DashboardQuery,
   cache: DashboardCache,
@@ -191,7 +273,17 @@ export async function dashboard(
   const now = ctx.clock.now().getTime();
   const cached = cache.get(key, now);
   if (cached) return cached;
+  await refreshDashboardCounts(db);
   const computed = await compute(db, { code: area.code, name: area.name, kind: area.kind }, query, ctx.clock);
   cache.set(key, now, computed);
   return computed;
+}
+
+/** Keeps the dashboards' counts recounted every few minutes, so the notes of writes stay few between reads. */
+export function registerDashboardJobs(jobs: JobWorker): void {
+  jobs
+    .handleLong('dashboard.recount', async ({ db }) => {
+      await refreshDashboardCounts(db);
+    })
+    .every('dashboard.recount', 5 * 60_000);
 }

@@ -9,6 +9,7 @@ import {
   type TestContext,
 } from '../../../test/harness';
 import { buildHouseholdBody } from '../../../test/households.fixtures';
+import { wholeMonths } from './dashboard.service';
 
 const PERIOD = 'from=2026-11-01&to=2026-11-30';
 
@@ -171,5 +172,65 @@ describe('dashboards: the figures of an area, each equal to a recount of the rec
     const after = (await townBHead.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
     expect(after.totals.received).toBe(first.totals.received + 1);
     expect(after.computedAt).not.toBe(first.computedAt);
+  });
+
+  it('counts whole months from the monthly counts and the days around them from the appeals, alike', async () => {
+    const strip = (board: Dashboard) => ({
+      totals: board.totals,
+      children: board.children,
+      funnel: board.funnel,
+    });
+    // Every appeal here was received on 2026-11-22: three periods, three ways of counting them.
+    const whole = (await admin.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
+    const edges = (
+      await admin.request('GET', '/api/v1/dashboard?from=2026-10-15&to=2026-12-03')
+    ).json() as Dashboard;
+    const days = (
+      await admin.request('GET', '/api/v1/dashboard?from=2026-11-20&to=2026-11-25')
+    ).json() as Dashboard;
+    expect(strip(edges)).toEqual(strip(whole));
+    expect(strip(days)).toEqual(strip(whole));
+    expect(edges.categories).toEqual(whole.categories);
+    expect(days.monthly).toEqual(whole.monthly);
+  });
+
+  it('follows writes that did not pass through this server, such as another instance’s', async () => {
+    const before = (await admin.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
+    const db = t.database.db;
+    const rated = await db
+      .selectFrom('appeals')
+      .select('id')
+      .where('rating', '=', 'unsatisfied')
+      .executeTakeFirstOrThrow();
+    await db.updateTable('appeals').set({ rating: 'satisfied' }).where('id', '=', rated.id).execute();
+    const household = await db
+      .selectFrom('households')
+      .select(['id', 'tier'])
+      .where('tier', '!=', 'priority')
+      .executeTakeFirstOrThrow();
+    await db.updateTable('households').set({ tier: 'priority' }).where('id', '=', household.id).execute();
+    // Past the minute a computed dashboard is served again.
+    t.clock.advance(61_000);
+    admin = await signInAs(t, 'district_admin', AREAS.district);
+    const after = (await admin.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
+    expect(after.totals.satisfactionRate.numerator).toBe(before.totals.satisfactionRate.numerator + 1);
+    expect(after.totals.tiers.priority).toBe(before.totals.tiers.priority + 1);
+    for (const row of after.children) {
+      const r = await recount(row.areaCode);
+      expect(row.satisfactionRate.numerator).toBe(r.satisfied);
+      expect(row.tiers.priority).toBe(r.priority);
+    }
+    expect(await db.selectFrom('dashboard_changes').select('id').execute()).toEqual([]);
+  });
+});
+
+describe('wholeMonths', () => {
+  it('finds the whole calendar months inside a period of days', () => {
+    expect(wholeMonths('2026-01-01', '2026-12-31')).toEqual(['2026-01', '2026-12']);
+    expect(wholeMonths('2025-12-02', '2026-02-27')).toEqual(['2026-01', '2026-01']);
+    expect(wholeMonths('2025-11-15', '2026-01-31')).toEqual(['2025-12', '2026-01']);
+    expect(wholeMonths('2024-02-01', '2024-02-29')).toEqual(['2024-02', '2024-02']);
+    expect(wholeMonths('2024-02-01', '2024-02-28')).toBeNull();
+    expect(wholeMonths('2026-03-05', '2026-03-20')).toBeNull();
   });
 });
