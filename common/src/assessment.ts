@@ -232,8 +232,8 @@ export const ScoreCommentBody = z.strictObject({ comment: z.string().trim().max(
 export const bulletinFormats = ['xlsx', 'pdf'] as const;
 export type BulletinFormat = (typeof bulletinFormats)[number];
 
-/** A China calendar month, `YYYY-MM`. */
-export const BulletinParams = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+/** A China calendar month of this century, `YYYY-MM`. */
+export const BulletinParams = z.strictObject({ month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/) });
 
 export const BulletinQuery = z.strictObject({
   areaCode: z

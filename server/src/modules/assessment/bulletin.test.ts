@@ -289,6 +289,7 @@ describe('monthly bulletin (月度通报): the month’s figures, rankings, over
     for (const [path, field] of [
       ['2026-13', 'params.month'],
       ['2026-1', 'params.month'],
+      ['0000-01', 'params.month'],
       ['2027-01', 'params.month'],
       ['2026-11?format=docx', 'querystring.format'],
     ] as const) {
