@@ -7,22 +7,27 @@ import {
   appealStatuses,
   type Role,
 } from '@lianxin/common';
-import { Card, Form, Input, Select, TreeSelect } from 'antd';
+import { Card, DatePicker, Form, Input, Select, TreeSelect } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
+import { type FilterTag, FilterTags } from '../../shared/filter-tags';
 import { FilterActions } from '../../shared/form-actions';
 import { toTreeNodes } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
 import { useCategoryIndex } from './appeal-categories';
-import { type AppealQueue, statusLabel } from './appeal-labels';
+import { type AppealQueue, levelLabel, statusLabel } from './appeal-labels';
 import type { AppealsFilter } from './appeals.api';
 
 /** The level tab: one of the three levels, or every level at once. */
 export type LevelTab = AppealLevel | 'all';
 
-/** The fields of the filter bar (the level tab and the queue are chosen above it). */
-export type AppealsFieldFilter = Pick<AppealsFilter, 'status' | 'categoryCode' | 'areaCode' | 'q'>;
+/**
+ * The fields of the filter bar and the drill-down conditions a link may add (the level tab and
+ * the queue are chosen above it).
+ */
+export type AppealsFieldFilter = Pick<AppealsFilter, (typeof fieldKeys)[number]>;
 
 export interface AppealsLocation {
   level: LevelTab;
@@ -30,7 +35,22 @@ export interface AppealsLocation {
   fields: AppealsFieldFilter;
 }
 
-const fieldKeys = ['status', 'categoryCode', 'areaCode', 'q'] as const;
+const formKeys = ['status', 'categoryCode', 'areaCode', 'q', 'receivedFrom', 'receivedTo'] as const;
+// Set by a dashboard figure's link and shown as removable tags: the records the figure counts.
+const flagKeys = ['responded', 'resolved', 'onTime', 'rated', 'satisfied', 'merged'] as const;
+const drillKeys = ['reachedLevel', 'resolvedLevel', ...flagKeys] as const;
+const fieldKeys = [...formKeys, ...drillKeys] as const;
+const fieldShape = Object.fromEntries(fieldKeys.map((key) => [key, true])) as Record<
+  (typeof fieldKeys)[number],
+  true
+>;
+
+/** A filter without the conditions shown as tags. */
+function withoutTags(fields: AppealsFieldFilter): AppealsFieldFilter {
+  const out = { ...fields };
+  for (const key of ['receivedFrom', 'receivedTo', ...drillKeys] as const) delete out[key];
+  return out;
+}
 
 /** The level whose problem repository a role works in: its own tab opens first. */
 export function homeLevel(role: Role): LevelTab {
@@ -50,12 +70,7 @@ function read(params: URLSearchParams, defaultLevel: LevelTab): AppealsLocation 
     const value = params.get(key);
     if (value) raw[key] = value;
   }
-  const parsed = AppealsListQuery.pick({
-    status: true,
-    categoryCode: true,
-    areaCode: true,
-    q: true,
-  }).safeParse(raw);
+  const parsed = AppealsListQuery.pick(fieldShape).safeParse(raw);
   return { level, queue, fields: parsed.success ? parsed.data : {} };
 }
 
@@ -93,9 +108,71 @@ interface FilterValues {
   categoryCode?: string;
   areaCode?: string;
   q?: string;
+  received?: [Dayjs | null, Dayjs | null] | null;
 }
 
-/** Status, category, area and a text or tracking code. */
+const DAY = 'YYYY-MM-DD';
+
+function formValues(fields: AppealsFieldFilter): FilterValues {
+  const { status, categoryCode, areaCode, q, receivedFrom, receivedTo } = fields;
+  return {
+    status,
+    categoryCode,
+    areaCode,
+    q,
+    received:
+      receivedFrom || receivedTo
+        ? [receivedFrom ? dayjs(receivedFrom) : null, receivedTo ? dayjs(receivedTo) : null]
+        : null,
+  };
+}
+
+/** The drill-down conditions of a filter as tags, each removing itself. */
+function useDrillTags(
+  fields: AppealsFieldFilter,
+  onChange: (fields: AppealsFieldFilter) => void,
+): FilterTag[] {
+  const t = useT();
+  const without = (...keys: (keyof AppealsFieldFilter)[]) => {
+    const next = { ...fields };
+    for (const key of keys) delete next[key];
+    onChange(next);
+  };
+  const tags: FilterTag[] = [];
+  const { receivedFrom: from, receivedTo: to } = fields;
+  if (from || to)
+    tags.push({
+      key: 'received',
+      label:
+        from && to
+          ? t('appeals.tag.receivedBetween', { from, to })
+          : from
+            ? t('appeals.tag.receivedFrom', { from })
+            : t('appeals.tag.receivedTo', { to: to ?? '' }),
+      onClose: () => without('receivedFrom', 'receivedTo'),
+    });
+  if (fields.reachedLevel) {
+    tags.push({
+      key: 'reachedLevel',
+      label: t(`appeals.tag.reached.${fields.reachedLevel}`),
+      onClose: () => without('reachedLevel'),
+    });
+  }
+  if (fields.resolvedLevel) {
+    tags.push({
+      key: 'resolvedLevel',
+      label: t('appeals.tag.resolvedLevel', { level: levelLabel(t, fields.resolvedLevel) }),
+      onClose: () => without('resolvedLevel'),
+    });
+  }
+  for (const key of flagKeys) {
+    const value = fields[key];
+    if (value) tags.push({ key, label: t(`appeals.tag.${key}.${value}`), onClose: () => without(key) });
+  }
+  return tags;
+}
+
+/** Status, category, area, the day received and a text or tracking code; a drill-down's other conditions as tags. */
 export function AppealFilterBar(props: {
   fields: AppealsFieldFilter;
   onChange: (fields: AppealsFieldFilter) => void;
@@ -107,14 +184,16 @@ export function AppealFilterBar(props: {
   const categories = useCategoryIndex();
   const areaTree = useMemo(() => toTreeNodes(index, (a) => a.kind !== 'group'), [index]);
   const categoryTree = useMemo(() => categories.tree({ includeInactive: true }), [categories]);
+  const tags = useDrillTags(fields, onChange);
 
   useEffect(() => {
     form.resetFields();
-    form.setFieldsValue(fields);
+    form.setFieldsValue(formValues(fields));
   }, [form, fields]);
 
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
+      <FilterTags tags={tags} onClear={() => onChange(withoutTags(fields))} testId="appeals-filter-tags" />
       <Form<FilterValues>
         form={form}
         layout="inline"
@@ -122,10 +201,14 @@ export function AppealFilterBar(props: {
         style={{ rowGap: 12 }}
         onFinish={(values) =>
           onChange({
+            // The conditions the form does not show stay as they are.
+            ...fields,
             status: values.status || undefined,
             categoryCode: values.categoryCode || undefined,
             areaCode: values.areaCode || undefined,
             q: values.q?.trim() || undefined,
+            receivedFrom: values.received?.[0]?.format(DAY),
+            receivedTo: values.received?.[1]?.format(DAY),
           })
         }
       >
@@ -162,6 +245,13 @@ export function AppealFilterBar(props: {
             placeholder={t('common.all')}
             style={{ width: 180 }}
             popupMatchSelectWidth={false}
+          />
+        </Form.Item>
+        <Form.Item name="received" label={t('appeals.filterReceived')}>
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            style={{ width: 240 }}
+            data-testid="appeals-filter-received"
           />
         </Form.Item>
         <Form.Item name="q">

@@ -1,8 +1,9 @@
 import { type AppealSummary, openAppealStatuses } from '@lianxin/common';
 import { Button, Flex, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { useT } from '../../i18n/i18n';
+import { useLocale, useT } from '../../i18n/i18n';
 import { formatDateTime } from '../../shared/dates';
+import { formatNumber } from '../../shared/numbers';
 import { useCategoryIndex } from './appeal-categories';
 import { channelLabel } from './appeal-labels';
 import { AppealFlags, Deadline, LevelTag, RatingTag, StatusTag, UrgencyTag, useNow } from './appeal-tags';
@@ -118,11 +119,14 @@ export function AppealTable(props: {
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
+  /** How many appeals the list holds in all, when known. */
+  total?: number;
   compact?: boolean;
   emptyText?: string;
   testId?: string;
 }) {
   const t = useT();
+  const { locale } = useLocale();
   const navigate = useNavigate();
   const columns = useColumns(props.compact ?? false);
   return (
@@ -142,8 +146,13 @@ export function AppealTable(props: {
       />
       {props.items.length > 0 && (
         <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">
-            {t('appeals.shown', { count: props.items.length })}
+          <Typography.Text type="secondary" data-testid="appeals-shown">
+            {props.total === undefined
+              ? t('appeals.shown', { count: props.items.length })
+              : t('appeals.shownOfTotal', {
+                  count: props.items.length,
+                  total: formatNumber(props.total, locale),
+                })}
           </Typography.Text>
           {props.hasMore ? (
             <Button onClick={props.onLoadMore} loading={props.loadingMore} data-testid="appeals-load-more">

@@ -35,11 +35,25 @@ export const notificationsKey = ['notifications'] as const;
 /** The list filter without paging: what the queue page keeps in the address. */
 export type AppealsFilter = Partial<Omit<AppealsListQuery, 'cursor' | 'limit'>>;
 
-/** A queue read page after page ("load more"): the server only knows the page after a cursor. */
-export function useAppealsList(filter: AppealsFilter, limit = 20, options: { enabled?: boolean } = {}) {
+/**
+ * A queue read page after page ("load more"): the server only knows the page after a cursor.
+ * `withTotal` has the first page say how many appeals match.
+ */
+export function useAppealsList(
+  filter: AppealsFilter,
+  limit = 20,
+  options: { enabled?: boolean; withTotal?: boolean } = {},
+) {
+  const withTotal = options.withTotal ?? false;
   return useInfiniteQuery({
-    queryKey: [...appealsKey, 'list', filter, limit],
-    queryFn: ({ pageParam }) => apiGet('/appeals', AppealsPage, { ...filter, cursor: pageParam, limit }),
+    queryKey: [...appealsKey, 'list', filter, limit, withTotal],
+    queryFn: ({ pageParam }) =>
+      apiGet('/appeals', AppealsPage, {
+        ...filter,
+        cursor: pageParam,
+        limit,
+        ...(withTotal && !pageParam ? { withTotal: 'true' } : {}),
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

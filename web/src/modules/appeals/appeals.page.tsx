@@ -22,9 +22,13 @@ export function AppealsPage() {
   const can = useCan();
   const defaultLevel = useMemo(() => homeLevel(me.role), [me.role]);
   const { level, queue, fields, filter, navigateTo } = useAppealsLocation(defaultLevel);
-  const list = useAppealsList(filter, PAGE_SIZE);
+  // A list of a period (a dashboard figure's) says how many it holds; the open-ended queues do not
+  // count years of appeals.
+  const withTotal = Boolean(fields.receivedFrom || fields.receivedTo);
+  const list = useAppealsList(filter, PAGE_SIZE, { withTotal });
   const intake = useModalTarget<true>();
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const total = withTotal ? (list.data?.pages[0]?.total ?? undefined) : undefined;
 
   // Working queues follow the role: approving deferrals is the unit head's, and those who only
   // read or report (auditors, CPPCC members) handle nothing.
@@ -81,6 +85,7 @@ export function AppealsPage() {
           hasMore={list.hasNextPage}
           loadingMore={list.isFetchingNextPage}
           onLoadMore={() => list.fetchNextPage()}
+          total={total}
           emptyText={t(queue === 'all' ? 'appeals.empty' : 'appeals.emptyQueue')}
         />
       </Card>

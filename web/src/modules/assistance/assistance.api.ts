@@ -13,6 +13,7 @@ import {
   type PairingCreateBody,
   type PairingEndBody,
   type PairingKeepBody,
+  PairingsPage,
   type PairingsQuery,
   Proposal,
   type ProposalAcceptBody,
@@ -81,14 +82,13 @@ export function useSetQuota() {
   );
 }
 
-const PairingList = z.object({ items: z.array(Pairing) });
-
 export type PairingsFilter = Partial<z.infer<typeof PairingsQuery>>;
 
+/** A page of pairings and how many match in all. */
 export function usePairings(filter: PairingsFilter, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...assistanceKey, 'pairings', filter],
-    queryFn: async () => (await apiGet('/pairings', PairingList, { ...filter })).items,
+    queryFn: () => apiGet('/pairings', PairingsPage, { ...filter }),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });

@@ -74,7 +74,7 @@ export function HouseholdPairingCard(props: { household: Household; onVisit: (()
   const pairings = usePairings({ householdId: household.id, status: 'active', limit: 5 });
   const ratingLink = useRatingLink();
   const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
-  const pairing: Pairing | undefined = pairings.data?.[0];
+  const pairing: Pairing | undefined = pairings.data?.items[0];
 
   const makeLink = (id: string) =>
     ratingLink.mutate(id, { onSuccess: (made) => setLink(made), onError: showError });

@@ -15,13 +15,28 @@ import { loadColors } from './assistance-labels';
 import { CadreLoadsCard } from './cadre-loads.card';
 import { kindOfCode } from './cadre-select';
 import { PairModal } from './pair.modal';
-import { PairingsCard } from './pairings.card';
+import { PairingsCard, type VisitedFilter } from './pairings.card';
 import { ProposalDrawer } from './proposal.drawer';
 import { QuotaModal } from './quota.modal';
 import { UnpairedCard } from './unpaired.card';
 import './assistance.css';
 
 type Household = z.infer<typeof UnpairedHousehold>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The visited filter a dashboard figure's link puts in the address (a period alone means visited). */
+function visitedFilterOf(params: URLSearchParams): VisitedFilter | undefined {
+  const from = params.get('visitedFrom') ?? undefined;
+  const to = params.get('visitedTo') ?? undefined;
+  const flag = params.get('visited');
+  const period = {
+    ...(from && DATE.test(from) ? { from } : {}),
+    ...(to && DATE.test(to) ? { to } : {}),
+  };
+  if (flag === 'true' || flag === 'false') return { visited: flag, ...period };
+  return period.from || period.to ? { visited: 'true', ...period } : undefined;
+}
 
 /**
  * 结对帮扶: the town head's one page — which priority households have no helper, which cadres are
@@ -33,6 +48,7 @@ export function PairingBoardPage() {
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const areaCode = params.get('area') ?? undefined;
+  const visited = useMemo(() => visitedFilterOf(params), [params]);
   const hasChildAreas = useHasChildAreas();
   const { index } = useAreaIndex();
   const board = usePairingBoard(areaCode);
@@ -157,6 +173,12 @@ export function PairingBoardPage() {
           cadres={cadres}
           needsReview={data.needsReview}
           canPair={canPair}
+          visited={visited}
+          onClearVisited={() => {
+            const next = new URLSearchParams(params);
+            for (const key of ['visited', 'visitedFrom', 'visitedTo']) next.delete(key);
+            setParams(next);
+          }}
         />
       )}
       {quota.target && (

@@ -13,7 +13,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useT } from '../../i18n/i18n';
+import { type Translate, useLocale, useT } from '../../i18n/i18n';
+import { FilterTags } from '../../shared/filter-tags';
+import { formatNumber } from '../../shared/numbers';
 import { useModalTarget } from '../../shared/use-modal-target';
 import { TierTag } from '../tiering/tier-tag';
 import { usePairings } from './assistance.api';
@@ -24,26 +26,60 @@ type PairingView = 'active' | 'review' | 'ended';
 
 const LIMIT = 500;
 
+/** Whether the households were visited in a period (a dashboard figure's drill-down). */
+export interface VisitedFilter {
+  visited: 'true' | 'false';
+  from?: string;
+  to?: string;
+}
+
+function visitedLabel(t: Translate, filter: VisitedFilter): string {
+  const { from, to } = filter;
+  if (!from && !to)
+    return t(
+      filter.visited === 'true' ? 'assistance.pairings.visitedEver' : 'assistance.pairings.neverVisited',
+    );
+  const period = { from: from ?? '…', to: to ?? '…' };
+  return t(
+    filter.visited === 'true'
+      ? 'assistance.pairings.visitedBetween'
+      : 'assistance.pairings.notVisitedBetween',
+    period,
+  );
+}
+
 /** 结对名单: active, to-review and ended pairings of the area, with keep and end actions. */
 export function PairingsCard(props: {
   areaCode: string | undefined;
   cadres: CadreLoad[];
   needsReview: number;
   canPair: boolean;
+  visited?: VisitedFilter;
+  onClearVisited?: () => void;
 }) {
-  const { areaCode, cadres, needsReview, canPair } = props;
+  const { areaCode, cadres, needsReview, canPair, visited, onClearVisited } = props;
   const t = useT();
-  const [view, setView] = useState<PairingView>(needsReview > 0 ? 'review' : 'active');
+  const { locale } = useLocale();
+  // A drill-down from the dashboard lists active pairings, as the dashboard counts them.
+  const [view, setView] = useState<PairingView>(needsReview > 0 && !visited ? 'review' : 'active');
   const [cadreId, setCadreId] = useState<string | undefined>();
   const list = usePairings({
     ...(areaCode ? { areaCode } : {}),
     ...(cadreId ? { cadreId } : {}),
     status: view === 'ended' ? 'ended' : 'active',
     ...(view === 'review' ? { needsReview: 'true' as const } : {}),
+    ...(visited
+      ? {
+          visited: visited.visited,
+          ...(visited.from ? { visitedFrom: visited.from } : {}),
+          ...(visited.to ? { visitedTo: visited.to } : {}),
+        }
+      : {}),
     limit: LIMIT,
   });
   const decision = useModalTarget<{ pairing: Pairing; decision: PairingDecision }>();
-  const rows = list.data ?? [];
+  const rows = list.data?.items ?? [];
+  const total = list.data?.total;
 
   const columns: TableColumnsType<Pairing> = [
     {
@@ -100,7 +136,24 @@ export function PairingsCard(props: {
   }
 
   return (
-    <Card size="small" title={t('assistance.pairings.title')} data-testid="pairings">
+    <Card
+      size="small"
+      title={t('assistance.pairings.title')}
+      extra={
+        total !== undefined && (
+          <Typography.Text type="secondary" data-testid="pairings-total">
+            {t('common.total', { total: formatNumber(total, locale) })}
+          </Typography.Text>
+        )
+      }
+      data-testid="pairings"
+    >
+      {visited && onClearVisited && (
+        <FilterTags
+          tags={[{ key: 'visited', label: visitedLabel(t, visited), onClose: onClearVisited }]}
+          testId="pairings-filter-tags"
+        />
+      )}
       <Flex gap={8} wrap align="center" justify="flex-end" style={{ marginBottom: 12 }}>
         <CadreSelect
           cadres={cadres}
@@ -146,7 +199,11 @@ export function PairingsCard(props: {
         locale={{
           emptyText: t(view === 'review' ? 'assistance.pairings.noneToReview' : 'assistance.pairings.empty'),
         }}
-        footer={rows.length >= LIMIT ? () => t('assistance.pairings.limited', { limit: LIMIT }) : undefined}
+        footer={
+          (total ?? rows.length) > rows.length
+            ? () => t('assistance.pairings.limited', { limit: LIMIT })
+            : undefined
+        }
         data-testid="pairings-table"
       />
       {decision.target && (

@@ -3,6 +3,7 @@ import { Card, Form, Input, InputNumber, Select, Space, TreeSelect } from 'antd'
 import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
+import { type FilterTag, FilterTags } from '../../shared/filter-tags';
 import { FilterActions } from '../../shared/form-actions';
 import { toTreeNodes } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
@@ -19,6 +20,10 @@ const filterKeys = [
   'perCapitaMin',
   'perCapitaMax',
   'hardshipsMin',
+  // Set by a dashboard figure's link and shown as removable tags.
+  'leftPriorityFrom',
+  'leftPriorityTo',
+  'paired',
 ] as const satisfies readonly (keyof HouseholdsFilter)[];
 
 /** The list's filter lives in the address, so a link (or the back button) shows the same list. */
@@ -62,7 +67,10 @@ function filterParams(filter: HouseholdsFilter, sort: HouseholdSort): URLSearchP
   return params;
 }
 
-type FilterValues = Omit<HouseholdsFilter, 'perCapitaMin' | 'perCapitaMax'> & {
+type FilterValues = Omit<
+  HouseholdsFilter,
+  'perCapitaMin' | 'perCapitaMax' | 'leftPriorityFrom' | 'leftPriorityTo' | 'paired'
+> & {
   perCapitaMin?: number | null;
   perCapitaMax?: number | null;
 };
@@ -80,6 +88,31 @@ function cleanFilter(values: FilterValues): HouseholdsFilter {
   };
 }
 
+/** A dashboard figure's conditions that the form does not show, as tags that remove themselves. */
+function useDrillTags(filter: HouseholdsFilter, onChange: (filter: HouseholdsFilter) => void): FilterTag[] {
+  const t = useT();
+  const tags: FilterTag[] = [];
+  const { leftPriorityFrom: from, leftPriorityTo: to, paired } = filter;
+  if (from || to)
+    tags.push({
+      key: 'leftPriority',
+      label:
+        from && to
+          ? t('households.tag.leftPriorityBetween', { from, to })
+          : from
+            ? t('households.tag.leftPriorityFrom', { from })
+            : t('households.tag.leftPriorityTo', { to: to ?? '' }),
+      onClose: () => onChange({ ...filter, leftPriorityFrom: undefined, leftPriorityTo: undefined }),
+    });
+  if (paired)
+    tags.push({
+      key: 'paired',
+      label: t(`households.tag.paired.${paired}`),
+      onClose: () => onChange({ ...filter, paired: undefined }),
+    });
+  return tags;
+}
+
 /** The filter bar of the household list: area, tier, tag, status, text, income and hardships. */
 export function HouseholdFilterBar(props: {
   filter: HouseholdsFilter;
@@ -91,6 +124,7 @@ export function HouseholdFilterBar(props: {
   const { index } = useAreaIndex();
   const { data: tags, isLoading: tagsLoading } = useTags();
   const areaTree = useMemo(() => toTreeNodes(index), [index]);
+  const drillTags = useDrillTags(filter, onChange);
 
   // A tier card or the back button changes the filter from outside: the fields follow. `filter`
   // keeps its identity while the address does not change (see useHouseholdsLocation).
@@ -101,11 +135,20 @@ export function HouseholdFilterBar(props: {
 
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
+      <FilterTags tags={drillTags} testId="households-filter-tags" />
       <Form<FilterValues>
         form={form}
         layout="inline"
         name="households-filter"
-        onFinish={(values) => onChange(cleanFilter(values))}
+        onFinish={(values) =>
+          // The conditions the form does not show stay as they are.
+          onChange({
+            ...cleanFilter(values),
+            leftPriorityFrom: filter.leftPriorityFrom,
+            leftPriorityTo: filter.leftPriorityTo,
+            paired: filter.paired,
+          })
+        }
         style={{ rowGap: 12 }}
       >
         <Form.Item name="areaCode" label={t('households.filterArea')}>
