@@ -243,3 +243,102 @@ export const BulletinQuery = z.strictObject({
   format: z.enum(bulletinFormats).default('xlsx'),
 });
 export type BulletinQuery = z.infer<typeof BulletinQuery>;
+
+// ---- the work of cadres, per cadre and per tier, for a period ------------------------------------
+
+/** The figures of each cadre's work and of visits against the tiers' frequencies, defined once. */
+export const workIndicatorDefinitions = {
+  handled: {
+    'zh-CN': ['承办诉求', '期内受理、由本人承办的诉求件数（合并的重复诉求不计）'],
+    en: [
+      'Appeals handled',
+      'Appeals received in the period that the cadre handles (merged duplicates excluded)',
+    ],
+  },
+  resolutionRate: {
+    'zh-CN': ['承办诉求解决率', '本人承办的期内诉求中，已办结的比例'],
+    en: ['Appeals resolved', 'Of appeals the cadre handles (received in the period), the share resolved'],
+  },
+  satisfactionRate: {
+    'zh-CN': ['承办诉求满意率', '本人承办且已评价的诉求中，满意与基本满意的比例'],
+    en: [
+      'Appeal satisfaction',
+      'Of rated appeals the cadre handles, the share satisfied or basically satisfied',
+    ],
+  },
+  onTimeRate: {
+    'zh-CN': ['承办诉求按期率', '本人办结的诉求中，按期办结的比例'],
+    en: ['Appeals on time', 'Of appeals the cadre resolved, the share resolved by the deadline'],
+  },
+  quotaFill: {
+    'zh-CN': ['帮扶指标完成率', '在结对户数与最低帮扶指标之比（当前；超过指标按 100% 计）'],
+    en: ['Quota filled', 'Active pairings over the minimum quota (now; at most 100 %)'],
+  },
+  pairedVisited: {
+    'zh-CN': ['结对户走访率', '本人在结对的户中，期内至少走访一次的比例'],
+    en: [
+      'Paired households visited',
+      'Of the cadre’s active pairings, the share visited at least once in the period',
+    ],
+  },
+  visits: {
+    'zh-CN': ['走访次数', '期内本人参加的走访（入户与进村）次数'],
+    en: ['Visits', 'Visits (to households and to villages) the cadre took part in during the period'],
+  },
+  villageDays: {
+    'zh-CN': ['驻村天数', '期内本人有走访记录的天数'],
+    en: ['Village days', 'Days in the period on which the cadre recorded a visit'],
+  },
+  helperSatisfaction: {
+    'zh-CN': ['群众评价满意率', '期内结对户对本人的评价中，满意与基本满意的比例'],
+    en: [
+      'Households’ rating',
+      'Of ratings by paired households in the period, the share satisfied or basically satisfied',
+    ],
+  },
+  visitCoverage: {
+    'zh-CN': [
+      '按户类走访覆盖率',
+      '在册户中，截至期末按户类走访频次（连心户、关心户、放心户各自的天数）内走访过的比例',
+    ],
+    en: [
+      'Visited as often as their tier asks',
+      'Of active households, the share visited within their tier’s visit interval before the period’s end',
+    ],
+  },
+} as const;
+export type WorkIndicator = keyof typeof workIndicatorDefinitions;
+
+export const CadreWork = z.object({
+  cadreId: z.string(),
+  name: z.string(),
+  role: z.string(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  handled: z.number(),
+  resolutionRate: Ratio,
+  satisfactionRate: Ratio,
+  onTimeRate: Ratio,
+  /** Active pairings now, and the cadre's minimum quota. */
+  paired: z.number(),
+  quotaMin: z.number(),
+  quotaFill: Ratio,
+  pairedVisited: Ratio,
+  visits: z.number(),
+  villageDays: z.number(),
+  helperSatisfaction: Ratio,
+});
+export type CadreWork = z.infer<typeof CadreWork>;
+
+export const Work = z.object({
+  area: z.object({ code: z.string(), name: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  /** Every cadre of the area who may be paired with households, by area and name. */
+  cadres: z.array(CadreWork),
+  /** Per tier: active households, and those visited within the tier's interval before `to`. */
+  visitCoverage: z.array(
+    z.object({ tier: z.enum(['priority', 'watch', 'stable']), everyDays: z.number(), coverage: Ratio }),
+  ),
+});
+export type Work = z.infer<typeof Work>;

@@ -808,6 +808,10 @@ export const ROUTE_PROBES: Record<string, RouteCase> = {
     url: `/api/v1/dashboard?areaCode=${target.village}&from=2026-01-01&to=2026-12-31`,
     outsideCode: 'AREA_UNKNOWN',
   }),
+  'GET /api/v1/dashboard/work': async (_t, target) => ({
+    url: `/api/v1/dashboard/work?areaCode=${target.village}&from=2026-01-01&to=2026-12-31`,
+    outsideCode: 'AREA_UNKNOWN',
+  }),
   'GET /api/v1/bulletins/:month': async (_t, target) => ({
     url: `/api/v1/bulletins/2026-10?areaCode=${target.village}`,
     outsideCode: 'AREA_UNKNOWN',

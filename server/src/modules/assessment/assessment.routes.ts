@@ -10,6 +10,7 @@ import {
   Dashboard,
   DashboardQuery,
   ScoreCommentBody,
+  Work,
   YearParams,
 } from '@lianxin/common';
 import ExcelJS from 'exceljs';
@@ -27,6 +28,7 @@ import {
   saveConfig,
 } from './assessment.service';
 import { DashboardCache, dashboard } from './dashboard.service';
+import { work } from './work.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const cohortNames = {
@@ -91,6 +93,21 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => dashboard(db, { scope: authOf(request).scope, clock }, request.query, cache),
+  );
+
+  app.get(
+    '/dashboard/work',
+    {
+      config: { permission: 'dashboard.read' },
+      schema: {
+        tags: ['assessment'],
+        summary:
+          'The work of the area’s cadres in a period, one row per cadre, and households visited as often as their tier asks',
+        querystring: DashboardQuery,
+        response: { 200: Work },
+      },
+    },
+    async (request) => work(db, { scope: authOf(request).scope }, request.query),
   );
 
   app.get(

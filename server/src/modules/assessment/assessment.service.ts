@@ -5,10 +5,8 @@ import {
   type CadreIndicator,
   type Cohort,
   cadreIndicators,
-  chinaDayStart,
   cohorts,
   defaultAssessmentConfig,
-  defaultAssistanceSettings,
 } from '@lianxin/common';
 import { sql } from 'kysely';
 import type { Db } from '../../db/dialect';
@@ -17,7 +15,9 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
 import { type AreaScope, inScope } from '../../platform/scope';
-import { assistanceSettings, quotaGroupOf } from '../assistance/pairings.service';
+import { assistanceSettings } from '../assistance/pairings.service';
+import { cadreCounts, noCounts, quotaMinimums } from './work.repository';
+import { cadreRates, minimumQuota } from './work.service';
 
 /** Which cohort a cadre is assessed in; accounts outside every cohort are not assessed. */
 function cohortOf(role: string, rank: string | null, hasContactPoint: boolean): Cohort | null {
@@ -69,25 +69,6 @@ export async function saveConfig(db: Db, clock: Clock, actor: Actor, year: numbe
   });
 }
 
-type Counts = Map<string, { numerator: number; denominator: number }>;
-
-async function grouped(
-  query: Promise<{ cadre: string | null; numerator: number | string; denominator: number | string }[]>,
-): Promise<Counts> {
-  const rows = await query;
-  return new Map(
-    rows
-      .filter((r) => r.cadre !== null)
-      .map((r) => [
-        r.cadre as string,
-        { numerator: Number(r.numerator), denominator: Number(r.denominator) },
-      ]),
-  );
-}
-
-const sum = (condition: ReturnType<typeof sql<boolean>>) =>
-  sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
-
 /**
  * Computes every cadre's score for a year: each indicator a rate over the records it counts,
  * weighted by the cohort's configuration, ranked within the cohort. Indicators without data are
@@ -99,86 +80,18 @@ export async function computeAssessment(db: Db, clock: Clock, actor: Actor, year
   const config: AssessmentConfig = row
     ? (JSON.parse(row.config) as AssessmentConfig)
     : defaultAssessmentConfig;
-  const settings = await assistanceSettings(db);
-  const from = chinaDayStart(`${year}-01-01`).toISOString();
-  const to = chinaDayStart(`${year + 1}-01-01`).toISOString();
-  const inYear = <T extends string>(column: T) =>
-    sql<boolean>`${sql.ref(column)} >= ${from} and ${sql.ref(column)} < ${to}`;
-  const appealsOf = (
-    numerator: ReturnType<typeof sql<boolean>>,
-    denominator: ReturnType<typeof sql<boolean>>,
-  ) =>
+  const [settings, overrides, cadres, counts, contactPoints] = await Promise.all([
+    assistanceSettings(db),
+    quotaMinimums(db),
     db
-      .selectFrom('appeals')
-      .where('handler_id', 'is not', null)
-      .where('status', '!=', 'merged')
-      .where(inYear('received_at'))
-      .select(['handler_id as cadre', sum(numerator).as('numerator'), sum(denominator).as('denominator')])
-      .groupBy('handler_id')
-      .execute();
-  const [cadres, resolution, satisfaction, onTime, visited, ratings, paired, contactPoints] =
-    await Promise.all([
-      db
-        .selectFrom('users')
-        .select(['id', 'role', 'rank', 'area_code'])
-        .where('disabled_at', 'is', null)
-        .execute(),
-      grouped(appealsOf(sql<boolean>`resolved_at is not null`, sql<boolean>`1 = 1`)),
-      grouped(
-        appealsOf(
-          sql<boolean>`rating in ('satisfied', 'basically_satisfied')`,
-          sql<boolean>`rating is not null`,
-        ),
-      ),
-      grouped(
-        appealsOf(
-          sql<boolean>`resolved_at is not null and resolved_at <= resolution_due_at`,
-          sql<boolean>`resolved_at is not null`,
-        ),
-      ),
-      grouped(
-        db
-          .selectFrom('pairings')
-          .where('status', '=', 'active')
-          .select([
-            'cadre_id as cadre',
-            sum(
-              sql<boolean>`exists (select 1 from visits v where v.household_id = pairings.household_id and v.date >= ${`${year}-01-01`} and v.date <= ${`${year}-12-31`})`,
-            ).as('numerator'),
-            sql<number>`count(*)`.as('denominator'),
-          ])
-          .groupBy('cadre_id')
-          .execute(),
-      ),
-      grouped(
-        db
-          .selectFrom('helper_ratings')
-          .where(inYear('created_at'))
-          .select([
-            'cadre_id as cadre',
-            sum(sql<boolean>`rating in ('satisfied', 'basically_satisfied')`).as('numerator'),
-            sql<number>`count(*)`.as('denominator'),
-          ])
-          .groupBy('cadre_id')
-          .execute(),
-      ),
-      db
-        .selectFrom('pairings')
-        .where('status', '=', 'active')
-        .select(['cadre_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy('cadre_id')
-        .execute(),
-      db.selectFrom('contact_points').select('leader_id').distinct().execute(),
-    ]);
-  const pairedBy = new Map(paired.map((p) => [p.cadre_id, Number(p.n)]));
-  const overrides = new Map(
-    (await db.selectFrom('cadre_quotas').select(['user_id', 'min']).execute()).map((q) => [q.user_id, q.min]),
-  );
+      .selectFrom('users')
+      .select(['id', 'role', 'rank', 'area_code'])
+      .where('disabled_at', 'is', null)
+      .execute(),
+    cadreCounts(db, { from: `${year}-01-01`, to: `${year}-12-31` }, null),
+    db.selectFrom('contact_points').select('leader_id').distinct().execute(),
+  ]);
   const leaders = new Set(contactPoints.map((c) => c.leader_id));
-  const rate = (counts: Counts, id: string) => {
-    const c = counts.get(id);
-    return c && c.denominator > 0 ? c.numerator / c.denominator : null;
-  };
   const scored: {
     cadreId: string;
     cohort: Cohort;
@@ -189,17 +102,14 @@ export async function computeAssessment(db: Db, clock: Clock, actor: Actor, year
   for (const cadre of cadres) {
     const cohort = cohortOf(cadre.role, cadre.rank, leaders.has(cadre.id));
     if (!cohort) continue;
-    const group = quotaGroupOf(cadre.role, cadre.rank);
-    const minimum =
-      overrides.get(cadre.id) ??
-      (group ? settings.quotas[group].min : defaultAssistanceSettings.quotas.village_cadre.min);
+    const rates = cadreRates(counts.get(cadre.id) ?? noCounts(), minimumQuota(cadre, settings, overrides));
     const values: Record<CadreIndicator, number | null> = {
-      appealResolution: rate(resolution, cadre.id),
-      appealSatisfaction: rate(satisfaction, cadre.id),
-      appealOnTime: rate(onTime, cadre.id),
-      pairedVisited: rate(visited, cadre.id),
-      helperSatisfaction: rate(ratings, cadre.id),
-      quotaFill: minimum > 0 ? Math.min(1, (pairedBy.get(cadre.id) ?? 0) / minimum) : null,
+      appealResolution: rates.resolutionRate.value,
+      appealSatisfaction: rates.satisfactionRate.value,
+      appealOnTime: rates.onTimeRate.value,
+      pairedVisited: rates.pairedVisited.value,
+      helperSatisfaction: rates.helperSatisfaction.value,
+      quotaFill: rates.quotaFill.value,
     };
     const breakdown = Object.entries(config[cohort].weights).map(([indicator, weight]) => {
       const value = values[indicator as CadreIndicator] ?? null;

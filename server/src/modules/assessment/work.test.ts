@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import type { Appeal, Work } from '@lianxin/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AREAS,
+  buildUser,
+  createTestApp,
+  login,
+  type Session,
+  seedAreas,
+  signInAs,
+  type TestContext,
+} from '../../../test/harness';
+import { buildHouseholdBody } from '../../../test/households.fixtures';
+
+const PERIOD = 'from=2026-11-01&to=2026-11-30';
+
+interface HouseholdOut {
+  id: string;
+}
+
+describe('the work of cadres: one row per cadre and visits against the tiers, each a recount of the records', () => {
+  let t: TestContext;
+  let admin: Session;
+  let townHead: Session;
+  let townBHead: Session;
+  let cadre: { id: string; session: Session };
+  let idle: { id: string };
+
+  const household = async (areaCode: string, income: number): Promise<HouseholdOut> => {
+    const response = await admin.request(
+      'POST',
+      '/api/v1/households',
+      buildHouseholdBody({
+        areaCode,
+        indicators: { year: 2026, totalIncome: income, debt: 0, hardships: [] },
+      }),
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as HouseholdOut;
+  };
+  const ok = (response: { statusCode: number; body: string }, status = 201) =>
+    expect(response.statusCode, response.body).toBe(status);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedAreas(t.database);
+    admin = await signInAs(t, 'district_admin', AREAS.district);
+    townHead = await signInAs(t, 'town_head', AREAS.townA);
+    townBHead = await signInAs(t, 'town_head', AREAS.townB);
+    const user = await buildUser(t.database, {
+      role: 'village_cadre',
+      areaCode: AREAS.villageA1,
+      name: '王村干',
+    });
+    cadre = { id: user.id, session: await login(t.app, user.username) };
+    idle = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA2, name: '李村干' });
+    // Two priority households paired with the cadre, one of them visited twice on one day.
+    const poor = [await household(AREAS.villageA1, 3_000), await household(AREAS.villageA1, 3_000)];
+    for (const h of poor)
+      ok(
+        await townHead.request('POST', '/api/v1/pairings', {
+          householdId: h.id,
+          cadreId: cadre.id,
+          startDate: '2026-11-01',
+        }),
+      );
+    const visit = (householdId: string) =>
+      cadre.session.request('POST', '/api/v1/visits', {
+        id: randomUUID(),
+        householdId,
+        date: '2026-11-22',
+        kind: 'in_home',
+        findings: '家中缺劳力',
+      });
+    ok(await visit(poor[0]?.id ?? ''));
+    ok(await visit(poor[0]?.id ?? ''));
+    // A stable household nobody visited, and the cadre's appeal, resolved in the village.
+    await household(AREAS.villageA2, 90_000);
+    const created = await cadre.session.request('POST', '/api/v1/appeals', {
+      channel: 'visit',
+      categoryCode: 'roads_water',
+      villageCode: AREAS.villageA1,
+      title: '道路',
+      description: '道路损坏',
+      reporterKind: 'anonymous',
+    });
+    ok(created);
+    const appeal = created.json() as Appeal;
+    const assigned = await cadre.session.request('POST', `/api/v1/appeals/${appeal.id}/resolve`, {
+      version: appeal.version,
+      resolution: '已修',
+    });
+    ok(assigned, 200);
+  });
+  afterAll(() => t.close());
+
+  it('gives each cadre of a town the counts of their records, and the households visited as often as their tier asks', async () => {
+    const response = await townHead.request('GET', `/api/v1/dashboard/work?${PERIOD}`);
+    ok(response, 200);
+    const work = response.json() as Work;
+    const mine = work.cadres.find((c) => c.cadreId === cadre.id);
+    const handled = await t.database.db
+      .selectFrom('appeals')
+      .select(['resolved_at', 'handler_id'])
+      .where('handler_id', '=', cadre.id)
+      .execute();
+    expect(mine).toMatchObject({
+      name: '王村干',
+      areaCode: AREAS.villageA1,
+      handled: handled.length,
+      resolutionRate: { numerator: handled.filter((a) => a.resolved_at).length, denominator: handled.length },
+      paired: 2,
+      // A village cadre has no minimum quota: nothing to fill.
+      quotaMin: 0,
+      quotaFill: { value: null },
+      pairedVisited: { numerator: 1, denominator: 2, value: 0.5 },
+      visits: 2,
+      villageDays: 1,
+      helperSatisfaction: { numerator: 0, denominator: 0, value: null },
+    });
+    // A cadre with nothing on record: every rate no data, never 0 %.
+    expect(work.cadres.find((c) => c.cadreId === idle.id)).toMatchObject({
+      handled: 0,
+      resolutionRate: { value: null },
+      pairedVisited: { value: null },
+      visits: 0,
+    });
+    // Visits against the tiers: recounted household by household.
+    const households = await t.database.db
+      .selectFrom('households')
+      .select(['id', 'tier'])
+      .where('area_code', 'like', `${AREAS.townA.slice(0, 9)}%`)
+      .where('status', '=', 'active')
+      .execute();
+    const visited = new Set(
+      (await t.database.db.selectFrom('visits').select('household_id').execute()).map((v) => v.household_id),
+    );
+    for (const row of work.visitCoverage) {
+      const ofTier = households.filter((h) => h.tier === row.tier);
+      expect(row.coverage).toMatchObject({
+        denominator: ofTier.length,
+        numerator: ofTier.filter((h) => visited.has(h.id)).length,
+      });
+    }
+    expect(work.visitCoverage.find((r) => r.tier === 'priority')).toMatchObject({
+      everyDays: 30,
+      coverage: { numerator: 1, denominator: 2 },
+    });
+  });
+
+  it('counts a visit only within its tier’s interval before the period’s end', async () => {
+    // Thirty days for the priority tier: a visit on 11-22 counts up to 12-21, not on 12-22.
+    const inside = (
+      await townHead.request('GET', '/api/v1/dashboard/work?from=2026-12-01&to=2026-12-21')
+    ).json() as Work;
+    const outside = (
+      await townHead.request('GET', '/api/v1/dashboard/work?from=2026-12-01&to=2026-12-22')
+    ).json() as Work;
+    expect(inside.visitCoverage.find((r) => r.tier === 'priority')?.coverage.numerator).toBe(1);
+    expect(outside.visitCoverage.find((r) => r.tier === 'priority')?.coverage.numerator).toBe(0);
+  });
+
+  it('keeps a town head to their town and a village cadre to their village', async () => {
+    expect(
+      (await townBHead.request('GET', `/api/v1/dashboard/work?${PERIOD}&areaCode=${AREAS.townA}`)).json(),
+    ).toMatchObject({ error: { code: 'AREA_UNKNOWN' } });
+    const own = (await cadre.session.request('GET', `/api/v1/dashboard/work?${PERIOD}`)).json() as Work;
+    expect(own.cadres.every((c) => c.areaCode.startsWith(AREAS.villageA1))).toBe(true);
+    expect(own.cadres.map((c) => c.cadreId)).toContain(cadre.id);
+    expect(
+      (await admin.request('GET', '/api/v1/dashboard/work?from=2026-12-01&to=2026-11-01')).statusCode,
+    ).toBe(400);
+  });
+});
