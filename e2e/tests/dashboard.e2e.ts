@@ -62,12 +62,28 @@ describe('dashboards in Chromium', () => {
     ).toBeGreaterThan(3);
     await shot(page, 'dashboard-town');
 
-    // The received figure opens the town's appeals of every level.
+    // The received figure opens the town's appeals of every level received in the period: as many
+    // as it counts.
+    const received = Number((await text(page, 'kpi-received-value')).replace(/\D/g, ''));
     await page.getByTestId('kpi-received-value').locator('a').click();
     await page.waitForURL(/\/appeals\?/, { timeout: 10_000 });
     const address = new URL(page.url());
     expect(address.searchParams.get('areaCode')).toBe(TOWN_CODE);
     expect(address.searchParams.get('level')).toBe('all');
+    expect(address.searchParams.get('receivedFrom')).toMatch(/^\d{4}-01-01$/);
+    await expect.poll(() => text(page, 'appeals-shown'), { timeout: 15_000 }).toMatch(/共/);
+    expect(Number((await text(page, 'appeals-shown')).split('共')[1]?.replace(/\D/g, ''))).toBe(received);
+    expect(await text(page, 'appeals-filter-tags')).toContain('受理');
+    await page.goBack();
+    await dashboardOf(page, TOWN_CODE);
+
+    // The on-time rate's numerator opens the appeals resolved on time, as many as it counts.
+    const onTime = Number(await text(page, 'kpi-onTimeRate-numerator'));
+    await page.getByTestId('kpi-onTimeRate-numerator').click();
+    await page.waitForURL(/onTime=true/, { timeout: 10_000 });
+    await expect.poll(() => text(page, 'appeals-shown'), { timeout: 15_000 }).toMatch(/共/);
+    expect(Number((await text(page, 'appeals-shown')).split('共')[1]?.replace(/\D/g, ''))).toBe(onTime);
+    await shot(page, 'dashboard-drilldown-appeals');
     await page.goBack();
     await dashboardOf(page, TOWN_CODE);
 

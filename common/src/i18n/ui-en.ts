@@ -264,6 +264,10 @@ export const uiEn: Record<UiKey, string> = {
     'Households on file now, by tier (stable, watch, priority); a tier opens its list of households',
   'dashboard.unitHouseholds': '',
   'dashboard.leftPriorityFoot': '{n} priority households now',
+  'dashboard.numeratorLink': 'Open the {n} records counted',
+  'dashboard.denominatorLink': 'Open all {d} records',
+  'dashboard.unpairedFoot': '{n} without a helper',
+  'dashboard.notVisitedFoot': '{n} not visited',
   'dashboard.trend.title': 'Monthly trend',
   'dashboard.trend.definition':
     'By China calendar month of receipt: appeals received, those of them resolved, and the share of rated appeals rated satisfied or basically satisfied (no data in a month without ratings)',

@@ -251,6 +251,10 @@ export const uiZhCN = {
   'dashboard.householdsDefinition': '当前在册的户数，按放心户、关心户、连心户分级；点击分级查看户名单',
   'dashboard.unitHouseholds': '户',
   'dashboard.leftPriorityFoot': '现有连心户 {n} 户',
+  'dashboard.numeratorLink': '查看计入的 {n} 条记录',
+  'dashboard.denominatorLink': '查看全部 {d} 条记录',
+  'dashboard.unpairedFoot': '未结对 {n} 户',
+  'dashboard.notVisitedFoot': '未走访 {n} 户',
   'dashboard.trend.title': '月度趋势',
   'dashboard.trend.definition':
     '按受理月份（北京时间）统计的受理件数、其中已办结件数，以及已评价诉求中满意与基本满意之和的比例；当月无评价时满意率暂无数据',

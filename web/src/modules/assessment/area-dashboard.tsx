@@ -177,7 +177,7 @@ export function AreaDashboard() {
       ) : (
         <Spin spinning={isFetching} delay={300}>
           <div data-testid="dashboard" data-area={data.area.code}>
-            <KpiCards area={data.totals} />
+            <KpiCards area={data.totals} period={{ from: data.from, to: data.to }} />
             <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
               <Col xs={24} xl={16}>
                 <TrendCard dashboard={data} />
@@ -200,7 +200,13 @@ export function AreaDashboard() {
               )}
             </Row>
             {childKind && drill && (
-              <HeatTable rows={data.children} totals={data.totals} childKind={childKind} onDrill={drill} />
+              <HeatTable
+                rows={data.children}
+                totals={data.totals}
+                childKind={childKind}
+                period={{ from: data.from, to: data.to }}
+                onDrill={drill}
+              />
             )}
           </div>
         </Spin>

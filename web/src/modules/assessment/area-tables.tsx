@@ -1,6 +1,6 @@
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
 import type { AreaIndicators, AreaKind, IndicatorKey } from '@lianxin/common';
-import { Button, Card, Empty, Flex, Progress, Segmented, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Popover, Progress, Segmented, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useMemo, useState } from 'react';
@@ -11,7 +11,7 @@ import { areaKindLabel } from '../../shared/labels';
 import { formatNumber } from '../../shared/numbers';
 import {
   type Figure,
-  figureLink,
+  figureLinks,
   formatPercent,
   heatColor,
   IndicatorLabel,
@@ -137,22 +137,48 @@ export function RankingCard({
   );
 }
 
-function RateCell({ rate, indicator, link }: { rate: Rate; indicator: IndicatorKey; link?: string }) {
+function RateCell({
+  rate,
+  indicator,
+  links,
+}: {
+  rate: Rate;
+  indicator: IndicatorKey;
+  links: { numerator: string | undefined; denominator: string | undefined };
+}) {
   const t = useT();
   const { locale } = useLocale();
-  const counts = t('dashboard.ofCount', {
-    n: formatNumber(rate.numerator, locale),
-    d: formatNumber(rate.denominator, locale),
-  });
+  const n = formatNumber(rate.numerator, locale);
+  const d = formatNumber(rate.denominator, locale);
+  // The counts behind the rate, each opening its records.
+  const counts = (
+    <span className="lx-heat-counts">
+      {links.numerator ? (
+        <Link to={links.numerator} title={t('dashboard.numeratorLink', { n })}>
+          {n}
+        </Link>
+      ) : (
+        n
+      )}
+      {' / '}
+      {links.denominator ? (
+        <Link to={links.denominator} title={t('dashboard.denominatorLink', { d })}>
+          {d}
+        </Link>
+      ) : (
+        d
+      )}
+    </span>
+  );
   if (rate.value === null)
     return (
-      <Tooltip title={counts}>
+      <Popover content={counts}>
         <span className="lx-heat-cell lx-heat-empty">{t('dashboard.noData')}</span>
-      </Tooltip>
+      </Popover>
     );
   const text = formatPercent(rate.value, locale);
   return (
-    <Tooltip title={counts}>
+    <Popover content={counts}>
       <span
         className="lx-heat-cell"
         style={{
@@ -161,9 +187,9 @@ function RateCell({ rate, indicator, link }: { rate: Rate; indicator: IndicatorK
             : heatColor(rate.value, lowerIsBetter.has(indicator)),
         }}
       >
-        {link ? <Link to={link}>{text}</Link> : text}
+        {links.numerator ? <Link to={links.numerator}>{text}</Link> : text}
       </span>
-    </Tooltip>
+    </Popover>
   );
 }
 
@@ -188,16 +214,20 @@ export function HeatTable({
   rows,
   totals,
   childKind,
+  period,
   onDrill,
 }: {
   rows: AreaIndicators[];
   totals: AreaIndicators;
   childKind: AreaKind;
+  period: { from: string; to: string };
   onDrill: (code: string) => void;
 }) {
   const t = useT();
   const can = useCan();
-  const link = (figure: Figure, area: AreaIndicators) => figureLink(figure, area.areaCode, can);
+  const links = (figure: Figure, area: AreaIndicators) =>
+    figureLinks(figure, { areaCode: area.areaCode, ...period }, can);
+  const link = (figure: Figure, area: AreaIndicators) => links(figure, area).numerator;
   // The sort arrows show only on the sorted column: the headers are narrow.
   const sortIcon = ({ sortOrder }: { sortOrder: SortOrder }) =>
     sortOrder === 'ascend' ? <CaretUpOutlined /> : sortOrder === 'descend' ? <CaretDownOutlined /> : null;
@@ -226,7 +256,7 @@ export function HeatTable({
       sortIcon,
       sorter: (a: AreaIndicators, b: AreaIndicators) => nullsLast(a[key].value, b[key].value),
       render: (_: unknown, area: AreaIndicators) => (
-        <RateCell rate={area[key]} indicator={key} link={link(key, area)} />
+        <RateCell rate={area[key]} indicator={key} links={links(key, area)} />
       ),
     })),
     {
@@ -236,7 +266,7 @@ export function HeatTable({
       width: 88,
       sortIcon,
       sorter: (a, b) => a.leftPriority - b.leftPriority,
-      render: (_, area) => <CountCell value={area.leftPriority} link={undefined} />,
+      render: (_, area) => <CountCell value={area.leftPriority} link={link('leftPriority', area)} />,
     },
     {
       key: 'households',
@@ -291,11 +321,11 @@ export function HeatTable({
               </Table.Summary.Cell>
               {rateKeys.map((key, i) => (
                 <Table.Summary.Cell key={key} index={i + 2} align="center">
-                  <RateCell rate={totals[key]} indicator={key} link={link(key, totals)} />
+                  <RateCell rate={totals[key]} indicator={key} links={links(key, totals)} />
                 </Table.Summary.Cell>
               ))}
               <Table.Summary.Cell index={rateKeys.length + 2} align="right">
-                <CountCell value={totals.leftPriority} link={undefined} />
+                <CountCell value={totals.leftPriority} link={link('leftPriority', totals)} />
               </Table.Summary.Cell>
               <Table.Summary.Cell index={rateKeys.length + 3} align="right">
                 <CountCell value={totals.households} link={link('households', totals)} />

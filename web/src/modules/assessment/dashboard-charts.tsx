@@ -1,4 +1,11 @@
-import { type AreaIndicators, type Dashboard, type Locale, type Tier, tiers } from '@lianxin/common';
+import {
+  type AppealSet,
+  type AreaIndicators,
+  type Dashboard,
+  type Locale,
+  type Tier,
+  tiers,
+} from '@lianxin/common';
 import { Card, Empty } from 'antd';
 import dayjs from 'dayjs';
 import { BarChart, FunnelChart, LineChart, PieChart } from 'echarts/charts';
@@ -12,7 +19,7 @@ import { EChart } from '../../shared/echart';
 import { formatNumber } from '../../shared/numbers';
 import { useCategoryIndex } from '../appeals/appeal-categories';
 import { tierHexColors } from '../tiering/tier-tag';
-import { appealsLink, formatPercent, householdsLink, InfoLabel } from './indicators';
+import { formatPercent, InfoLabel, monthInPeriod, recordsLink } from './indicators';
 
 use([BarChart, LineChart, FunnelChart, PieChart, GridComponent, LegendComponent, TooltipComponent]);
 
@@ -51,7 +58,12 @@ interface TooltipParam {
   axisValueLabel?: string;
 }
 
-function trendOption(dashboard: Dashboard, t: Translate, locale: Locale): EChartsCoreOption {
+function trendOption(
+  dashboard: Dashboard,
+  t: Translate,
+  locale: Locale,
+  clickable: boolean,
+): EChartsCoreOption {
   const byMonth = new Map(dashboard.monthly.map((m) => [m.month, m]));
   const months = monthsOf(dashboard.from, dashboard.to);
   const oneYear = months.every((m) => m.slice(0, 4) === months[0]?.slice(0, 4));
@@ -61,6 +73,7 @@ function trendOption(dashboard: Dashboard, t: Translate, locale: Locale): EChart
   const satisfaction = rows.map((r) =>
     r.rated === 0 ? null : Math.round((r.satisfied / r.rated) * 1000) / 10,
   );
+  const cursor = clickable ? 'pointer' : 'default';
   const names = {
     received: t('dashboard.trend.received'),
     resolved: t('dashboard.trend.resolved'),
@@ -93,17 +106,23 @@ function trendOption(dashboard: Dashboard, t: Translate, locale: Locale): EChart
     },
     legend: { top: 0, data: [names.received, names.resolved, names.satisfaction] },
     grid: { left: 8, right: 8, top: 40, bottom: 0, containLabel: true },
-    xAxis: { type: 'category', data: months.map((m) => monthLabel(m, oneYear, locale)) },
+    // A month's label opens the appeals received in it.
+    xAxis: {
+      type: 'category',
+      data: months.map((m) => monthLabel(m, oneYear, locale)),
+      triggerEvent: clickable,
+    },
     yAxis: [
       { type: 'value', minInterval: 1, splitLine: { lineStyle: { type: 'dashed' } } },
       { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
     ],
     series: [
-      { name: names.received, type: 'bar', barMaxWidth: 22, data: rows.map((r) => r.received) },
-      { name: names.resolved, type: 'bar', barMaxWidth: 22, data: rows.map((r) => r.resolved) },
+      { name: names.received, type: 'bar', barMaxWidth: 22, data: rows.map((r) => r.received), cursor },
+      { name: names.resolved, type: 'bar', barMaxWidth: 22, data: rows.map((r) => r.resolved), cursor },
       {
         name: names.satisfaction,
         type: 'line',
+        cursor,
         yAxisIndex: 1,
         smooth: true,
         symbolSize: 7,
@@ -115,23 +134,56 @@ function trendOption(dashboard: Dashboard, t: Translate, locale: Locale): EChart
   };
 }
 
-/** Received, resolved and the satisfaction rate by China calendar month. */
+// What a month's bar or point counts: received, resolved, and the satisfied of the satisfaction rate.
+const trendSets: AppealSet[] = ['received', 'resolved', 'satisfied'];
+
+/**
+ * Received, resolved and the satisfaction rate by China calendar month; a bar or point opens the
+ * appeals it counts, a month's label the appeals received in it.
+ */
 export function TrendCard({ dashboard }: { dashboard: Dashboard }) {
   const t = useT();
   const { locale } = useLocale();
-  const option = useMemo(() => trendOption(dashboard, t, locale), [dashboard, t, locale]);
+  const can = useCan();
+  const navigate = useNavigate();
+  const clickable = can('appeals.read');
+  const option = useMemo(
+    () => trendOption(dashboard, t, locale, clickable),
+    [dashboard, t, locale, clickable],
+  );
+  const months = useMemo(() => monthsOf(dashboard.from, dashboard.to), [dashboard.from, dashboard.to]);
+  const labels = useMemo(() => {
+    const oneYear = months.every((m) => m.slice(0, 4) === months[0]?.slice(0, 4));
+    return months.map((m) => monthLabel(m, oneYear, locale));
+  }, [months, locale]);
   return (
     <Card
       size="small"
       title={<InfoLabel name={t('dashboard.trend.title')} definition={t('dashboard.trend.definition')} />}
       className="lx-dash-card"
     >
-      <EChart option={option} height={CHART_HEIGHT} testId="dashboard-trend" />
+      <EChart
+        option={option}
+        height={CHART_HEIGHT}
+        testId="dashboard-trend"
+        onClick={(event) => {
+          const axis = event.componentType === 'xAxis';
+          const month = months[axis ? labels.indexOf(String(event.value)) : (event.dataIndex ?? -1)];
+          const set = axis ? 'received' : trendSets[event.seriesIndex ?? -1];
+          if (!month || !set) return;
+          const to = recordsLink(
+            set,
+            { areaCode: dashboard.area.code, ...monthInPeriod(month, dashboard) },
+            can,
+          );
+          if (to) navigate(to);
+        }}
+      />
     </Card>
   );
 }
 
-/** Appeals by category, the largest on top; a bar opens the area's appeals of that category. */
+/** Appeals by category, the largest on top; a bar opens the appeals of that category received in the period. */
 export function CategoriesCard({ dashboard }: { dashboard: Dashboard }) {
   const t = useT();
   const { locale } = useLocale();
@@ -193,8 +245,19 @@ export function CategoriesCard({ dashboard }: { dashboard: Dashboard }) {
           testId="dashboard-categories"
           onClick={(event) => {
             const row = rows[event.dataIndex ?? -1];
-            if (row && can('appeals.read'))
-              navigate(appealsLink(dashboard.area.code, { categoryCode: row.code }));
+            const to =
+              row &&
+              recordsLink(
+                'received',
+                {
+                  areaCode: dashboard.area.code,
+                  from: dashboard.from,
+                  to: dashboard.to,
+                  categoryCode: row.code,
+                },
+                can,
+              );
+            if (to) navigate(to);
           }}
         />
       )}
@@ -203,9 +266,13 @@ export function CategoriesCard({ dashboard }: { dashboard: Dashboard }) {
 }
 
 const funnelStages = ['received', 'reachedTown', 'reachedDistrict'] as const;
-const funnelLevels = { received: undefined, reachedTown: 'town', reachedDistrict: 'district' } as const;
+const funnelSets = {
+  received: 'received',
+  reachedTown: 'reachedTown',
+  reachedDistrict: 'reachedDistrict',
+} as const satisfies Record<(typeof funnelStages)[number], AppealSet>;
 
-/** The level funnel: of the appeals received, how many ever reached the town, and the district. */
+/** The level funnel: of the appeals received, how many ever reached the town, and the district; a stage opens them. */
 export function FunnelCard({ dashboard }: { dashboard: Dashboard }) {
   const t = useT();
   const { locale } = useLocale();
@@ -269,9 +336,14 @@ export function FunnelCard({ dashboard }: { dashboard: Dashboard }) {
         testId="dashboard-funnel"
         onClick={(event) => {
           const stage = funnelStages[event.dataIndex ?? -1];
-          if (!stage || !can('appeals.read')) return;
-          const level = funnelLevels[stage];
-          navigate(appealsLink(dashboard.area.code, level ? { level } : {}));
+          const to =
+            stage &&
+            recordsLink(
+              funnelSets[stage],
+              { areaCode: dashboard.area.code, from: dashboard.from, to: dashboard.to },
+              can,
+            );
+          if (to) navigate(to);
         }}
       />
     </Card>
@@ -376,7 +448,10 @@ export function TiersCard({
             return;
           }
           const tier: Tier | undefined = tiers[event.dataIndex ?? -1];
-          if (tier && can('households.read')) navigate(householdsLink(dashboard.area.code, tier));
+          const to =
+            tier &&
+            recordsLink(tier, { areaCode: dashboard.area.code, from: dashboard.from, to: dashboard.to }, can);
+          if (to) navigate(to);
         }}
       />
     </Card>

@@ -1,13 +1,17 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import {
-  type AppealStatus,
+  type DrillDown,
+  type DrillDownScope,
+  drillDown,
   type IndicatorKey,
   indicatorDefinitions,
   type Locale,
   type Permission,
-  type Tier,
+  type RecordSet,
+  rateSets,
 } from '@lianxin/common';
 import { Tooltip } from 'antd';
+import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useLocale } from '../../i18n/i18n';
 
@@ -83,60 +87,77 @@ export function IndicatorLabel({ indicator }: { indicator: IndicatorKey }) {
   );
 }
 
-// Where each figure's records are listed. The appeals list has no period filter: its links show
-// the area's appeals of every period, and a level tab holds the appeals now at that level.
-/** The appeals list of an area, at every level unless one is named (the list opens at the caller's own). */
-export function appealsLink(
-  areaCode: string,
-  extra: { status?: AppealStatus; level?: 'village' | 'town' | 'district'; categoryCode?: string } = {},
-): string {
-  const params = new URLSearchParams({ level: extra.level ?? 'all', areaCode });
-  if (extra.status) params.set('status', extra.status);
-  if (extra.categoryCode) params.set('categoryCode', extra.categoryCode);
-  return `/appeals?${params}`;
+/** A dashboard's area and period: where its figures drill down to. */
+export interface FigureScope {
+  areaCode: string;
+  from: string;
+  to: string;
 }
 
-export function householdsLink(areaCode: string, tier?: Tier): string {
-  const params = new URLSearchParams({ areaCode });
-  if (tier) params.set('tier', tier);
-  return `/households?${params}`;
-}
+const listPermissions: Record<DrillDown['list'], Permission> = {
+  appeals: 'appeals.read',
+  households: 'households.read',
+  pairings: 'assistance.read',
+};
 
-export function pairingsLink(areaCode: string): string {
-  return `/pairings?area=${areaCode}`;
+/**
+ * The console page listing exactly the records a figure counts — a set of an area in a period
+ * (see common/src/drilldown.ts) — when the caller may open it.
+ */
+export function recordsLink(
+  set: RecordSet,
+  scope: DrillDownScope,
+  can: (permission: Permission) => boolean,
+): string | undefined {
+  const { list, query } = drillDown(set, scope);
+  if (!can(listPermissions[list])) return undefined;
+  const params = new URLSearchParams(query as Record<string, string>);
+  if (list === 'appeals') {
+    // Every level: the list would open at the caller's own.
+    params.set('level', 'all');
+    return `/appeals?${params}`;
+  }
+  if (list === 'households') return `/households?${params}`;
+  // The pairing board names its area `area`; its list shows active pairings.
+  const board = new URLSearchParams({ area: scope.areaCode });
+  for (const key of ['visited', 'visitedFrom', 'visitedTo'] as const) {
+    const value = params.get(key);
+    if (value) board.set(key, value);
+  }
+  return `/pairings?${board}`;
 }
 
 /** The figures of the dashboard that have a list of records behind them. */
 export type Figure = IndicatorKey | 'received' | 'households';
 
-const figureTargets: Record<Figure, { permission: Permission; to: (areaCode: string) => string } | null> = {
-  received: { permission: 'appeals.read', to: (a) => appealsLink(a) },
-  responseRate: { permission: 'appeals.read', to: (a) => appealsLink(a) },
-  // Resolved counts both 'resolved' and 'closed' (called back); the list filters one status at a
-  // time, so these open the area's appeals as a whole.
-  resolutionRate: { permission: 'appeals.read', to: (a) => appealsLink(a) },
-  // A rating is taken at the callback, which closes the appeal.
-  satisfactionRate: { permission: 'appeals.read', to: (a) => appealsLink(a, { status: 'closed' }) },
-  onTimeRate: { permission: 'appeals.read', to: (a) => appealsLink(a) },
-  villageShare: { permission: 'appeals.read', to: (a) => appealsLink(a, { level: 'village' }) },
-  townShare: { permission: 'appeals.read', to: (a) => appealsLink(a, { level: 'town' }) },
-  districtShare: { permission: 'appeals.read', to: (a) => appealsLink(a, { level: 'district' }) },
-  pairingFill: { permission: 'assistance.read', to: pairingsLink },
-  visitedPaired: { permission: 'assistance.read', to: pairingsLink },
-  // No list of the households that left the priority tier in a period exists yet.
-  leftPriority: null,
-  households: { permission: 'households.read', to: (a) => householdsLink(a) },
-};
+/** The records a figure counts, and for a rate the records it divides by. */
+export function figureSets(figure: Figure): { numerator: RecordSet; denominator?: RecordSet } {
+  if (figure === 'received' || figure === 'households' || figure === 'leftPriority')
+    return { numerator: figure };
+  return rateSets[figure];
+}
 
-/** The page listing the records behind a figure of an area, when the caller may open it. */
-export function figureLink(
+/** The pages listing the records behind a figure of an area and period: its numerator's and denominator's. */
+export function figureLinks(
   figure: Figure,
-  areaCode: string,
+  scope: FigureScope,
   can: (permission: Permission) => boolean,
-): string | undefined {
-  const target = figureTargets[figure];
-  if (!target || !can(target.permission)) return undefined;
-  return target.to(areaCode);
+): { numerator: string | undefined; denominator: string | undefined } {
+  const sets = figureSets(figure);
+  return {
+    numerator: recordsLink(sets.numerator, scope, can),
+    denominator: sets.denominator ? recordsLink(sets.denominator, scope, can) : undefined,
+  };
+}
+
+/** The days of a China calendar month (YYYY-MM) that fall in a period (dates compare as text). */
+export function monthInPeriod(month: string, period: { from: string; to: string }) {
+  const first = `${month}-01`;
+  const last = dayjs(first).endOf('month').format('YYYY-MM-DD');
+  return {
+    from: first.localeCompare(period.from) > 0 ? first : period.from,
+    to: last.localeCompare(period.to) < 0 ? last : period.to,
+  };
 }
 
 /**

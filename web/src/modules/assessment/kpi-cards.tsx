@@ -12,9 +12,9 @@ import {
   ScheduleOutlined,
   SmileOutlined,
 } from '@ant-design/icons';
-import { type AreaIndicators, type Tier, tiers } from '@lianxin/common';
+import { type AreaIndicators, type RecordSet, tiers } from '@lianxin/common';
 import { Card, Col, Progress, Row, Tooltip, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useCan } from '../../session/session';
@@ -22,13 +22,14 @@ import { formatNumber } from '../../shared/numbers';
 import { tierHexColors } from '../tiering/tier-tag';
 import {
   type Figure,
-  figureLink,
+  type FigureScope,
+  figureLinks,
   formatPercent,
-  householdsLink,
   IndicatorLabel,
   InfoLabel,
   isWarning,
   type RateKey,
+  recordsLink,
 } from './indicators';
 
 interface CardSpec {
@@ -79,12 +80,56 @@ function Shell(props: {
   );
 }
 
-function RateCard({ spec, figure, area }: { spec: CardSpec; figure: RateKey; area: AreaIndicators }) {
+/** A message with its {placeholders} filled by elements (links), in the order the language puts them. */
+function fill(template: string, parts: Record<string, ReactNode>): ReactNode[] {
+  return template
+    .split(/\{(\w+)\}/)
+    .map((piece, i) =>
+      i % 2 === 1 ? <Fragment key={piece}>{parts[piece] ?? `{${piece}}`}</Fragment> : piece,
+    );
+}
+
+/** A count that opens the records it counts, when the caller may see them. */
+function CountLink(props: { value: number; to: string | undefined; title?: string; testId?: string }) {
+  const { locale } = useLocale();
+  const text = formatNumber(props.value, locale);
+  return props.to ? (
+    <Link to={props.to} title={props.title} data-testid={props.testId}>
+      {text}
+    </Link>
+  ) : (
+    <span data-testid={props.testId}>{text}</span>
+  );
+}
+
+// The records a rate leaves out, where they are a list of their own: households without a helper,
+// paired households not visited.
+const complements: Partial<
+  Record<RateKey, { set: RecordSet; label: 'dashboard.unpairedFoot' | 'dashboard.notVisitedFoot' }>
+> = {
+  pairingFill: { set: 'priorityUnpaired', label: 'dashboard.unpairedFoot' },
+  visitedPaired: { set: 'pairedNotVisited', label: 'dashboard.notVisitedFoot' },
+};
+
+function RateCard({
+  spec,
+  figure,
+  area,
+  scope,
+}: {
+  spec: CardSpec;
+  figure: RateKey;
+  area: AreaIndicators;
+  scope: FigureScope;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const can = useCan();
   const rate = area[figure];
-  const link = figureLink(figure, area.areaCode, can);
+  const links = figureLinks(figure, scope, can);
+  const link = links.numerator;
+  const complement = complements[figure];
+  const rest = rate.denominator - rate.numerator;
   const noData = rate.value === null;
   const percent = rate.value === null ? 0 : Math.round(rate.value * 1000) / 10;
   const warn = isWarning(figure, rate.value);
@@ -114,10 +159,35 @@ function RateCard({ spec, figure, area }: { spec: CardSpec; figure: RateKey; are
             style={{ margin: 0 }}
           />
           <Typography.Text type="secondary" className="lx-kpi-count">
-            {t('dashboard.ofCount', {
-              n: formatNumber(rate.numerator, locale),
-              d: formatNumber(rate.denominator, locale),
-            })}
+            <CountLink
+              value={rate.numerator}
+              to={links.numerator}
+              title={t('dashboard.numeratorLink', { n: formatNumber(rate.numerator, locale) })}
+              testId={`kpi-${figure}-numerator`}
+            />
+            {' / '}
+            <CountLink
+              value={rate.denominator}
+              to={links.denominator}
+              title={t('dashboard.denominatorLink', { d: formatNumber(rate.denominator, locale) })}
+              testId={`kpi-${figure}-denominator`}
+            />
+            {complement && rest > 0 && (
+              <>
+                {' · '}
+                {(() => {
+                  const to = recordsLink(complement.set, scope, can);
+                  const text = t(complement.label, { n: formatNumber(rest, locale) });
+                  return to ? (
+                    <Link to={to} data-testid={`kpi-${figure}-complement`}>
+                      {text}
+                    </Link>
+                  ) : (
+                    text
+                  );
+                })()}
+              </>
+            )}
           </Typography.Text>
         </>
       }
@@ -125,12 +195,11 @@ function RateCard({ spec, figure, area }: { spec: CardSpec; figure: RateKey; are
   );
 }
 
-function TierBar({ area }: { area: AreaIndicators }) {
+function TierBar({ area, scope }: { area: AreaIndicators; scope: FigureScope }) {
   const t = useT();
   const { locale } = useLocale();
   const can = useCan();
   const total = tiers.reduce((sum, tier) => sum + area.tiers[tier], 0);
-  const tierLink = (tier: Tier) => (can('households.read') ? householdsLink(area.areaCode, tier) : undefined);
   return (
     <>
       <div className="lx-kpi-tierbar">
@@ -143,7 +212,7 @@ function TierBar({ area }: { area: AreaIndicators }) {
       </div>
       <div className="lx-kpi-tiers">
         {tiers.map((tier) => {
-          const link = tierLink(tier);
+          const link = recordsLink(tier, scope, can);
           const label = (
             <>
               <i style={{ background: tierHexColors[tier] }} />
@@ -163,12 +232,12 @@ function TierBar({ area }: { area: AreaIndicators }) {
   );
 }
 
-function CountCard({ spec, area }: { spec: CardSpec; area: AreaIndicators }) {
+function CountCard({ spec, area, scope }: { spec: CardSpec; area: AreaIndicators; scope: FigureScope }) {
   const t = useT();
   const { locale } = useLocale();
   const can = useCan();
   const figure = spec.figure;
-  const link = figureLink(figure, area.areaCode, can);
+  const link = figureLinks(figure, scope, can).numerator;
   if (figure === 'received')
     return (
       <Shell
@@ -185,9 +254,21 @@ function CountCard({ spec, area }: { spec: CardSpec; area: AreaIndicators }) {
         }
         footer={
           <Typography.Text type="secondary" className="lx-kpi-count">
-            {t('dashboard.receivedFoot', {
-              resolved: formatNumber(area.resolutionRate.numerator, locale),
-              rated: formatNumber(area.satisfactionRate.denominator, locale),
+            {fill(t('dashboard.receivedFoot'), {
+              resolved: (
+                <CountLink
+                  value={area.resolutionRate.numerator}
+                  to={recordsLink('resolved', scope, can)}
+                  testId="kpi-received-resolved"
+                />
+              ),
+              rated: (
+                <CountLink
+                  value={area.satisfactionRate.denominator}
+                  to={recordsLink('rated', scope, can)}
+                  testId="kpi-received-rated"
+                />
+              ),
             })}
           </Typography.Text>
         }
@@ -209,7 +290,7 @@ function CountCard({ spec, area }: { spec: CardSpec; area: AreaIndicators }) {
             <small>{t('dashboard.unitHouseholds')}</small>
           </>
         }
-        footer={<TierBar area={area} />}
+        footer={<TierBar area={area} scope={scope} />}
       />
     );
   return (
@@ -227,7 +308,9 @@ function CountCard({ spec, area }: { spec: CardSpec; area: AreaIndicators }) {
       }
       footer={
         <Typography.Text type="secondary" className="lx-kpi-count">
-          {t('dashboard.leftPriorityFoot', { n: formatNumber(area.tiers.priority, locale) })}
+          {fill(t('dashboard.leftPriorityFoot'), {
+            n: <CountLink value={area.tiers.priority} to={recordsLink('priority', scope, can)} />,
+          })}
         </Typography.Text>
       }
     />
@@ -238,16 +321,20 @@ function isRate(figure: Figure): figure is RateKey {
   return figure !== 'received' && figure !== 'households' && figure !== 'leftPriority';
 }
 
-/** The area's totals: a card per indicator, each with its definition and a link to its records. */
-export function KpiCards({ area }: { area: AreaIndicators }) {
+/**
+ * The area's totals for a period: a card per indicator, each with its definition; every number
+ * opens the records it counts.
+ */
+export function KpiCards({ area, period }: { area: AreaIndicators; period: { from: string; to: string } }) {
+  const scope = { areaCode: area.areaCode, ...period };
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="dashboard-kpis">
       {cards.map((spec) => (
         <Col key={spec.figure} xs={12} md={8} xl={6} xxl={4}>
           {isRate(spec.figure) ? (
-            <RateCard spec={spec} figure={spec.figure} area={area} />
+            <RateCard spec={spec} figure={spec.figure} area={area} scope={scope} />
           ) : (
-            <CountCard spec={spec} area={area} />
+            <CountCard spec={spec} area={area} scope={scope} />
           )}
         </Col>
       ))}
