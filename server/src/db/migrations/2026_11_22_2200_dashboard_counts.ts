@@ -212,7 +212,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('appeals_village_figures')
     .on('appeals')
-    .columns(['village_code', 'received_at', ...appealColumns.filter((c) => c !== 'village_code' && c !== 'received_at')])
+    .columns([
+      'village_code',
+      'received_at',
+      ...appealColumns.filter((c) => c !== 'village_code' && c !== 'received_at'),
+    ])
     .execute();
 
   // Households leaving the priority tier are few among the tier changes a re-tier records.
