@@ -27,6 +27,7 @@ import { pathTo } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
 import { AreaPicker, useHasChildAreas } from '../assistance/area-picker';
 import { HeatTable, RankingCard } from './area-tables';
+import { BulletinExport } from './bulletin-export';
 import { useDashboard } from './dashboard.api';
 import { CategoriesCard, FunnelCard, TiersCard, TrendCard } from './dashboard-charts';
 import { chinaToday, type Period, periods, rangeOf, useDashboardLocation } from './dashboard-location';
@@ -122,6 +123,7 @@ export function AreaDashboard() {
               aria-label={t('dashboard.refresh')}
             />
           </Tooltip>
+          <BulletinExport areaCode={areaCode} areaName={data?.area.name} />
         </Space>
       </Flex>
     </Card>
