@@ -20,7 +20,7 @@ import {
   idNumberOwners,
 } from './roster.repository';
 import { inspectRoster, RosterFileError, readRoster } from './roster-reader';
-import { type HeaderMap, mapHeaders, type ParsedRow, parseRow, type RowProblem } from './roster-rows';
+import { type HeaderMap, mapHeaders, type ParsedRow, type RowProblem, RowReader } from './roster-rows';
 import { groupNumber } from './roster-vocabulary';
 
 export interface ImportContext {
@@ -104,20 +104,27 @@ function emptyPlan(problems: Problems, rows = 0): RosterPlan {
 async function readRows(content: Buffer, currentYear: number, problems: Problems, progress?: Progress) {
   const { rows: estimated } = await inspectRoster(content);
   let headers: HeaderMap | null = null;
+  let reader: RowReader | null = null;
   const parsed: ParsedRow[] = [];
+  const rowProblems: RowProblem[] = [];
   let dataRows = 0;
-  for await (const { row, cells } of readRoster(content)) {
-    if (cells.every((c) => c === '')) continue;
-    if (!headers) {
-      headers = mapHeaders(cells);
-      continue;
+  for await (const batch of readRoster(content)) {
+    for (const { row, cells } of batch) {
+      if (cells.every((c) => c === '')) continue;
+      if (!reader) {
+        headers = mapHeaders(cells);
+        reader = new RowReader(headers, currentYear);
+        continue;
+      }
+      dataRows++;
+      const result = reader.read(row, cells, rowProblems);
+      if (rowProblems.length > 0) {
+        problems.addAll(rowProblems);
+        rowProblems.length = 0;
+      }
+      if (result) parsed.push(result);
+      if (dataRows % 2_000 === 0) await progress?.(dataRows, Math.max(estimated, dataRows));
     }
-    dataRows++;
-    const rowProblems: RowProblem[] = [];
-    const result = parseRow(headers, row, cells, currentYear, rowProblems);
-    problems.addAll(rowProblems);
-    if (result) parsed.push(result);
-    if (dataRows % 2_000 === 0) await progress?.(dataRows, Math.max(estimated, dataRows));
   }
   if (!headers || dataRows === 0) throw new RosterFileError('file.empty');
   await progress?.(dataRows, dataRows);

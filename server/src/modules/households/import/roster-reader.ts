@@ -65,10 +65,13 @@ async function inspectZip(content: Buffer): Promise<number> {
   return declaredRows(zip, sheet).catch(() => 0);
 }
 
-async function* xlsxRows(content: Buffer): AsyncGenerator<RosterRow> {
+async function* xlsxRows(content: Buffer): AsyncGenerator<RosterRow[]> {
   try {
-    for await (const row of xlsxSheetRows(content)) {
-      yield { row: row.row, cells: row.cells.map((c) => c.trim()) };
+    for await (const rows of xlsxSheetRows(content)) {
+      for (const { cells } of rows) {
+        for (let i = 0; i < cells.length; i++) cells[i] = (cells[i] as string).trim();
+      }
+      yield rows;
     }
   } catch (err) {
     if (err instanceof RosterFileError) throw err;
@@ -85,19 +88,25 @@ export function decodeCsv(content: Buffer): string {
   }
 }
 
-async function* csvRows(content: Buffer): AsyncGenerator<RosterRow> {
+async function* csvRows(content: Buffer): AsyncGenerator<RosterRow[]> {
   const parser = Readable.from([decodeCsv(content)]).pipe(
     parseCsv({ relax_column_count: true, skip_empty_lines: false, bom: true, trim: true }),
   );
   let row = 0;
+  let rows: RosterRow[] = [];
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row++;
-      yield { row, cells: record };
+      rows.push({ row, cells: record });
+      if (rows.length === 1_000) {
+        yield rows;
+        rows = [];
+      }
     }
   } catch {
     throw new RosterFileError('file.notSpreadsheet');
   }
+  yield rows;
 }
 
 /**
@@ -113,12 +122,17 @@ export async function inspectRoster(content: Buffer): Promise<{ format: RosterFo
   return { format, rows: Math.max(0, lines - 1) };
 }
 
-/** A roster's rows, streamed: the workbook is never held as a whole in memory. Inspect it first. */
-export async function* readRoster(content: Buffer): AsyncGenerator<RosterRow> {
-  const rows = detectFormat(content) === 'xlsx' ? xlsxRows(content) : csvRows(content);
-  for await (const row of rows) {
-    if (row.row > importLimits.rows + 1)
+/**
+ * A roster's rows, streamed a batch at a time (rows are many; a batch costs one step of the
+ * stream instead of one per row): the workbook is never held as a whole in memory. Inspect it
+ * first.
+ */
+export async function* readRoster(content: Buffer): AsyncGenerator<RosterRow[]> {
+  const batches = detectFormat(content) === 'xlsx' ? xlsxRows(content) : csvRows(content);
+  for await (const rows of batches) {
+    const last = rows[rows.length - 1];
+    if (last && last.row > importLimits.rows + 1)
       throw new RosterFileError('file.tooManyRows', { limit: importLimits.rows });
-    yield row;
+    yield rows;
   }
 }

@@ -96,157 +96,194 @@ export function mapHeaders(cells: string[]): HeaderMap {
 
 const phonePattern = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
-/** Reads one row; records what is wrong with it in `problems` and returns null if it cannot be used. */
-export function parseRow(
-  headers: HeaderMap,
-  row: number,
-  cells: string[],
-  currentYear: number,
-  problems: RowProblem[],
-): ParsedRow | null {
-  const before = problems.length;
-  const problem = (
+/** An exported cell that began like a formula carries an apostrophe (see `neutralize`). */
+function formulaGuarded(value: string): boolean {
+  if (value.charCodeAt(0) !== 39 || value.length < 2) return false;
+  const next = value[1] as string;
+  return next === '=' || next === '+' || next === '-' || next === '@' || next === '\t' || next === '\r';
+}
+
+/**
+ * Reads rows one at a time under one header map. The same reader serves every row of a file:
+ * rows are many, and its helpers are made once rather than once a row.
+ */
+export class RowReader {
+  readonly #headers: HeaderMap;
+  readonly #currentYear: number;
+  #row = 0;
+  #cells: string[] = [];
+  #problems: RowProblem[] = [];
+
+  constructor(headers: HeaderMap, currentYear: number) {
+    this.#headers = headers;
+    this.#currentYear = currentYear;
+  }
+
+  #problem(
     key: ImportColumnKey | null,
-    p: ImportProblem,
+    problem: ImportProblem,
     params: Record<string, string | number> = {},
-  ) => problems.push({ row, column: key ? (headers.header[key] ?? null) : null, problem: p, params });
-  const has = (key: ImportColumnKey) => headers.index[key] !== undefined;
-  const cell = (key: ImportColumnKey): string => {
-    const i = headers.index[key];
-    const raw = i === undefined ? '' : (cells[i] ?? '');
+  ) {
+    const column = key ? (this.#headers.header[key] ?? null) : null;
+    this.#problems.push({ row: this.#row, column, problem, params });
+  }
+
+  #has(key: ImportColumnKey): boolean {
+    return this.#headers.index[key] !== undefined;
+  }
+
+  #cell(key: ImportColumnKey): string {
+    const i = this.#headers.index[key];
+    const raw = i === undefined ? '' : (this.#cells[i] ?? '');
     // An exported cell that began like a formula carries an apostrophe; the value is what follows.
-    const value = /^'[=+\-@\t\r]/.test(raw) ? raw.slice(1) : raw;
+    const value = formulaGuarded(raw) ? raw.slice(1) : raw;
     if (value.length > importLimits.cellChars) {
-      problem(key, 'cell.tooLong', { limit: importLimits.cellChars });
+      this.#problem(key, 'cell.tooLong', { limit: importLimits.cellChars });
       return '';
     }
     return value;
-  };
-  const required = (key: ImportColumnKey): string => {
-    const value = cell(key);
-    if (value === '') problem(key, 'cell.required');
+  }
+
+  #required(key: ImportColumnKey): string {
+    const value = this.#cell(key);
+    if (value === '') this.#problem(key, 'cell.required');
     return value;
-  };
-  const word = <T extends string>(key: ImportColumnKey, vocabulary: Record<T, readonly string[]>) => {
-    const value = cell(key);
+  }
+
+  #word<T extends string>(key: ImportColumnKey, vocabulary: Record<T, readonly string[]>): T | undefined {
+    const value = this.#cell(key);
     if (value === '') return undefined;
     const code = lookup(vocabulary, value);
-    if (!code) problem(key, 'cell.unknownValue', { value, allowed: allowedWords(vocabulary) });
+    if (!code) this.#problem(key, 'cell.unknownValue', { value, allowed: allowedWords(vocabulary) });
     return code;
-  };
-  const words = <T extends string>(key: ImportColumnKey, vocabulary: Record<T, readonly string[]>) => {
-    if (!has(key)) return null;
+  }
+
+  #words<T extends string>(key: ImportColumnKey, vocabulary: Record<T, readonly string[]>): T[] | null {
+    if (!this.#has(key)) return null;
     const out: T[] = [];
-    for (const w of splitList(cell(key))) {
+    for (const w of splitList(this.#cell(key))) {
       const code = lookup(vocabulary, w);
-      if (code) out.push(code);
-      else problem(key, 'cell.unknownValue', { value: w, allowed: allowedWords(vocabulary) });
+      if (!code) this.#problem(key, 'cell.unknownValue', { value: w, allowed: allowedWords(vocabulary) });
+      else if (!out.includes(code)) out.push(code);
     }
-    return [...new Set(out)];
-  };
-  const amount = (key: ImportColumnKey): number | null => {
-    const text = cell(key).replace(/[,，\s元]/g, '');
+    return out;
+  }
+
+  #amount(key: ImportColumnKey): number | null {
+    const text = this.#cell(key).replace(/[,，\s元]/g, '');
     if (text === '') return null;
     const tenThousands = text.endsWith('万');
     const value = Number(tenThousands ? text.slice(0, -1) : text) * (tenThousands ? 10_000 : 1);
-    if (!Number.isFinite(value)) problem(key, 'cell.notNumber', { value: cell(key) });
-    else if (value < 0) problem(key, 'cell.negative');
-    else if (value > 1_000_000_000) problem(key, 'cell.tooBig');
+    if (!Number.isFinite(value)) this.#problem(key, 'cell.notNumber', { value: this.#cell(key) });
+    else if (value < 0) this.#problem(key, 'cell.negative');
+    else if (value > 1_000_000_000) this.#problem(key, 'cell.tooBig');
     else return Math.round(value);
     return null;
-  };
-  const flag = (key: ImportColumnKey, read: (w: string) => boolean | undefined) => {
-    if (!has(key)) return undefined;
-    const value = cell(key);
+  }
+
+  #flag(key: ImportColumnKey, read: (w: string) => boolean | undefined): boolean | undefined {
+    if (!this.#has(key)) return undefined;
+    const value = this.#cell(key);
     const result = read(value);
-    if (result === undefined) problem(key, 'cell.unknownValue', { value, allowed: '是、否' });
+    if (result === undefined) this.#problem(key, 'cell.unknownValue', { value, allowed: '是、否' });
     return result;
-  };
+  }
 
-  const village = required('village');
-  const number = required('number');
-  const name = required('name');
-  const relationText = required('relation');
-  const relation = relationText === '' ? undefined : word('relation', relationWords);
+  /** Reads one row; records what is wrong with it in `problems` and returns null if it cannot be used. */
+  read(row: number, cells: string[], problems: RowProblem[]): ParsedRow | null {
+    this.#row = row;
+    this.#cells = cells;
+    this.#problems = problems;
+    const before = problems.length;
+    const currentYear = this.#currentYear;
 
-  let idNumber: string | null | undefined;
-  if (has('idNumber')) {
-    const raw = cell('idNumber');
-    if (raw === '') idNumber = null;
-    // A masked number (from an export) says nothing new: the registered one stays.
-    else if (raw.includes('*')) idNumber = undefined;
-    else {
-      const normalized = normalizeIdNumber(raw);
-      const checked = parseIdNumber(normalized);
-      if (checked.ok) idNumber = normalized;
-      else problem('idNumber', `idNumber.${checked.problem}`);
+    const village = this.#required('village');
+    const number = this.#required('number');
+    const name = this.#required('name');
+    const relationText = this.#required('relation');
+    const relation = relationText === '' ? undefined : this.#word('relation', relationWords);
+
+    let idNumber: string | null | undefined;
+    if (this.#has('idNumber')) {
+      const raw = this.#cell('idNumber');
+      if (raw === '') idNumber = null;
+      // A masked number (from an export) says nothing new: the registered one stays.
+      else if (raw.includes('*')) idNumber = undefined;
+      else {
+        const normalized = normalizeIdNumber(raw);
+        const checked = parseIdNumber(normalized);
+        if (checked.ok) idNumber = normalized;
+        else this.#problem('idNumber', `idNumber.${checked.problem}`);
+      }
     }
-  }
-  let phone: string | null | undefined;
-  if (has('phone')) {
-    const raw = cell('phone').replace(/[\s()（）]/g, '');
-    if (raw === '') phone = null;
-    else if (raw.includes('*')) phone = undefined;
-    else if (phonePattern.test(raw)) phone = raw;
-    else problem('phone', 'cell.phone', { value: raw });
-  }
-  let partyJoinYear: number | null | undefined;
-  if (has('partyJoinYear')) {
-    const raw = cell('partyJoinYear').replace(/年$/, '');
-    const year = Number(raw);
-    if (raw === '') partyJoinYear = null;
-    else if (Number.isInteger(year) && year >= 1921 && year <= currentYear) partyJoinYear = year;
-    else problem('partyJoinYear', 'cell.notYear', { value: raw });
-  }
-  let year: number | null = null;
-  if (has('year') && cell('year') !== '') {
-    const raw = cell('year').replace(/年(度)?$/, '');
-    const value = Number(raw);
-    if (Number.isInteger(value) && value >= 2000 && value <= currentYear + 1) year = value;
-    else problem('year', 'cell.notYear', { value: raw });
-  }
-  const totalIncome = amount('totalIncome');
-  const debt = amount('debt');
-  const hardships = words('hardships', hardshipWords);
-  const mainIncomeSource = has('mainIncomeSource') ? cell('mainIncomeSource') || null : null;
-  if (totalIncome !== null) year ??= currentYear;
-  else if (debt !== null || (hardships?.length ?? 0) > 0 || mainIncomeSource) {
-    problem('totalIncome', 'cell.required');
-  }
+    let phone: string | null | undefined;
+    if (this.#has('phone')) {
+      const raw = this.#cell('phone').replace(/[\s()（）]/g, '');
+      if (raw === '') phone = null;
+      else if (raw.includes('*')) phone = undefined;
+      else if (phonePattern.test(raw)) phone = raw;
+      else this.#problem('phone', 'cell.phone', { value: raw });
+    }
+    let partyJoinYear: number | null | undefined;
+    if (this.#has('partyJoinYear')) {
+      const raw = this.#cell('partyJoinYear').replace(/年$/, '');
+      const year = Number(raw);
+      if (raw === '') partyJoinYear = null;
+      else if (Number.isInteger(year) && year >= 1921 && year <= currentYear) partyJoinYear = year;
+      else this.#problem('partyJoinYear', 'cell.notYear', { value: raw });
+    }
+    let year: number | null = null;
+    if (this.#has('year') && this.#cell('year') !== '') {
+      const raw = this.#cell('year').replace(/年(度)?$/, '');
+      const value = Number(raw);
+      if (Number.isInteger(value) && value >= 2000 && value <= currentYear + 1) year = value;
+      else this.#problem('year', 'cell.notYear', { value: raw });
+    }
+    const totalIncome = this.#amount('totalIncome');
+    const debt = this.#amount('debt');
+    const hardships = this.#words('hardships', hardshipWords);
+    const mainIncomeSource = this.#has('mainIncomeSource') ? this.#cell('mainIncomeSource') || null : null;
+    if (totalIncome !== null) year ??= currentYear;
+    else if (debt !== null || (hardships?.length ?? 0) > 0 || mainIncomeSource) {
+      this.#problem('totalIncome', 'cell.required');
+    }
 
-  const resident: ParsedRow['resident'] = { name, relation: relation ?? 'other' };
-  if (idNumber !== undefined) resident.idNumber = idNumber;
-  if (phone !== undefined) resident.phone = phone;
-  const party = flag('partyMember', partyMembership);
-  if (party !== undefined) resident.partyMember = party;
-  if (partyJoinYear !== undefined) resident.partyJoinYear = partyJoinYear;
-  if (has('employment')) resident.employment = word('employment', employmentWords) ?? null;
-  if (has('education')) resident.education = word('education', educationWords) ?? null;
-  const disabled = flag('disabled', yesNo);
-  if (disabled !== undefined) resident.disabled = disabled;
-  const ill = flag('seriouslyIll', yesNo);
-  if (ill !== undefined) resident.seriouslyIll = ill;
-  const roles = words('publicRoles', publicRoleWords);
-  if (roles) resident.publicRoles = roles;
-  if (has('residentStatus')) resident.status = word('residentStatus', residentStatusWords) ?? 'active';
+    const resident: ParsedRow['resident'] = { name, relation: relation ?? 'other' };
+    if (idNumber !== undefined) resident.idNumber = idNumber;
+    if (phone !== undefined) resident.phone = phone;
+    const party = this.#flag('partyMember', partyMembership);
+    if (party !== undefined) resident.partyMember = party;
+    if (partyJoinYear !== undefined) resident.partyJoinYear = partyJoinYear;
+    if (this.#has('employment')) resident.employment = this.#word('employment', employmentWords) ?? null;
+    if (this.#has('education')) resident.education = this.#word('education', educationWords) ?? null;
+    const disabled = this.#flag('disabled', yesNo);
+    if (disabled !== undefined) resident.disabled = disabled;
+    const ill = this.#flag('seriouslyIll', yesNo);
+    if (ill !== undefined) resident.seriouslyIll = ill;
+    const roles = this.#words('publicRoles', publicRoleWords);
+    if (roles) resident.publicRoles = roles;
+    if (this.#has('residentStatus')) {
+      resident.status = this.#word('residentStatus', residentStatusWords) ?? 'active';
+    }
 
-  const group = cell('group');
-  if (number.length > 30) problem('number', 'cell.tooLong', { limit: 30 });
-  if (name.length > 40) problem('name', 'cell.tooLong', { limit: 40 });
+    const group = this.#cell('group');
+    if (number.length > 30) this.#problem('number', 'cell.tooLong', { limit: 30 });
+    if (name.length > 40) this.#problem('name', 'cell.tooLong', { limit: 40 });
 
-  if (problems.length > before) return null;
-  return {
-    row,
-    village,
-    group,
-    number,
-    resident,
-    tagWords: has('tags') ? splitList(cell('tags')) : null,
-    address: has('address') ? cell('address') : null,
-    year,
-    totalIncome,
-    debt,
-    mainIncomeSource,
-    hardships,
-  };
+    if (problems.length > before) return null;
+    return {
+      row,
+      village,
+      group,
+      number,
+      resident,
+      tagWords: this.#has('tags') ? splitList(this.#cell('tags')) : null,
+      address: this.#has('address') ? this.#cell('address') : null,
+      year,
+      totalIncome,
+      debt,
+      mainIncomeSource,
+      hardships,
+    };
+  }
 }

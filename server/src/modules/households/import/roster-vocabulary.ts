@@ -82,12 +82,21 @@ export const tierWords: Vocabulary<Tier> = {
 const yesWords = ['是', '有', 'Y', 'y', '1', '√', '✓', 'true', 'TRUE'];
 const noWords = ['否', '无', '没有', 'N', 'n', '0', '×', 'false', 'FALSE'];
 
+const lookups = new WeakMap<object, Map<string, string>>();
+
 /** Finds the code a word stands for; codes themselves are accepted too. */
 export function lookup<T extends string>(vocabulary: Vocabulary<T>, word: string): T | undefined {
-  for (const [code, words] of Object.entries(vocabulary) as [T, readonly string[]][]) {
-    if (code === word || words.includes(word)) return code;
+  let codes = lookups.get(vocabulary);
+  if (!codes) {
+    codes = new Map();
+    // In the vocabulary's order, the first entry that names a word wins, as a scan would find it.
+    for (const [code, words] of Object.entries(vocabulary) as [T, readonly string[]][]) {
+      if (!codes.has(code)) codes.set(code, code);
+      for (const w of words) if (!codes.has(w)) codes.set(w, code);
+    }
+    lookups.set(vocabulary, codes);
   }
-  return undefined;
+  return codes.get(word) as T | undefined;
 }
 
 /** The words to suggest when a value is not understood. */

@@ -1,9 +1,11 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { xlsxSheetRows } from './xlsx-rows';
+import { type XlsxRow, xlsxSheetRows } from './xlsx-rows';
 
-async function workbook(rows: string[][], useSharedStrings: boolean): Promise<Buffer> {
+type Cell = ExcelJS.CellValue;
+
+async function workbook(rows: Cell[][], useSharedStrings: boolean): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -13,6 +15,12 @@ async function workbook(rows: string[][], useSharedStrings: boolean): Promise<Bu
   sheet.commit();
   await writer.commit();
   return Buffer.concat(chunks);
+}
+
+async function read(file: Buffer): Promise<XlsxRow[]> {
+  const rows: XlsxRow[] = [];
+  for await (const batch of xlsxSheetRows(file)) rows.push(...batch);
+  return rows;
 }
 
 describe('xlsx rows', () => {
@@ -26,13 +34,31 @@ describe('xlsx rows', () => {
       '汉滨区关庙镇大同村一组',
       `张${'秀英'.repeat(i % 5)}`,
     ]);
-    const read: string[][] = [];
-    for await (const row of xlsxSheetRows(await workbook(rows, shared))) read.push(row.cells);
-    expect(read).toEqual(rows);
+    expect((await read(await workbook(rows, shared))).map((r) => r.cells)).toEqual(rows);
   });
 
   it('places cells by their reference, leaving gaps empty', async () => {
-    const file = await workbook([['a', '', 'c']], false);
-    for await (const row of xlsxSheetRows(file)) expect(row).toEqual({ row: 1, cells: ['a', '', 'c'] });
+    expect(await read(await workbook([['a', '', 'c']], false))).toEqual([{ row: 1, cells: ['a', '', 'c'] }]);
+  });
+
+  it.each([
+    ['inline strings', false],
+    ['shared strings', true],
+  ])('reads rich text, escapes, numbers and formulas as their text (%s)', async (_label, shared) => {
+    const rows: Cell[][] = [
+      [
+        { richText: [{ text: '王' }, { font: { bold: true }, text: '大山' }] },
+        'a < b & "c"',
+        1985,
+        { formula: 'C1+1', result: 1986 },
+        '  spaced  ',
+      ],
+      [],
+      ['after an empty row'],
+    ];
+    expect(await read(await workbook(rows, shared))).toEqual([
+      { row: 1, cells: ['王大山', 'a < b & "c"', '1985', '1986', '  spaced  '] },
+      { row: 3, cells: ['after an empty row'] },
+    ]);
   });
 });

@@ -5,7 +5,9 @@ import yauzl from 'yauzl';
 // chunk on its own and so breaks a Chinese character that straddles two chunks (about one row
 // in two thousand comes out with "�": exceljs issues #2063 and #2084, still open in 4.4), and
 // at about 10,000 rows a second it alone would use the import's whole time budget. Here the zip
-// entries are inflated by yauzl, decoded as UTF-8 streams, and cut into rows.
+// entries are inflated by yauzl and the sheet is scanned as bytes: only the cells' values are
+// decoded, each into a string of its own, so a multi-byte character is never cut and what the
+// roster keeps of a cell never holds on to the chunk it came from.
 
 export interface XlsxRow {
   row: number;
@@ -34,10 +36,14 @@ export async function zipEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.
   return entries;
 }
 
-export async function entryText(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<AsyncIterable<string>> {
-  const stream = await new Promise<Readable>((resolve, reject) =>
+function entryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise<Readable>((resolve, reject) =>
     zip.openReadStream(entry, (err, s) => (err || !s ? reject(err ?? new Error('no entry')) : resolve(s))),
   );
+}
+
+export async function entryText(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<AsyncIterable<string>> {
+  const stream = await entryBytes(zip, entry);
   // A string decoder keeps multi-byte characters whole across chunk boundaries.
   stream.setEncoding('utf8');
   return stream as AsyncIterable<string>;
@@ -97,89 +103,253 @@ function runsText(xml: string): string {
   return decodeText(out);
 }
 
-/**
- * Cuts a stream of XML text into whole elements named `tag`, a chunk at a time: what a sheet's
- * rows and a string table's entries are. Excel writes these flat and regular, so a scan for the
- * closing tag is exact, and several times faster than a general XML parser.
- */
-async function* elements(text: AsyncIterable<string>, tag: string): AsyncGenerator<string> {
-  const close = `</${tag}>`;
-  const pattern = new RegExp(`<${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</${tag}>)`, 'g');
-  let rest = '';
-  for await (const chunk of text) {
-    rest += chunk;
-    const end = rest.lastIndexOf(close);
-    if (end === -1) continue;
-    const whole = rest.slice(0, end + close.length);
-    rest = rest.slice(end + close.length);
-    for (const m of whole.matchAll(pattern)) yield m[0];
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const QUOTE = 0x22;
+const EQUALS = 0x3d;
+
+/** What may follow an element's or attribute's name: whitespace, '>', '/' or '='. */
+function endsName(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === GT || byte === SLASH || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+/** The first `byte` in [from, to), or -1: a plain loop, as the distances within a row are short. */
+function byteAt(xml: Buffer, byte: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (xml[i] === byte) return i;
+  return -1;
+}
+
+/** Whether `<name` starts at `at`, as a whole element name. */
+function isElement(xml: Buffer, at: number, name: Buffer): boolean {
+  for (let i = 0; i < name.length; i++) if (xml[at + i] !== name[i]) return false;
+  return endsName(xml[at + name.length]);
+}
+
+/** A run of decimal digits as a number (a row number, a shared-string index). */
+function digitsAt(xml: Buffer, at: number): number {
+  let n = 0;
+  for (let i = at; ; i++) {
+    const d = (xml[i] ?? 0) - 0x30;
+    if (d < 0 || d > 9) return n;
+    n = n * 10 + d;
   }
-  for (const m of rest.matchAll(pattern)) yield m[0];
+}
+
+/** The text between two offsets, its XML escapes decoded: a string of its own. */
+function textAt(xml: Buffer, from: number, to: number): string {
+  return from >= to ? '' : decodeText(xml.toString('utf8', from, to));
+}
+
+/**
+ * The attributes of the start tag opened at `at` that the reader needs, by their one-letter
+ * names (`r`, `t`), as offsets of their values; and where the tag ends (its '>').
+ */
+class StartTag {
+  r = -1;
+  t = -1;
+  end = -1;
+
+  read(xml: Buffer, at: number, to: number): boolean {
+    this.r = -1;
+    this.t = -1;
+    for (let i = at + 1; i < to; i++) {
+      const byte = xml[i];
+      if (byte === GT) {
+        this.end = i;
+        return true;
+      }
+      if (byte === QUOTE) {
+        // Skips the attribute's value.
+        i = byteAt(xml, QUOTE, i + 1, to);
+        if (i === -1) return false;
+      } else if (xml[i + 1] === EQUALS && xml[i + 2] === QUOTE && endsName(xml[i - 1])) {
+        if (byte === 0x72) this.r = i + 3;
+        else if (byte === 0x74) this.t = i + 3;
+      }
+    }
+    return false;
+  }
+}
+
+const ROW = Buffer.from('<row');
+const SI = Buffer.from('<si');
+const IS_PLAIN = Buffer.from('<is><t>');
+const T_IS_CLOSE = Buffer.from('</t></is>');
+const T_PLAIN = Buffer.from('<t>');
+const T_SI_CLOSE = Buffer.from('</t></si>');
+
+// Cell types (the `t` attribute) by their first letters: s, str, inlineStr, e; the rest hold a <v>.
+const VALUE = 0;
+const SHARED = 1;
+const INLINE = 2;
+const ERROR = 3;
+
+function cellType(xml: Buffer, at: number): number {
+  if (at === -1) return VALUE;
+  const first = xml[at];
+  if (first === 0x73) return xml[at + 1] === QUOTE ? SHARED : VALUE; // s, str
+  if (first === 0x69) return INLINE; // inlineStr
+  if (first === 0x65) return ERROR; // e
+  return VALUE;
+}
+
+/** Whether `bytes` are at `at`. */
+function startsWith(xml: Buffer, at: number, bytes: Buffer): boolean {
+  return at + bytes.length <= xml.length && xml.compare(bytes, 0, bytes.length, at, at + bytes.length) === 0;
+}
+
+/** An inline string's text: the common plain form <is><t>text</t></is> first, else its runs. */
+function inlineText(xml: Buffer, from: number, to: number): string {
+  if (startsWith(xml, from, IS_PLAIN)) {
+    const start = from + IS_PLAIN.length;
+    const end = byteAt(xml, LT, start, to);
+    if (end === to - T_IS_CLOSE.length && startsWith(xml, end, T_IS_CLOSE)) return textAt(xml, start, end);
+  }
+  return runsText(xml.toString('utf8', from, to));
+}
+
+/** Where the `</c>` closing a cell whose content starts at `from` begins, or -1. */
+function cellClose(xml: Buffer, from: number, to: number): number {
+  for (let at = byteAt(xml, LT, from, to); at !== -1; at = byteAt(xml, LT, at + 1, to)) {
+    if (xml[at + 1] === SLASH && xml[at + 2] === 0x63 && xml[at + 3] === GT) return at;
+  }
+  return -1;
+}
+
+/** Where the value of the <v> in [from, to) starts, or -1 (a formula's <f> may come first). */
+function valueStart(xml: Buffer, from: number, to: number): number {
+  for (let at = byteAt(xml, LT, from, to); at !== -1; at = byteAt(xml, LT, at + 1, to)) {
+    if (xml[at + 1] === 0x76 && xml[at + 2] === GT) return at + 3;
+  }
+  return -1;
+}
+
+/**
+ * Reads the cells of the row whose content starts at `from`, each placed by its reference
+ * (C12 is the third cell), gaps left empty; returns where the row's `</row>` starts.
+ */
+function readCells(
+  xml: Buffer,
+  from: number,
+  to: number,
+  strings: readonly string[],
+  tag: StartTag,
+  cells: string[],
+): number {
+  for (let at = byteAt(xml, LT, from, to); at !== -1; ) {
+    const second = xml[at + 1];
+    if (second === SLASH && xml[at + 2] === 0x72) return at;
+    // A row holds <c> elements; anything else (an <extLst>) is passed over.
+    if (second !== 0x63 || !endsName(xml[at + 2])) {
+      at = byteAt(xml, LT, at + 1, to);
+      continue;
+    }
+    if (!tag.read(xml, at, to)) return to;
+    const open = tag.end;
+    let index = cells.length;
+    if (tag.r !== -1) {
+      let n = 0;
+      for (let i = tag.r; ; i++) {
+        const letter = xml[i] ?? 0;
+        if (letter < 0x41 || letter > 0x5a) break;
+        n = n * 26 + (letter - 0x40);
+      }
+      index = n - 1;
+    }
+    let value = '';
+    let next = open + 1;
+    if (xml[open - 1] !== SLASH) {
+      const close = cellClose(xml, open + 1, to);
+      if (close === -1) return to;
+      next = close + 4;
+      const type = cellType(xml, tag.t);
+      if (type === INLINE) value = inlineText(xml, open + 1, close);
+      else if (type !== ERROR) {
+        const start = valueStart(xml, open + 1, close);
+        if (start !== -1) {
+          value =
+            type === SHARED
+              ? (strings[digitsAt(xml, start)] ?? '')
+              : textAt(xml, start, byteAt(xml, LT, start, close));
+        }
+      }
+    }
+    while (cells.length < index) cells.push('');
+    cells[index] = value;
+    at = byteAt(xml, LT, next, to);
+  }
+  return to;
+}
+
+/**
+ * Cuts a stream of XML into pieces that hold whole elements named by `open` (`<row`), a chunk at
+ * a time: everything before the last such element's start is whole. Excel writes these flat
+ * and regular, so a scan for their starts is exact.
+ */
+async function* wholeElements(bytes: AsyncIterable<Buffer>, open: Buffer): AsyncGenerator<Buffer> {
+  let rest: Buffer | null = null;
+  for await (const chunk of bytes) {
+    const xml: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+    let last = xml.lastIndexOf(open);
+    while (last > 0 && !endsName(xml[last + open.length])) last = xml.lastIndexOf(open, last - 1);
+    if (last <= 0) {
+      rest = xml;
+      continue;
+    }
+    yield xml.subarray(0, last);
+    rest = xml.subarray(last);
+  }
+  if (rest && rest.length > 0) yield rest;
 }
 
 async function sharedStrings(zip: yauzl.ZipFile, entry: yauzl.Entry | undefined): Promise<string[]> {
   const strings: string[] = [];
   if (!entry) return strings;
-  for await (const si of elements(await entryText(zip, entry), 'si')) strings.push(runsText(si));
+  const tag = new StartTag();
+  for await (const xml of wholeElements(await entryBytes(zip, entry), SI)) {
+    for (let at = byteAt(xml, LT, 0, xml.length); at !== -1; at = byteAt(xml, LT, at + 1, xml.length)) {
+      if (!isElement(xml, at, SI)) continue;
+      if (!tag.read(xml, at, xml.length)) break;
+      const open = tag.end;
+      if (xml[open - 1] === SLASH) {
+        strings.push('');
+        continue;
+      }
+      const close = xml.indexOf('</si>', open);
+      if (close === -1) break;
+      // The common plain form <si><t>text</t></si> first, else its runs.
+      const start = open + 1 + T_PLAIN.length;
+      const end = byteAt(xml, LT, start, close);
+      const plain = startsWith(xml, open + 1, T_PLAIN) && end === close + 5 - T_SI_CLOSE.length;
+      strings.push(plain ? textAt(xml, start, end) : runsText(xml.toString('utf8', open + 1, close)));
+      at = close;
+    }
+  }
   return strings;
 }
 
-/** One attribute of a tag's attribute text, found without a regular expression (cells are many). */
-function attribute(attrs: string, name: string): string | undefined {
-  const at = attrs.indexOf(` ${name}="`);
-  if (at === -1) return undefined;
-  const start = at + name.length + 3;
-  return attrs.slice(start, attrs.indexOf('"', start));
-}
-
-/** A cell's text: a shared string, an inline string, or the literal value (numbers, formulas' results). */
-function cellValue(type: string, body: string, strings: string[]): string {
-  if (type === 'inlineStr') {
-    // The common plain form first: <is><t>text</t></is>.
-    if (body.startsWith('<is><t>') && body.indexOf('<', 7) === body.indexOf('</t></is>')) {
-      return decodeText(body.slice(7, body.indexOf('</t></is>')));
-    }
-    return runsText(body);
-  }
-  const start = body.indexOf('<v>');
-  const v = start === -1 ? '' : body.slice(start + 3, body.indexOf('</v>', start));
-  return type === 's' ? (strings[Number(v)] ?? '') : decodeText(v);
-}
-
-/** Column letters of a cell reference to a 0-based index: "C12" → 2, "AA3" → 26. */
-function columnIndex(ref: string): number {
-  let n = 0;
-  for (const ch of ref) {
-    const code = ch.charCodeAt(0);
-    if (code < 65 || code > 90) break;
-    n = n * 26 + (code - 64);
-  }
-  return n - 1;
-}
-
-/** The first sheet's rows, as text, streamed a decompressed chunk at a time. */
-export async function* xlsxSheetRows(content: Buffer): AsyncGenerator<XlsxRow> {
+/** The first sheet's rows, as text, a decompressed chunk's worth at a time. */
+export async function* xlsxSheetRows(content: Buffer): AsyncGenerator<XlsxRow[]> {
   const zip = await openZip(content);
   const entries = await zipEntries(zip);
   const sheetPath = await firstSheetPath(zip, entries);
   const sheet = sheetPath ? entries.get(sheetPath) : undefined;
   if (!sheet) throw new Error('no worksheet');
   const strings = await sharedStrings(zip, entries.get('xl/sharedStrings.xml'));
+  const tag = new StartTag();
   let rowNumber = 0;
-  for await (const xml of elements(await entryText(zip, sheet), 'row')) {
-    const open = /^<row\b[^>]*>/.exec(xml)?.[0] ?? '';
-    const r = /\br="(\d+)"/.exec(open);
-    rowNumber = r ? Number(r[1]) : rowNumber + 1;
-    const cells: string[] = [];
-    for (const c of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attrs = c[1] ?? '';
-      const ref = attribute(attrs, 'r');
-      const index = ref ? columnIndex(ref) : cells.length;
-      const type = attribute(attrs, 't') ?? 'n';
-      const value = type === 'e' ? '' : cellValue(type, c[2] ?? '', strings);
-      while (cells.length < index) cells.push('');
-      cells[index] = value;
+  for await (const xml of wholeElements(await entryBytes(zip, sheet), ROW)) {
+    const rows: XlsxRow[] = [];
+    const to = xml.length;
+    for (let at = byteAt(xml, LT, 0, to); at !== -1; at = byteAt(xml, LT, at + 1, to)) {
+      if (!isElement(xml, at, ROW)) continue;
+      if (!tag.read(xml, at, to)) break;
+      rowNumber = tag.r === -1 ? rowNumber + 1 : digitsAt(xml, tag.r);
+      const cells: string[] = [];
+      rows.push({ row: rowNumber, cells });
+      at = xml[tag.end - 1] === SLASH ? tag.end : readCells(xml, tag.end + 1, to, strings, tag, cells);
     }
-    yield { row: rowNumber, cells };
+    yield rows;
   }
 }
