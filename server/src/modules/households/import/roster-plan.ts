@@ -377,7 +377,7 @@ export async function planRoster(
   }
 
   // What is already registered.
-  const existing = await existingHouseholds(db, ctx.scope, [...new Set(planned.map((p) => p.villageCode))]);
+  const existing = await existingHouseholds(db, ctx.scope, planned);
   const byKey = new Map(existing.map((h) => [`${h.village_code}|${h.number}`, h]));
   const residents = await existingResidents(
     db,

@@ -1,16 +1,30 @@
-import type { Insertable } from 'kysely';
-import type { Db } from '../../../db/dialect';
+import { type Insertable, type RawBuilder, sql } from 'kysely';
+import { type Db, engineOf, UnstorableTextError } from '../../../db/dialect';
 import type {
   HouseholdIndicatorsTable,
   HouseholdsTable,
   HouseholdTagsTable,
   ResidentsTable,
   ResidentTagsTable,
+  TierHistoryTable,
 } from '../../../db/schema';
 import { chunks } from '../../../platform/collections';
 import { type AreaScope, inScope } from '../../../platform/scope';
 
-const CHUNK = 400;
+// Lookups and writes travel as one JSON parameter per few thousand rows: the statement's text
+// stays short (SQLite prepares every statement anew, and a 200-row VALUES list took longer to
+// prepare than to run), and PostgreSQL gets a few round trips instead of hundreds. On SQLite,
+// jsonb_each hands each row over as JSONB, so reading its columns does not parse it again.
+const LOOKUP_CHUNK = 5_000;
+const INSERT_CHUNK = 2_000;
+
+/** A JSON array parameter as a one-column table of its text values, on either engine. */
+function jsonValues(db: Db, values: readonly string[]): RawBuilder<string> {
+  const json = JSON.stringify(values);
+  return engineOf(db) === 'postgres'
+    ? sql<string>`(select value from jsonb_array_elements_text(${json}::jsonb) as value)`
+    : sql<string>`(select value from json_each(${json}))`;
+}
 
 /** The villages and groups of the importer's area, and every tag, to resolve what the file names. */
 export async function areasForImport(db: Db, scope: AreaScope) {
@@ -31,40 +45,54 @@ export async function areasForImport(db: Db, scope: AreaScope) {
   return { villages: areas.filter((a) => a.kind === 'village'), groups, tags };
 }
 
-export async function existingHouseholds(db: Db, scope: AreaScope, villageCodes: string[]) {
+/** The registered households among those the file names by village and number. */
+export async function existingHouseholds(
+  db: Db,
+  scope: AreaScope,
+  keys: readonly { villageCode: string; number: string }[],
+) {
   const out = [];
-  for (const part of chunks(villageCodes, CHUNK)) {
+  for (const part of chunks(keys, LOOKUP_CHUNK)) {
+    const json = JSON.stringify(part.map((k) => [k.villageCode, k.number]));
+    const pairs =
+      engineOf(db) === 'postgres'
+        ? sql`(select value ->> 0, value ->> 1 from jsonb_array_elements(${json}::jsonb) as value)`
+        : sql`(select value ->> 0, value ->> 1 from json_each(${json}))`;
     const rows = await db
       .selectFrom('households')
       .select(['id', 'village_code', 'number', 'area_code', 'address', 'phone', 'version'])
-      .where('village_code', 'in', part)
+      .where(sql<boolean>`(households.village_code, households.number) in ${pairs}`)
       .where((eb) => inScope(eb, 'households.area_code', scope))
       .execute();
     const tags = await householdTagsOf(
       db,
       rows.map((r) => r.id),
     );
-    out.push(...rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] })));
+    for (const r of rows) out.push({ ...r, tags: tags.get(r.id) ?? [] });
   }
   return out;
 }
 
 async function householdTagsOf(db: Db, ids: string[]) {
   const tags = new Map<string, string[]>();
-  for (const part of chunks(ids, CHUNK)) {
+  for (const part of chunks(ids, LOOKUP_CHUNK)) {
     const rows = await db
       .selectFrom('household_tags')
       .select(['household_id', 'tag_code'])
-      .where('household_id', 'in', part)
+      .where('household_id', 'in', jsonValues(db, part))
       .execute();
-    for (const r of rows) tags.set(r.household_id, [...(tags.get(r.household_id) ?? []), r.tag_code]);
+    for (const r of rows) {
+      const list = tags.get(r.household_id);
+      if (list) list.push(r.tag_code);
+      else tags.set(r.household_id, [r.tag_code]);
+    }
   }
   return tags;
 }
 
 export async function existingResidents(db: Db, householdIds: string[]) {
   const out = [];
-  for (const part of chunks(householdIds, CHUNK)) {
+  for (const part of chunks(householdIds, LOOKUP_CHUNK)) {
     const rows = await db
       .selectFrom('residents')
       .select([
@@ -84,17 +112,21 @@ export async function existingResidents(db: Db, householdIds: string[]) {
         'status',
         'version',
       ])
-      .where('household_id', 'in', part)
+      .where('household_id', 'in', jsonValues(db, part))
       .execute();
     const tagRows = await db
       .selectFrom('resident_tags')
       .innerJoin('residents', 'residents.id', 'resident_tags.resident_id')
       .select(['resident_tags.resident_id', 'resident_tags.tag_code'])
-      .where('residents.household_id', 'in', part)
+      .where('residents.household_id', 'in', jsonValues(db, part))
       .execute();
     const tags = new Map<string, string[]>();
-    for (const t of tagRows) tags.set(t.resident_id, [...(tags.get(t.resident_id) ?? []), t.tag_code]);
-    out.push(...rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] })));
+    for (const t of tagRows) {
+      const list = tags.get(t.resident_id);
+      if (list) list.push(t.tag_code);
+      else tags.set(t.resident_id, [t.tag_code]);
+    }
+    for (const r of rows) out.push({ ...r, tags: tags.get(r.id) ?? [] });
   }
   return out;
 }
@@ -102,7 +134,7 @@ export async function existingResidents(db: Db, householdIds: string[]) {
 /** Where each ID number of the file is registered already, anywhere in the district. */
 export async function idNumberOwners(db: Db, hashes: string[]) {
   const owners = new Map<string, { household_id: string; number: string; area_name: string; name: string }>();
-  for (const part of chunks(hashes, CHUNK)) {
+  for (const part of chunks(hashes, LOOKUP_CHUNK)) {
     const rows = await db
       .selectFrom('residents')
       .innerJoin('households', 'households.id', 'residents.household_id')
@@ -114,7 +146,7 @@ export async function idNumberOwners(db: Db, hashes: string[]) {
         'households.number',
         'areas.name as area_name',
       ])
-      .where('residents.id_number_hash', 'in', part)
+      .where('residents.id_number_hash', 'in', jsonValues(db, part))
       .execute();
     for (const r of rows) if (r.id_number_hash) owners.set(r.id_number_hash, r);
   }
@@ -127,18 +159,83 @@ export async function existingIndicators(db: Db, householdIds: string[]) {
     string,
     { total_income: number; debt: number; main_income_source: string | null; hardships: string }
   >();
-  for (const part of chunks(householdIds, CHUNK)) {
+  for (const part of chunks(householdIds, LOOKUP_CHUNK)) {
     const rows = await db
       .selectFrom('household_indicators')
       .select(['household_id', 'year', 'total_income', 'debt', 'main_income_source', 'hardships'])
-      .where('household_id', 'in', part)
+      .where('household_id', 'in', jsonValues(db, part))
       .execute();
     for (const r of rows) out.set(`${r.household_id}|${r.year}`, r);
   }
   return out;
 }
 
-/** Bulk inserts for a roster's new households, a few hundred rows per statement. */
+/** The tables a roster writes in bulk. */
+export type BulkTable =
+  | 'households'
+  | 'residents'
+  | 'household_tags'
+  | 'resident_tags'
+  | 'household_indicators'
+  | 'tier_history';
+
+type BulkValue = string | number | boolean | null;
+
+/** PostgreSQL's column types of the tables written so far (see `insertBulk`). */
+export type BulkTypes = Map<BulkTable, Map<string, string>>;
+
+/** PostgreSQL's type of each column of a table, to cast the JSON's text to. */
+async function columnTypes(db: Db, table: BulkTable): Promise<Map<string, string>> {
+  const { rows } = await sql<{ name: string; type: string }>`
+    select attname as name, format_type(atttypid, atttypmod) as type
+    from pg_attribute
+    where attrelid = cast(${table} as regclass) and attnum > 0 and not attisdropped`.execute(db);
+  return new Map(rows.map((r) => [r.name, r.type]));
+}
+
+/**
+ * Inserts rows that all name the same columns into one table, a few thousand rows per
+ * statement: the rows go as one JSON array of arrays, which the database takes apart itself.
+ * `types` caches PostgreSQL's column types between calls.
+ */
+export async function insertBulk(
+  db: Db,
+  table: BulkTable,
+  rows: readonly object[],
+  types: BulkTypes = new Map(),
+): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first);
+  const postgres = engineOf(db) === 'postgres';
+  let pgTypes = types.get(table);
+  if (postgres && !pgTypes) {
+    pgTypes = await columnTypes(db, table);
+    types.set(table, pgTypes);
+  }
+  const values = columns.map((column, i) => {
+    const value = sql`value ->> ${sql.lit(i)}`;
+    const type = pgTypes?.get(column);
+    if (postgres && !type) throw new Error(`no column ${table}.${column}`);
+    return postgres ? sql`cast(${value} as ${sql.raw(type ?? '')})` : value;
+  });
+  const source = (json: string) =>
+    postgres ? sql`jsonb_array_elements(${json}::jsonb) as value` : sql`jsonb_each(${json})`;
+  for (const part of chunks(rows, INSERT_CHUNK)) {
+    const json = JSON.stringify(
+      part.map((row) =>
+        columns.map((column) => (row as Record<string, BulkValue | undefined>)[column] ?? null),
+      ),
+    );
+    // Kysely's plugins guard single values; text inside a JSON parameter is guarded here. A NUL
+    // character is written "\u0000" (a backslash before it would be escaped itself).
+    if (json.includes('\\u0000') && /(^|[^\\])(\\\\)*\\u0000/.test(json)) throw new UnstorableTextError();
+    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+      select ${sql.join(values)} from ${source(json)}`.execute(db);
+  }
+}
+
+/** Bulk inserts for a roster's new households, a few thousand rows per statement. */
 export async function insertMany(
   db: Db,
   rows: {
@@ -147,16 +244,16 @@ export async function insertMany(
     householdTags: Insertable<HouseholdTagsTable>[];
     residentTags: Insertable<ResidentTagsTable>[];
     indicators: Insertable<HouseholdIndicatorsTable>[];
+    tierHistory?: Insertable<TierHistoryTable>[];
   },
+  types: BulkTypes = new Map(),
 ): Promise<void> {
-  for (const part of chunks(rows.households, 200)) await db.insertInto('households').values(part).execute();
-  for (const part of chunks(rows.residents, 200)) await db.insertInto('residents').values(part).execute();
-  for (const part of chunks(rows.householdTags, CHUNK))
-    await db.insertInto('household_tags').values(part).execute();
-  for (const part of chunks(rows.residentTags, CHUNK))
-    await db.insertInto('resident_tags').values(part).execute();
-  for (const part of chunks(rows.indicators, CHUNK))
-    await db.insertInto('household_indicators').values(part).execute();
+  await insertBulk(db, 'households', rows.households, types);
+  await insertBulk(db, 'residents', rows.residents, types);
+  await insertBulk(db, 'household_tags', rows.householdTags, types);
+  await insertBulk(db, 'resident_tags', rows.residentTags, types);
+  await insertBulk(db, 'household_indicators', rows.indicators, types);
+  await insertBulk(db, 'tier_history', rows.tierHistory ?? [], types);
 }
 
 /** Everything an export writes about a page of households. */
