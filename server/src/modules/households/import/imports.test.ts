@@ -11,6 +11,7 @@ import {
   signInAs,
   type TestContext,
 } from '../../../../test/harness';
+import { retierHouseholds } from '../../tiering/tiering.service';
 
 const HEADERS = [
   '村/社区',
@@ -132,6 +133,59 @@ describe('roster import and export', () => {
     expect(update.summary).toMatchObject({ households: { update: 1 }, residents: { update: 1, create: 0 } });
     await commit(cadre, update.id);
     expect(await count()).toBe(4);
+  });
+
+  it('writes new households already tiered, as re-tiering them would', async () => {
+    const file = await xlsx([
+      ['大同村', '一组', 'T001', '赵一', id('1950-03-03'), '户主', '', '4000', '20000', '重病、残疾', ''],
+      ['大同村', '一组', 'T001', '钱二', id('1952-03-03'), '妻子', '', '', '', '', '监测对象'],
+      ['大同村', '', 'T002', '孙三', id('1990-05-05'), '户主', '', '200000', '', '', ''],
+      ['大同村', '', 'T003', '李四', id('1985-07-07'), '户主', '', '', '', '', '低保'],
+    ]);
+    await commit(cadre, (await upload(cadre, file)).id);
+    const tiered = () =>
+      t.database.db
+        .selectFrom('households')
+        .select([
+          'id',
+          'number',
+          'tier',
+          'tier_source',
+          'tier_rule_version',
+          'tier_reasons',
+          'tier_updated_at',
+          'per_capita_income',
+          'hardship_count',
+        ])
+        .where('number', 'in', ['T001', 'T002', 'T003'])
+        .orderBy('number')
+        .execute();
+    const written = await tiered();
+    expect(written.map((h) => [h.number, h.tier])).toEqual([
+      ['T001', 'priority'],
+      ['T002', 'stable'],
+      ['T003', 'watch'],
+    ]);
+    const history = await t.database.db
+      .selectFrom('tier_history')
+      .select(['household_id', 'from_tier', 'to_tier', 'cause'])
+      .where(
+        'household_id',
+        'in',
+        written.map((h) => h.id),
+      )
+      .execute();
+    expect(history).toHaveLength(3);
+    expect(history.every((h) => h.from_tier === null && h.cause === 'import')).toBe(true);
+    const moved = await retierHouseholds(
+      t.database.db,
+      t.clock,
+      written.map((h) => h.id),
+      'import',
+      null,
+    );
+    expect(moved).toBe(0);
+    expect(await tiered()).toEqual(written);
   });
 
   it.each([

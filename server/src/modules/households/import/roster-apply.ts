@@ -1,3 +1,4 @@
+import { chinaDate } from '@lianxin/common';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../../db/dialect';
 import type {
@@ -6,9 +7,11 @@ import type {
   HouseholdTagsTable,
   ResidentsTable,
   ResidentTagsTable,
+  TierHistoryTable,
 } from '../../../db/schema';
 import { type Actor, recordAudit } from '../../../platform/audit/audit.service';
 import { newId } from '../../../platform/ids';
+import { type RuleSet, ruleSetInForce } from '../../tiering/tiering.repository';
 import { retierHouseholds } from '../../tiering/tiering.service';
 import {
   householdSearchText,
@@ -21,9 +24,10 @@ import {
   upsertIndicators,
 } from '../households.repository';
 import { residentColumns, residentRow } from '../households.service';
-import { insertMany } from './roster.repository';
+import { type BulkTypes, insertMany } from './roster.repository';
 import type { ImportContext, PlannedHousehold, Progress, RosterPlan } from './roster-plan';
 import { fullResident } from './roster-plan';
+import { newHouseholdTier } from './roster-tiers';
 
 function indicatorsRow(
   householdId: string,
@@ -51,6 +55,7 @@ async function updateExisting(
   actor: Actor,
   household: PlannedHousehold,
   now: string,
+  types: BulkTypes,
 ): Promise<void> {
   const found = household.existing;
   if (!found) return;
@@ -79,29 +84,126 @@ async function updateExisting(
       if (member.tags !== null) await replaceResidentTags(db, member.existing.id, member.tags);
     } else {
       const id = newId();
-      await insertMany(db, {
-        households: [],
-        residents: [
-          residentRow(ctx.secrets, fullResident(member), {
-            id,
-            householdId: found.id,
-            areaCode: household.areaCode,
-            now,
-          }),
-        ],
-        householdTags: [],
-        residentTags: (member.tags ?? []).map((tag_code) => ({ resident_id: id, tag_code })),
-        indicators: [],
-      });
+      await insertMany(
+        db,
+        {
+          households: [],
+          residents: [
+            residentRow(ctx.secrets, fullResident(member), {
+              id,
+              householdId: found.id,
+              areaCode: household.areaCode,
+              now,
+            }),
+          ],
+          householdTags: [],
+          residentTags: (member.tags ?? []).map((tag_code) => ({ resident_id: id, tag_code })),
+          indicators: [],
+        },
+        types,
+      );
     }
   }
   await refreshHouseholdMembers(db, found.id, now);
 }
 
+/** New rows, written a thousand households at a time: memory stays flat. */
+class FreshRows {
+  households: Insertable<HouseholdsTable>[] = [];
+  residents: Insertable<ResidentsTable>[] = [];
+  householdTags: Insertable<HouseholdTagsTable>[] = [];
+  residentTags: Insertable<ResidentTagsTable>[] = [];
+  indicators: Insertable<HouseholdIndicatorsTable>[] = [];
+  tierHistory: Insertable<TierHistoryTable>[] = [];
+  readonly types: BulkTypes = new Map();
+
+  async flush(db: Db): Promise<void> {
+    await insertMany(db, this, this.types);
+    this.households = [];
+    this.residents = [];
+    this.householdTags = [];
+    this.residentTags = [];
+    this.indicators = [];
+    this.tierHistory = [];
+  }
+}
+
+/** A new household's rows: the household (tiered), its members, their tags, its indicators. */
+function addNew(
+  fresh: FreshRows,
+  ctx: ImportContext,
+  actor: Actor,
+  household: PlannedHousehold,
+  ruleSet: RuleSet,
+  now: string,
+): void {
+  const id = newId();
+  const members = household.members.map((m) => ({ member: m, id: newId(), input: fullResident(m) }));
+  const active = members.filter((m) => m.input.status === 'active');
+  const indicators = household.indicators;
+  // What re-tiering reads: the household's tags and those of its active members.
+  const tags = [...(household.tags ?? [])];
+  for (const m of active) tags.push(...m.input.tags);
+  const tiered = newHouseholdTier(
+    id,
+    {
+      indicators: indicators && {
+        year: indicators.year,
+        totalIncome: indicators.totalIncome,
+        debt: indicators.debt,
+        hardships: indicators.hardships,
+      },
+      activeMembers: active.length,
+      tags,
+    },
+    ruleSet,
+    now,
+    actor.id,
+  );
+  fresh.households.push({
+    id,
+    area_code: household.areaCode,
+    village_code: household.villageCode,
+    number: household.number,
+    address: household.address ?? '',
+    phone: household.phone,
+    head_resident_id: active.find((m) => m.input.relation === 'head')?.id ?? null,
+    latitude: null,
+    longitude: null,
+    status: 'active',
+    member_count: active.length,
+    ...tiered.columns,
+    search_text: householdSearchText(
+      household.number,
+      household.address ?? '',
+      members.map((m) => m.input.name),
+    ),
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  fresh.tierHistory.push(tiered.history);
+  for (const m of members) {
+    fresh.residents.push(
+      residentRow(ctx.secrets, m.input, {
+        id: m.id,
+        householdId: id,
+        areaCode: household.areaCode,
+        now,
+        idNumberHash: m.member.hash,
+      }),
+    );
+    for (const tag_code of m.input.tags) fresh.residentTags.push({ resident_id: m.id, tag_code });
+  }
+  for (const tag_code of household.tags ?? []) fresh.householdTags.push({ household_id: id, tag_code });
+  const indicatorRow = indicatorsRow(id, household, now, actor);
+  if (indicatorRow) fresh.indicators.push(indicatorRow);
+}
+
 /**
- * Writes a checked plan: new households in bulk, changed ones one by one, then re-tiers every
- * household it touched. Run it in one transaction with the check, so the file lands whole or
- * not at all.
+ * Writes a checked plan: new households in bulk, already tiered; changed ones one by one, then
+ * re-tiers those. Run it in one transaction with the check, so the file lands whole or not at
+ * all.
  */
 export async function applyRoster(
   db: Db,
@@ -113,74 +215,26 @@ export async function applyRoster(
 ): Promise<void> {
   if (plan.problemCount > 0) throw new Error('a roster with problems cannot be applied');
   const now = ctx.clock.now().toISOString();
-  const touched: string[] = [];
-  const fresh = {
-    households: [] as Insertable<HouseholdsTable>[],
-    residents: [] as Insertable<ResidentsTable>[],
-    householdTags: [] as Insertable<HouseholdTagsTable>[],
-    residentTags: [] as Insertable<ResidentTagsTable>[],
-    indicators: [] as Insertable<HouseholdIndicatorsTable>[],
-  };
+  const ruleSet = await ruleSetInForce(db, chinaDate(ctx.clock.now()));
+  const updated: string[] = [];
+  const fresh = new FreshRows();
   const total = plan.households.length;
   let done = 0;
   for (const household of plan.households) {
     done++;
-    // New rows go in as they are built, a thousand households at a time: memory stays flat.
     if (done % 1_000 === 0) {
-      await insertMany(db, fresh);
-      for (const rows of Object.values(fresh)) rows.length = 0;
+      await fresh.flush(db);
       await progress?.(done, total);
     }
     if (household.action === 'unchanged') continue;
     if (household.existing) {
-      await updateExisting(db, ctx, actor, household, now);
-      touched.push(household.existing.id);
-      continue;
-    }
-    const id = newId();
-    touched.push(id);
-    const members = household.members.map((m) => ({ member: m, id: newId(), input: fullResident(m) }));
-    const active = members.filter((m) => m.input.status === 'active');
-    fresh.households.push({
-      id,
-      area_code: household.areaCode,
-      village_code: household.villageCode,
-      number: household.number,
-      address: household.address ?? '',
-      phone: household.phone,
-      head_resident_id: active.find((m) => m.input.relation === 'head')?.id ?? null,
-      latitude: null,
-      longitude: null,
-      status: 'active',
-      member_count: active.length,
-      search_text: householdSearchText(
-        household.number,
-        household.address ?? '',
-        members.map((m) => m.input.name),
-      ),
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    });
-    for (const m of members) {
-      fresh.residents.push(
-        residentRow(ctx.secrets, m.input, {
-          id: m.id,
-          householdId: id,
-          areaCode: household.areaCode,
-          now,
-          idNumberHash: m.member.hash,
-        }),
-      );
-      for (const tag_code of m.input.tags) fresh.residentTags.push({ resident_id: m.id, tag_code });
-    }
-    for (const tag_code of household.tags ?? []) fresh.householdTags.push({ household_id: id, tag_code });
-    const indicators = indicatorsRow(id, household, now, actor);
-    if (indicators) fresh.indicators.push(indicators);
+      await updateExisting(db, ctx, actor, household, now, fresh.types);
+      updated.push(household.existing.id);
+    } else addNew(fresh, ctx, actor, household, ruleSet, now);
   }
-  await insertMany(db, fresh);
+  await fresh.flush(db);
   await progress?.(total, total);
-  await retierHouseholds(db, ctx.clock, touched, 'import', actor.id);
+  await retierHouseholds(db, ctx.clock, updated, 'import', actor.id);
   await recordAudit(db, ctx.clock, actor, {
     action: 'household.import',
     objectType: 'household_import',
