@@ -314,6 +314,8 @@ export const uiEn: Record<UiKey, string> = {
   'work.cadres.unit': 'Unit',
   'work.cadres.role': 'Role',
   'work.cadres.quota': '{paired} households paired now, minimum quota {min}',
+  'work.cadres.noQuota': 'No quota',
+  'work.cadres.pairedOnly': '{n} paired',
   'work.cadres.search': 'Find a name or unit',
   'work.cadres.count': '{total} cadres',
   'work.cadres.matched': '{shown} found (of {total})',

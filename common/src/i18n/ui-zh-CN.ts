@@ -299,6 +299,8 @@ export const uiZhCN = {
   'work.cadres.unit': '单位',
   'work.cadres.role': '角色',
   'work.cadres.quota': '在结对 {paired} 户，最低帮扶指标 {min} 户',
+  'work.cadres.noQuota': '无指标',
+  'work.cadres.pairedOnly': '结对 {n} 户',
   'work.cadres.search': '查找姓名或单位',
   'work.cadres.count': '共 {total} 名干部',
   'work.cadres.matched': '找到 {shown} 名（共 {total} 名）',
