@@ -175,17 +175,15 @@ function RateCard({
             {complement && rest > 0 && (
               <>
                 {' · '}
-                {(() => {
-                  const to = recordsLink(complement.set, scope, can);
-                  const text = t(complement.label, { n: formatNumber(rest, locale) });
-                  return to ? (
-                    <Link to={to} data-testid={`kpi-${figure}-complement`}>
-                      {text}
-                    </Link>
-                  ) : (
-                    text
-                  );
-                })()}
+                {fill(t(complement.label), {
+                  n: (
+                    <CountLink
+                      value={rest}
+                      to={recordsLink(complement.set, scope, can)}
+                      testId={`kpi-${figure}-complement`}
+                    />
+                  ),
+                })}
               </>
             )}
           </Typography.Text>
