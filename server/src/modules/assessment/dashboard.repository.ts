@@ -369,7 +369,11 @@ export async function leftPriorityByChild(
     .where('tier_history.to_tier', '!=', 'priority')
     .where('tier_history.at', '>=', from)
     .where('tier_history.at', '<', to)
-    .select([child('households.area_code', digits).as('child'), sql<number>`count(*)`.as('n')])
+    // Households, not tier changes: one that left twice in the period counts once, as it is listed.
+    .select([
+      child('households.area_code', digits).as('child'),
+      sql<number>`count(distinct households.id)`.as('n'),
+    ])
     .groupBy(child('households.area_code', digits))
     .execute();
   return rows.map((r) => ({ child: r.child, count: Number(r.n) }));
