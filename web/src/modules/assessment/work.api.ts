@@ -1,0 +1,14 @@
+import { type DashboardQuery, Work } from '@lianxin/common';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { apiGet } from '../../api/client';
+import { dashboardKey } from './dashboard.api';
+
+/** The work of an area's cadres for a period, and visits against the tiers' intervals. */
+export function useWork(query: DashboardQuery) {
+  return useQuery({
+    queryKey: [...dashboardKey, 'work', query],
+    queryFn: () => apiGet('/dashboard/work', Work, { ...query }),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
