@@ -33,6 +33,7 @@ import { CategoriesCard, FunnelCard, TiersCard, TrendCard } from './dashboard-ch
 import { chinaToday, type Period, periods, rangeOf, useDashboardLocation } from './dashboard-location';
 import { KpiCards } from './kpi-cards';
 import './dashboard.css';
+import { WorkSection } from './work-section';
 
 /** The level a dashboard breaks an area into: towns of a district, villages of a town. */
 function childKindOf(kind: AreaKind): AreaKind | null {
@@ -210,6 +211,7 @@ export function AreaDashboard() {
                 onDrill={drill}
               />
             )}
+            <WorkSection areaCode={areaCode} from={from} to={to} />
           </div>
         </Spin>
       )}

@@ -66,13 +66,12 @@ function percentOf(value: number | null): number {
   return value === null ? 0 : Math.round(value * 1000) / 10;
 }
 
-/** The coverage page of an area (the caller's own without one), on the must-visit or must-go tab. */
-function coverageLink(areaCode: string | undefined, tab: 'must-visit' | 'must-go'): string {
-  const params = new URLSearchParams();
-  if (areaCode) params.set('area', areaCode);
+/** The coverage page of an area (the caller's own without one) and period, on the must-visit or must-go tab. */
+function coverageLink(query: DashboardQuery, tab: 'must-visit' | 'must-go'): string {
+  const params = new URLSearchParams({ from: query.from, to: query.to });
+  if (query.areaCode) params.set('area', query.areaCode);
   if (tab === 'must-go') params.set('tab', tab);
-  const search = params.toString();
-  return search ? `/coverage?${search}` : '/coverage';
+  return `/coverage?${params}`;
 }
 
 /** A card whose figures are loading, or did not load (`failure` set). */
@@ -229,7 +228,7 @@ function CoverageCard({ query }: { query: DashboardQuery }) {
       className="lx-dash-card"
       title={title}
       extra={
-        <Link to={coverageLink(query.areaCode, 'must-visit')} data-testid="work-coverage-open">
+        <Link to={coverageLink(query, 'must-visit')} data-testid="work-coverage-open">
           {t('work.coverage.open')}
         </Link>
       }
@@ -243,7 +242,7 @@ function CoverageCard({ query }: { query: DashboardQuery }) {
               name={t('assistance.coverage.mustVisit')}
               counts={(n, d) => t('work.coverage.households', { n, d })}
               figures={mustVisit.data}
-              link={coverageLink(query.areaCode, 'must-visit')}
+              link={coverageLink(query, 'must-visit')}
               testId="work-must-visit"
             />
           </Col>
@@ -252,7 +251,7 @@ function CoverageCard({ query }: { query: DashboardQuery }) {
               name={t('assistance.coverage.mustGo')}
               counts={(n, d) => t('work.coverage.villages', { n, d })}
               figures={mustGo.data}
-              link={coverageLink(query.areaCode, 'must-go')}
+              link={coverageLink(query, 'must-go')}
               testId="work-must-go"
             />
           </Col>

@@ -346,7 +346,14 @@ export function CoveragePage() {
   const tab: Tab = tabs.find((k) => k === params.get('tab')) ?? 'must-visit';
   const areaCode = params.get('area') ?? undefined;
   const hasChildAreas = useHasChildAreas();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
+  // A period in the address (a dashboard's link) is taken as given; otherwise this year so far.
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => {
+    const [from, to] = [params.get('from') ?? '', params.get('to') ?? ''];
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    return day.test(from) && day.test(to) && dayjs(from).isValid() && dayjs(to).isValid() && from <= to
+      ? [dayjs(from), dayjs(to)]
+      : [dayjs().startOf('year'), dayjs()];
+  });
   const [cadreId, setCadreId] = useState<string | undefined>();
   const board = usePairingBoard(undefined);
   const download = useDownload();
