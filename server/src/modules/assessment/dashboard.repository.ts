@@ -326,28 +326,50 @@ export async function refreshDashboardCounts(db: Kysely<DB>): Promise<void> {
   while (more) more = await db.transaction().execute(recountPass);
 }
 
-/** Active pairings per child area, and how many of their households were visited in the period. */
+/** Parts a district's or town's pairings are counted in at once on PostgreSQL (one per core and more). */
+const PAIRING_PARTS = 4;
+
+/**
+ * Active pairings per child area, and how many of their households were visited in the period:
+ * one visit lookup per pairing, the dashboard's costliest count. On PostgreSQL the area's codes
+ * are cut at child boundaries (`childCodes`, in order) into a few ranges counted at once on
+ * separate connections; every pairing of the area falls in exactly one range.
+ */
 export async function pairedVisitedByChild(
   db: Db,
   scope: AreaScope,
   digits: number,
   from: string,
   to: string,
+  childCodes: readonly string[] = [],
 ) {
-  const rows = await db
-    .selectFrom('pairings')
-    .where((eb) => inScope(eb, 'pairings.area_code', scope))
-    .where('pairings.status', '=', 'active')
-    .select([
-      child('pairings.area_code', digits).as('child'),
-      sql<number>`count(*)`.as('paired'),
-      count(
-        sql<boolean>`exists (select 1 from visits v where v.household_id = pairings.household_id and v.date >= ${from} and v.date <= ${to})`,
-      ).as('visited'),
-    ])
-    .groupBy(child('pairings.area_code', digits))
-    .execute();
-  return rows.map((r) => ({ child: r.child, paired: Number(r.paired), visited: Number(r.visited) }));
+  const parts = engineOf(db) === 'postgres' ? Math.min(PAIRING_PARTS, childCodes.length) : 1;
+  const cuts = Array.from({ length: parts - 1 }, (_, i) =>
+    (childCodes[Math.floor(((i + 1) * childCodes.length) / parts)] ?? '').slice(0, digits),
+  );
+  const ranges = [null, ...cuts].map((lower, i) => [lower, cuts[i] ?? null] as const);
+  const counted = await Promise.all(
+    ranges.map(([lower, upper]) =>
+      db
+        .selectFrom('pairings')
+        .where((eb) => inScope(eb, 'pairings.area_code', scope))
+        .$if(lower !== null, (qb) => qb.where('pairings.area_code', '>=', lower ?? ''))
+        .$if(upper !== null, (qb) => qb.where('pairings.area_code', '<', upper ?? ''))
+        .where('pairings.status', '=', 'active')
+        .select([
+          child('pairings.area_code', digits).as('child'),
+          sql<number>`count(*)`.as('paired'),
+          count(
+            sql<boolean>`exists (select 1 from visits v where v.household_id = pairings.household_id and v.date >= ${from} and v.date <= ${to})`,
+          ).as('visited'),
+        ])
+        .groupBy(child('pairings.area_code', digits))
+        .execute(),
+    ),
+  );
+  return counted
+    .flat()
+    .map((r) => ({ child: r.child, paired: Number(r.paired), visited: Number(r.visited) }));
 }
 
 /** Households moved out of the priority tier in [from, to), per child area. */

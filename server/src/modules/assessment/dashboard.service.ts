@@ -213,7 +213,14 @@ async function compute(
   const [appeals, households, paired, left] = await Promise.all([
     appealsFor(db, area, scope, digits, query),
     householdsByChild(db, scope, digits),
-    pairedVisitedByChild(db, scope, digits, query.from, query.to),
+    pairedVisitedByChild(
+      db,
+      scope,
+      digits,
+      query.from,
+      query.to,
+      children.map((c) => c.code),
+    ),
     leftPriorityByChild(db, scope, digits, fromTs, toTs),
   ]);
   const months = new Map<string, Dashboard['monthly'][number]>();
