@@ -1,14 +1,7 @@
 import { chinaDate } from '@lianxin/common';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../../db/dialect';
-import type {
-  HouseholdIndicatorsTable,
-  HouseholdsTable,
-  HouseholdTagsTable,
-  ResidentsTable,
-  ResidentTagsTable,
-  TierHistoryTable,
-} from '../../../db/schema';
+import type { HouseholdIndicatorsTable, HouseholdsTable } from '../../../db/schema';
 import { type Actor, recordAudit } from '../../../platform/audit/audit.service';
 import { newId } from '../../../platform/ids';
 import { type RuleSet, ruleSetInForce } from '../../tiering/tiering.repository';
@@ -24,7 +17,7 @@ import {
   upsertIndicators,
 } from '../households.repository';
 import { residentColumns, residentRow } from '../households.service';
-import { type BulkTypes, insertMany } from './roster.repository';
+import { type BulkTypes, insertJsonRows, insertMany, JsonRows } from './roster.repository';
 import type { ImportContext, PlannedHousehold, Progress, RosterPlan } from './roster-plan';
 import { fullResident } from './roster-plan';
 import { newHouseholdTier } from './roster-tiers';
@@ -107,24 +100,62 @@ async function updateExisting(
   await refreshHouseholdMembers(db, found.id, now);
 }
 
-/** New rows, written a thousand households at a time: memory stays flat. */
-class FreshRows {
-  households: Insertable<HouseholdsTable>[] = [];
-  residents: Insertable<ResidentsTable>[] = [];
-  householdTags: Insertable<HouseholdTagsTable>[] = [];
-  residentTags: Insertable<ResidentTagsTable>[] = [];
-  indicators: Insertable<HouseholdIndicatorsTable>[] = [];
-  tierHistory: Insertable<TierHistoryTable>[] = [];
-  readonly types: BulkTypes = new Map();
+/** The new rows of one batch, each table's kept as JSON text. */
+class Batch {
+  readonly households = new JsonRows('households');
+  readonly residents = new JsonRows('residents');
+  readonly householdTags = new JsonRows('household_tags');
+  readonly residentTags = new JsonRows('resident_tags');
+  readonly indicators = new JsonRows('household_indicators');
+  readonly tierHistory = new JsonRows('tier_history');
 
+  readonly #tables = [
+    // Households first: the other rows refer to them.
+    this.households,
+    this.residents,
+    this.householdTags,
+    this.residentTags,
+    this.indicators,
+    this.tierHistory,
+  ];
+
+  async write(db: Db, types: BulkTypes): Promise<void> {
+    for (const rows of this.#tables) await insertJsonRows(db, rows, types);
+  }
+
+  clear(): void {
+    for (const rows of this.#tables) rows.clear();
+  }
+}
+
+/**
+ * New rows, written a thousand households at a time: memory stays flat. A batch is written
+ * while the next one is built (encrypting ID numbers, tiering): PostgreSQL works in a process of
+ * its own, so the two overlap. At most one batch waits to be written.
+ */
+class FreshRows {
+  batch = new Batch();
+  readonly types: BulkTypes = new Map();
+  #spare: Batch | null = null;
+  #writing: Promise<void> = Promise.resolve();
+
+  /** Starts writing what has been gathered, once the batch before it is written. */
   async flush(db: Db): Promise<void> {
-    await insertMany(db, this, this.types);
-    this.households = [];
-    this.residents = [];
-    this.householdTags = [];
-    this.residentTags = [];
-    this.indicators = [];
-    this.tierHistory = [];
+    await this.#writing;
+    const batch = this.batch;
+    this.batch = this.#spare ?? new Batch();
+    this.#spare = null;
+    this.#writing = batch.write(db, this.types).then(() => {
+      batch.clear();
+      this.#spare = batch;
+    });
+    // Awaited by the next flush or by `written`; a failure is reported there, not as unhandled.
+    this.#writing.catch(() => undefined);
+  }
+
+  /** Waits until everything flushed is written (before other statements, so a failure is its own). */
+  async written(): Promise<void> {
+    await this.#writing;
   }
 }
 
@@ -160,7 +191,7 @@ function addNew(
     now,
     actor.id,
   );
-  fresh.households.push({
+  fresh.batch.households.add({
     id,
     area_code: household.areaCode,
     village_code: household.villageCode,
@@ -182,9 +213,9 @@ function addNew(
     created_at: now,
     updated_at: now,
   });
-  fresh.tierHistory.push(tiered.history);
+  fresh.batch.tierHistory.add(tiered.history);
   for (const m of members) {
-    fresh.residents.push(
+    fresh.batch.residents.add(
       residentRow(ctx.secrets, m.input, {
         id: m.id,
         householdId: id,
@@ -193,11 +224,11 @@ function addNew(
         idNumberHash: m.member.hash,
       }),
     );
-    for (const tag_code of m.input.tags) fresh.residentTags.push({ resident_id: m.id, tag_code });
+    for (const tag_code of m.input.tags) fresh.batch.residentTags.add({ resident_id: m.id, tag_code });
   }
-  for (const tag_code of household.tags ?? []) fresh.householdTags.push({ household_id: id, tag_code });
+  for (const tag_code of household.tags ?? []) fresh.batch.householdTags.add({ household_id: id, tag_code });
   const indicatorRow = indicatorsRow(id, household, now, actor);
-  if (indicatorRow) fresh.indicators.push(indicatorRow);
+  if (indicatorRow) fresh.batch.indicators.add(indicatorRow);
 }
 
 /**
@@ -228,11 +259,13 @@ export async function applyRoster(
     }
     if (household.action === 'unchanged') continue;
     if (household.existing) {
+      await fresh.written();
       await updateExisting(db, ctx, actor, household, now, fresh.types);
       updated.push(household.existing.id);
     } else addNew(fresh, ctx, actor, household, ruleSet, now);
   }
   await fresh.flush(db);
+  await fresh.written();
   await progress?.(total, total);
   await retierHouseholds(db, ctx.clock, updated, 'import', actor.id);
   await recordAudit(db, ctx.clock, actor, {
