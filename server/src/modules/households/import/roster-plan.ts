@@ -8,7 +8,7 @@ import {
 } from '@lianxin/common';
 import type { Db } from '../../../db/dialect';
 import type { Clock } from '../../../platform/clock';
-import { sameSet } from '../../../platform/collections';
+import { chunks, groupBy, sameSet } from '../../../platform/collections';
 import type { Caller } from '../../../platform/context';
 import type { AreaScope } from '../../../platform/scope';
 import type { Secrets } from '../../../platform/secrets';
@@ -31,8 +31,21 @@ export interface ImportContext {
   caller: Caller | null;
 }
 
-type Existing = Awaited<ReturnType<typeof existingHouseholds>>[number];
 type ExistingResident = Awaited<ReturnType<typeof existingResidents>>[number];
+
+/** What writing a change needs of the registered household it changes. */
+export interface RegisteredHousehold {
+  id: string;
+  version: number;
+  area_code: string;
+}
+
+/** What writing a change needs of the registered resident it changes. */
+export interface RegisteredResident {
+  id: string;
+  version: number;
+  id_number_hash: string | null;
+}
 type Action = 'create' | 'update' | 'unchanged';
 
 export interface PlannedMember {
@@ -41,7 +54,7 @@ export interface PlannedMember {
   fields: ParsedRow['resident'];
   tags: string[] | null;
   hash: string | null;
-  existing: ExistingResident | null;
+  existing: RegisteredResident | null;
   action: Action;
 }
 
@@ -60,7 +73,7 @@ export interface PlannedHousehold {
   /** Where the household will be: the group, else where it already is, else the village. */
   areaCode: string;
   number: string;
-  existing: Existing | null;
+  existing: RegisteredHousehold | null;
   action: Action;
   address: string | null;
   phone: string | null;
@@ -75,6 +88,9 @@ export interface RosterPlan {
   problemCount: number;
   households: PlannedHousehold[];
 }
+
+/** Registered households compared with the file's at a time. */
+const REGISTERED_CHUNK = 500;
 
 export type Progress = (done: number, total: number) => void | Promise<void>;
 
@@ -376,87 +392,93 @@ export async function planRoster(
     });
   }
 
-  // What is already registered.
-  const existing = await existingHouseholds(db, ctx.scope, planned);
-  const byKey = new Map(existing.map((h) => [`${h.village_code}|${h.number}`, h]));
-  const residents = await existingResidents(
-    db,
-    existing.map((h) => h.id),
-  );
-  const residentsOf = new Map<string, ExistingResident[]>();
-  for (const r of residents) residentsOf.set(r.household_id, [...(residentsOf.get(r.household_id) ?? []), r]);
-  const owners = await idNumberOwners(db, [...seenIds.keys()]);
-  const indicatorRows = await existingIndicators(
-    db,
-    existing.map((h) => h.id),
-  );
+  // What is already registered, a few thousand households at a time (what is read of them is
+  // let go once they are compared).
   const mayKnowWhere = ctx.caller === null || hasPermission(ctx.caller.role, 'idnumber.reveal');
-
   const summary = emptyPlan(new Problems(), dataRows).summary;
-  for (const household of planned) {
-    const found = byKey.get(`${household.villageCode}|${household.number}`) ?? null;
-    household.existing = found;
-    household.areaCode = household.groupCode ?? found?.area_code ?? household.villageCode;
-    const pool = found ? [...(residentsOf.get(found.id) ?? [])] : [];
-    let memberChanged = false;
-    for (const member of household.members) {
-      const owner = member.hash ? owners.get(member.hash) : undefined;
-      if (owner && owner.household_id !== found?.id) {
-        problems.add({
-          row: member.row,
-          column: column('idNumber'),
-          problem: 'idNumber.taken',
-          params: { where: mayKnowWhere ? `（${owner.area_name} ${owner.number} 户，${owner.name}）` : '' },
-        });
-        continue;
+  for (const part of chunks(planned, REGISTERED_CHUNK)) {
+    const existing = await existingHouseholds(db, ctx.scope, part);
+    const byKey = new Map(existing.map((h) => [`${h.village_code}|${h.number}`, h]));
+    const ids = existing.map((h) => h.id);
+    const residentsOf = groupBy(
+      await existingResidents(db, ids),
+      (r) => r.household_id,
+      (r) => r,
+    );
+    const hashes: string[] = [];
+    for (const household of part) for (const m of household.members) if (m.hash) hashes.push(m.hash);
+    const owners = await idNumberOwners(db, hashes);
+    const indicatorRows = await existingIndicators(db, ids);
+
+    for (const household of part) {
+      const found = byKey.get(`${household.villageCode}|${household.number}`) ?? null;
+      household.existing = found && { id: found.id, version: found.version, area_code: found.area_code };
+      household.areaCode = household.groupCode ?? found?.area_code ?? household.villageCode;
+      const pool = found ? [...(residentsOf.get(found.id) ?? [])] : [];
+      let memberChanged = false;
+      for (const member of household.members) {
+        const owner = member.hash ? owners.get(member.hash) : undefined;
+        if (owner && owner.household_id !== found?.id) {
+          problems.add({
+            row: member.row,
+            column: column('idNumber'),
+            problem: 'idNumber.taken',
+            params: { where: mayKnowWhere ? `（${owner.area_name} ${owner.number} 户，${owner.name}）` : '' },
+          });
+          continue;
+        }
+        const match =
+          (member.hash && pool.find((r) => r.id_number_hash === member.hash)) ||
+          pool.find(
+            (r) =>
+              r.name === member.fields.name &&
+              (r.id_number_hash === null || member.fields.idNumber === undefined),
+          ) ||
+          null;
+        if (match) pool.splice(pool.indexOf(match), 1);
+        member.existing = match && {
+          id: match.id,
+          version: match.version,
+          id_number_hash: match.id_number_hash,
+        };
+        member.action = !match
+          ? 'create'
+          : residentChanged(member.fields, member.hash, match) ||
+              (member.tags !== null && !sameSet(member.tags, match.tags))
+            ? 'update'
+            : 'unchanged';
+        if (member.action !== 'unchanged') memberChanged = true;
+        summary.residents[member.action]++;
       }
-      const match =
-        (member.hash && pool.find((r) => r.id_number_hash === member.hash)) ||
-        pool.find(
-          (r) =>
-            r.name === member.fields.name &&
-            (r.id_number_hash === null || member.fields.idNumber === undefined),
-        ) ||
-        null;
-      if (match) pool.splice(pool.indexOf(match), 1);
-      member.existing = match;
-      member.action = !match
-        ? 'create'
-        : residentChanged(member.fields, member.hash, match) ||
-            (member.tags !== null && !sameSet(member.tags, match.tags))
-          ? 'update'
-          : 'unchanged';
-      if (member.action !== 'unchanged') memberChanged = true;
-      summary.residents[member.action]++;
-    }
-    if (found) {
-      const fileHead = household.members.find((m) => m.fields.relation === 'head');
-      const formerHead = pool.find((r) => r.relation === 'head' && r.status === 'active');
-      if (fileHead && formerHead) {
-        // The registered head is not in the file while someone else is named head.
-        problems.add({
-          row: fileHead.row,
-          column: column('relation'),
-          problem: 'household.twoHeads',
-          params: { number: household.number, rows: String(fileHead.row) },
-        });
+      if (found) {
+        const fileHead = household.members.find((m) => m.fields.relation === 'head');
+        const formerHead = pool.find((r) => r.relation === 'head' && r.status === 'active');
+        if (fileHead && formerHead) {
+          // The registered head is not in the file while someone else is named head.
+          problems.add({
+            row: fileHead.row,
+            column: column('relation'),
+            problem: 'household.twoHeads',
+            params: { number: household.number, rows: String(fileHead.row) },
+          });
+        }
+        const indicators = indicatorRows.get(`${found.id}|${household.indicators?.year}`);
+        const changed =
+          memberChanged ||
+          household.areaCode !== found.area_code ||
+          (household.address !== null && household.address !== found.address) ||
+          (household.phone !== null && household.phone !== found.phone) ||
+          (household.tags !== null && !sameSet(household.tags, found.tags)) ||
+          (household.indicators !== null &&
+            (!indicators ||
+              Number(indicators.total_income) !== household.indicators.totalIncome ||
+              Number(indicators.debt) !== household.indicators.debt ||
+              (indicators.main_income_source ?? null) !== household.indicators.mainIncomeSource ||
+              !sameSet(JSON.parse(indicators.hardships) as string[], household.indicators.hardships)));
+        household.action = changed ? 'update' : 'unchanged';
       }
-      const indicators = indicatorRows.get(`${found.id}|${household.indicators?.year}`);
-      const changed =
-        memberChanged ||
-        household.areaCode !== found.area_code ||
-        (household.address !== null && household.address !== found.address) ||
-        (household.phone !== null && household.phone !== found.phone) ||
-        (household.tags !== null && !sameSet(household.tags, found.tags)) ||
-        (household.indicators !== null &&
-          (!indicators ||
-            Number(indicators.total_income) !== household.indicators.totalIncome ||
-            Number(indicators.debt) !== household.indicators.debt ||
-            (indicators.main_income_source ?? null) !== household.indicators.mainIncomeSource ||
-            !sameSet(JSON.parse(indicators.hardships) as string[], household.indicators.hardships)));
-      household.action = changed ? 'update' : 'unchanged';
+      summary.households[household.action]++;
     }
-    summary.households[household.action]++;
   }
   return {
     summary,

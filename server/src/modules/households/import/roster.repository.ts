@@ -69,7 +69,7 @@ export async function existingHouseholds(
       db,
       rows.map((r) => r.id),
     );
-    for (const r of rows) out.push({ ...r, tags: tags.get(r.id) ?? [] });
+    for (const r of rows) out.push(Object.assign(r, { tags: tags.get(r.id) ?? [] }));
   }
   return out;
 }
@@ -127,7 +127,7 @@ export async function existingResidents(db: Db, householdIds: string[]) {
       if (list) list.push(t.tag_code);
       else tags.set(t.resident_id, [t.tag_code]);
     }
-    for (const r of rows) out.push({ ...r, tags: tags.get(r.id) ?? [] });
+    for (const r of rows) out.push(Object.assign(r, { tags: tags.get(r.id) ?? [] }));
   }
   return out;
 }
