@@ -182,7 +182,7 @@ export type BulkTable =
 
 type BulkValue = string | number | boolean | null;
 
-/** PostgreSQL's column types of the tables written so far (see `insertBulk`). */
+/** PostgreSQL's column types of the tables written so far (see `insertJsonRows`). */
 export type BulkTypes = Map<BulkTable, Map<string, string>>;
 
 /** PostgreSQL's type of each column of a table, to cast the JSON's text to. */
@@ -201,8 +201,8 @@ async function columnTypes(db: Db, table: BulkTable): Promise<Map<string, string
 const NUL_ESCAPE = Buffer.from('\\u0000');
 
 /**
- * Rows bound for one table, kept as UTF-8 JSON: `[row,row,...]` arrays of at most `perArray`
- * rows each, one per statement, side by side in one buffer.
+ * Rows bound for one table, kept as UTF-8 JSON: `[row,row,...]` arrays of a few thousand rows,
+ * one per statement, side by side in one buffer.
  */
 export class JsonRows<T extends BulkTable = BulkTable> {
   columns: readonly string[] = [];
@@ -213,10 +213,7 @@ export class JsonRows<T extends BulkTable = BulkTable> {
   #count = 0;
   #closed = false;
 
-  constructor(
-    readonly table: T,
-    readonly perArray = INSERT_CHUNK,
-  ) {}
+  constructor(readonly table: T) {}
 
   get length(): number {
     return this.#count;
@@ -224,14 +221,14 @@ export class JsonRows<T extends BulkTable = BulkTable> {
 
   /** Adds a row; every row of a table names the same columns. */
   add(row: Insertable<DB[T]>): void {
+    if (this.#closed) throw new Error('rows added after they were read');
     const record = row as Record<string, BulkValue | undefined>;
     if (this.#count === 0) this.columns = Object.keys(record);
     else if (Object.keys(record).length !== this.columns.length) {
       throw new Error(`rows of ${this.table} differ in their columns`);
     }
-    if (this.#closed) throw new Error('rows added after they were read');
     const text = JSON.stringify(this.columns.map((column) => record[column] ?? null));
-    const first = this.#count % this.perArray === 0;
+    const first = this.#count % INSERT_CHUNK === 0;
     if (first) {
       if (this.#count > 0) this.#write(']');
       this.#starts.push(this.#used);
