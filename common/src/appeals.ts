@@ -355,6 +355,8 @@ export const AppealsListQuery = z.strictObject({
     .optional(),
   categoryCode: z.string().max(40).optional(),
   householdId: z.uuid().optional(),
+  /** Handled by this cadre (the dashboard's cadre table); nothing when outside the caller's area. */
+  handlerId: z.uuid().optional(),
   q: z.string().trim().max(60).optional(),
   // The filters behind the dashboard's figures, each the same condition the dashboard counts.
   /** Received on or after this China calendar day. */

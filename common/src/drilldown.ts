@@ -1,5 +1,5 @@
 import type { AppealsListQuery } from './appeals';
-import type { IndicatorKey } from './assessment';
+import type { IndicatorKey, WorkIndicator } from './assessment';
 import type { PairingsQuery } from './assistance';
 import type { HouseholdsListQuery } from './households';
 import type { Tier } from './tiering';
@@ -55,6 +55,26 @@ export const rateSets = {
   { numerator: RecordSet; denominator: RecordSet }
 >;
 
+/** The sets behind a cadre's row of the dashboard's cadre table (干部工作情况): that cadre's records. */
+export const cadreSets = [
+  'received',
+  'resolved',
+  'onTime',
+  'rated',
+  'satisfied',
+  'paired',
+  'pairedVisited',
+] as const satisfies readonly RecordSet[];
+export type CadreSet = (typeof cadreSets)[number];
+
+/** The sets the cadre table's rates divide (server/src/modules/assessment/work.service.ts). */
+export const cadreRateSets = {
+  resolutionRate: { numerator: 'resolved', denominator: 'received' },
+  satisfactionRate: { numerator: 'satisfied', denominator: 'rated' },
+  onTimeRate: { numerator: 'onTime', denominator: 'resolved' },
+  pairedVisited: { numerator: 'pairedVisited', denominator: 'paired' },
+} as const satisfies Partial<Record<WorkIndicator, { numerator: CadreSet; denominator: CadreSet }>>;
+
 /** Where a drill-down looks: an area's subtree, China calendar days from..to, perhaps one category. */
 export interface DrillDownScope {
   areaCode: string;
@@ -62,6 +82,13 @@ export interface DrillDownScope {
   to: string;
   /** Only appeals of this category (the dashboard's category bars). */
   categoryCode?: string;
+}
+
+/** Where a cadre's figure looks: the cadre's own records (those the caller may see), days from..to. */
+export interface CadreDrillDownScope {
+  cadreId: string;
+  from: string;
+  to: string;
 }
 
 type Query<T> = Partial<Record<keyof T, string>>;
@@ -100,14 +127,16 @@ function isPairingSet(set: RecordSet): set is PairingSet {
   return (pairingSets as readonly string[]).includes(set);
 }
 
-/** The list, and its filter, that shows exactly the records a dashboard figure counts. */
-export function drillDown(set: RecordSet, scope: DrillDownScope): DrillDown {
-  const { areaCode, from, to } = scope;
+/** Whose records a drill-down lists: an area's, or (the cadre table) one cadre's. */
+type Owner = { areaCode: string } | { cadreId: string };
+
+function recordsOf(set: RecordSet, owner: Owner, scope: Omit<DrillDownScope, 'areaCode'>): DrillDown {
+  const { from, to } = scope;
   if (isAppealSet(set))
     return {
       list: 'appeals',
       query: {
-        areaCode,
+        ...('areaCode' in owner ? { areaCode: owner.areaCode } : { handlerId: owner.cadreId }),
         receivedFrom: from,
         receivedTo: to,
         merged: 'false',
@@ -119,21 +148,25 @@ export function drillDown(set: RecordSet, scope: DrillDownScope): DrillDown {
     return {
       list: 'pairings',
       query: {
-        areaCode,
+        ...owner,
         status: 'active',
         ...(set === 'paired'
           ? {}
           : { visitedFrom: from, visitedTo: to, visited: set === 'pairedVisited' ? 'true' : 'false' }),
       },
     };
+  const areaCode = 'areaCode' in owner ? owner.areaCode : undefined;
   // Tier changes count whatever the household's status now; the other figures, active ones.
   if (set === 'leftPriority')
-    return { list: 'households', query: { areaCode, leftPriorityFrom: from, leftPriorityTo: to } };
+    return {
+      list: 'households',
+      query: { ...(areaCode ? { areaCode } : {}), leftPriorityFrom: from, leftPriorityTo: to },
+    };
   const tier = tierSets[set];
   return {
     list: 'households',
     query: {
-      areaCode,
+      ...(areaCode ? { areaCode } : {}),
       status: 'active',
       ...(tier ? { tier } : {}),
       ...(set === 'priorityPaired'
@@ -143,4 +176,18 @@ export function drillDown(set: RecordSet, scope: DrillDownScope): DrillDown {
           : {}),
     },
   };
+}
+
+/** The list, and its filter, that shows exactly the records a dashboard figure counts. */
+export function drillDown(set: RecordSet, scope: DrillDownScope): DrillDown {
+  return recordsOf(set, { areaCode: scope.areaCode }, scope);
+}
+
+/**
+ * The list, and its filter, that shows exactly the records a figure of a cadre's row counts
+ * (server/src/modules/assessment/work.repository.ts cadreCounts): the dashboard's set, of the
+ * cadre rather than an area, since a cadre's appeals and pairings count wherever they lie.
+ */
+export function cadreDrillDown(set: CadreSet, scope: CadreDrillDownScope): DrillDown {
+  return recordsOf(set, { cadreId: scope.cadreId }, scope);
 }

@@ -1043,6 +1043,7 @@ export const uiEn: Record<UiKey, string> = {
   'appeals.tag.receivedBetween': 'Received {from} to {to}',
   'appeals.tag.receivedFrom': 'Received from {from}',
   'appeals.tag.receivedTo': 'Received up to {to}',
+  'appeals.tag.handler': 'Handled by {name}',
   'appeals.tag.reached.town': 'Reached the town',
   'appeals.tag.reached.district': 'Reached the district',
   'appeals.tag.resolvedLevel': 'Resolved at {level} level',

@@ -1021,6 +1021,7 @@ export const uiZhCN = {
   'appeals.tag.receivedBetween': '{from} 至 {to} 受理',
   'appeals.tag.receivedFrom': '{from} 起受理',
   'appeals.tag.receivedTo': '{to} 前（含）受理',
+  'appeals.tag.handler': '承办人：{name}',
   'appeals.tag.reached.town': '曾到达镇级',
   'appeals.tag.reached.district': '曾上交区级',
   'appeals.tag.resolvedLevel': '{level}办结',

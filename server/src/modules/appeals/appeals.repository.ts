@@ -89,6 +89,7 @@ export interface AppealFilter {
   queue: 'all' | 'mine' | 'unassigned' | 'overdue' | 'deferral_pending';
   categoryCode?: string;
   householdId?: string;
+  handlerId?: string;
   q?: string;
   /** Received at or after this instant. */
   receivedSince?: string;
@@ -142,6 +143,7 @@ function matching(db: Db, scope: AreaScope, filter: AppealFilter, ctx: { callerI
     .$if(filter.householdId !== undefined, (qb) =>
       qb.where('appeals.household_id', '=', filter.householdId ?? ''),
     )
+    .$if(filter.handlerId !== undefined, (qb) => qb.where('appeals.handler_id', '=', filter.handlerId ?? ''))
     .$if(filter.q !== undefined && filter.q !== '', (qb) =>
       qb.where((eb) =>
         eb.or([

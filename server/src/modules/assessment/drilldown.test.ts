@@ -1,7 +1,12 @@
 import {
   type AppealsPage,
   type AreaIndicators,
+  type CadreSet,
+  type CadreWork,
+  cadreDrillDown,
+  cadreRateSets,
   type Dashboard,
+  type DrillDown,
   type DrillDownScope,
   drillDown,
   type HouseholdsPage,
@@ -34,7 +39,11 @@ const TO = '2026-11-30';
 
 /** The number of records the list behind a figure holds, and the ids of the first page. */
 async function drill(session: Session, set: RecordSet, scope: DrillDownScope) {
-  const { list, query } = drillDown(set, scope);
+  return listed(session, drillDown(set, scope));
+}
+
+/** The number of records a drill-down's list holds, and its first page. */
+async function listed(session: Session, { list, query }: DrillDown) {
   const params = new URLSearchParams(query as Record<string, string>);
   if (list === 'appeals') params.set('withTotal', 'true');
   params.set('limit', '200');
@@ -190,6 +199,84 @@ describe('every dashboard figure drills down to a list of exactly the records it
       const outside = await drill(townHead, set, other);
       expect(outside.total, set).toBe(0);
       expect(outside.items, set).toEqual([]);
+    }
+  });
+});
+
+describe('every figure of a cadre’s row drills down to the records of that cadre it counts', () => {
+  let t: TestContext;
+  let admin: Session;
+  let townHeadB: Session;
+  let cadreId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedAreas(t.database);
+    admin = await signInAs(t, 'district_admin', AREAS.district);
+    townHeadB = await signInAs(t, 'town_head', AREAS.townB);
+    const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
+    const colleague = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
+    cadreId = cadre.id;
+    // Appeals in every state (a merged duplicate among them) handled by the cadre, by a colleague
+    // or by nobody, and the cadre's appeals just outside the period.
+    for (const [i, handler] of [cadre.id, colleague.id, null].entries())
+      for (const receivedAt of ['2026-10-05T02:00:00.000Z', '2026-11-30T15:59:59.000Z'].slice(i % 2))
+        for (const state of appealStates(receivedAt))
+          await insertAppeal(t, AREAS.villageA1, { received_at: receivedAt, handler_id: handler, ...state });
+    for (const receivedAt of ['2026-09-30T15:59:59.999Z', '2026-11-30T16:00:00.000Z'])
+      await insertAppeal(t, AREAS.villageA1, { received_at: receivedAt, handler_id: cadre.id });
+
+    // The cadre's pairings visited in the period or not, one ended; a colleague's.
+    const household = async (areaCode: string) => ({
+      id: await createHousehold(t, admin, areaCode, 'priority'),
+      areaCode,
+    });
+    for (const [date, status] of [
+      ['2026-10-01', 'active'],
+      ['2026-12-01', 'active'],
+      ['2026-11-01', 'ended'],
+    ] as const) {
+      const paired = await household(AREAS.groupA1);
+      await insertPairing(t, paired, cadre.id, { status });
+      await insertVisit(t, paired, cadre.id, date);
+    }
+    const other = await household(AREAS.villageA2);
+    await insertPairing(t, other, colleague.id);
+    await insertVisit(t, other, colleague.id, '2026-10-02');
+  });
+  afterAll(() => t.close());
+
+  it('lists as many appeals and pairings as each figure of the cadre’s row counts', async () => {
+    const response = await admin.request('GET', `/api/v1/dashboard/work?from=${FROM}&to=${TO}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const row = (response.json() as { cadres: CadreWork[] }).cadres.find((c) => c.cadreId === cadreId);
+    if (!row) throw new Error('the cadre has no row');
+    expect(row.handled).toBe(18);
+    expect(row.resolutionRate.numerator).toBeGreaterThan(0);
+    const figures: [CadreSet, number][] = [
+      ['received', row.handled],
+      ['paired', row.paired],
+      ...Object.entries(cadreRateSets).flatMap(([key, sets]): [CadreSet, number][] => {
+        const rate = row[key as keyof typeof cadreRateSets];
+        return [
+          [sets.numerator, rate.numerator],
+          [sets.denominator, rate.denominator],
+        ];
+      }),
+    ];
+    for (const [set, figure] of figures) {
+      const list = await listed(admin, cadreDrillDown(set, { cadreId, from: FROM, to: TO }));
+      expect(list.total, set).toBe(figure);
+      for (const item of list.items as { handlerId?: string; cadreId?: string }[])
+        expect(item.handlerId ?? item.cadreId, set).toBe(cadreId);
+    }
+  });
+
+  it('lists nothing of another town’s cadre to a town head', async () => {
+    for (const set of ['received', 'resolved', 'paired', 'pairedVisited'] as const) {
+      const list = await listed(townHeadB, cadreDrillDown(set, { cadreId, from: FROM, to: TO }));
+      expect(list.total, set).toBe(0);
+      expect(list.items, set).toEqual([]);
     }
   });
 });

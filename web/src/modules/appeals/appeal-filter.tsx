@@ -38,7 +38,7 @@ export interface AppealsLocation {
 const formKeys = ['status', 'categoryCode', 'areaCode', 'q', 'receivedFrom', 'receivedTo'] as const;
 // Set by a dashboard figure's link and shown as removable tags: the records the figure counts.
 const flagKeys = ['responded', 'resolved', 'onTime', 'rated', 'satisfied', 'merged'] as const;
-const drillKeys = ['reachedLevel', 'resolvedLevel', ...flagKeys] as const;
+const drillKeys = ['handlerId', 'reachedLevel', 'resolvedLevel', ...flagKeys] as const;
 const fieldKeys = [...formKeys, ...drillKeys] as const;
 const fieldShape = Object.fromEntries(fieldKeys.map((key) => [key, true])) as Record<
   (typeof fieldKeys)[number],
@@ -131,6 +131,7 @@ function formValues(fields: AppealsFieldFilter): FilterValues {
 function useDrillTags(
   fields: AppealsFieldFilter,
   onChange: (fields: AppealsFieldFilter) => void,
+  handlerName: string | undefined,
 ): FilterTag[] {
   const t = useT();
   const without = (...keys: (keyof AppealsFieldFilter)[]) => {
@@ -150,6 +151,12 @@ function useDrillTags(
             ? t('appeals.tag.receivedFrom', { from })
             : t('appeals.tag.receivedTo', { to: to ?? '' }),
       onClose: () => without('receivedFrom', 'receivedTo'),
+    });
+  if (fields.handlerId)
+    tags.push({
+      key: 'handler',
+      label: handlerName ? t('appeals.tag.handler', { name: handlerName }) : t('appeals.handler'),
+      onClose: () => without('handlerId'),
     });
   if (fields.reachedLevel) {
     tags.push({
@@ -176,6 +183,8 @@ function useDrillTags(
 export function AppealFilterBar(props: {
   fields: AppealsFieldFilter;
   onChange: (fields: AppealsFieldFilter) => void;
+  /** The name of the `handlerId` filter's cadre, once a listed appeal names them. */
+  handlerName?: string;
 }) {
   const { fields, onChange } = props;
   const t = useT();
@@ -184,7 +193,7 @@ export function AppealFilterBar(props: {
   const categories = useCategoryIndex();
   const areaTree = useMemo(() => toTreeNodes(index, (a) => a.kind !== 'group'), [index]);
   const categoryTree = useMemo(() => categories.tree({ includeInactive: true }), [categories]);
-  const tags = useDrillTags(fields, onChange);
+  const tags = useDrillTags(fields, onChange, props.handlerName);
 
   useEffect(() => {
     form.resetFields();

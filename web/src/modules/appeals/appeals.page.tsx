@@ -29,6 +29,10 @@ export function AppealsPage() {
   const intake = useModalTarget<true>();
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = withTotal ? (list.data?.pages[0]?.total ?? undefined) : undefined;
+  // The handler filter's tag names the cadre as the appeals listed do.
+  const handlerName = fields.handlerId
+    ? (items.find((a) => a.handlerId === fields.handlerId)?.handlerName ?? undefined)
+    : undefined;
 
   // Working queues follow the role: approving deferrals is the unit head's, and those who only
   // read or report (auditors, CPPCC members) handle nothing.
@@ -57,7 +61,11 @@ export function AppealsPage() {
         }
       />
       <AppealStatsCard areaCode={fields.areaCode} />
-      <AppealFilterBar fields={fields} onChange={(next) => navigateTo({ level, queue, fields: next })} />
+      <AppealFilterBar
+        fields={fields}
+        handlerName={handlerName}
+        onChange={(next) => navigateTo({ level, queue, fields: next })}
+      />
       <Card size="small" styles={{ body: { paddingTop: 0 } }}>
         <Tabs
           activeKey={level}

@@ -1,5 +1,8 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import {
+  type CadreDrillDownScope,
+  type CadreSet,
+  cadreDrillDown,
   type DrillDown,
   type DrillDownScope,
   drillDown,
@@ -100,6 +103,32 @@ const listPermissions: Record<DrillDown['list'], Permission> = {
   pairings: 'assistance.read',
 };
 
+/** The console page of a drill-down's list with its filter, when the caller may open it. */
+function pageOf(drill: DrillDown, can: (permission: Permission) => boolean): string | undefined {
+  const { list, query } = drill;
+  if (!can(listPermissions[list])) return undefined;
+  const params = new URLSearchParams(query as Record<string, string>);
+  if (list === 'appeals') {
+    // Every level: the list would open at the caller's own.
+    params.set('level', 'all');
+    return `/appeals?${params}`;
+  }
+  if (list === 'households') return `/households?${params}`;
+  // The pairing board names its area `area` and its cadre `cadre`; its list shows active pairings.
+  const board = new URLSearchParams();
+  for (const [key, name] of [
+    ['areaCode', 'area'],
+    ['cadreId', 'cadre'],
+    ['visited', 'visited'],
+    ['visitedFrom', 'visitedFrom'],
+    ['visitedTo', 'visitedTo'],
+  ] as const) {
+    const value = params.get(key);
+    if (value) board.set(name, value);
+  }
+  return `/pairings?${board}`;
+}
+
 /**
  * The console page listing exactly the records a figure counts — a set of an area in a period
  * (see common/src/drilldown.ts) — when the caller may open it.
@@ -109,22 +138,16 @@ export function recordsLink(
   scope: DrillDownScope,
   can: (permission: Permission) => boolean,
 ): string | undefined {
-  const { list, query } = drillDown(set, scope);
-  if (!can(listPermissions[list])) return undefined;
-  const params = new URLSearchParams(query as Record<string, string>);
-  if (list === 'appeals') {
-    // Every level: the list would open at the caller's own.
-    params.set('level', 'all');
-    return `/appeals?${params}`;
-  }
-  if (list === 'households') return `/households?${params}`;
-  // The pairing board names its area `area`; its list shows active pairings.
-  const board = new URLSearchParams({ area: scope.areaCode });
-  for (const key of ['visited', 'visitedFrom', 'visitedTo'] as const) {
-    const value = params.get(key);
-    if (value) board.set(key, value);
-  }
-  return `/pairings?${board}`;
+  return pageOf(drillDown(set, scope), can);
+}
+
+/** The console page listing exactly the records a figure of a cadre's row counts, when the caller may open it. */
+export function cadreRecordsLink(
+  set: CadreSet,
+  scope: CadreDrillDownScope,
+  can: (permission: Permission) => boolean,
+): string | undefined {
+  return pageOf(cadreDrillDown(set, scope), can);
 }
 
 /** The figures of the dashboard that have a list of records behind them. */

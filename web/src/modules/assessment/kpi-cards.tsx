@@ -81,7 +81,7 @@ function Shell(props: {
 }
 
 /** A message with its {placeholders} filled by elements (links), in the order the language puts them. */
-function fill(template: string, parts: Record<string, ReactNode>): ReactNode[] {
+export function fill(template: string, parts: Record<string, ReactNode>): ReactNode[] {
   return template
     .split(/\{(\w+)\}/)
     .map((piece, i) =>
@@ -90,7 +90,7 @@ function fill(template: string, parts: Record<string, ReactNode>): ReactNode[] {
 }
 
 /** A count that opens the records it counts, when the caller may see them. */
-function CountLink(props: { value: number; to: string | undefined; title?: string; testId?: string }) {
+export function CountLink(props: { value: number; to: string | undefined; title?: string; testId?: string }) {
   const { locale } = useLocale();
   const text = formatNumber(props.value, locale);
   return props.to ? (

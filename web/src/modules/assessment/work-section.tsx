@@ -1,6 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons';
 import {
+  type CadreSet,
   type CadreWork,
+  cadreRateSets,
   type DashboardQuery,
   type Role,
   roles,
@@ -35,7 +37,8 @@ import { formatNumber } from '../../shared/numbers';
 import { LoadFailed } from '../../shared/record-page';
 import { useMustGoCoverage, useMustVisitCoverage } from '../assistance/assistance.api';
 import { tierHexColors } from '../tiering/tier-tag';
-import { formatPercent, InfoLabel, type Rate } from './indicators';
+import { cadreRecordsLink, formatPercent, InfoLabel, type Rate } from './indicators';
+import { CountLink, fill } from './kpi-cards';
 import { useWork } from './work.api';
 import './dashboard.css';
 import './work-section.css';
@@ -283,15 +286,31 @@ function byRate(rate: (row: CadreWork) => Rate) {
   };
 }
 
-/** A rate with what it counts below it (or `detail` instead); no data, never 0 %, with nothing to count. */
-function RateCell({ rate, detail }: { rate: Rate; detail?: string }) {
+/** The pages listing a cadre's records behind a figure of their row, where the caller may open them. */
+type CadreLink = (set: CadreSet) => string | undefined;
+
+/**
+ * A rate with what it counts below it (or `detail` instead), each count opening its records;
+ * no data, never 0 %, with nothing to count.
+ */
+function RateCell({
+  rate,
+  detail,
+  sets,
+  link,
+}: {
+  rate: Rate;
+  detail?: ReactNode;
+  sets?: { numerator: CadreSet; denominator: CadreSet };
+  link?: CadreLink;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const counts =
     detail ??
-    t('dashboard.ofCount', {
-      n: formatNumber(rate.numerator, locale),
-      d: formatNumber(rate.denominator, locale),
+    fill(t('dashboard.ofCount'), {
+      n: <CountLink value={rate.numerator} to={sets && link?.(sets.numerator)} />,
+      d: <CountLink value={rate.denominator} to={sets && link?.(sets.denominator)} />,
     });
   if (rate.value === null)
     return (
@@ -313,7 +332,13 @@ const PAGE_SIZE = 20;
 /** 干部工作情况: a row per cadre of the area, sortable, searchable by name or unit, paged here. */
 function CadresCard({ work, fetching }: { work: Work; fetching: boolean }) {
   const t = useT();
+  const can = useCan();
   const { locale } = useLocale();
+  // Each figure opens the cadre's records it counts, in the period of the figures.
+  const linkOf =
+    (c: CadreWork): CadreLink =>
+    (set) =>
+      cadreRecordsLink(set, { cadreId: c.cadreId, from: work.from, to: work.to }, can);
   const [search, setSearch] = useState('');
   const [page, setPage] = useState({ current: 1, pageSize: PAGE_SIZE });
   const query = useDeferredValue(search.trim().toLowerCase());
@@ -342,7 +367,13 @@ function CadresCard({ work, fetching }: { work: Work; fetching: boolean }) {
     align: 'center',
     width: 90,
     sorter: byRate((c) => c[key]),
-    render: (_, c) => <RateCell rate={c[key]} />,
+    render: (_, c) => (
+      <RateCell
+        rate={c[key]}
+        sets={key === 'helperSatisfaction' ? undefined : cadreRateSets[key]}
+        link={linkOf(c)}
+      />
+    ),
   });
 
   const columns: ColumnsType<CadreWork> = [
@@ -391,7 +422,11 @@ function CadresCard({ work, fetching }: { work: Work; fetching: boolean }) {
       align: 'right',
       width: 88,
       sorter: (a, b) => a.handled - b.handled,
-      render: (n: number) => <span className="lx-cadre-work-figure">{count(n)}</span>,
+      render: (n: number, c) => (
+        <span className="lx-cadre-work-figure">
+          <CountLink value={n} to={linkOf(c)('received')} />
+        </span>
+      ),
     },
     ...appealRates.map(rateColumn),
     {
@@ -405,11 +440,22 @@ function CadresCard({ work, fetching }: { work: Work; fetching: boolean }) {
           {c.quotaMin === 0 ? (
             <span className="lx-cadre-work-rate">
               <span className="lx-cadre-work-none">{t('work.cadres.noQuota')}</span>
-              <small>{t('work.cadres.pairedOnly', { n: count(c.paired) })}</small>
+              <small>
+                {fill(t('work.cadres.pairedOnly'), {
+                  n: <CountLink value={c.paired} to={linkOf(c)('paired')} />,
+                })}
+              </small>
             </span>
           ) : (
             <span>
-              <RateCell rate={c.quotaFill} detail={`${count(c.paired)} / ${count(c.quotaMin)}`} />
+              <RateCell
+                rate={c.quotaFill}
+                detail={
+                  <>
+                    <CountLink value={c.paired} to={linkOf(c)('paired')} /> / {count(c.quotaMin)}
+                  </>
+                }
+              />
             </span>
           )}
         </Tooltip>

@@ -24,6 +24,7 @@ import './assistance.css';
 type Household = z.infer<typeof UnpairedHousehold>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The visited filter a dashboard figure's link puts in the address (a period alone means visited). */
 function visitedFilterOf(params: URLSearchParams): VisitedFilter | undefined {
@@ -49,6 +50,9 @@ export function PairingBoardPage() {
   const [params, setParams] = useSearchParams();
   const areaCode = params.get('area') ?? undefined;
   const visited = useMemo(() => visitedFilterOf(params), [params]);
+  // The cadre filter lives in the address too: the dashboard's cadre table links to a cadre's pairings.
+  const cadreParam = params.get('cadre');
+  const cadreId = cadreParam && UUID.test(cadreParam) ? cadreParam : undefined;
   const hasChildAreas = useHasChildAreas();
   const { index } = useAreaIndex();
   const board = usePairingBoard(areaCode);
@@ -174,6 +178,13 @@ export function PairingBoardPage() {
           needsReview={data.needsReview}
           canPair={canPair}
           visited={visited}
+          cadreId={cadreId}
+          onCadreChange={(next) => {
+            const out = new URLSearchParams(params);
+            if (next) out.set('cadre', next);
+            else out.delete('cadre');
+            setParams(out, { replace: true });
+          }}
           onClearVisited={() => {
             const next = new URLSearchParams(params);
             for (const key of ['visited', 'visitedFrom', 'visitedTo']) next.delete(key);

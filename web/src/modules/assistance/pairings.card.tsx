@@ -56,13 +56,17 @@ export function PairingsCard(props: {
   canPair: boolean;
   visited?: VisitedFilter;
   onClearVisited?: () => void;
+  /** Only this cadre's pairings (the board keeps it in the address). */
+  cadreId?: string;
+  onCadreChange: (cadreId: string | undefined) => void;
 }) {
-  const { areaCode, cadres, needsReview, canPair, visited, onClearVisited } = props;
+  const { areaCode, cadres, needsReview, canPair, visited, onClearVisited, cadreId, onCadreChange } = props;
   const t = useT();
   const { locale } = useLocale();
   // A drill-down from the dashboard lists active pairings, as the dashboard counts them.
-  const [view, setView] = useState<PairingView>(needsReview > 0 && !visited ? 'review' : 'active');
-  const [cadreId, setCadreId] = useState<string | undefined>();
+  const [view, setView] = useState<PairingView>(
+    needsReview > 0 && !visited && !cadreId ? 'review' : 'active',
+  );
   const list = usePairings({
     ...(areaCode ? { areaCode } : {}),
     ...(cadreId ? { cadreId } : {}),
@@ -158,7 +162,7 @@ export function PairingsCard(props: {
         <CadreSelect
           cadres={cadres}
           value={cadreId}
-          onChange={(next) => setCadreId(typeof next === 'string' ? next : undefined)}
+          onChange={(next) => onCadreChange(typeof next === 'string' ? next : undefined)}
           allowClear
           placeholder={t('assistance.pairings.anyCadre')}
           size="small"
