@@ -28,8 +28,8 @@ describe('xlsx rows', () => {
     ['inline strings', false],
     ['shared strings', true],
   ])('keeps every Chinese character whole across chunk boundaries (%s)', async (_label, shared) => {
-    // Thousands of rows of three-byte characters: some always straddle an inflated chunk's end.
-    const rows = Array.from({ length: 4_000 }, (_, i) => [
+    // Rows of three-byte characters over several inflated quarter-megabyte pieces: some straddle one's end.
+    const rows = Array.from({ length: 12_000 }, (_, i) => [
       `户${i}`,
       '汉滨区关庙镇大同村一组',
       `张${'秀英'.repeat(i % 5)}`,
@@ -39,6 +39,20 @@ describe('xlsx rows', () => {
 
   it('places cells by their reference, leaving gaps empty', async () => {
     expect(await read(await workbook([['a', '', 'c']], false))).toEqual([{ row: 1, cells: ['a', '', 'c'] }]);
+  });
+
+  it('refuses a sheet that inflates to more than its directory entry declares', async () => {
+    const file = await workbook(
+      Array.from({ length: 200 }, (_, i) => [`户${i}`, '汉滨区关庙镇大同村一组']),
+      false,
+    );
+    // Declare 1,000 bytes for the sheet in the central directory (a zip bomb's lie).
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    for (let at = file.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at !== -1; ) {
+      if (file.subarray(at + 46, at + 46 + name.length).equals(name)) file.writeUInt32LE(1_000, at + 24);
+      at = file.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4);
+    }
+    await expect(read(file)).rejects.toThrow(/larger than declared/);
   });
 
   it.each([
