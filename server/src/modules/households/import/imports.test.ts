@@ -233,6 +233,25 @@ describe('roster import and export', () => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses conflicting household figures, namesakes without ID numbers, unknown groups and tags', async () => {
+    const checked = await upload(
+      cadre,
+      await xlsx([
+        ['大同村', '', 'G1', '甲', '', '户主', '', '1000', '', '', ''],
+        ['大同村', '', 'G1', '甲', '', '妻子', '', '2000', '', '', ''],
+        ['大同村', '九组', 'G2', '乙', '', '户主', '', '', '', '', ''],
+        ['大同村', '', 'G3', '丙', '', '户主', '', '', '', '', '不存在的标签'],
+      ]),
+    );
+    expect(checked.status).toBe('invalid');
+    expect(checked.errors).toEqual([
+      { row: 3, column: '家庭年收入（元）', message: '与同户第 2 行填写的“1000”不一致' },
+      { row: 3, column: '姓名', message: '同户中已有同名成员（第 2 行），请填写身份证号以区分' },
+      { row: 4, column: '组', message: '该村没有组“九组”' },
+      { row: 5, column: '标签', message: '标签“不存在的标签”不存在' },
+    ]);
+  });
+
   it('refuses an ID number twice in the file or already registered, saying where', async () => {
     const twice = id();
     const file = await xlsx([

@@ -147,6 +147,32 @@ async function readRows(content: Buffer, currentYear: number, problems: Problems
   return { headers, parsed, dataRows };
 }
 
+type HouseholdField = 'address' | 'year' | 'totalIncome' | 'debt' | 'mainIncomeSource';
+
+/** A household-level field: the first value its rows give counts; a different one on another row is an error. */
+function firstGiven<K extends HouseholdField>(
+  rows: readonly ParsedRow[],
+  field: K,
+  column: string | null,
+  problems: Problems,
+): ParsedRow[K] | null {
+  let first: ParsedRow | null = null;
+  for (const row of rows) {
+    const value = row[field];
+    if (value === null || value === '') continue;
+    if (!first) first = row;
+    else if (first[field] !== value) {
+      problems.add({
+        row: row.row,
+        column,
+        problem: 'household.conflict',
+        params: { row: first.row, value: String(first[field]) },
+      });
+    }
+  }
+  return first ? first[field] : null;
+}
+
 const residentColumns: Record<keyof Omit<ParsedRow['resident'], 'idNumber'>, keyof ExistingResident> = {
   name: 'name',
   relation: 'relation',
@@ -223,21 +249,22 @@ export async function planRoster(
     number: string;
     rows: ParsedRow[];
     householdTags: Set<string> | null;
-    memberTags: Map<number, string[]>;
+    /** Each row's member tags, null when the row gives none. */
+    memberTags: (string[] | null)[];
   }
   const drafts = new Map<string, Draft>();
   for (const row of parsed) {
-    const codes = villageCodes.has(row.village) ? [row.village] : (villagesByName.get(row.village) ?? []);
-    if (codes.length !== 1) {
+    const named = villageCodes.has(row.village) ? undefined : (villagesByName.get(row.village) ?? []);
+    if (named && named.length !== 1) {
       problems.add({
         row: row.row,
         column: column('village'),
-        problem: codes.length === 0 ? 'area.unknownVillage' : 'area.ambiguousVillage',
+        problem: named.length === 0 ? 'area.unknownVillage' : 'area.ambiguousVillage',
         params: { value: row.village },
       });
       continue;
     }
-    const villageCode = codes[0] as string;
+    const villageCode = named ? (named[0] as string) : row.village;
     let areaCode: string | null = null;
     if (row.group !== '') {
       const n = groupNumber(row.group);
@@ -262,7 +289,7 @@ export async function planRoster(
       number: row.number,
       rows: [],
       householdTags: null,
-      memberTags: new Map(),
+      memberTags: [],
     };
     drafts.set(key, draft);
     if (
@@ -275,9 +302,10 @@ export async function planRoster(
       continue;
     }
     draft.areaCode ??= areaCode;
+    let memberTags: string[] | null = null;
     if (row.tagWords) {
       draft.householdTags ??= new Set();
-      const memberTags: string[] = [];
+      memberTags = [];
       for (const w of row.tagWords) {
         const tag = tagByWord.get(w);
         if (!tag) {
@@ -290,40 +318,20 @@ export async function planRoster(
         } else if (tag.appliesTo === 'household') draft.householdTags.add(tag.code);
         else memberTags.push(tag.code);
       }
-      draft.memberTags.set(row.row, memberTags);
     }
     draft.rows.push(row);
+    draft.memberTags.push(memberTags);
   }
 
   // Household-level fields: the first value given counts; a different one on another row is an error.
   const seenIds = new Map<string, number>();
   const planned: PlannedHousehold[] = [];
   for (const draft of drafts.values()) {
-    const pick = <K extends 'address' | 'year' | 'totalIncome' | 'debt' | 'mainIncomeSource'>(
-      field: K,
-      header: keyof HeaderMap['header'],
-    ): ParsedRow[K] | null => {
-      let first: ParsedRow | null = null;
-      for (const row of draft.rows) {
-        const value = row[field];
-        if (value === null || value === '') continue;
-        if (!first) first = row;
-        else if (first[field] !== value) {
-          problems.add({
-            row: row.row,
-            column: column(header),
-            problem: 'household.conflict',
-            params: { row: first.row, value: String(first[field]) },
-          });
-        }
-      }
-      return first ? first[field] : null;
-    };
-    const address = pick('address', 'address');
-    const year = pick('year', 'year');
-    const totalIncome = pick('totalIncome', 'totalIncome');
-    const debt = pick('debt', 'debt');
-    const mainIncomeSource = pick('mainIncomeSource', 'mainIncomeSource');
+    const address = firstGiven(draft.rows, 'address', column('address'), problems);
+    const year = firstGiven(draft.rows, 'year', column('year'), problems);
+    const totalIncome = firstGiven(draft.rows, 'totalIncome', column('totalIncome'), problems);
+    const debt = firstGiven(draft.rows, 'debt', column('debt'), problems);
+    const mainIncomeSource = firstGiven(draft.rows, 'mainIncomeSource', column('mainIncomeSource'), problems);
     const hardshipRows = draft.rows.filter((r) => r.hardships !== null);
     const hardships = [...new Set(hardshipRows.flatMap((r) => r.hardships ?? []))];
 
@@ -339,8 +347,7 @@ export async function planRoster(
       });
     }
     const members: PlannedMember[] = [];
-    const names = new Map<string, number>();
-    for (const row of draft.rows) {
+    for (const [i, row] of draft.rows.entries()) {
       const id = row.resident.idNumber ?? null;
       const hash = id ? ctx.secrets.lookupHash(id) : null;
       if (hash) {
@@ -354,21 +361,21 @@ export async function planRoster(
           });
         } else seenIds.set(hash, row.row);
       } else {
-        const other = names.get(row.resident.name);
-        if (other !== undefined) {
+        // The latest earlier member of the household with the same name (households are small).
+        const other = members.findLast((m) => m.fields.name === row.resident.name);
+        if (other) {
           problems.add({
             row: row.row,
             column: column('name'),
             problem: 'resident.duplicateName',
-            params: { row: other },
+            params: { row: other.row },
           });
         }
       }
-      names.set(row.resident.name, row.row);
       members.push({
         row: row.row,
         fields: row.resident,
-        tags: draft.memberTags.get(row.row) ?? (headers.index.tags === undefined ? null : []),
+        tags: draft.memberTags[i] ?? (headers.index.tags === undefined ? null : []),
         hash,
         existing: null,
         action: 'create',
