@@ -90,7 +90,7 @@ export interface RosterPlan {
 }
 
 /** Registered households compared with the file's at a time. */
-const REGISTERED_CHUNK = 500;
+const REGISTERED_CHUNK = 1_000;
 
 export type Progress = (done: number, total: number) => void | Promise<void>;
 
