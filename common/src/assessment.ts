@@ -71,6 +71,11 @@ export const Ratio = z.object({
   value: z.number().nullable(),
 });
 
+/** A ratio of two counts; no data (null), never 0 %, when the denominator is 0. */
+export function ratio(numerator: number, denominator: number): z.infer<typeof Ratio> {
+  return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
+}
+
 export const DashboardQuery = z.strictObject({
   areaCode: z
     .string()

@@ -21,3 +21,15 @@ export function chinaDayAfter(date: string): Date {
 export function chinaYear(at: Date): number {
   return Number(chinaDate(at).slice(0, 4));
 }
+
+/** The month `by` months after a YYYY-MM month (before it when negative). */
+export function shiftMonth(month: string, by: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Every day of a YYYY-MM month, as YYYY-MM-DD. */
+export function daysOfMonth(month: string): string[] {
+  const count = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+}

@@ -7,6 +7,8 @@ import {
   type Locale,
   type mustVisitGroups,
   openAppealStatuses,
+  ratio,
+  shiftMonth,
 } from '@lianxin/common';
 import type { Db } from '../../db/dialect';
 import type { Clock } from '../../platform/clock';
@@ -120,12 +122,6 @@ export interface Bulletin {
   missing: MissingHousehold[];
 }
 
-const ratio = (numerator: number, denominator: number) => ({
-  numerator,
-  denominator,
-  value: denominator === 0 ? null : numerator / denominator,
-});
-
 /** Competition ranks (1, 2, 2, 4) of every row on one figure; rows without a value get none. */
 function rank(rows: BulletinRow[], key: BulletinFigureKey): void {
   const direction = bulletinFigures[key];
@@ -139,15 +135,9 @@ function rank(rows: BulletinRow[], key: BulletinFigureKey): void {
   }
 }
 
-function monthAfter(month: string): string {
-  const year = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
-}
-
 /** The month's first and last calendar days and the instant it ends (China calendar). */
 export function monthBounds(month: string): { first: string; last: string; end: Date } {
-  const end = chinaDayStart(`${monthAfter(month)}-01`);
+  const end = chinaDayStart(`${shiftMonth(month, 1)}-01`);
   return { first: `${month}-01`, last: chinaDate(new Date(end.getTime() - 1)), end };
 }
 

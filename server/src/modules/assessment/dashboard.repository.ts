@@ -1,4 +1,4 @@
-import { chinaDayStart } from '@lianxin/common';
+import { chinaDayStart, daysOfMonth, shiftMonth } from '@lianxin/common';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { chinaDayOf, chinaMonthOf, type Db, engineOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
@@ -8,7 +8,8 @@ import { type AreaScope, inScope, scopeOf } from '../../platform/scope';
 // Grouped counts behind the dashboards. Each query groups by the child area a row falls in: the
 // first `digits` digits of its area code (9 for towns, 12 for villages), padded like a code.
 
-const count = (condition: ReturnType<typeof sql<boolean>>) =>
+/** How many of the grouped rows meet a condition (0, not null, when none). */
+export const countWhere = (condition: ReturnType<typeof sql<boolean>>) =>
   sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
 
 function child(column: string, digits: number) {
@@ -19,15 +20,15 @@ function child(column: string, digits: number) {
 function appealFigures() {
   return [
     sql<number>`count(*)`.as('received'),
-    count(sql<boolean>`accepted_at is not null or status = 'returned'`).as('responded'),
-    count(sql<boolean>`resolved_at is not null`).as('resolved'),
-    count(sql<boolean>`resolved_at is not null and resolved_at <= resolution_due_at`).as('on_time'),
-    count(sql<boolean>`rating is not null`).as('rated'),
-    count(sql<boolean>`rating in ('satisfied', 'basically_satisfied')`).as('satisfied'),
-    count(sql<boolean>`resolved_level = 'village'`).as('at_village'),
-    count(sql<boolean>`resolved_level = 'town'`).as('at_town'),
-    count(sql<boolean>`max_level = 'district'`).as('to_district'),
-    count(sql<boolean>`max_level in ('town', 'district')`).as('to_town'),
+    countWhere(sql<boolean>`accepted_at is not null or status = 'returned'`).as('responded'),
+    countWhere(sql<boolean>`resolved_at is not null`).as('resolved'),
+    countWhere(sql<boolean>`resolved_at is not null and resolved_at <= resolution_due_at`).as('on_time'),
+    countWhere(sql<boolean>`rating is not null`).as('rated'),
+    countWhere(sql<boolean>`rating in ('satisfied', 'basically_satisfied')`).as('satisfied'),
+    countWhere(sql<boolean>`resolved_level = 'village'`).as('at_village'),
+    countWhere(sql<boolean>`resolved_level = 'town'`).as('at_town'),
+    countWhere(sql<boolean>`max_level = 'district'`).as('to_district'),
+    countWhere(sql<boolean>`max_level in ('town', 'district')`).as('to_town'),
   ] as const;
 }
 
@@ -156,9 +157,10 @@ const KEYS_PER_STATEMENT = 500;
 const RECOUNT_LOCK = 72_041_122;
 
 function monthBounds(month: string): [string, string] {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
-  return [chinaDayStart(`${month}-01`).toISOString(), chinaDayStart(`${next}-01`).toISOString()];
+  return [
+    chinaDayStart(`${month}-01`).toISOString(),
+    chinaDayStart(`${shiftMonth(month, 1)}-01`).toISOString(),
+  ];
 }
 
 /**
@@ -168,37 +170,41 @@ function monthBounds(month: string): [string, string] {
 async function recountAppealMonth(db: Db, month: string, villages: readonly string[]) {
   const [from, to] = monthBounds(month);
   const day = chinaDayOf(db, 'received_at');
-  // Days listed rather than a range: a delete seeks (day, key) instead of reading the whole month.
-  const days = daysOf(month);
+  // The month's kept rows, and the periods to delete them by: the days are listed rather than a
+  // range, so a delete seeks (day, key) instead of reading the whole month.
+  const grains = [
+    {
+      counts: 'appeal_counts_monthly',
+      categories: 'appeal_categories_monthly',
+      periods: [month],
+      period: null,
+    },
+    {
+      counts: 'appeal_counts_daily',
+      categories: 'appeal_categories_daily',
+      periods: daysOfMonth(month),
+      period: day,
+    },
+  ] as const;
   const ofMonth = appealsOf(db).where('received_at', '>=', from).where('received_at', '<', to);
   for (const part of chunks(villages, KEYS_PER_STATEMENT)) {
     const appeals = ofMonth.where('village_code', 'in', part);
-    await db
-      .deleteFrom('appeal_counts_monthly')
-      .where('period', '=', month)
-      .where('village_code', 'in', part)
-      .execute();
-    await db
-      .deleteFrom('appeal_counts_daily')
-      .where('period', 'in', days)
-      .where('village_code', 'in', part)
-      .execute();
-    await db
-      .insertInto('appeal_counts_monthly')
-      .columns(['period', 'village_code', ...figureColumns])
-      .expression(
-        appeals
-          .select([sql.val(month).as('period'), 'village_code', ...appealFigures()])
-          .groupBy('village_code'),
-      )
-      .execute();
-    await db
-      .insertInto('appeal_counts_daily')
-      .columns(['period', 'village_code', ...figureColumns])
-      .expression(
-        appeals.select([day.as('period'), 'village_code', ...appealFigures()]).groupBy([day, 'village_code']),
-      )
-      .execute();
+    for (const grain of grains) {
+      await db
+        .deleteFrom(grain.counts)
+        .where('period', 'in', grain.periods)
+        .where('village_code', 'in', part)
+        .execute();
+      await db
+        .insertInto(grain.counts)
+        .columns(['period', 'village_code', ...figureColumns])
+        .expression(
+          appeals
+            .select([(grain.period ?? sql.val(month)).as('period'), 'village_code', ...appealFigures()])
+            .groupBy(grain.period ? [grain.period, 'village_code'] : ['village_code']),
+        )
+        .execute();
+    }
   }
   for (const town of new Set(villages.map((v) => v.slice(0, 9)))) {
     // The town's appeals through its area codes: an index lookup per village, not the month's scan.
@@ -209,52 +215,28 @@ async function recountAppealMonth(db: Db, month: string, villages: readonly stri
         .select('code')
         .where((inner) => inScope(inner, 'code', scope)),
     );
-    await db
-      .deleteFrom('appeal_categories_monthly')
-      .where('period', '=', month)
-      .where('town_prefix', '=', town)
-      .execute();
-    await db
-      .deleteFrom('appeal_categories_daily')
-      .where('period', 'in', days)
-      .where('town_prefix', '=', town)
-      .execute();
-    await db
-      .insertInto('appeal_categories_monthly')
-      .columns(['period', 'town_prefix', 'category_code', 'received'])
-      .expression(
-        appeals
-          .select([
-            sql.val(month).as('period'),
-            sql.val(town).as('town_prefix'),
-            'category_code',
-            sql<number>`count(*)`.as('n'),
-          ])
-          .groupBy('category_code'),
-      )
-      .execute();
-    await db
-      .insertInto('appeal_categories_daily')
-      .columns(['period', 'town_prefix', 'category_code', 'received'])
-      .expression(
-        appeals
-          .select([
-            day.as('period'),
-            sql.val(town).as('town_prefix'),
-            'category_code',
-            sql<number>`count(*)`.as('n'),
-          ])
-          .groupBy([day, 'category_code']),
-      )
-      .execute();
+    for (const grain of grains) {
+      await db
+        .deleteFrom(grain.categories)
+        .where('period', 'in', grain.periods)
+        .where('town_prefix', '=', town)
+        .execute();
+      await db
+        .insertInto(grain.categories)
+        .columns(['period', 'town_prefix', 'category_code', 'received'])
+        .expression(
+          appeals
+            .select([
+              (grain.period ?? sql.val(month)).as('period'),
+              sql.val(town).as('town_prefix'),
+              'category_code',
+              sql<number>`count(*)`.as('n'),
+            ])
+            .groupBy(grain.period ? [grain.period, 'category_code'] : ['category_code']),
+        )
+        .execute();
+    }
   }
-}
-
-/** Every day of a month, as YYYY-MM-DD. */
-function daysOf(month: string): string[] {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const count = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
 }
 
 /** Appeals as the dashboards count them: every one but those merged into another. */
@@ -278,10 +260,10 @@ async function recountHouseholds(db: Db, areas: readonly string[]) {
           .where('households.area_code', 'in', part)
           .select([
             'households.area_code',
-            count(sql<boolean>`households.tier = 'stable'`).as('stable'),
-            count(sql<boolean>`households.tier = 'watch'`).as('watch'),
-            count(sql<boolean>`households.tier = 'priority'`).as('priority'),
-            count(sql<boolean>`households.tier = 'priority' and pairings.id is not null`).as(
+            countWhere(sql<boolean>`households.tier = 'stable'`).as('stable'),
+            countWhere(sql<boolean>`households.tier = 'watch'`).as('watch'),
+            countWhere(sql<boolean>`households.tier = 'priority'`).as('priority'),
+            countWhere(sql<boolean>`households.tier = 'priority' and pairings.id is not null`).as(
               'priority_paired',
             ),
           ])
@@ -359,7 +341,7 @@ export async function pairedVisitedByChild(
         .select([
           child('pairings.area_code', digits).as('child'),
           sql<number>`count(*)`.as('paired'),
-          count(
+          countWhere(
             sql<boolean>`exists (select 1 from visits v where v.household_id = pairings.household_id and v.date >= ${from} and v.date <= ${to})`,
           ).as('visited'),
         ])

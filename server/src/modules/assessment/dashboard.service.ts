@@ -4,6 +4,8 @@ import {
   chinaDayStart,
   type Dashboard,
   type DashboardQuery,
+  ratio,
+  shiftMonth,
 } from '@lianxin/common';
 import type { Kysely } from 'kysely';
 import type { Db } from '../../db/dialect';
@@ -26,10 +28,6 @@ import {
 
 /** How long a computed dashboard is served again; a change made through this instance clears it at once. */
 const CACHE_MS = 60_000;
-
-function ratio(numerator: number, denominator: number) {
-  return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
-}
 
 /** Digits of an area code that name the children a dashboard breaks an area into. */
 function childDigits(kind: 'district' | 'town' | 'village' | 'group'): number {
@@ -136,12 +134,6 @@ export function wholeMonths(from: string, to: string): [string, string] | null {
   const first = from.endsWith('-01') ? from.slice(0, 7) : shiftMonth(from.slice(0, 7), 1);
   const last = chinaDate(dayAfter(to)).endsWith('-01') ? to.slice(0, 7) : shiftMonth(to.slice(0, 7), -1);
   return first <= last ? [first, last] : null;
-}
-
-function shiftMonth(month: string, by: number): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const index = year * 12 + (m - 1) + by;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /**

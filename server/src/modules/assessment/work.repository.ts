@@ -3,15 +3,13 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/dialect';
 import { chunks } from '../../platform/collections';
 import { type AreaScope, inScope } from '../../platform/scope';
+import { countWhere } from './dashboard.repository';
 
 // The records behind each cadre's figures for a period, counted per cadre in one pass each: the
 // dashboards' table of cadres and the annual assessment read the same counts.
 
 const DAY = 86_400_000;
 const IDS_PER_STATEMENT = 500;
-
-const count = (condition: ReturnType<typeof sql<boolean>>) =>
-  sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
 
 /** China calendar days, inclusive. */
 export interface Period {
@@ -108,10 +106,10 @@ export async function cadreCounts(
         .select([
           'handler_id as cadre',
           sql<number>`count(*)`.as('handled'),
-          count(sql<boolean>`resolved_at is not null`).as('resolved'),
-          count(sql<boolean>`resolved_at is not null and resolved_at <= resolution_due_at`).as('onTime'),
-          count(sql<boolean>`rating is not null`).as('rated'),
-          count(sql<boolean>`rating in ('satisfied', 'basically_satisfied')`).as('satisfied'),
+          countWhere(sql<boolean>`resolved_at is not null`).as('resolved'),
+          countWhere(sql<boolean>`resolved_at is not null and resolved_at <= resolution_due_at`).as('onTime'),
+          countWhere(sql<boolean>`rating is not null`).as('rated'),
+          countWhere(sql<boolean>`rating in ('satisfied', 'basically_satisfied')`).as('satisfied'),
         ])
         .groupBy('handler_id')
         .execute(),
@@ -122,7 +120,7 @@ export async function cadreCounts(
         .select([
           'cadre_id as cadre',
           sql<number>`count(*)`.as('paired'),
-          count(
+          countWhere(
             sql<boolean>`exists (select 1 from visits v where v.household_id = pairings.household_id and v.date >= ${period.from} and v.date <= ${period.to})`,
           ).as('pairedVisited'),
         ])
@@ -148,7 +146,7 @@ export async function cadreCounts(
         .select([
           'cadre_id as cadre',
           sql<number>`count(*)`.as('helperRated'),
-          count(sql<boolean>`rating in ('satisfied', 'basically_satisfied')`).as('helperSatisfied'),
+          countWhere(sql<boolean>`rating in ('satisfied', 'basically_satisfied')`).as('helperSatisfied'),
         ])
         .groupBy('cadre_id')
         .execute(),
@@ -177,7 +175,7 @@ export async function visitCoverageByTier(
   const since = (tier: Tier) =>
     new Date(Date.parse(`${to}T00:00:00.000Z`) - (everyDays[tier] - 1) * DAY).toISOString().slice(0, 10);
   const visitedWithin = (tier: Tier) =>
-    count(
+    countWhere(
       sql<boolean>`households.tier = ${tier} and exists (select 1 from visits v where v.household_id = households.id and v.date >= ${since(tier)} and v.date <= ${to})`,
     );
   const rows = await db

@@ -2,6 +2,7 @@ import {
   type AssistanceSettings,
   type DashboardQuery,
   defaultAssistanceSettings,
+  ratio,
   tiers,
   type Work,
 } from '@lianxin/common';
@@ -21,10 +22,6 @@ import {
 
 /** Above this many cadres, every cadre's records are counted and the area's picked out. */
 const MANY_CADRES = 500;
-
-export function ratio(numerator: number, denominator: number) {
-  return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
-}
 
 /** A cadre's minimum quota: set for them by hand, or their group's. */
 export function minimumQuota(
