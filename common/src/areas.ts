@@ -114,3 +114,20 @@ export type AreasUpdateBody = z.infer<typeof AreasUpdateBody>;
 
 export const AreaSummary = z.object({ code: z.string(), name: z.string(), kind: z.enum(areaKinds) });
 export type AreaSummary = z.infer<typeof AreaSummary>;
+
+/** The codes of an area and all its ancestors, top down; they follow from the code itself. */
+export function lineageCodes(code: string, kind: AreaKind): string[] {
+  const district = `${code.slice(0, 6)}000000`;
+  const town = `${code.slice(0, 9)}000`;
+  const village = code.slice(0, 12);
+  switch (kind) {
+    case 'district':
+      return [district];
+    case 'town':
+      return [district, town];
+    case 'village':
+      return [district, town, village];
+    case 'group':
+      return [district, town, village, code];
+  }
+}

@@ -4,6 +4,8 @@ export * from './assessment';
 export * from './assistance';
 export * from './audit';
 export * from './calendar';
+export * from './contract';
+export * from './contracts/areas';
 export * from './drilldown';
 export * from './errors';
 export * from './household-import';

@@ -11,6 +11,23 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+/**
+ * How far a role reaches: an area subtree, a handling unit (a department), a service station,
+ * an office (the CPPCC office), or only its own records.
+ */
+export const reaches = ['area', 'unit', 'station', 'office', 'own'] as const;
+export type Reach = (typeof reaches)[number];
+
+export const roleReach: Record<Role, Reach> = {
+  district_admin: 'area',
+  district_staff: 'area',
+  town_head: 'area',
+  town_staff: 'area',
+  village_cadre: 'area',
+  cppcc_member: 'area',
+  auditor: 'area',
+};
+
 export const permissions = [
   'areas.read',
   'areas.manage',

@@ -17,23 +17,13 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/database';
-import { appealsRoutes } from './modules/appeals/appeals.routes';
-import { registerAppealJobs } from './modules/appeals/appeals.sweep';
-import { ensureAppealDefaults } from './modules/appeals/categories';
-import { publicRoutes } from './modules/appeals/public.routes';
-import { areasRoutes } from './modules/areas/areas.routes';
-import { assessmentRoutes } from './modules/assessment/assessment.routes';
-import { bulletinRoutes } from './modules/assessment/bulletin.routes';
-import { registerDashboardJobs } from './modules/assessment/dashboard.service';
-import { assistanceRoutes, helperRatingPublicRoutes } from './modules/assistance/assistance.routes';
-import { coverageRoutes } from './modules/assistance/coverage.routes';
-import { householdsRoutes } from './modules/households/households.routes';
-import { importsRoutes } from './modules/households/import/imports.routes';
-import { registerImportJobs } from './modules/households/import/imports.service';
-import { ensureRegistryDefaults } from './modules/tiering/tiering.repository';
-import { tieringRoutes } from './modules/tiering/tiering.routes';
-import { registerTieringJobs } from './modules/tiering/tiering.service';
-import { usersRoutes } from './modules/users/users.routes';
+import { appealsModule } from './modules/appeals';
+import { areasModule } from './modules/areas';
+import { assessmentModule } from './modules/assessment';
+import { assistanceModule } from './modules/assistance';
+import { householdsModule } from './modules/households';
+import { tieringModule } from './modules/tiering';
+import { usersModule } from './modules/users';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { authenticate, languageHook } from './platform/auth/auth.hooks';
 import { accountRoutes, loginRoutes } from './platform/auth/auth.routes';
@@ -56,6 +46,17 @@ export interface BuildOptions {
   secrets?: Secrets;
 }
 
+/** The domains, each one plugin with its routes, jobs and defaults (`<domain>.module.ts`). */
+const MODULES = [
+  areasModule,
+  usersModule,
+  tieringModule,
+  householdsModule,
+  appealsModule,
+  assistanceModule,
+  assessmentModule,
+];
+
 export const defaultWebDist = path.resolve(import.meta.dirname, '../../web/dist');
 
 /** Builds the whole HTTP application over an open, migrated database. */
@@ -72,17 +73,20 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const jobs = new JobWorker(database.db, clock, { pollMs: config.jobs.pollMs, logger: app.log });
   registerHousekeeping(jobs, config);
-  registerTieringJobs(jobs);
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url, permission: route.config?.permission });
+      if (method !== 'HEAD') {
+        routes.push({
+          method,
+          url: route.url,
+          permission: route.config?.permission,
+          public: route.config?.public === true,
+        });
+      }
     }
   });
   const secrets = options.secrets ?? loadSecrets(config);
-  registerImportJobs(jobs, secrets);
-  registerAppealJobs(jobs);
-  registerDashboardJobs(jobs);
   registerNotificationJobs(jobs, config, secrets, app.log);
   const ctx: AppContext = {
     database,
@@ -96,6 +100,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   };
   app.decorate('ctx', ctx);
   app.decorateRequest('auth', null);
+  app.decorateRequest('context', null);
   app.decorateRequest('locale', defaultLocale);
   app.addHook('onRequest', async (request) => languageHook(request));
   app.addHook('onResponse', async (request, reply) => {
@@ -106,8 +111,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     app.addHook('onClose', async () => jobs.stop());
   }
 
-  await ensureRegistryDefaults(database.db, clock.now().toISOString());
-  await ensureAppealDefaults(database.db, clock.now().toISOString());
   registerErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -164,25 +167,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   await app.register(
     async (api) => {
+      // One hook over the whole API: every route needs a caller unless it is declared public,
+      // so no route can forget it.
+      api.addHook('onRequest', authenticate({ db: database.db, clock, config, secrets }));
       await api.register(loginRoutes, { prefix: '/auth' });
-      await api.register(publicRoutes, { prefix: '/public' });
-      await api.register(helperRatingPublicRoutes, { prefix: '/public' });
-      // Everything below needs a caller; the hook is on the scope, so no route can forget it.
-      await api.register(async (secured) => {
-        secured.addHook('onRequest', authenticate({ db: database.db, clock, config }));
-        await secured.register(accountRoutes, { prefix: '/auth' });
-        await secured.register(areasRoutes, { prefix: '/areas' });
-        await secured.register(usersRoutes, { prefix: '/users' });
-        await secured.register(auditRoutes, { prefix: '/audit' });
-        await secured.register(householdsRoutes);
-        await secured.register(tieringRoutes);
-        await secured.register(importsRoutes);
-        await secured.register(appealsRoutes);
-        await secured.register(assistanceRoutes);
-        await secured.register(coverageRoutes);
-        await secured.register(assessmentRoutes);
-        await secured.register(bulletinRoutes);
-      });
+      await api.register(accountRoutes, { prefix: '/auth' });
+      await api.register(auditRoutes, { prefix: '/audit' });
+      for (const module of MODULES) await api.register(module);
     },
     { prefix: '/api/v1' },
   );

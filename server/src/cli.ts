@@ -6,13 +6,8 @@ import { Command, Option } from 'commander';
 import { loadConfig } from './config';
 import { migrateToLatest } from './db/migrator';
 import { DEMO_PASSWORD, loadDemoDistrict } from './demo/demo-district';
-import {
-  type CliContext,
-  districtScope,
-  exportRosterFile,
-  importRosterFile,
-} from './modules/households/import/roster-cli';
-import { createUser } from './modules/users/users.service';
+import { type CliContext, districtScope, exportRosterFile, importRosterFile } from './modules/households';
+import { createUser } from './modules/users';
 import { verifyAudit } from './platform/audit/audit.service';
 import { systemClock } from './platform/clock';
 import { AppError } from './platform/errors';

@@ -7,7 +7,7 @@ import {
   isDemoLoaded,
   loadDemoDistrict,
 } from './demo/demo-district';
-import { countAreas } from './modules/areas/areas.repository';
+import { countAreas } from './modules/areas';
 import { systemClock } from './platform/clock';
 import { loadSecrets } from './platform/secrets';
 import { describeDatabase, openConfiguredDatabase } from './runtime';

@@ -17,6 +17,11 @@ describe('access matrix: every route × role × own and sibling area', () => {
 
   it('has a probe for every area-scoped route of the API', () => {
     expect(probeCoverageProblems(t.app, isAreaScoped)).toEqual([]);
+    // Public routes are exactly sign-in and the residents' pages.
+    const publicUrls = t.app.ctx.routes.filter(isPublicRoute).map((r) => r.url);
+    expect(publicUrls.every((url) => url === '/api/v1/auth/login' || url.startsWith('/api/v1/public/'))).toBe(
+      true,
+    );
     // Apart from the public pages, health and the documentation, every API route declares a permission.
     const undeclared = t.app.ctx.routes.filter(
       (r) => r.url.startsWith('/api/v1') && r.permission === undefined && !isPublicRoute(r),

@@ -3,7 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AreaKind, Rank, Role } from '@lianxin/common';
+import {
+  type AnyContract,
+  type AreaKind,
+  type ContractInput,
+  type ContractOutput,
+  pathOf,
+  type Rank,
+  type Role,
+} from '@lianxin/common';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app';
@@ -200,6 +208,82 @@ export interface Session {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<LightMyRequestResponse>;
+  /** Calls the endpoint a contract declares, as this session's caller. */
+  call<C extends AnyContract>(
+    contract: C,
+    input: ContractInput<C>,
+    headers?: Record<string, string>,
+  ): Promise<CallResult<C>>;
+}
+
+/** An answer to a contract call: its status, and its body read as the contract says. */
+export interface CallResult<C extends AnyContract> {
+  statusCode: number;
+  response: LightMyRequestResponse;
+  /** The success answer, checked against the contract's response schema; throws on any other status. */
+  readonly data: ContractOutput<C>;
+  /** The error answer (code, message, field details); throws on a success. */
+  readonly error: { code: string; message: string; details?: { path: string; message: string }[] };
+}
+
+type Request = (
+  method: string,
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<LightMyRequestResponse>;
+
+function urlOf(contract: AnyContract, input: { params?: unknown; query?: unknown }): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries((input.query ?? {}) as Record<string, unknown>)) {
+    if (value === undefined || value === null) continue;
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
+  }
+  const search = params.toString();
+  return `/api/v1${pathOf(contract, input.params)}${search ? `?${search}` : ''}`;
+}
+
+async function callWith<C extends AnyContract>(
+  request: Request,
+  contract: C,
+  input: ContractInput<C>,
+  headers?: Record<string, string>,
+): Promise<CallResult<C>> {
+  const response = await request(contract.method, urlOf(contract, input), input.body, headers);
+  const ok = response.statusCode >= 200 && response.statusCode < 300;
+  const describe = () =>
+    `${contract.method} ${contract.path} answered ${response.statusCode}: ${response.body.slice(0, 500)}`;
+  return {
+    statusCode: response.statusCode,
+    response,
+    get data() {
+      if (!ok) throw new Error(describe());
+      if (contract.response === undefined) return undefined as ContractOutput<C>;
+      const parsed = contract.response.safeParse(response.json());
+      if (!parsed.success) throw new Error(`${describe()}\n${parsed.error.message}`);
+      return parsed.data as ContractOutput<C>;
+    },
+    get error() {
+      if (ok) throw new Error(`expected an error: ${describe()}`);
+      return (response.json() as { error: CallResult<C>['error'] }).error;
+    },
+  };
+}
+
+/** Calls without signing in, as a resident on the public pages does. */
+export function anonymous(app: FastifyInstance) {
+  const request: Request = (method, url, body, headers = {}) =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+  return {
+    request,
+    call: <C extends AnyContract>(contract: C, input: ContractInput<C>, headers?: Record<string, string>) =>
+      callWith(request, contract, input, headers),
+  };
 }
 
 export async function login(
@@ -216,17 +300,19 @@ export async function login(
   const cookie = response.cookies.find((c) => c.name === 'lx_session');
   if (!cookie) throw new Error('no session cookie');
   const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+  const request: Request = (method, url, body, headers = {}) =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      cookies: { lx_session: cookie.value },
+      headers: { 'x-csrf-token': csrfToken, ...headers },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
   return {
     cookie: cookie.value,
     csrfToken,
-    request: (method, url, body, headers = {}) =>
-      app.inject({
-        method: method as 'GET',
-        url,
-        cookies: { lx_session: cookie.value },
-        headers: { 'x-csrf-token': csrfToken, ...headers },
-        ...(body === undefined ? {} : { payload: body as object }),
-      }),
+    request,
+    call: (contract, input, headers) => callWith(request, contract, input, headers),
   };
 }
 

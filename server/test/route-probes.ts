@@ -62,9 +62,9 @@ export function householdOf(target: Target): { id: string; residentId: string } 
 
 export const routeKey = (route: Pick<RouteEntry, 'method' | 'url'>) => `${route.method} ${route.url}`;
 
-/** Routes open to anyone: sign-in and the residents' public pages. */
-export function isPublicRoute(route: Pick<RouteEntry, 'url'>): boolean {
-  return route.url === '/api/v1/auth/login' || route.url.startsWith('/api/v1/public/');
+/** Routes open to anyone: sign-in and the residents' public pages, as each declares. */
+export function isPublicRoute(route: Pick<RouteEntry, 'public'>): boolean {
+  return route.public;
 }
 
 /** Routes whose reach depends on the caller's area: every API route declaring a role permission. */

@@ -1,13 +1,16 @@
-import type { AppealAction, AppealActionBody, AppealRating, AreaKind, Role } from '@lianxin/common';
+import {
+  type AppealAction,
+  type AppealActionBody,
+  type AppealRating,
+  type AreaKind,
+  defaultLocale,
+  type Role,
+} from '@lianxin/common';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import {
-  type AppealContext,
-  actOnAppeal,
-  createAppeal,
-  recordCallback,
-} from '../modules/appeals/appeals.service';
+import { actOnAppeal, createAppeal, recordCallback } from '../modules/appeals';
 import type { Clock } from '../platform/clock';
+import type { AreaContext } from '../platform/request-context';
 import { scopeOf } from '../platform/scope';
 import type { Secrets } from '../platform/secrets';
 import type { Random } from './random';
@@ -75,8 +78,10 @@ export async function loadDemoAppeals(
     .execute();
   const demoClock = new DemoClock();
   const end = clock.now().getTime();
-  const contextOf = (user: DemoUser): AppealContext => ({
+  const contextOf = (user: DemoUser): AreaContext => ({
     clock: demoClock,
+    locale: defaultLocale,
+    db: trx,
     secrets,
     actor: { id: user.id, name: user.name, ip: null },
     caller: {

@@ -1,9 +1,15 @@
-import type { AreaKind, HouseholdsCreateBody, Rank, Role } from '@lianxin/common';
+import {
+  type AreaKind,
+  defaultLocale,
+  type HouseholdsCreateBody,
+  type Rank,
+  type Role,
+} from '@lianxin/common';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { ensureAppealDefaults } from '../modules/appeals/categories';
-import { createHousehold } from '../modules/households/households.service';
-import { ensureRegistryDefaults } from '../modules/tiering/tiering.repository';
+import { ensureAppealDefaults } from '../modules/appeals';
+import { createHousehold } from '../modules/households';
+import { ensureRegistryDefaults } from '../modules/tiering';
 import { recordAudit } from '../platform/audit/audit.service';
 import { hashPassword } from '../platform/auth/passwords';
 import type { Clock } from '../platform/clock';
@@ -214,6 +220,8 @@ export async function loadDemoDistrict(
     await ensureRegistryDefaults(trx, now);
     const registry = {
       clock,
+      locale: defaultLocale,
+      db: trx,
       secrets,
       actor: DEMO_ACTOR,
       caller: {

@@ -7,7 +7,6 @@ import type { DB } from '../db/schema';
 import type { Actor } from './audit/audit.service';
 import type { Clock } from './clock';
 import type { JobWorker } from './jobs/jobs.worker';
-import type { AreaScope } from './scope';
 import type { Secrets } from './secrets';
 
 /** What every route and command can reach: the database, the clock, the settings, the job queue. */
@@ -29,6 +28,7 @@ export interface RouteEntry {
   method: string;
   url: string;
   permission: Permission | 'authenticated' | undefined;
+  public: boolean;
 }
 
 export interface Caller {
@@ -41,9 +41,9 @@ export interface Caller {
   locale: Locale | null;
 }
 
+/** How the caller signed in; what they may reach is in the request's context (`requestContextOf`). */
 export interface AuthContext {
   caller: Caller;
-  scope: AreaScope;
   via: 'session' | 'token';
   sessionId: string | null;
   csrfToken: string | null;
@@ -60,6 +60,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Required on every route behind authentication: what the caller's role must allow. */
     permission?: Permission | 'authenticated';
+    /** Open to anyone (sign-in, the residents' pages); every other API route needs a caller. */
+    public?: true;
   }
 }
 

@@ -1,19 +1,73 @@
-import { type AreaKind, areaPrefix } from '@lianxin/common';
+import { type AreaKind, areaPrefix, type Role, roleReach } from '@lianxin/common';
 import type { Expression, ExpressionBuilder, ReferenceExpression, SqlBool } from 'kysely';
+
+/**
+ * How far a caller reaches: one type for every kind of reach, each applied in the repositories
+ * through its own helper below. Today's roles reach an area subtree; the wave-2 roles reach a
+ * handling unit (a department's staff: what was dispatched to their unit), a service station (an
+ * agent: what was assigned to them or their station), an office (the CPPCC office: the CPPCC's
+ * records) or only their own records (a CPPCC member's reports and proposals).
+ */
+export type Scope = AreaScope | UnitScope | StationScope | OfficeScope | OwnScope;
 
 /**
  * The caller's area subtree. Area codes are hierarchical, so a subtree is a range of codes:
  * every record carrying an area code is filtered with `inScope`, an index-friendly range test.
  */
 export interface AreaScope {
+  readonly reach: 'area';
   readonly areaCode: string;
   readonly kind: AreaKind;
   /** Every code in the subtree starts with these digits. */
   readonly prefix: string;
 }
 
+/** A handling unit (a department): its staff see what was dispatched to it. */
+export interface UnitScope {
+  readonly reach: 'unit';
+  readonly unitId: string;
+}
+
+/** A service station: its agents see what was assigned to them or to their station. */
+export interface StationScope {
+  readonly reach: 'station';
+  readonly stationId: string;
+  readonly userId: string;
+}
+
+/** An office (the CPPCC office): it sees every record its office keeps. */
+export interface OfficeScope {
+  readonly reach: 'office';
+  readonly office: string;
+}
+
+/** Only the caller's own records (a CPPCC member's reports and proposals). */
+export interface OwnScope {
+  readonly reach: 'own';
+  readonly userId: string;
+}
+
+/**
+ * The reach of a signed-in caller, from their role. Roles that reach a unit, a station or an
+ * office come with the accounts bound to one; until an account carries that binding it reaches
+ * nothing, so access fails closed.
+ */
+export function scopeFor(caller: { id: string; role: Role; areaCode: string; areaKind: AreaKind }): Scope {
+  const reach = roleReach[caller.role];
+  switch (reach) {
+    case 'area':
+      return scopeOf({ code: caller.areaCode, kind: caller.areaKind });
+    case 'own':
+      return { reach: 'own', userId: caller.id };
+    case 'unit':
+    case 'station':
+    case 'office':
+      throw new Error(`role ${caller.role} reaches a ${reach}, which its account does not name`);
+  }
+}
+
 export function scopeOf(area: { code: string; kind: AreaKind }): AreaScope {
-  return { areaCode: area.code, kind: area.kind, prefix: areaPrefix(area.code, area.kind) };
+  return { reach: 'area', areaCode: area.code, kind: area.kind, prefix: areaPrefix(area.code, area.kind) };
 }
 
 export function codeInScope(code: string, scope: AreaScope): boolean {
@@ -34,4 +88,40 @@ export function inScope<DB, TB extends keyof DB>(
   const upper = upperBound(scope.prefix);
   const lower = eb(column, '>=', scope.prefix);
   return upper === null ? lower : eb.and([lower, eb(column, '<', upper)]);
+}
+
+/** `column` names the caller's handling unit. */
+export function inUnit<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  column: ReferenceExpression<DB, TB>,
+  scope: UnitScope,
+): Expression<SqlBool> {
+  return eb(column, '=', scope.unitId);
+}
+
+/** The record is assigned to the caller's station or to the caller. */
+export function atStation<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  columns: { station: ReferenceExpression<DB, TB>; assignee: ReferenceExpression<DB, TB> },
+  scope: StationScope,
+): Expression<SqlBool> {
+  return eb.or([eb(columns.station, '=', scope.stationId), eb(columns.assignee, '=', scope.userId)]);
+}
+
+/** `column` names the caller's office. */
+export function inOffice<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  column: ReferenceExpression<DB, TB>,
+  scope: OfficeScope,
+): Expression<SqlBool> {
+  return eb(column, '=', scope.office);
+}
+
+/** `column` names the caller as the record's owner. */
+export function ownedBy<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  column: ReferenceExpression<DB, TB>,
+  scope: OwnScope,
+): Expression<SqlBool> {
+  return eb(column, '=', scope.userId);
 }

@@ -1,4 +1,11 @@
-import { defaultLocale, type Locale } from '@lianxin/common';
+import {
+  type AnyContract,
+  type ContractInput,
+  type ContractOutput,
+  defaultLocale,
+  type Locale,
+  pathOf,
+} from '@lianxin/common';
 import { z } from 'zod';
 
 /** A failed API call: the server's stable code and its message, already in the user's language. */
@@ -136,6 +143,47 @@ async function parse<S extends z.ZodType>(response: Response, schema: S): Promis
   return result.data;
 }
 
+export interface CallOptions {
+  /** Whether a 401 should sign the console out (not for the login call or the session probe). */
+  signOutOn401?: boolean;
+  signal?: AbortSignal;
+  /** Extra request headers, e.g. an Idempotency-Key on a creating POST. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * Calls the endpoint a contract declares: the path filled from `params`, the query and the JSON
+ * body as the contract types them, and the answer checked against its response schema.
+ */
+export async function api<C extends AnyContract>(
+  contract: C,
+  input: ContractInput<C>,
+  options: CallOptions = {},
+): Promise<ContractOutput<C>> {
+  const response = await send(
+    contract.method,
+    pathOf(contract, input.params),
+    {
+      query: input.query as Record<string, QueryValue> | undefined,
+      body: input.body,
+      ...options,
+    },
+  );
+  if (contract.response === undefined) return undefined as ContractOutput<C>;
+  return (await parse(response, contract.response)) as ContractOutput<C>;
+}
+
+/** The address of a contract's endpoint, for what the browser fetches by itself (a photo, a download link). */
+export function apiUrlOf<C extends AnyContract>(
+  contract: C,
+  input: Pick<ContractInput<C>, 'params' | 'query'>,
+): string {
+  return urlOf(
+    pathOf(contract, input.params),
+    input.query as Record<string, QueryValue> | undefined,
+  );
+}
+
 /** GET, with the answer checked against its schema. */
 export async function apiGet<S extends z.ZodType>(
   path: string,
@@ -258,4 +306,36 @@ export async function apiDownload(
     onProgress?.({ loaded, total });
   }
   return { blob: new Blob(chunks, { type }), fileName };
+}
+
+/** Uploads a file to the endpoint a contract declares (`bodyKind: 'binary'`), with progress. */
+export function upload<C extends AnyContract>(
+  contract: C,
+  input: Pick<ContractInput<C>, 'params' | 'query'>,
+  file: Blob,
+  options: { onProgress?: (progress: TransferProgress) => void; contentType?: string } = {},
+): Promise<ContractOutput<C>> {
+  if (contract.response === undefined) throw new Error(`${contract.path} answers no JSON`);
+  return apiUpload(
+    pathOf(contract, input.params),
+    (input.query ?? {}) as Record<string, QueryValue>,
+    file,
+    contract.response,
+    options.onProgress,
+    options.contentType,
+  ) as Promise<ContractOutput<C>>;
+}
+
+/** Downloads the file the endpoint a contract declares answers (`responseKind: 'file'`), with progress. */
+export function download<C extends AnyContract>(
+  contract: C,
+  input: Pick<ContractInput<C>, 'params' | 'query'>,
+  options: { onProgress?: (progress: TransferProgress) => void; signal?: AbortSignal } = {},
+): Promise<Download> {
+  return apiDownload(
+    pathOf(contract, input.params),
+    input.query as Record<string, QueryValue> | undefined,
+    options.onProgress,
+    options.signal,
+  );
 }

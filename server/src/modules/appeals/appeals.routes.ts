@@ -32,17 +32,16 @@ import {
   SimilarAppeal,
   SimilarAppealsQuery,
 } from '@lianxin/common';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.service';
-import { actorOf, authOf } from '../../platform/context';
+import { actorOf } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { attachmentDisposition } from '../../platform/http';
 import type { AttachmentContentType } from '../../platform/images';
 import { listNotifications } from '../../platform/notifications/notifications.service';
+import { areaContextOf } from '../../platform/request-context';
 import { writeSetting } from '../../platform/settings/settings.repository';
-import { registryContextOf } from '../households/households.routes';
 import { findAppeal, holderOf } from './appeals.repository';
 import {
   actOnAppeal,
@@ -99,7 +98,6 @@ const handlingRoles = roles.filter((role) => hasPermission(role, 'appeals.handle
 
 export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.ctx;
-  const context = (request: FastifyRequest) => registryContextOf(app.ctx, request);
   /** Active accounts bound to one of these units whose role works on appeals. */
   const candidates = async (units: string[]) => {
     const rows = await db
@@ -190,7 +188,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'appeals.read' },
       schema: { tags: ['appeals'], querystring: AppealsListQuery, response: { 200: AppealsPage } },
     },
-    async (request) => listAppealsInScope(db, context(request), request.query),
+    async (request) => listAppealsInScope(db, areaContextOf(request), request.query),
   );
 
   app.post(
@@ -207,7 +205,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = context(request);
+      const ctx = areaContextOf(request);
       const key = request.headers['idempotency-key'];
       const body =
         key && !request.body.id ? { ...request.body, id: idFromKey(ctx.caller.id, key) } : request.body;
@@ -229,7 +227,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(SimilarAppeal) },
       },
     },
-    async (request) => similarAppeals(db, context(request), request.query),
+    async (request) => similarAppeals(db, areaContextOf(request), request.query),
   );
 
   app.get(
@@ -238,7 +236,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'appeals.read' },
       schema: { tags: ['appeals'], querystring: AppealStatsQuery, response: { 200: AppealStats } },
     },
-    async (request) => appealStats(db, context(request), request.query),
+    async (request) => appealStats(db, areaContextOf(request), request.query),
   );
 
   app.get(
@@ -247,7 +245,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'appeals.read' },
       schema: { tags: ['appeals'], params: AppealIdParams, response: { 200: Appeal } },
     },
-    async (request) => getAppeal(db, context(request), request.params.id),
+    async (request) => getAppeal(db, areaContextOf(request), request.params.id),
   );
 
   app.post(
@@ -263,7 +261,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       db.transaction().execute(async (trx) => {
-        const ctx = context(request);
+        const ctx = areaContextOf(request);
         const appeal = await findAppeal(trx, ctx.scope, request.params.id);
         if (!appeal) throw notFound();
         const phone = appeal.reporter_phone_enc ? ctx.secrets.decrypt(appeal.reporter_phone_enc) : null;
@@ -290,7 +288,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const appeal = await findAppeal(db, context(request).scope, request.params.id);
+      const appeal = await findAppeal(db, areaContextOf(request).scope, request.params.id);
       if (!appeal) throw notFound();
       const units = appealLevels.map((level) => holderOf(appeal.village_code, level));
       return candidates(units);
@@ -309,7 +307,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const appeal = await findAppeal(db, context(request).scope, request.params.id);
+      const appeal = await findAppeal(db, areaContextOf(request).scope, request.params.id);
       if (!appeal) throw notFound();
       return candidates([appeal.holder_area_code]);
     },
@@ -339,7 +337,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const contentType = request.headers['content-type']?.split(';')[0]?.trim() as AttachmentContentType;
       const attachment = await db.transaction().execute((trx) =>
-        addAttachment(trx, context(request), request.params.id, {
+        addAttachment(trx, areaContextOf(request), request.params.id, {
           fileName: request.query.fileName,
           contentType,
           content: request.body,
@@ -359,7 +357,12 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const file = await readAttachment(db, context(request), request.params.id, request.params.attachmentId);
+      const file = await readAttachment(
+        db,
+        areaContextOf(request),
+        request.params.id,
+        request.params.attachmentId,
+      );
       return reply
         .type(file.content_type)
         .header('content-disposition', attachmentDisposition(file.file_name))
@@ -386,7 +389,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
         db
           .transaction()
           .execute((trx) =>
-            actOnAppeal(trx, context(request), request.params.id, action, request.body as never),
+            actOnAppeal(trx, areaContextOf(request), request.params.id, action, request.body as never),
           ),
     );
   }
@@ -406,7 +409,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       db
         .transaction()
-        .execute((trx) => recordCallback(trx, context(request), request.params.id, request.body)),
+        .execute((trx) => recordCallback(trx, areaContextOf(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -420,7 +423,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(CallbackTask) }) },
       },
     },
-    async (request) => ({ items: await callbackTasks(db, context(request), request.query.limit) }),
+    async (request) => ({ items: await callbackTasks(db, areaContextOf(request), request.query.limit) }),
   );
 
   app.get(
@@ -441,7 +444,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { limit, status, appealId } = request.query;
       const filter = { ...(status ? { status } : {}), ...(appealId ? { appealId } : {}) };
-      return { items: await listNotifications(db, authOf(request).scope, filter, limit) };
+      return { items: await listNotifications(db, areaContextOf(request).scope, filter, limit) };
     },
   );
 
@@ -465,7 +468,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => ({
       items: await listMediations(
         db,
-        context(request),
+        areaContextOf(request),
         { villageCode: request.query.villageCode, appealId: request.query.appealId },
         request.query.limit,
       ),
@@ -481,7 +484,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const mediation = await db
         .transaction()
-        .execute((trx) => createMediation(trx, context(request), request.body));
+        .execute((trx) => createMediation(trx, areaContextOf(request), request.body));
       return reply.status(201).send(mediation);
     },
   );
@@ -492,7 +495,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'appeals.read' },
       schema: { tags: ['mediation'], params: IdParams, response: { 200: Mediation } },
     },
-    async (request) => getMediation(db, context(request), request.params.id),
+    async (request) => getMediation(db, areaContextOf(request), request.params.id),
   );
 
   app.post(
@@ -509,7 +512,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const mediation = await db
         .transaction()
-        .execute((trx) => addMediationSession(trx, context(request), request.params.id, request.body));
+        .execute((trx) => addMediationSession(trx, areaContextOf(request), request.params.id, request.body));
       return reply.status(201).send(mediation);
     },
   );
@@ -528,7 +531,9 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       db
         .transaction()
-        .execute((trx) => recordMediationOutcome(trx, context(request), request.params.id, request.body)),
+        .execute((trx) =>
+          recordMediationOutcome(trx, areaContextOf(request), request.params.id, request.body),
+        ),
   );
 
   app.get(
@@ -541,7 +546,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(Screening) }) },
       },
     },
-    async (request) => ({ items: await listScreenings(db, context(request), request.query.limit) }),
+    async (request) => ({ items: await listScreenings(db, areaContextOf(request), request.query.limit) }),
   );
 
   app.post(
@@ -558,7 +563,7 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const screening = await db
         .transaction()
-        .execute((trx) => recordScreening(trx, context(request), request.body));
+        .execute((trx) => recordScreening(trx, areaContextOf(request), request.body));
       return reply.status(201).send(screening);
     },
   );

@@ -41,11 +41,11 @@ import {
   enqueueNotifications,
   type OutgoingNotification,
 } from '../../platform/notifications/notifications.service';
+import type { AreaContext } from '../../platform/request-context';
 import { type AreaScope, codeInScope, scopeOf } from '../../platform/scope';
 import { readSetting } from '../../platform/settings/settings.repository';
-import { findArea } from '../areas/areas.repository';
-import { findHousehold, findResident } from '../households/households.repository';
-import type { RegistryContext } from '../households/households.service';
+import { findArea } from '../areas';
+import { findHousehold, findResident } from '../households';
 import {
   type AppealFilter,
   type AppealListRow,
@@ -73,7 +73,6 @@ import { bigrams, dice } from './similarity';
 const levelNames: Record<AppealLevel, string> = { village: '村级', town: '镇级', district: '区级' };
 
 /** Who acts on appeals: a signed-in caller, or nobody (the public page, the sweep). */
-export type AppealContext = RegistryContext;
 
 export const appealLevelNames = levelNames;
 
@@ -169,7 +168,7 @@ function toEvent(row: EventRow): AppealEvent {
 /** What the caller may do with this appeal now; the server checks the same rules on every action. */
 function availableActions(
   row: AppealRow,
-  ctx: Pick<AppealContext, 'caller' | 'scope'>,
+  ctx: Pick<AreaContext, 'caller' | 'scope'>,
   callbackOpen: boolean,
 ): Appeal['actions'] {
   const { role } = ctx.caller;
@@ -188,7 +187,7 @@ function availableActions(
   return actions;
 }
 
-function actionAllowed(row: AppealRow, action: AppealAction, role: AppealContext['caller']['role']): boolean {
+function actionAllowed(row: AppealRow, action: AppealAction, role: AreaContext['caller']['role']): boolean {
   const pending = row.deferral_reason !== null && !row.deferral_approved;
   switch (action) {
     case 'assign':
@@ -207,13 +206,13 @@ function actionAllowed(row: AppealRow, action: AppealAction, role: AppealContext
   }
 }
 
-async function loadAppeal(db: Db, ctx: Pick<AppealContext, 'scope'>, id: string) {
+async function loadAppeal(db: Db, ctx: Pick<AreaContext, 'scope'>, id: string) {
   const row = await findAppeal(db, ctx.scope, id);
   if (!row) throw notFound();
   return row;
 }
 
-export async function getAppeal(db: Db, ctx: AppealContext, id: string): Promise<Appeal> {
+export async function getAppeal(db: Db, ctx: AreaContext, id: string): Promise<Appeal> {
   const row = await loadAppeal(db, ctx, id);
   const [events, callback, attachments, mediation] = await Promise.all([
     appealEvents(db, id),
@@ -288,7 +287,7 @@ function appealFilterOf(query: AppealsListQuery): AppealFilter {
 
 export async function listAppealsInScope(
   db: Db,
-  ctx: AppealContext,
+  ctx: AreaContext,
   query: AppealsListQuery,
 ): Promise<AppealsPage> {
   let scope: AreaScope = ctx.scope;
@@ -369,7 +368,7 @@ export interface CreateSource {
  */
 export async function createAppeal(
   db: Db,
-  ctx: Pick<AppealContext, 'clock' | 'secrets' | 'scope' | 'actor'>,
+  ctx: Pick<AreaContext, 'clock' | 'secrets' | 'scope' | 'actor'>,
   body: AppealCreateBody,
   source: CreateSource,
 ): Promise<{ id: string; trackingCode: string; created: boolean }> {
@@ -384,7 +383,7 @@ export interface PreparedAppeal {
   row: Insertable<AppealsTable> & { id: string; tracking_code: string; resolution_due_at: string };
   event: Insertable<AppealEventsTable>;
   notice: OutgoingNotification;
-  actor: AppealContext['actor'];
+  actor: AreaContext['actor'];
   /** A photo sent with the submission, already cleaned. */
   attachment?: Insertable<AppealAttachmentsTable>;
   /** Staff intake is audited; the public page's submissions are on the appeal's timeline. */
@@ -394,7 +393,7 @@ export interface PreparedAppeal {
 /** Checks an intake and builds its rows, reading only; a known client id answers with the stored appeal. */
 export async function prepareAppeal(
   db: Db,
-  ctx: Pick<AppealContext, 'clock' | 'secrets' | 'scope' | 'actor'>,
+  ctx: Pick<AreaContext, 'clock' | 'secrets' | 'scope' | 'actor'>,
   body: AppealCreateBody,
   source: CreateSource,
 ): Promise<PreparedAppeal | { existing: { id: string; trackingCode: string } }> {
@@ -505,7 +504,7 @@ export async function prepareAppeal(
 /** Writes prepared appeals: their rows, first timeline entries, notices and audit entries. */
 export async function storeAppeals(
   db: Db,
-  clock: AppealContext['clock'],
+  clock: AreaContext['clock'],
   appeals: PreparedAppeal[],
 ): Promise<void> {
   if (appeals.length === 0) return;
@@ -586,7 +585,7 @@ type ActionResult = {
  */
 export async function actOnAppeal<A extends AppealAction>(
   db: Db,
-  ctx: AppealContext,
+  ctx: AreaContext,
   id: string,
   action: A,
   body: AppealActionBody<A>,
@@ -636,7 +635,7 @@ export async function actOnAppeal<A extends AppealAction>(
 
 async function planAction(
   db: Db,
-  ctx: AppealContext,
+  ctx: AreaContext,
   row: AppealRow,
   action: AppealAction,
   body: AppealActionBody<AppealAction>,
@@ -828,7 +827,7 @@ async function checkHandler(db: Db, row: AppealRow, handlerId: string): Promise<
     user !== undefined &&
     user.disabled_at === null &&
     user.area_code === row.holder_area_code &&
-    hasPermission(user.role as AppealContext['caller']['role'], 'appeals.handle');
+    hasPermission(user.role as AreaContext['caller']['role'], 'appeals.handle');
   if (!ok) throw new AppError('APPEAL_HANDLER_INVALID');
   return { name: user.name };
 }
@@ -839,7 +838,7 @@ async function checkHandler(db: Db, row: AppealRow, handlerId: string): Promise<
  */
 async function applyRating(
   db: Db,
-  ctx: Pick<AppealContext, 'clock' | 'actor'>,
+  ctx: Pick<AreaContext, 'clock' | 'actor'>,
   row: AppealRow,
   rating: AppealRating,
   comment: string,
@@ -910,7 +909,7 @@ async function applyRating(
 /** A callback (回访) by someone other than the handler; an unreached resident leaves it open. */
 export async function recordCallback(
   db: Db,
-  ctx: AppealContext,
+  ctx: AreaContext,
   id: string,
   body: CallbackBody,
 ): Promise<Appeal> {
@@ -964,7 +963,7 @@ export async function recordCallback(
 /** The resident rates on the public page; it closes the open callback as well. */
 export async function rateByResident(
   db: Db,
-  ctx: Pick<AppealContext, 'clock' | 'actor'>,
+  ctx: Pick<AreaContext, 'clock' | 'actor'>,
   row: AppealRow,
   rating: AppealRating,
   comment: string,
@@ -981,7 +980,7 @@ export async function rateByResident(
   await applyRating(db, ctx, row, rating, comment, 'rated');
 }
 
-export async function callbackTasks(db: Db, ctx: AppealContext, limit: number): Promise<CallbackTask[]> {
+export async function callbackTasks(db: Db, ctx: AreaContext, limit: number): Promise<CallbackTask[]> {
   const now = ctx.clock.now().toISOString();
   const rows = await openCallbacks(db, ctx.scope, ctx.caller.id, limit);
   return rows.map((r) => ({
@@ -1001,7 +1000,7 @@ export async function callbackTasks(db: Db, ctx: AppealContext, limit: number): 
 /** Open appeals of the same village and category in the last 30 days that read alike. */
 export async function similarAppeals(
   db: Db,
-  ctx: Pick<AppealContext, 'clock' | 'scope'>,
+  ctx: Pick<AreaContext, 'clock' | 'scope'>,
   query: { villageCode: string; categoryCode: string; text: string; excludeId?: string | undefined },
 ): Promise<SimilarAppeal[]> {
   if (!codeInScope(query.villageCode, ctx.scope))
@@ -1032,7 +1031,7 @@ export async function similarAppeals(
 /** The figures the assessment uses, for appeals received in a period (China calendar days). */
 export async function appealStats(
   db: Db,
-  ctx: Pick<AppealContext, 'scope'>,
+  ctx: Pick<AreaContext, 'scope'>,
   query: { areaCode?: string | undefined; from: string; to: string },
 ): Promise<AppealStats> {
   let scope = ctx.scope;

@@ -6,8 +6,8 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { type AttachmentContentType, cleanAttachment } from '../../platform/images';
+import type { AreaContext } from '../../platform/request-context';
 import { findAppeal } from './appeals.repository';
-import type { AppealContext } from './appeals.service';
 
 /** A checked file ready to store: its first bytes match its type, its metadata is gone. */
 export function attachmentRow(
@@ -59,7 +59,7 @@ export async function appealAttachments(db: Db, appealId: string): Promise<Appea
 /** Adds a photo or document to an appeal in the caller's area (at most ten per appeal). */
 export async function addAttachment(
   db: Db,
-  ctx: AppealContext,
+  ctx: AreaContext,
   appealId: string,
   file: { fileName: string; contentType: AttachmentContentType; content: Buffer },
 ): Promise<AppealAttachment> {
@@ -94,12 +94,7 @@ export async function addAttachment(
 }
 
 /** The file itself, for a caller who may read the appeal. */
-export async function readAttachment(
-  db: Db,
-  ctx: Pick<AppealContext, 'scope'>,
-  appealId: string,
-  id: string,
-) {
+export async function readAttachment(db: Db, ctx: Pick<AreaContext, 'scope'>, appealId: string, id: string) {
   const appeal = await findAppeal(db, ctx.scope, appealId);
   if (!appeal) throw notFound();
   const row = await db

@@ -12,10 +12,11 @@ import { type Db, isUniqueViolation } from '../../db/dialect';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
+import type { AreaContext } from '../../platform/request-context';
 import { codeInScope, inScope, scopeOf } from '../../platform/scope';
-import { findArea } from '../areas/areas.repository';
+import { findArea } from '../areas';
 import { findAppeal } from './appeals.repository';
-import { type AppealContext, actOnAppeal, createAppeal } from './appeals.service';
+import { actOnAppeal, createAppeal } from './appeals.service';
 import { bump, insertMediation, type MediationParty, mediationRows } from './mediation.repository';
 
 async function toMediations(db: Db, rows: Awaited<ReturnType<typeof mediationRows>>): Promise<Mediation[]> {
@@ -62,7 +63,7 @@ async function toMediations(db: Db, rows: Awaited<ReturnType<typeof mediationRow
 
 export async function listMediations(
   db: Db,
-  ctx: AppealContext,
+  ctx: AreaContext,
   filter: { villageCode?: string | undefined; appealId?: string | undefined },
   limit: number,
 ): Promise<Mediation[]> {
@@ -78,7 +79,7 @@ export async function listMediations(
   );
 }
 
-export async function getMediation(db: Db, ctx: AppealContext, id: string): Promise<Mediation> {
+export async function getMediation(db: Db, ctx: AreaContext, id: string): Promise<Mediation> {
   const [mediation] = await toMediations(db, await mediationRows(db, ctx.scope, { id }, 1));
   if (!mediation) throw notFound();
   return mediation;
@@ -98,7 +99,7 @@ async function checkMediators(db: Db, villageCode: string, ids: string[]): Promi
       (u) =>
         u.disabled_at === null &&
         codeInScope(villageCode, scopeOf({ code: u.area_code, kind: u.kind })) &&
-        hasPermission(u.role as AppealContext['caller']['role'], 'appeals.handle'),
+        hasPermission(u.role as AreaContext['caller']['role'], 'appeals.handle'),
     );
   if (!ok) throw new AppError('APPEAL_HANDLER_INVALID');
 }
@@ -106,7 +107,7 @@ async function checkMediators(db: Db, villageCode: string, ids: string[]): Promi
 /** Opens a mediation (调解) for a dispute the caller's unit holds. */
 export async function createMediation(
   db: Db,
-  ctx: AppealContext,
+  ctx: AreaContext,
   body: z.infer<typeof MediationCreateBody>,
 ): Promise<Mediation> {
   const appeal = await findAppeal(db, ctx.scope, body.appealId);
@@ -137,7 +138,7 @@ export async function createMediation(
   return getMediation(db, ctx, id);
 }
 
-async function heldMediation(db: Db, ctx: AppealContext, id: string, version: number) {
+async function heldMediation(db: Db, ctx: AreaContext, id: string, version: number) {
   const [row] = await mediationRows(db, ctx.scope, { id }, 1);
   if (!row) throw notFound();
   if (!codeInScope(row.holder_area_code, ctx.scope)) throw new AppError('APPEAL_NOT_HELD');
@@ -148,7 +149,7 @@ async function heldMediation(db: Db, ctx: AppealContext, id: string, version: nu
 
 export async function addMediationSession(
   db: Db,
-  ctx: AppealContext,
+  ctx: AreaContext,
   id: string,
   body: z.infer<typeof MediationSessionBody>,
 ): Promise<Mediation> {
@@ -175,7 +176,7 @@ export async function addMediationSession(
  */
 export async function recordMediationOutcome(
   db: Db,
-  ctx: AppealContext,
+  ctx: AreaContext,
   id: string,
   body: z.infer<typeof MediationOutcomeBody>,
 ): Promise<Mediation> {
@@ -216,7 +217,7 @@ export async function recordMediationOutcome(
  * A screening sweep (大排查) of a village: every dispute found becomes an appeal on the village's
  * books, with a mediation opened where the parties are named. All or nothing.
  */
-export async function recordScreening(db: Db, ctx: AppealContext, body: ScreeningBody): Promise<Screening> {
+export async function recordScreening(db: Db, ctx: AreaContext, body: ScreeningBody): Promise<Screening> {
   const village = await findArea(db, ctx.scope, body.villageCode);
   if (village?.kind !== 'village') throw new AppError('AREA_UNKNOWN', { code: body.villageCode });
   const id = newId();
@@ -288,7 +289,7 @@ export async function recordScreening(db: Db, ctx: AppealContext, body: Screenin
   };
 }
 
-export async function listScreenings(db: Db, ctx: AppealContext, limit: number): Promise<Screening[]> {
+export async function listScreenings(db: Db, ctx: AreaContext, limit: number): Promise<Screening[]> {
   const rows = await db
     .selectFrom('screenings')
     .innerJoin('areas', 'areas.code', 'screenings.village_code')

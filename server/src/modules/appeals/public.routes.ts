@@ -52,7 +52,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/villages',
-    { schema: { tags: ['public'], response: { 200: z.array(PublicVillage) } } },
+    { config: { public: true }, schema: { tags: ['public'], response: { 200: z.array(PublicVillage) } } },
     async (_request, reply) => {
       const rows = await db
         .selectFrom('areas as village')
@@ -68,7 +68,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/categories',
-    { schema: { tags: ['public'], response: { 200: z.array(AppealCategory) } } },
+    { config: { public: true }, schema: { tags: ['public'], response: { 200: z.array(AppealCategory) } } },
     async () => (await categories(db)).filter((c) => c.active),
   );
 
@@ -77,6 +77,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       // Room for one photo in base64.
       bodyLimit: 6 * 1024 * 1024,
+      config: { public: true },
       schema: {
         tags: ['public'],
         summary: 'A resident submits an appeal; the answer carries the tracking code',
@@ -221,6 +222,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/appeals/track',
     {
+      config: { public: true },
       schema: {
         tags: ['public'],
         summary: 'Follow an appeal with its tracking code and the last four digits of the phone',
@@ -234,6 +236,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/appeals/rate',
     {
+      config: { public: true },
       schema: {
         tags: ['public'],
         summary: 'Rate a resolved appeal: satisfied / basically satisfied / unsatisfied (reopens it)',

@@ -7,6 +7,7 @@ import {
   type AreasUpdateBody,
   areaParentKind,
   isValidAreaCode,
+  lineageCodes,
 } from '@lianxin/common';
 import type { Db } from '../../db/dialect';
 import { isUniqueViolation } from '../../db/dialect';
@@ -35,23 +36,6 @@ export function toArea(row: AreaRow): Area {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-/** The codes of an area and all its ancestors, top down; they follow from the code itself. */
-export function lineageCodes(code: string, kind: AreaKind): string[] {
-  const district = `${code.slice(0, 6)}000000`;
-  const town = `${code.slice(0, 9)}000`;
-  const village = code.slice(0, 12);
-  switch (kind) {
-    case 'district':
-      return [district];
-    case 'town':
-      return [district, town];
-    case 'village':
-      return [district, town, village];
-    case 'group':
-      return [district, town, village, code];
-  }
 }
 
 export async function areaPath(db: Db, code: string, kind: AreaKind): Promise<AreaSummary[]> {

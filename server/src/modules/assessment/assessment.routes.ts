@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { actorOf, authOf } from '../../platform/context';
 import { attachmentDisposition } from '../../platform/http';
+import { areaContextOf } from '../../platform/request-context';
 import {
   assessment,
   commentScore,
@@ -92,7 +93,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Dashboard },
       },
     },
-    async (request) => dashboard(db, { scope: authOf(request).scope, clock }, request.query, cache),
+    async (request) => dashboard(db, { scope: areaContextOf(request).scope, clock }, request.query, cache),
   );
 
   app.get(
@@ -107,7 +108,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Work },
       },
     },
-    async (request) => work(db, { scope: authOf(request).scope }, request.query),
+    async (request) => work(db, { scope: areaContextOf(request).scope }, request.query),
   );
 
   app.get(
@@ -123,7 +124,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Assessment },
       },
     },
-    async (request) => assessment(db, authOf(request).scope, request.params.year, request.query.cohort),
+    async (request) =>
+      assessment(db, areaContextOf(request).scope, request.params.year, request.query.cohort),
   );
 
   app.get(
@@ -189,7 +191,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
         .execute((trx) =>
           commentScore(
             trx,
-            { clock, actor: actorOf(request), scope: authOf(request).scope },
+            { clock, actor: actorOf(request), scope: areaContextOf(request).scope },
             request.params.year,
             request.params.cadreId,
             request.body.comment,
@@ -222,7 +224,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const data = await assessment(db, authOf(request).scope, request.params.year);
+      const data = await assessment(db, areaContextOf(request).scope, request.params.year);
       await db.transaction().execute((trx) =>
         recordAudit(trx, clock, actorOf(request), {
           action: 'assessment.export',

@@ -15,7 +15,7 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
 import { type AreaScope, inScope } from '../../platform/scope';
-import { assistanceSettings } from '../assistance/pairings.service';
+import { assistanceSettings } from '../assistance';
 import { cadreCounts, noCounts, quotaMinimums } from './work.repository';
 import { cadreRates, minimumQuota } from './work.service';
 

@@ -2,8 +2,9 @@ import { PassThrough } from 'node:stream';
 import { BulletinParams, BulletinQuery } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../../platform/audit/audit.service';
-import { actorOf, authOf } from '../../platform/context';
+import { actorOf } from '../../platform/context';
 import { attachmentDisposition } from '../../platform/http';
+import { areaContextOf } from '../../platform/request-context';
 import { bulletinLabels } from './bulletin.labels';
 import { writeBulletinPdf } from './bulletin.pdf';
 import { bulletin } from './bulletin.service';
@@ -35,7 +36,7 @@ export const bulletinRoutes: FastifyPluginAsyncZod = async (app) => {
       const locale = request.locale;
       const data = await bulletin(
         db,
-        { scope: authOf(request).scope, clock, locale },
+        { scope: areaContextOf(request).scope, clock, locale },
         { month, areaCode },
         cache,
       );

@@ -15,18 +15,17 @@ import type { Clock } from '../../platform/clock';
 import { chunks } from '../../platform/collections';
 import { AppError } from '../../platform/errors';
 import type { AreaScope } from '../../platform/scope';
-import { holderOf, listCategories } from '../appeals/appeals.repository';
-import { appealSettings, deadlines } from '../appeals/appeals.service';
-import { findAreasByCodes } from '../areas/areas.repository';
+import { appealSettings, deadlines, holderOf, listCategories } from '../appeals';
+import { findAreasByCodes } from '../areas';
 import {
+  assistanceSettings,
   type CoverageArea,
   coverageArea,
   missingDetails,
   mustVisitFacts,
   summarizeMustVisit,
   unvisited,
-} from '../assistance/coverage';
-import { assistanceSettings } from '../assistance/pairings.service';
+} from '../assistance';
 import {
   appealsPossiblyOpenAt,
   appealTimelines,

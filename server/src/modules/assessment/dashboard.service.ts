@@ -14,7 +14,7 @@ import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { JobWorker } from '../../platform/jobs/jobs.worker';
 import { type AreaScope, scopeOf } from '../../platform/scope';
-import { findArea } from '../areas/areas.repository';
+import { findArea } from '../areas';
 import {
   appealCounts,
   countedAppeals,

@@ -9,8 +9,8 @@ import {
 import type { Db } from '../../db/dialect';
 import { AppError } from '../../platform/errors';
 import { type AreaScope, scopeOf } from '../../platform/scope';
-import { findArea } from '../areas/areas.repository';
-import { assistanceSettings, quotaGroupOf } from '../assistance/pairings.service';
+import { findArea } from '../areas';
+import { assistanceSettings, quotaGroupOf } from '../assistance';
 import {
   type CadreCounts,
   cadreCounts,

@@ -26,14 +26,13 @@ import {
   VisitsQuery,
   Worklist,
 } from '@lianxin/common';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { actorOf } from '../../platform/context';
 import type { AttachmentContentType } from '../../platform/images';
+import { areaContextOf } from '../../platform/request-context';
 import { writeSetting } from '../../platform/settings/settings.repository';
-import { registryContextOf } from '../households/households.routes';
 import {
   acceptProposal,
   assistanceSettings,
@@ -71,7 +70,6 @@ const Limit = z.coerce.number().int().min(1).max(200).default(50);
 
 export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.ctx;
-  const context = (request: FastifyRequest) => registryContextOf(app.ctx, request);
 
   app.get(
     '/assistance-settings',
@@ -116,7 +114,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await db
         .transaction()
-        .execute((trx) => setQuota(trx, context(request), request.params.id, request.body));
+        .execute((trx) => setQuota(trx, areaContextOf(request), request.params.id, request.body));
       return reply.status(204).send();
     },
   );
@@ -131,7 +129,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PairingsPage },
       },
     },
-    async (request) => listPairings(db, context(request), request.query),
+    async (request) => listPairings(db, areaContextOf(request), request.query),
   );
 
   app.get(
@@ -150,7 +148,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PairingBoard },
       },
     },
-    async (request) => pairingBoard(db, context(request), request.query.areaCode),
+    async (request) => pairingBoard(db, areaContextOf(request), request.query.areaCode),
   );
 
   app.post(
@@ -160,7 +158,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['assistance'], body: PairingCreateBody, response: { 201: Pairing } },
     },
     async (request, reply) => {
-      const ctx = context(request);
+      const ctx = areaContextOf(request);
       const pairing = await db.transaction().execute(async (trx) => {
         const id = await createPairing(trx, ctx, request.body);
         return pairingInScope(trx, ctx, id);
@@ -180,7 +178,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Proposal },
       },
     },
-    async (request) => proposePairings(db, context(request), request.body.areaCode),
+    async (request) => proposePairings(db, areaContextOf(request), request.body.areaCode),
   );
 
   app.post(
@@ -197,7 +195,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const created = await db
         .transaction()
-        .execute((trx) => acceptProposal(trx, context(request), request.body));
+        .execute((trx) => acceptProposal(trx, areaContextOf(request), request.body));
       return reply.status(201).send({ created });
     },
   );
@@ -209,7 +207,9 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['assistance'], params: IdParams, body: PairingEndBody, response: { 200: Pairing } },
     },
     async (request) =>
-      db.transaction().execute((trx) => endPairing(trx, context(request), request.params.id, request.body)),
+      db
+        .transaction()
+        .execute((trx) => endPairing(trx, areaContextOf(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -228,7 +228,13 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
       db
         .transaction()
         .execute((trx) =>
-          keepPairing(trx, context(request), request.params.id, request.body.version, request.body.note),
+          keepPairing(
+            trx,
+            areaContextOf(request),
+            request.params.id,
+            request.body.version,
+            request.body.note,
+          ),
         ),
   );
 
@@ -246,7 +252,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await db
         .transaction()
-        .execute((trx) => rateHelper(trx, context(request), request.params.id, request.body));
+        .execute((trx) => rateHelper(trx, areaContextOf(request), request.params.id, request.body));
       return reply.status(201).send();
     },
   );
@@ -265,7 +271,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const link = await db
         .transaction()
-        .execute((trx) => createRatingLink(trx, context(request), request.params.id));
+        .execute((trx) => createRatingLink(trx, areaContextOf(request), request.params.id));
       return reply.status(201).send(link);
     },
   );
@@ -276,7 +282,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'assistance.read' },
       schema: { tags: ['assistance'], params: IdParams, response: { 200: HelperRatings } },
     },
-    async (request) => helperRatings(db, context(request), request.params.id),
+    async (request) => helperRatings(db, areaContextOf(request), request.params.id),
   );
 
   app.get(
@@ -285,7 +291,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'assistance.read' },
       schema: { tags: ['assistance'], response: { 200: z.object({ items: z.array(ContactPoint) }) } },
     },
-    async (request) => ({ items: await listContactPoints(db, context(request)) }),
+    async (request) => ({ items: await listContactPoints(db, areaContextOf(request)) }),
   );
 
   app.post(
@@ -297,7 +303,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const point = await db
         .transaction()
-        .execute((trx) => createContactPoint(trx, context(request), request.body));
+        .execute((trx) => createContactPoint(trx, areaContextOf(request), request.body));
       return reply.status(201).send(point);
     },
   );
@@ -311,7 +317,9 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await db
         .transaction()
-        .execute((trx) => endContactPoint(trx, context(request), request.params.id, request.body.endDate));
+        .execute((trx) =>
+          endContactPoint(trx, areaContextOf(request), request.params.id, request.body.endDate),
+        );
       return reply.status(204).send();
     },
   );
@@ -327,7 +335,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Worklist },
       },
     },
-    async (request) => worklistFor(db, context(request), request.query.cadreId),
+    async (request) => worklistFor(db, areaContextOf(request), request.query.cadreId),
   );
 
   app.get(
@@ -340,7 +348,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(Visit) }) },
       },
     },
-    async (request) => ({ items: await listVisits(db, context(request), request.query) }),
+    async (request) => ({ items: await listVisits(db, areaContextOf(request), request.query) }),
   );
 
   app.post(
@@ -357,7 +365,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { visit, created } = await db
         .transaction()
-        .execute((trx) => createVisit(trx, context(request), request.body));
+        .execute((trx) => createVisit(trx, areaContextOf(request), request.body));
       return reply.status(created ? 201 : 200).send(visit);
     },
   );
@@ -368,7 +376,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'assistance.read' },
       schema: { tags: ['assistance'], params: IdParams, response: { 200: Visit } },
     },
-    async (request) => getVisit(db, context(request), request.params.id),
+    async (request) => getVisit(db, areaContextOf(request), request.params.id),
   );
 
   app.addContentTypeParser(
@@ -394,7 +402,9 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
       const contentType = request.headers['content-type']?.split(';')[0]?.trim() as AttachmentContentType;
       const visit = await db
         .transaction()
-        .execute((trx) => addVisitPhoto(trx, context(request), request.params.id, contentType, request.body));
+        .execute((trx) =>
+          addVisitPhoto(trx, areaContextOf(request), request.params.id, contentType, request.body),
+        );
       return reply.status(201).send(visit);
     },
   );
@@ -406,7 +416,12 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['assistance'], params: z.strictObject({ id: z.uuid(), photoId: z.uuid() }) },
     },
     async (request, reply) => {
-      const photo = await readVisitPhoto(db, context(request), request.params.id, request.params.photoId);
+      const photo = await readVisitPhoto(
+        db,
+        areaContextOf(request),
+        request.params.id,
+        request.params.photoId,
+      );
       return reply
         .type(photo.content_type)
         .header('x-content-type-options', 'nosniff')
@@ -429,7 +444,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(HelpMeasure) }) },
       },
     },
-    async (request) => ({ items: await listMeasures(db, context(request), request.query) }),
+    async (request) => ({ items: await listMeasures(db, areaContextOf(request), request.query) }),
   );
 
   app.post(
@@ -441,7 +456,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const measure = await db
         .transaction()
-        .execute((trx) => createMeasure(trx, context(request), request.body));
+        .execute((trx) => createMeasure(trx, areaContextOf(request), request.body));
       return reply.status(201).send(measure);
     },
   );
@@ -460,7 +475,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       db
         .transaction()
-        .execute((trx) => updateMeasure(trx, context(request), request.params.id, request.body)),
+        .execute((trx) => updateMeasure(trx, areaContextOf(request), request.params.id, request.body)),
   );
 };
 
@@ -471,13 +486,16 @@ export const helperRatingPublicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/helper-ratings/:token',
-    { schema: { tags: ['public'], params: TokenParams, response: { 200: PublicRatingView } } },
+    {
+      config: { public: true },
+      schema: { tags: ['public'], params: TokenParams, response: { 200: PublicRatingView } },
+    },
     async (request) => ratingLinkView(db, clock, request.params.token),
   );
 
   app.post(
     '/helper-ratings/:token',
-    { schema: { tags: ['public'], params: TokenParams, body: HelperRatingBody } },
+    { config: { public: true }, schema: { tags: ['public'], params: TokenParams, body: HelperRatingBody } },
     async (request, reply) => {
       await db.transaction().execute((trx) => rateByLink(trx, clock, request.params.token, request.body));
       return reply.status(201).send();

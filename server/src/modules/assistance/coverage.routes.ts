@@ -2,8 +2,9 @@ import { PassThrough } from 'node:stream';
 import { CoverageQuery, MustGoCoverage, MustVisitCoverage } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../../platform/audit/audit.service';
-import { actorOf, authOf } from '../../platform/context';
+import { actorOf } from '../../platform/context';
 import { attachmentDisposition } from '../../platform/http';
+import { areaContextOf } from '../../platform/request-context';
 import {
   coverageArea,
   mustGoCoverage,
@@ -31,7 +32,7 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MustVisitCoverage },
       },
     },
-    async (request) => mustVisitCoverage(db, authOf(request).scope, request.query),
+    async (request) => mustVisitCoverage(db, areaContextOf(request).scope, request.query),
   );
 
   app.get(
@@ -45,7 +46,7 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MustGoCoverage },
       },
     },
-    async (request) => mustGoCoverage(db, authOf(request).scope, request.query),
+    async (request) => mustGoCoverage(db, areaContextOf(request).scope, request.query),
   );
 
   app.get(
@@ -61,7 +62,7 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const period = request.query;
-      const area = await coverageArea(db, authOf(request).scope, period.areaCode);
+      const area = await coverageArea(db, areaContextOf(request).scope, period.areaCode);
       const settings = await assistanceSettings(db);
       const facts = await mustVisitFacts(db, area.scope, period, settings);
       const summary = await summarizeMustVisit(db, area, facts);

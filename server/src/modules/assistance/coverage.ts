@@ -15,7 +15,7 @@ import type { DB } from '../../db/schema';
 import { chunks } from '../../platform/collections';
 import { AppError } from '../../platform/errors';
 import { type AreaScope, inScope, scopeOf } from '../../platform/scope';
-import { findArea } from '../areas/areas.repository';
+import { findArea } from '../areas';
 import { assistanceSettings } from './pairings.service';
 
 // Coverage of the two standing duties: 五必访 (must-visit households) and 五必去 (must-go villages).

@@ -17,11 +17,11 @@ import { type Db, isUniqueViolation, supportsRowLocks } from '../../db/dialect';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
+import type { AreaContext } from '../../platform/request-context';
 import { codeInScope, inScope, scopeOf } from '../../platform/scope';
 import { readSetting } from '../../platform/settings/settings.repository';
-import { findArea } from '../areas/areas.repository';
-import { findHousehold } from '../households/households.repository';
-import type { RegistryContext } from '../households/households.service';
+import { findArea } from '../areas';
+import { findHousehold } from '../households';
 import {
   activeCounts,
   type CadreRow,
@@ -33,8 +33,6 @@ import {
   pairingRows,
   unpairedPriority,
 } from './assistance.repository';
-
-export type AssistanceContext = RegistryContext;
 
 /** The stored settings over the defaults (a setting added later has its default until saved). */
 export async function assistanceSettings(db: Db): Promise<AssistanceSettings> {
@@ -97,18 +95,14 @@ function toPairing(row: PairingRow): Pairing {
   };
 }
 
-async function narrowed(db: Db, ctx: Pick<AssistanceContext, 'scope'>, areaCode: string | undefined) {
+async function narrowed(db: Db, ctx: Pick<AreaContext, 'scope'>, areaCode: string | undefined) {
   if (!areaCode) return ctx.scope;
   const area = await findArea(db, ctx.scope, areaCode);
   if (!area) throw new AppError('AREA_UNKNOWN', { code: areaCode });
   return scopeOf(area);
 }
 
-export async function listPairings(
-  db: Db,
-  ctx: AssistanceContext,
-  query: PairingsQuery,
-): Promise<PairingsPage> {
+export async function listPairings(db: Db, ctx: AreaContext, query: PairingsQuery): Promise<PairingsPage> {
   const scope = await narrowed(db, ctx, query.areaCode);
   const { visitedFrom, visitedTo, visited } = query;
   const filter: PairingFilter = {
@@ -127,11 +121,7 @@ export async function listPairings(
   return { items: rows.map(toPairing), total };
 }
 
-export async function pairingInScope(
-  db: Db,
-  ctx: Pick<AssistanceContext, 'scope'>,
-  id: string,
-): Promise<Pairing> {
+export async function pairingInScope(db: Db, ctx: Pick<AreaContext, 'scope'>, id: string): Promise<Pairing> {
   const row = await pairingRows(db, ctx.scope).where('pairings.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   return toPairing(row);
@@ -143,7 +133,7 @@ export async function pairingInScope(
  */
 export async function createPairing(
   db: Db,
-  ctx: AssistanceContext,
+  ctx: AreaContext,
   body: PairingCreateBody,
   settings?: AssistanceSettings,
 ): Promise<string> {
@@ -203,7 +193,7 @@ export async function createPairing(
 
 async function changePairing(
   db: Db,
-  ctx: AssistanceContext,
+  ctx: AreaContext,
   id: string,
   version: number,
   patch: {
@@ -236,7 +226,7 @@ async function changePairing(
 
 export function endPairing(
   db: Db,
-  ctx: AssistanceContext,
+  ctx: AreaContext,
   id: string,
   body: { version: number; endDate: string; reason: string },
 ) {
@@ -251,13 +241,13 @@ export function endPairing(
 }
 
 /** Keeps a pairing whose household left the priority tier: reviewed at the tier it has now. */
-export async function keepPairing(db: Db, ctx: AssistanceContext, id: string, version: number, note: string) {
+export async function keepPairing(db: Db, ctx: AreaContext, id: string, version: number, note: string) {
   const pairing = await pairingInScope(db, ctx, id);
   return changePairing(db, ctx, id, version, { reviewed_tier: pairing.tier }, 'pairing.keep', note);
 }
 
 /** Sets (or with null, removes) a cadre's own quota. */
-export async function setQuota(db: Db, ctx: AssistanceContext, cadreId: string, quota: Quota | null) {
+export async function setQuota(db: Db, ctx: AreaContext, cadreId: string, quota: Quota | null) {
   const cadre = (await cadres(db)
     .where('users.id', '=', cadreId)
     .where((eb) => inScope(eb, 'users.area_code', ctx.scope))
@@ -319,7 +309,7 @@ async function loads(db: Db, rows: CadreRow[], settings: AssistanceSettings): Pr
 /** The town head's page: who is under or over quota, which priority households have no helper. */
 export async function pairingBoard(
   db: Db,
-  ctx: AssistanceContext,
+  ctx: AreaContext,
   areaCode: string | undefined,
 ): Promise<PairingBoard> {
   const scope = await narrowed(db, ctx, areaCode);
@@ -397,7 +387,7 @@ export function dueState(
  * household's own village first, then leaders with a contact point there, then town staff;
  * within each, the least loaded against quota; nobody above quota. Nothing is saved.
  */
-export async function proposePairings(db: Db, ctx: AssistanceContext, areaCode: string): Promise<Proposal> {
+export async function proposePairings(db: Db, ctx: AreaContext, areaCode: string): Promise<Proposal> {
   const town = await findArea(db, ctx.scope, areaCode);
   if (town?.kind !== 'town') throw new AppError('AREA_UNKNOWN', { code: areaCode });
   const scope = scopeOf(town);
@@ -486,7 +476,7 @@ export async function proposePairings(db: Db, ctx: AssistanceContext, areaCode: 
 /** Accepts a (reviewed, edited) proposal: every pairing is checked as if made by hand; all or nothing. */
 export async function acceptProposal(
   db: Db,
-  ctx: AssistanceContext,
+  ctx: AreaContext,
   body: { startDate: string; items: { householdId: string; cadreId: string }[] },
 ): Promise<number> {
   const settings = await assistanceSettings(db);
@@ -503,7 +493,7 @@ export async function acceptProposal(
 
 // ---- contact points --------------------------------------------------------------------------
 
-export async function listContactPoints(db: Db, ctx: AssistanceContext): Promise<ContactPoint[]> {
+export async function listContactPoints(db: Db, ctx: AreaContext): Promise<ContactPoint[]> {
   const rows = await db
     .selectFrom('contact_points')
     .innerJoin('users', 'users.id', 'contact_points.leader_id')
@@ -535,7 +525,7 @@ export async function listContactPoints(db: Db, ctx: AssistanceContext): Promise
 /** A leader (a district or town account) answers for a village for a period. */
 export async function createContactPoint(
   db: Db,
-  ctx: AssistanceContext,
+  ctx: AreaContext,
   body: { leaderId: string; villageCode: string; startDate: string; endDate: string | null },
 ): Promise<ContactPoint> {
   const village = await findArea(db, ctx.scope, body.villageCode);
@@ -575,7 +565,7 @@ export async function createContactPoint(
 }
 
 /** Ends a contact point on a day not before it began; an ended one stays as it ended. */
-export async function endContactPoint(db: Db, ctx: AssistanceContext, id: string, endDate: string) {
+export async function endContactPoint(db: Db, ctx: AreaContext, id: string, endDate: string) {
   const point = await db
     .selectFrom('contact_points')
     .select(['start_date', 'end_date'])

@@ -13,13 +13,13 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { type AttachmentContentType, cleanAttachment } from '../../platform/images';
+import type { AreaContext } from '../../platform/request-context';
 import { codeInScope, inScope, scopeOf } from '../../platform/scope';
-import { createAppeal } from '../appeals/appeals.service';
-import { findArea } from '../areas/areas.repository';
-import { putIndicators } from '../households/household-edits.service';
-import { findHousehold } from '../households/households.repository';
+import { createAppeal } from '../appeals';
+import { findArea } from '../areas';
+import { findHousehold, putIndicators } from '../households';
 import { helperRoles, lastVisit, measureRows, visitRows } from './assistance.repository';
-import { type AssistanceContext, assistanceSettings, dueState, pairingInScope } from './pairings.service';
+import { assistanceSettings, dueState, pairingInScope } from './pairings.service';
 
 const PHOTOS_PER_VISIT = 5;
 
@@ -65,7 +65,7 @@ async function toVisits(
   }));
 }
 
-export async function getVisit(db: Db, ctx: Pick<AssistanceContext, 'scope'>, id: string): Promise<Visit> {
+export async function getVisit(db: Db, ctx: Pick<AreaContext, 'scope'>, id: string): Promise<Visit> {
   const [visit] = await toVisits(db, await visitRows(db, ctx.scope).where('visits.id', '=', id).execute());
   if (!visit) throw notFound();
   return visit;
@@ -73,7 +73,7 @@ export async function getVisit(db: Db, ctx: Pick<AssistanceContext, 'scope'>, id
 
 export async function listVisits(
   db: Db,
-  ctx: AssistanceContext,
+  ctx: AreaContext,
   query: {
     householdId?: string | undefined;
     villageCode?: string | undefined;
@@ -135,7 +135,7 @@ async function checkCompanions(db: Db, villageCode: string, ids: string[]): Prom
  */
 export async function createVisit(
   db: Db,
-  ctx: AssistanceContext,
+  ctx: AreaContext,
   body: VisitCreateBody,
 ): Promise<{ visit: Visit; created: boolean }> {
   const existing = await db
@@ -273,7 +273,7 @@ export async function createVisit(
 
 export async function addVisitPhoto(
   db: Db,
-  ctx: AssistanceContext,
+  ctx: AreaContext,
   visitId: string,
   contentType: AttachmentContentType,
   content: Buffer,
@@ -298,7 +298,7 @@ export async function addVisitPhoto(
   return getVisit(db, ctx, visitId);
 }
 
-export async function readVisitPhoto(db: Db, ctx: AssistanceContext, visitId: string, photoId: string) {
+export async function readVisitPhoto(db: Db, ctx: AreaContext, visitId: string, photoId: string) {
   await getVisit(db, ctx, visitId);
   const photo = await db
     .selectFrom('visit_photos')
@@ -311,7 +311,7 @@ export async function readVisitPhoto(db: Db, ctx: AssistanceContext, visitId: st
 }
 
 /** A cadre's households, who is due and who is overdue, and their village days this month. */
-export async function worklist(db: Db, ctx: AssistanceContext, cadreId: string): Promise<Worklist> {
+export async function worklist(db: Db, ctx: AreaContext, cadreId: string): Promise<Worklist> {
   const settings = await assistanceSettings(db);
   const now = ctx.clock.now();
   const today = chinaDate(now);
@@ -375,11 +375,7 @@ export async function worklist(db: Db, ctx: AssistanceContext, cadreId: string):
 }
 
 /** Whose worklist the caller may read: their own, or, with the pairing permission, a cadre in scope. */
-export async function worklistFor(
-  db: Db,
-  ctx: AssistanceContext,
-  cadreId: string | undefined,
-): Promise<Worklist> {
+export async function worklistFor(db: Db, ctx: AreaContext, cadreId: string | undefined): Promise<Worklist> {
   if (!cadreId || cadreId === ctx.caller.id) return worklist(db, ctx, ctx.caller.id);
   if (!hasPermission(ctx.caller.role, 'assistance.pair')) throw new AppError('FORBIDDEN');
   const cadre = await db
@@ -414,7 +410,7 @@ function toMeasure(r: Awaited<ReturnType<ReturnType<typeof measureRows>['execute
 
 export async function listMeasures(
   db: Db,
-  ctx: AssistanceContext,
+  ctx: AreaContext,
   query: { householdId?: string | undefined; cadreId?: string | undefined; limit: number },
 ): Promise<HelpMeasure[]> {
   const rows = await measureRows(db, ctx.scope)
@@ -428,7 +424,7 @@ export async function listMeasures(
   return rows.map(toMeasure);
 }
 
-async function measureInScope(db: Db, ctx: AssistanceContext, id: string): Promise<HelpMeasure> {
+async function measureInScope(db: Db, ctx: AreaContext, id: string): Promise<HelpMeasure> {
   const row = await measureRows(db, ctx.scope).where('help_measures.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   return toMeasure(row);
@@ -436,7 +432,7 @@ async function measureInScope(db: Db, ctx: AssistanceContext, id: string): Promi
 
 export async function createMeasure(
   db: Db,
-  ctx: AssistanceContext,
+  ctx: AreaContext,
   body: {
     householdId: string;
     kind: string;
@@ -482,7 +478,7 @@ export async function createMeasure(
 /** Moves a measure on; a completed one may bring the household's new figures (and so its tier). */
 export async function updateMeasure(
   db: Db,
-  ctx: AssistanceContext,
+  ctx: AreaContext,
   id: string,
   body: {
     version: number;
@@ -531,7 +527,7 @@ function tokenHash(token: string): string {
 /** A rating at callback, by someone other than the helper; stored without the name of who asked. */
 export async function rateHelper(
   db: Db,
-  ctx: AssistanceContext,
+  ctx: AreaContext,
   pairingId: string,
   body: { rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied'; comment: string },
 ): Promise<void> {
@@ -552,7 +548,7 @@ export async function rateHelper(
 }
 
 /** A one-time link the household opens to rate its helper (30 days). Only its hash is kept. */
-export async function createRatingLink(db: Db, ctx: AssistanceContext, pairingId: string) {
+export async function createRatingLink(db: Db, ctx: AreaContext, pairingId: string) {
   const pairing = await pairingInScope(db, ctx, pairingId);
   // The helper does not hand out the link that rates them.
   if (pairing.cadreId === ctx.caller.id) throw new AppError('APPEAL_CALLBACK_BY_HANDLER');
@@ -590,7 +586,7 @@ async function linkOf(db: Db, token: string) {
     .executeTakeFirst();
 }
 
-export async function ratingLinkView(db: Db, clock: AssistanceContext['clock'], token: string) {
+export async function ratingLinkView(db: Db, clock: AreaContext['clock'], token: string) {
   const link = await linkOf(db, token);
   if (!link) throw new AppError('RATING_LINK_INVALID');
   return {
@@ -604,7 +600,7 @@ export async function ratingLinkView(db: Db, clock: AssistanceContext['clock'], 
 /** The household rates through its link, once. */
 export async function rateByLink(
   db: Db,
-  clock: AssistanceContext['clock'],
+  clock: AreaContext['clock'],
   token: string,
   body: { rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied'; comment: string },
 ): Promise<void> {
@@ -633,7 +629,7 @@ export async function rateByLink(
 }
 
 /** A cadre's ratings as counts, for the cadre and those over them: nobody sees who rated what. */
-export async function helperRatings(db: Db, ctx: AssistanceContext, cadreId: string): Promise<HelperRatings> {
+export async function helperRatings(db: Db, ctx: AreaContext, cadreId: string): Promise<HelperRatings> {
   if (cadreId !== ctx.caller.id) {
     const cadre = await db
       .selectFrom('users')

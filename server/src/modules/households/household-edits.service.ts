@@ -15,8 +15,9 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import { sameSet } from '../../platform/collections';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { findArea } from '../areas/areas.repository';
-import { retierHousehold } from '../tiering/tiering.service';
+import type { AreaContext } from '../../platform/request-context';
+import { findArea } from '../areas';
+import { retierHousehold } from '../tiering';
 import {
   activeHeadCount,
   findHousehold,
@@ -40,12 +41,11 @@ import {
   assertIdNumberFree,
   assertTagsKnown,
   getHousehold,
-  type RegistryContext,
   residentColumns,
   residentRow,
 } from './households.service';
 
-async function householdInScope(db: Db, ctx: RegistryContext, id: string) {
+async function householdInScope(db: Db, ctx: AreaContext, id: string) {
   const household = await findHousehold(db, ctx.scope, id);
   if (!household) throw notFound();
   return household;
@@ -54,7 +54,7 @@ async function householdInScope(db: Db, ctx: RegistryContext, id: string) {
 /** Changes a household file's own fields; moving it keeps its members with it. */
 export async function updateHousehold(
   db: Db,
-  ctx: RegistryContext,
+  ctx: AreaContext,
   id: string,
   body: HouseholdPatchBody,
 ): Promise<Household> {
@@ -104,7 +104,7 @@ export async function updateHousehold(
 /** Adds a member (a birth, a marriage, a move in). */
 export async function addMember(
   db: Db,
-  ctx: RegistryContext,
+  ctx: AreaContext,
   householdId: string,
   input: ResidentInput,
 ): Promise<Household> {
@@ -141,7 +141,7 @@ export async function addMember(
 /** Changes a member; a change of status or tags re-tiers the household. */
 export async function updateResident(
   db: Db,
-  ctx: RegistryContext,
+  ctx: AreaContext,
   residentId: string,
   body: ResidentPatchBody,
 ): Promise<Household> {
@@ -195,7 +195,7 @@ export async function updateResident(
 /** Hands the headship to another active member (the head died or moved away). */
 export async function changeHead(
   db: Db,
-  ctx: RegistryContext,
+  ctx: AreaContext,
   householdId: string,
   body: ChangeHeadBody,
 ): Promise<Household> {
@@ -233,7 +233,7 @@ export async function changeHead(
 /** Records a year's income, debt and hardships, and re-tiers the household. */
 export async function putIndicators(
   db: Db,
-  ctx: RegistryContext,
+  ctx: AreaContext,
   householdId: string,
   year: number,
   body: IndicatorsInput,
@@ -282,7 +282,7 @@ export async function tagDefinitions(db: Db): Promise<TagDefinition[]> {
 }
 
 /** A district's own tag (e.g. 光荣之家); the builtin ones cannot be redefined. */
-export async function createTag(db: Db, ctx: RegistryContext, body: TagCreateBody): Promise<TagDefinition> {
+export async function createTag(db: Db, ctx: AreaContext, body: TagCreateBody): Promise<TagDefinition> {
   try {
     await insertTagDefinition(db, {
       code: body.code,

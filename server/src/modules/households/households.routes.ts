@@ -14,10 +14,9 @@ import {
   TagCreateBody,
   TagDefinition,
 } from '@lianxin/common';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type AppContext, actorOf, authOf } from '../../platform/context';
+import { areaContextOf } from '../../platform/request-context';
 import {
   addMember,
   changeHead,
@@ -27,29 +26,10 @@ import {
   updateHousehold,
   updateResident,
 } from './household-edits.service';
-import {
-  createHousehold,
-  getHousehold,
-  listHouseholdsInScope,
-  type RegistryContext,
-  revealIdNumber,
-} from './households.service';
-
-/** Who asks, where they may act, and the tools a registry command needs. */
-export function registryContextOf(ctx: AppContext, request: FastifyRequest): RegistryContext {
-  const auth = authOf(request);
-  return {
-    clock: ctx.clock,
-    secrets: ctx.secrets,
-    actor: actorOf(request),
-    caller: auth.caller,
-    scope: auth.scope,
-  };
-}
+import { createHousehold, getHousehold, listHouseholdsInScope, revealIdNumber } from './households.service';
 
 export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx;
-  const registryContext = (request: FastifyRequest) => registryContextOf(app.ctx, request);
 
   app.get(
     '/households',
@@ -57,7 +37,7 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'households.read' },
       schema: { tags: ['households'], querystring: HouseholdsListQuery, response: { 200: HouseholdsPage } },
     },
-    async (request) => listHouseholdsInScope(db, registryContext(request), request.query),
+    async (request) => listHouseholdsInScope(db, areaContextOf(request), request.query),
   );
 
   app.get(
@@ -66,7 +46,7 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'households.read' },
       schema: { tags: ['households'], params: HouseholdIdParams, response: { 200: Household } },
     },
-    async (request) => getHousehold(db, authOf(request), request.params.id),
+    async (request) => getHousehold(db, areaContextOf(request), request.params.id),
   );
 
   app.post(
@@ -78,7 +58,7 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const household = await db
         .transaction()
-        .execute((trx) => createHousehold(trx, registryContext(request), request.body));
+        .execute((trx) => createHousehold(trx, areaContextOf(request), request.body));
       return reply.status(201).send(household);
     },
   );
@@ -97,7 +77,7 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       db
         .transaction()
-        .execute((trx) => updateHousehold(trx, registryContext(request), request.params.id, request.body)),
+        .execute((trx) => updateHousehold(trx, areaContextOf(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -114,7 +94,7 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const household = await db
         .transaction()
-        .execute((trx) => addMember(trx, registryContext(request), request.params.id, request.body));
+        .execute((trx) => addMember(trx, areaContextOf(request), request.params.id, request.body));
       return reply.status(201).send(household);
     },
   );
@@ -133,7 +113,7 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       db
         .transaction()
-        .execute((trx) => changeHead(trx, registryContext(request), request.params.id, request.body)),
+        .execute((trx) => changeHead(trx, areaContextOf(request), request.params.id, request.body)),
   );
 
   app.put(
@@ -152,7 +132,7 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
       db
         .transaction()
         .execute((trx) =>
-          putIndicators(trx, registryContext(request), request.params.id, request.params.year, request.body),
+          putIndicators(trx, areaContextOf(request), request.params.id, request.params.year, request.body),
         ),
   );
 
@@ -170,7 +150,7 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       db
         .transaction()
-        .execute((trx) => updateResident(trx, registryContext(request), request.params.id, request.body)),
+        .execute((trx) => updateResident(trx, areaContextOf(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -191,7 +171,7 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const tag = await db
         .transaction()
-        .execute((trx) => createTag(trx, registryContext(request), request.body));
+        .execute((trx) => createTag(trx, areaContextOf(request), request.body));
       return reply.status(201).send(tag);
     },
   );
@@ -210,7 +190,7 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => ({
       idNumber: await db
         .transaction()
-        .execute((trx) => revealIdNumber(trx, registryContext(request), request.params.id)),
+        .execute((trx) => revealIdNumber(trx, areaContextOf(request), request.params.id)),
     }),
   );
 };

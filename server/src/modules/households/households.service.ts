@@ -21,17 +21,16 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/dialect';
 import { isUniqueViolation } from '../../db/dialect';
 import type { ResidentsTable } from '../../db/schema';
-import { type Actor, recordAudit } from '../../platform/audit/audit.service';
-import type { Clock } from '../../platform/clock';
+import { recordAudit } from '../../platform/audit/audit.service';
 import type { Caller } from '../../platform/context';
 import { decodeCursor, encodeCursor } from '../../platform/cursor';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
+import type { AreaContext } from '../../platform/request-context';
 import { type AreaScope, scopeOf } from '../../platform/scope';
 import type { Secrets } from '../../platform/secrets';
-import { findArea } from '../areas/areas.repository';
-import { latestRunVersion } from '../tiering/tiering.repository';
-import { retierHousehold } from '../tiering/tiering.service';
+import { findArea } from '../areas';
+import { latestRunVersion, retierHousehold } from '../tiering';
 import {
   type Cursor,
   countByTier,
@@ -52,14 +51,6 @@ import {
   listHouseholds,
   type ResidentRow,
 } from './households.repository';
-
-export interface RegistryContext {
-  clock: Clock;
-  actor: Actor;
-  caller: Caller;
-  scope: AreaScope;
-  secrets: Secrets;
-}
 
 /** Full ID numbers and phones are for roles that need them; everyone else sees them masked. */
 function canSeeFull(caller: Caller): boolean {
@@ -117,7 +108,7 @@ function toResident(row: ResidentRow, tags: string[], caller: Caller): Resident 
 /** The scope a filter narrows to: the area asked for, if it is inside the caller's; null if not. */
 export async function filterScope(
   db: Db,
-  ctx: Pick<RegistryContext, 'scope'>,
+  ctx: Pick<AreaContext, 'scope'>,
   areaCode: string | undefined,
 ): Promise<AreaScope | null> {
   if (!areaCode) return ctx.scope;
@@ -125,7 +116,7 @@ export async function filterScope(
   return area ? scopeOf(area) : null;
 }
 
-export function listFilter(ctx: Pick<RegistryContext, 'secrets'>, query: HouseholdsFilter): ListFilter {
+export function listFilter(ctx: Pick<AreaContext, 'secrets'>, query: HouseholdsFilter): ListFilter {
   const asId = query.q ? normalizeIdNumber(query.q) : '';
   const { areaCode: _, leftPriorityFrom, leftPriorityTo, paired, ...rest } = query;
   return {
@@ -146,7 +137,7 @@ export function listFilter(ctx: Pick<RegistryContext, 'secrets'>, query: Househo
 /** Finds households in the caller's subtree; keyset pagination keeps deep pages as fast as the first. */
 export async function listHouseholdsInScope(
   db: Db,
-  ctx: RegistryContext,
+  ctx: AreaContext,
   query: HouseholdsListQuery,
 ): Promise<HouseholdsPage> {
   const scope = await filterScope(db, ctx, query.areaCode);
@@ -185,7 +176,7 @@ export async function listHouseholdsInScope(
 
 export async function getHousehold(
   db: Db,
-  ctx: Pick<RegistryContext, 'caller' | 'scope'>,
+  ctx: Pick<AreaContext, 'caller' | 'scope'>,
   id: string,
 ): Promise<Household> {
   const row = await findHousehold(db, ctx.scope, id);
@@ -304,7 +295,7 @@ export function residentRow(
 /** Refuses an ID number registered to anyone but `exceptResidentId`, naming where to roles that may know. */
 export async function assertIdNumberFree(
   db: Db,
-  ctx: Pick<RegistryContext, 'caller'>,
+  ctx: Pick<AreaContext, 'caller'>,
   hash: string,
   exceptResidentId?: string,
 ): Promise<void> {
@@ -325,7 +316,7 @@ export async function assertTagsKnown(db: Db, tags: readonly string[]): Promise<
 /** Opens a household file (一户一档) with its members, tags and indicators, and tiers it. */
 export async function createHousehold(
   db: Db,
-  ctx: RegistryContext,
+  ctx: AreaContext,
   body: HouseholdsCreateBody,
 ): Promise<Household> {
   const area = await findArea(db, ctx.scope, body.areaCode);
@@ -405,11 +396,7 @@ export async function createHousehold(
 }
 
 /** Shows one resident's full ID number to a role allowed to see it; every reveal is audited. */
-export async function revealIdNumber(
-  db: Db,
-  ctx: RegistryContext,
-  residentId: string,
-): Promise<string | null> {
+export async function revealIdNumber(db: Db, ctx: AreaContext, residentId: string): Promise<string | null> {
   const resident = await findResident(db, ctx.scope, residentId);
   if (!resident) throw notFound();
   if (!canSeeFull(ctx.caller)) throw new AppError('FORBIDDEN');

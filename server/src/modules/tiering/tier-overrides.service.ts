@@ -3,8 +3,8 @@ import type { Db } from '../../db/dialect';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { findHousehold } from '../households/households.repository';
-import type { RegistryContext } from '../households/households.service';
+import type { AreaContext } from '../../platform/request-context';
+import { findHousehold } from '../households';
 import {
   hasOverride,
   insertOverride,
@@ -41,14 +41,14 @@ function toOverride(row: OverrideRow): TierOverride {
 
 export async function tierOverrides(
   db: Db,
-  ctx: Pick<RegistryContext, 'scope'>,
+  ctx: Pick<AreaContext, 'scope'>,
   filter: Parameters<typeof listOverrides>[2],
   limit: number,
 ): Promise<TierOverride[]> {
   return (await listOverrides(db, ctx.scope, filter, limit)).map(toOverride);
 }
 
-async function overrideInScope(db: Db, ctx: RegistryContext, id: string): Promise<TierOverride> {
+async function overrideInScope(db: Db, ctx: AreaContext, id: string): Promise<TierOverride> {
   const [row] = await tierOverrides(db, ctx, { id }, 1);
   if (!row) throw notFound();
   return row;
@@ -57,7 +57,7 @@ async function overrideInScope(db: Db, ctx: RegistryContext, id: string): Promis
 /** A cadre asks to set a household's tier by hand (人工调整), with a reason; the town head decides. */
 export async function proposeOverride(
   db: Db,
-  ctx: RegistryContext,
+  ctx: AreaContext,
   householdId: string,
   body: TierOverrideCreateBody,
 ): Promise<TierOverride> {
@@ -86,7 +86,7 @@ export async function proposeOverride(
 
 async function decide(
   db: Db,
-  ctx: RegistryContext,
+  ctx: AreaContext,
   override: TierOverride,
   from: 'pending' | 'approved',
   to: 'approved' | 'rejected' | 'revoked',
@@ -111,7 +111,7 @@ async function decide(
 }
 
 /** Approves a proposal: the household takes that tier and keeps it through recomputes until revoked. */
-export async function approveOverride(db: Db, ctx: RegistryContext, id: string, note: string) {
+export async function approveOverride(db: Db, ctx: AreaContext, id: string, note: string) {
   const override = await overrideInScope(db, ctx, id);
   if (override.status === 'pending' && override.proposedById === ctx.caller.id) {
     throw new AppError('OVERRIDE_OWN_PROPOSAL');
@@ -153,7 +153,7 @@ export async function approveOverride(db: Db, ctx: RegistryContext, id: string, 
   return overrideInScope(db, ctx, id);
 }
 
-export async function rejectOverride(db: Db, ctx: RegistryContext, id: string, note: string) {
+export async function rejectOverride(db: Db, ctx: AreaContext, id: string, note: string) {
   const override = await overrideInScope(db, ctx, id);
   if (override.status === 'pending' && override.proposedById === ctx.caller.id) {
     throw new AppError('OVERRIDE_OWN_PROPOSAL');
@@ -163,7 +163,7 @@ export async function rejectOverride(db: Db, ctx: RegistryContext, id: string, n
 }
 
 /** Ends an approved override: the rules tier the household again from now on. */
-export async function revokeOverride(db: Db, ctx: RegistryContext, id: string, note: string) {
+export async function revokeOverride(db: Db, ctx: AreaContext, id: string, note: string) {
   const override = await overrideInScope(db, ctx, id);
   await decide(db, ctx, override, 'approved', 'revoked', note);
   await releaseOverrideTier(db, override.householdId);

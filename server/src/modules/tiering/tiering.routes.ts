@@ -9,11 +9,10 @@ import {
   TierRulesPreview,
   TierRulesPreviewBody,
 } from '@lianxin/common';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, authOf } from '../../platform/context';
-import { registryContextOf } from '../households/households.routes';
+import { actorOf } from '../../platform/context';
+import { areaContextOf } from '../../platform/request-context';
 import {
   approveOverride,
   proposeOverride,
@@ -27,7 +26,6 @@ const OverrideIdParams = z.strictObject({ id: z.uuid() });
 
 export const tieringRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, jobs } = app.ctx;
-  const registryContext = (request: FastifyRequest) => registryContextOf(app.ctx, request);
 
   app.get(
     '/tier-rules',
@@ -83,7 +81,7 @@ export const tieringRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { limit, ...filter } = request.query;
-      return { items: await tierOverrides(db, authOf(request), filter, limit) };
+      return { items: await tierOverrides(db, areaContextOf(request), filter, limit) };
     },
   );
 
@@ -102,7 +100,7 @@ export const tieringRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const override = await db
         .transaction()
-        .execute((trx) => proposeOverride(trx, registryContext(request), request.params.id, request.body));
+        .execute((trx) => proposeOverride(trx, areaContextOf(request), request.params.id, request.body));
       return reply.status(201).send(override);
     },
   );
@@ -123,7 +121,7 @@ export const tieringRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request) =>
         db
           .transaction()
-          .execute((trx) => decide(trx, registryContext(request), request.params.id, request.body.note)),
+          .execute((trx) => decide(trx, areaContextOf(request), request.params.id, request.body.note)),
     );
   }
 };

@@ -1,12 +1,10 @@
 import type { UsersListQuery } from '@lianxin/common';
 import { type Db, ilikeOperator, likeContains } from '../../db/dialect';
 import type { UserRow, UserUpdate } from '../../db/schema';
+import type { AccountRow } from '../../platform/auth/auth.repository';
 import { type AreaScope, inScope } from '../../platform/scope';
 
-export type UserWithArea = UserRow & {
-  area_name: string;
-  area_kind: 'district' | 'town' | 'village' | 'group';
-};
+export type UserWithArea = AccountRow;
 
 function usersWithArea(db: Db, scope: AreaScope) {
   return db

@@ -7,25 +7,19 @@ import {
   UsersPasswordBody,
   UsersUpdateBody,
 } from '@lianxin/common';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, authOf } from '../../platform/context';
+import { areaContextOf } from '../../platform/request-context';
 import {
   createUser,
   getUser,
   listUsersInScope,
   resetUserPassword,
   setUserDisabled,
-  type UserCommandContext,
   updateUserInScope,
 } from './users.service';
 
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, clock } = app.ctx;
-  const commandContext = (request: FastifyRequest): UserCommandContext => {
-    const auth = authOf(request);
-    return { clock, actor: actorOf(request), caller: auth.caller, scope: auth.scope };
-  };
+  const { db } = app.ctx;
 
   app.get(
     '/',
@@ -33,7 +27,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'users.read' },
       schema: { tags: ['users'], querystring: UsersListQuery, response: { 200: pageOf(User) } },
     },
-    async (request) => listUsersInScope(db, authOf(request).scope, request.query),
+    async (request) => listUsersInScope(db, areaContextOf(request).scope, request.query),
   );
 
   app.get(
@@ -42,7 +36,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'users.read' },
       schema: { tags: ['users'], params: UserIdParams, response: { 200: User } },
     },
-    async (request) => getUser(db, authOf(request).scope, request.params.id),
+    async (request) => getUser(db, areaContextOf(request).scope, request.params.id),
   );
 
   app.post(
@@ -54,7 +48,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = await db
         .transaction()
-        .execute((trx) => createUser(trx, commandContext(request), request.body));
+        .execute((trx) => createUser(trx, areaContextOf(request), request.body));
       return reply.status(201).send(user);
     },
   );
@@ -68,7 +62,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       db
         .transaction()
-        .execute((trx) => updateUserInScope(trx, commandContext(request), request.params.id, request.body)),
+        .execute((trx) => updateUserInScope(trx, areaContextOf(request), request.params.id, request.body)),
   );
 
   for (const [action, disabled] of [
@@ -84,7 +78,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request) =>
         db
           .transaction()
-          .execute((trx) => setUserDisabled(trx, commandContext(request), request.params.id, disabled)),
+          .execute((trx) => setUserDisabled(trx, areaContextOf(request), request.params.id, disabled)),
     );
   }
 
@@ -98,7 +92,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       await db
         .transaction()
         .execute((trx) =>
-          resetUserPassword(trx, commandContext(request), request.params.id, request.body.password),
+          resetUserPassword(trx, areaContextOf(request), request.params.id, request.body.password),
         );
       return reply.status(204).send();
     },

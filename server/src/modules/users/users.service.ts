@@ -1,59 +1,25 @@
-import type { Locale } from '@lianxin/common';
 import {
   grantableRoles,
   isStrongPassword,
-  type Me,
-  type Rank,
   type Role,
   roleAreaKinds,
-  rolePermissions,
   type User,
   type UsersCreateBody,
   type UsersListQuery,
   type UsersUpdateBody,
 } from '@lianxin/common';
 import { type Db, isUniqueViolation } from '../../db/dialect';
-import { type Actor, recordAudit } from '../../platform/audit/audit.service';
+import { recordAudit } from '../../platform/audit/audit.service';
+import { normalizeUsername, toUser } from '../../platform/auth/accounts';
 import { deleteUserSessions } from '../../platform/auth/auth.repository';
 import { hashPassword } from '../../platform/auth/passwords';
-import type { Clock } from '../../platform/clock';
 import type { Caller } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
+import type { AreaContext } from '../../platform/request-context';
 import { type AreaScope, scopeOf } from '../../platform/scope';
-import { findArea } from '../areas/areas.repository';
-import { areaPath } from '../areas/areas.service';
-import {
-  findUser,
-  insertUser,
-  listUsers,
-  type UserWithArea,
-  updateUser,
-  usernameExists,
-} from './users.repository';
-
-export function toUser(row: UserWithArea): User {
-  return {
-    id: row.id,
-    username: row.username,
-    name: row.name,
-    phone: row.phone,
-    role: row.role as Role,
-    areaCode: row.area_code,
-    area: { code: row.area_code, name: row.area_name, kind: row.area_kind },
-    rank: row.rank as Rank | null,
-    locale: row.locale as Locale | null,
-    disabled: row.disabled_at !== null,
-    lastLoginAt: row.last_login_at,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-export function normalizeUsername(username: string): string {
-  return username.trim().toLowerCase();
-}
+import { findArea } from '../areas';
+import { findUser, insertUser, listUsers, updateUser, usernameExists } from './users.repository';
 
 function assertGrantable(caller: Caller, role: Role): void {
   if (!grantableRoles[caller.role].includes(role)) throw new AppError('ROLE_NOT_ASSIGNABLE', { role });
@@ -68,17 +34,6 @@ async function assertAreaForRole(db: Db, scope: AreaScope, areaCode: string, rol
 
 function auditedFields(user: User) {
   return { name: user.name, phone: user.phone, role: user.role, areaCode: user.areaCode, rank: user.rank };
-}
-
-export async function loadMe(db: Db, scope: AreaScope, callerId: string): Promise<Me> {
-  const row = await findUser(db, scope, callerId);
-  if (!row) throw notFound();
-  const user = toUser(row);
-  return {
-    ...user,
-    areaPath: await areaPath(db, user.areaCode, user.area.kind),
-    permissions: [...rolePermissions[user.role]],
-  };
 }
 
 /** Accounts in the caller's subtree; an area filter narrows to that area and everything below it. */
@@ -99,12 +54,7 @@ export async function getUser(db: Db, scope: AreaScope, id: string): Promise<Use
   return toUser(row);
 }
 
-export interface UserCommandContext {
-  clock: Clock;
-  actor: Actor;
-  caller: Caller;
-  scope: AreaScope;
-}
+export type UserCommandContext = Pick<AreaContext, 'clock' | 'actor' | 'caller' | 'scope'>;
 
 export async function createUser(db: Db, ctx: UserCommandContext, body: UsersCreateBody): Promise<User> {
   assertGrantable(ctx.caller, body.role);

@@ -1,6 +1,6 @@
 import { AuditEntry, AuditListQuery, pageOf } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { authOf } from '../context';
+import { areaContextOf } from '../request-context';
 import { searchEntries } from './audit.repository';
 import { toAuditEntry } from './audit.service';
 
@@ -13,7 +13,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['audit'], querystring: AuditListQuery, response: { 200: pageOf(AuditEntry) } },
     },
     async (request) => {
-      const { rows, total } = await searchEntries(db, authOf(request).scope, request.query);
+      const { rows, total } = await searchEntries(db, areaContextOf(request).scope, request.query);
       return { items: rows.map(toAuditEntry), total };
     },
   );

@@ -2,7 +2,8 @@ import { hasPermission, isLocale, localeFromAcceptLanguage } from '@lianxin/comm
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Config } from '../../config';
 import { AppError } from '../errors';
-import { scopeOf } from '../scope';
+import { scopeFor } from '../scope';
+import type { Secrets } from '../secrets';
 import { type AuthDeps, csrfMatches, resolveApiToken, resumeSession } from './auth.service';
 
 export const SESSION_COOKIE = 'lx_session';
@@ -25,17 +26,18 @@ export function languageHook(request: FastifyRequest): void {
 /**
  * The hook of the secured scope: finds the caller (session cookie or `Authorization: Bearer`
  * API token), checks CSRF on cookie-authenticated writes, and checks the route's permission.
- * A route without a declared permission is refused: access fails closed.
+ * A route without a declared permission is refused, and only a route declared public is open to
+ * anyone: access fails closed.
  */
-export function authenticate(deps: AuthDeps): onRequestAsyncHookHandler {
+export function authenticate(deps: AuthDeps & { secrets: Secrets }): onRequestAsyncHookHandler {
   return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.routeOptions.config.public === true) return;
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       const resolved = await resolveApiToken(deps, authorization.slice(7).trim());
       if (!resolved) throw new AppError('TOKEN_INVALID');
       request.auth = {
         caller: resolved.caller,
-        scope: scopeOf({ code: resolved.caller.areaCode, kind: resolved.caller.areaKind }),
         via: 'token',
         sessionId: null,
         csrfToken: null,
@@ -56,7 +58,6 @@ export function authenticate(deps: AuthDeps): onRequestAsyncHookHandler {
       }
       request.auth = {
         caller: session.caller,
-        scope: scopeOf({ code: session.caller.areaCode, kind: session.caller.areaKind }),
         via: 'session',
         sessionId: session.sessionId,
         csrfToken: session.csrfToken,
@@ -64,6 +65,15 @@ export function authenticate(deps: AuthDeps): onRequestAsyncHookHandler {
     }
     const caller = request.auth.caller;
     if (isLocale(caller.locale)) request.locale = caller.locale;
+    request.context = {
+      caller,
+      scope: scopeFor(caller),
+      actor: { id: caller.id, name: caller.name, ip: request.ip },
+      locale: request.locale,
+      clock: deps.clock,
+      secrets: deps.secrets,
+      db: deps.db,
+    };
     const permission = request.routeOptions.config.permission;
     if (permission === undefined) {
       request.log.error({ url: request.routeOptions.url }, 'route declares no permission');

@@ -1,5 +1,6 @@
 import type { AreaKind, Locale, Role } from '@lianxin/common';
 import type { Db } from '../../db/dialect';
+import type { UserRow } from '../../db/schema';
 
 export interface CallerRow {
   id: string;
@@ -250,4 +251,26 @@ export async function updatePasswordHash(
     .set((eb) => ({ password_hash: passwordHash, version: eb('version', '+', 1), updated_at: now }))
     .where('id', '=', userId)
     .execute();
+}
+
+export type AccountRow = UserRow & {
+  area_name: string;
+  area_kind: 'district' | 'town' | 'village' | 'group';
+};
+
+/** A signed-in caller's own account with its area. */
+export async function findAccount(db: Db, id: string): Promise<AccountRow | undefined> {
+  return db
+    .selectFrom('users')
+    .innerJoin('areas', 'areas.code', 'users.area_code')
+    .selectAll('users')
+    .select(['areas.name as area_name', 'areas.kind as area_kind'])
+    .where('users.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The areas of the given codes (an area's lineage), whatever the caller's reach. */
+export async function findLineage(db: Db, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db.selectFrom('areas').select(['code', 'name', 'kind']).where('code', 'in', codes).execute();
 }

@@ -10,12 +10,11 @@ import {
 } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loadMe } from '../../modules/users/users.service';
 import { recordAudit } from '../audit/audit.service';
 import { actorOf, authOf } from '../context';
 import { notFound } from '../errors';
 import { newId, newSecret } from '../ids';
-import { scopeOf } from '../scope';
+import { loadMe } from './accounts';
 import { cookieOptions, SESSION_COOKIE } from './auth.hooks';
 import { insertToken, listTokens, revokeToken, updateLocale } from './auth.repository';
 import { changeOwnPassword, login, logout, tokenHashOf } from './auth.service';
@@ -25,7 +24,10 @@ export const loginRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, config } = app.ctx;
   app.post(
     '/login',
-    { schema: { tags: ['auth'], body: AuthLoginBody, response: { 200: AuthSession } } },
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], body: AuthLoginBody, response: { 200: AuthSession } },
+    },
     async (request, reply) => {
       const session = await login({ db, clock, config }, request.body, {
         ip: request.ip,
@@ -37,8 +39,7 @@ export const loginRoutes: FastifyPluginAsyncZod = async (app) => {
         session.token,
         cookieOptions(config, request, config.session.absoluteHours * 3600),
       );
-      const scope = scopeOf({ code: session.caller.areaCode, kind: session.caller.areaKind });
-      return { user: await loadMe(db, scope, session.caller.id), csrfToken: session.csrfToken };
+      return { user: await loadMe(db, session.caller.id), csrfToken: session.csrfToken };
     },
   );
 };
@@ -52,7 +53,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { permission: 'authenticated' }, schema: { tags: ['auth'], response: { 200: AuthSession } } },
     async (request) => {
       const auth = authOf(request);
-      return { user: await loadMe(db, auth.scope, auth.caller.id), csrfToken: auth.csrfToken ?? '' };
+      return {
+        user: await loadMe(db, auth.caller.id),
+        csrfToken: auth.csrfToken ?? '',
+      };
     },
   );
 
@@ -65,7 +69,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const auth = authOf(request);
       await updateLocale(db, auth.caller.id, request.body.locale, clock.now().toISOString());
-      return loadMe(db, auth.scope, auth.caller.id);
+      return loadMe(db, auth.caller.id);
     },
   );
 

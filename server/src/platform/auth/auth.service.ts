@@ -3,12 +3,12 @@ import { type AuthLoginBody, isStrongPassword } from '@lianxin/common';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config';
 import type { DB } from '../../db/schema';
-import { normalizeUsername } from '../../modules/users/users.service';
 import { type Actor, recordAudit } from '../audit/audit.service';
 import type { Clock } from '../clock';
 import type { Caller } from '../context';
 import { AppError } from '../errors';
 import { newId, newSecret, sha256 } from '../ids';
+import { normalizeUsername } from './accounts';
 import {
   type CallerRow,
   clearFailures,

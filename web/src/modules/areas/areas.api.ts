@@ -1,19 +1,16 @@
-import { Area, type AreasCreateBody, type AreasUpdateBody } from '@lianxin/common';
+import { type AreasCreateBody, type AreasUpdateBody, areasApi } from '@lianxin/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { z } from 'zod';
-import { apiGet, apiSend } from '../../api/client';
+import { api } from '../../api/client';
 import { type AreaIndex, indexAreas } from './area-tree';
 
 export const areasKey = ['areas'] as const;
-
-const AreaList = z.object({ items: z.array(Area) });
 
 /** The caller's whole area subtree; small enough (a district has a few thousand areas) to load once. */
 export function useAreas(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: areasKey,
-    queryFn: async () => (await apiGet('/areas', AreaList)).items,
+    queryFn: async () => (await api(areasApi.list, {})).items,
     staleTime: 60_000,
     enabled: options.enabled ?? true,
   });
@@ -29,7 +26,7 @@ export function useAreaIndex(options: { enabled?: boolean } = {}): { index: Area
 export function useCreateArea() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AreasCreateBody) => apiSend('POST', '/areas', body, Area),
+    mutationFn: (body: AreasCreateBody) => api(areasApi.create, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: areasKey }),
   });
 }
@@ -38,7 +35,7 @@ export function useUpdateArea() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ code, body }: { code: string; body: AreasUpdateBody }) =>
-      apiSend('PATCH', `/areas/${code}`, body, Area),
+      api(areasApi.update, { params: { code }, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: areasKey }),
   });
 }

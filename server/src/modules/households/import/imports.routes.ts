@@ -8,10 +8,9 @@ import {
 } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authOf } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
 import { attachmentDisposition } from '../../../platform/http';
-import { registryContextOf } from '../households.routes';
+import { areaContextOf } from '../../../platform/request-context';
 import { commitImport, getImport, recentImports, startImport } from './imports.service';
 import { auditExport, writeExport } from './roster-export';
 import { writeTemplate } from './roster-workbook';
@@ -59,7 +58,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = { ...registryContextOf(app.ctx, request), jobs, locale: request.locale };
+      const ctx = { ...areaContextOf(request), jobs, locale: request.locale };
       const started = await db
         .transaction()
         .execute((trx) => startImport(trx, ctx, request.query.fileName, request.body));
@@ -73,7 +72,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'households.manage' },
       schema: { tags: ['imports'], response: { 200: z.object({ items: z.array(HouseholdImport) }) } },
     },
-    async (request) => ({ items: await recentImports(db, authOf(request), request.locale) }),
+    async (request) => ({ items: await recentImports(db, areaContextOf(request), request.locale) }),
   );
 
   app.get(
@@ -82,7 +81,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'households.manage' },
       schema: { tags: ['imports'], params: ImportIdParams, response: { 200: HouseholdImport } },
     },
-    async (request) => getImport(db, authOf(request), request.params.id, request.locale),
+    async (request) => getImport(db, areaContextOf(request), request.params.id, request.locale),
   );
 
   app.post(
@@ -97,7 +96,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = { ...registryContextOf(app.ctx, request), jobs, locale: request.locale };
+      const ctx = { ...areaContextOf(request), jobs, locale: request.locale };
       const committing = await db.transaction().execute((trx) => commitImport(trx, ctx, request.params.id));
       return reply.status(202).send(committing);
     },
@@ -114,7 +113,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = registryContextOf(app.ctx, request);
+      const ctx = areaContextOf(request);
       const households = await db.transaction().execute((trx) => auditExport(trx, ctx, request.query));
       if (households === null) throw notFound();
       const out = new PassThrough();

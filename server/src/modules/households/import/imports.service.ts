@@ -15,9 +15,9 @@ import type { Caller } from '../../../platform/context';
 import { AppError, notFound } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import type { JobWorker } from '../../../platform/jobs/jobs.worker';
+import type { AreaContext } from '../../../platform/request-context';
 import { scopeOf } from '../../../platform/scope';
 import type { Secrets } from '../../../platform/secrets';
-import type { RegistryContext } from '../households.service';
 import { findImport, importForJob, insertImport, listImports, updateImport } from './imports.repository';
 import { applyRoster } from './roster-apply';
 import { type ImportContext, planRoster, type RosterPlan } from './roster-plan';
@@ -48,14 +48,14 @@ export function toImport(row: ImportRow, locale: Locale): HouseholdImport {
   };
 }
 
-export async function getImport(db: Db, ctx: Pick<RegistryContext, 'scope'>, id: string, locale: Locale) {
+export async function getImport(db: Db, ctx: Pick<AreaContext, 'scope'>, id: string, locale: Locale) {
   const row = await findImport(db, ctx.scope, id);
   if (!row) throw notFound();
   return toImport(row, locale);
 }
 
 /** Recent imports in the caller's area, without their problem lists. */
-export async function recentImports(db: Db, ctx: Pick<RegistryContext, 'scope'>, locale: Locale) {
+export async function recentImports(db: Db, ctx: Pick<AreaContext, 'scope'>, locale: Locale) {
   const rows = await listImports(db, ctx.scope, 20);
   return rows.map((r) => ({ ...toImport({ ...r, errors: '[]' }, locale), errors: [] }));
 }
@@ -63,7 +63,7 @@ export async function recentImports(db: Db, ctx: Pick<RegistryContext, 'scope'>,
 /** Keeps the uploaded roster and queues its check; the caller polls the import for the outcome. */
 export async function startImport(
   db: Db,
-  ctx: RegistryContext & { jobs: JobWorker; locale: Locale },
+  ctx: AreaContext & { jobs: JobWorker; locale: Locale },
   fileName: string,
   content: Buffer,
 ): Promise<HouseholdImport> {
@@ -95,7 +95,7 @@ export async function startImport(
 /** Commits a checked roster: it is checked again against the registry as it is then, and written whole. */
 export async function commitImport(
   db: Db,
-  ctx: RegistryContext & { jobs: JobWorker; locale: Locale },
+  ctx: AreaContext & { jobs: JobWorker; locale: Locale },
   id: string,
 ): Promise<HouseholdImport> {
   const row = await findImport(db, ctx.scope, id);

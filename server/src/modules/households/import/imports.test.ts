@@ -11,7 +11,7 @@ import {
   signInAs,
   type TestContext,
 } from '../../../../test/harness';
-import { retierHouseholds } from '../../tiering/tiering.service';
+import { retierHouseholds } from '../../tiering';
 
 const HEADERS = [
   '村/社区',

@@ -4,8 +4,7 @@ import type { Db } from '../../../db/dialect';
 import type { HouseholdIndicatorsTable, HouseholdsTable } from '../../../db/schema';
 import { type Actor, recordAudit } from '../../../platform/audit/audit.service';
 import { newId } from '../../../platform/ids';
-import { type RuleSet, ruleSetInForce } from '../../tiering/tiering.repository';
-import { retierHouseholds } from '../../tiering/tiering.service';
+import { type RuleSet, retierHouseholds, ruleSetInForce } from '../../tiering';
 import {
   householdSearchText,
   moveResidents,

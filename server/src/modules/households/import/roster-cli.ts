@@ -10,7 +10,7 @@ import type { Clock } from '../../../platform/clock';
 import { AppError } from '../../../platform/errors';
 import { type AreaScope, scopeOf } from '../../../platform/scope';
 import type { Secrets } from '../../../platform/secrets';
-import { findArea } from '../../areas/areas.repository';
+import { findArea } from '../../areas';
 import { applyRoster } from './roster-apply';
 import { auditExport, writeExport } from './roster-export';
 import { type ImportContext, type Progress, planRoster } from './roster-plan';

@@ -2,7 +2,7 @@ import { evaluateTier, perCapitaIncome, type TierInput } from '@lianxin/common';
 import type { Insertable } from 'kysely';
 import type { HouseholdsTable, TierHistoryTable } from '../../../db/schema';
 import { newId } from '../../../platform/ids';
-import type { RuleSet } from '../../tiering/tiering.repository';
+import type { RuleSet } from '../../tiering';
 
 /** The tier columns of a new household's row. */
 export type TierColumns = Pick<

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { exportOnlyColumns, importColumns } from '@lianxin/common';
 import ExcelJS from 'exceljs';
+import { neutralize } from '../../../platform/spreadsheet';
 import {
   allowedWords,
   educationWords,
@@ -106,14 +107,6 @@ export interface ExportRow {
   perCapita: number | null;
   gender: string;
   birthDate: string;
-}
-
-/**
- * A cell a spreadsheet would read as a formula (=, +, -, @, or a tab or carriage return first)
- * gets a leading apostrophe, so that a name like "=HYPERLINK(…)" stays text (CSV injection).
- */
-export function neutralize(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 export class RosterWriter {

@@ -1,0 +1,2 @@
+// The face of the assessment module: what other domains may use.
+export { assessmentModule } from './assessment.module';

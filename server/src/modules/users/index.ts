@@ -1,0 +1,3 @@
+// The face of the users module: what other domains may use.
+export { usersModule } from './users.module';
+export { createUser } from './users.service';
