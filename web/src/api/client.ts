@@ -160,15 +160,11 @@ export async function api<C extends AnyContract>(
   input: ContractInput<C>,
   options: CallOptions = {},
 ): Promise<ContractOutput<C>> {
-  const response = await send(
-    contract.method,
-    pathOf(contract, input.params),
-    {
-      query: input.query as Record<string, QueryValue> | undefined,
-      body: input.body,
-      ...options,
-    },
-  );
+  const response = await send(contract.method, pathOf(contract, input.params), {
+    query: input.query as Record<string, QueryValue> | undefined,
+    body: input.body,
+    ...options,
+  });
   if (contract.response === undefined) return undefined as ContractOutput<C>;
   return (await parse(response, contract.response)) as ContractOutput<C>;
 }
@@ -178,10 +174,7 @@ export function apiUrlOf<C extends AnyContract>(
   contract: C,
   input: Pick<ContractInput<C>, 'params' | 'query'>,
 ): string {
-  return urlOf(
-    pathOf(contract, input.params),
-    input.query as Record<string, QueryValue> | undefined,
-  );
+  return urlOf(pathOf(contract, input.params), input.query as Record<string, QueryValue> | undefined);
 }
 
 /** GET, with the answer checked against its schema. */
