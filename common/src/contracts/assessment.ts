@@ -1,0 +1,2 @@
+// The endpoints of the assessment domain: one contract each (see ../contract.ts).
+export {};

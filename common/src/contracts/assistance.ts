@@ -1,0 +1,2 @@
+// The endpoints of the assistance domain: one contract each (see ../contract.ts).
+export {};

@@ -1,0 +1,2 @@
+// The endpoints of the audit domain: one contract each (see ../contract.ts).
+export {};

@@ -1,0 +1,21 @@
+import { nextSerial, type RouteCase, version } from '../../../test/probes';
+
+/** How to call each route of this module on an object in a chosen area (see server/test/probes.ts). */
+export const areasProbes: Record<string, RouteCase> = {
+  'GET /api/v1/areas': async () => ({ url: '/api/v1/areas' }),
+  'GET /api/v1/areas/:code': async (_t, target) => ({ url: `/api/v1/areas/${target.area}` }),
+  'POST /api/v1/areas': async (_t, target) => ({
+    url: '/api/v1/areas',
+    body: {
+      code: `${target.village}${String(nextSerial())}`,
+      name: '新网格',
+      kind: 'group',
+      parentCode: target.village,
+    },
+    outsideCode: 'AREA_UNKNOWN',
+  }),
+  'PATCH /api/v1/areas/:code': async (t, target) => ({
+    url: `/api/v1/areas/${target.village}`,
+    body: { flags: { remote: true }, version: await version(t, 'areas', target.village) },
+  }),
+};
