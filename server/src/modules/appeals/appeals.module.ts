@@ -1,17 +1,33 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { appealAttachmentsRoutes } from './appeal-attachments.routes';
+import { appealCategoriesRoutes } from './appeal-categories.routes';
+import { appealSettingsRoutes } from './appeal-settings.routes';
 import { appealsRoutes } from './appeals.routes';
 import { registerAppealJobs } from './appeals.sweep';
+import { callbacksRoutes } from './callbacks.routes';
 import { ensureAppealDefaults } from './categories';
+import { mediationsRoutes } from './mediations.routes';
+import { notificationsRoutes } from './notifications.routes';
 import { publicRoutes } from './public.routes';
+import { screeningsRoutes } from './screenings.routes';
 
 /**
- * Appeals (诉求) and the three-level repository: the staff routes, the residents' public pages
- * under `/public`, the overdue sweep, and the default categories.
+ * Appeals (诉求) and the three-level repository: the staff routes (`/appeals` with their actions
+ * and attachments, `/appeal-categories`, `/appeal-settings`, `/callbacks`, `/notifications`,
+ * `/mediations`, `/screenings`), the residents' public pages under `/public`, the overdue sweep,
+ * and the default categories.
  */
 export const appealsModule: FastifyPluginAsyncZod = async function appealsModule(app) {
   const { db, clock, jobs } = app.ctx;
   await ensureAppealDefaults(db, clock.now().toISOString());
   registerAppealJobs(jobs);
   await app.register(publicRoutes, { prefix: '/public' });
-  await app.register(appealsRoutes);
+  await app.register(appealsRoutes, { prefix: '/appeals' });
+  await app.register(appealAttachmentsRoutes, { prefix: '/appeals' });
+  await app.register(appealCategoriesRoutes, { prefix: '/appeal-categories' });
+  await app.register(appealSettingsRoutes, { prefix: '/appeal-settings' });
+  await app.register(callbacksRoutes, { prefix: '/callbacks' });
+  await app.register(notificationsRoutes, { prefix: '/notifications' });
+  await app.register(mediationsRoutes, { prefix: '/mediations' });
+  await app.register(screeningsRoutes, { prefix: '/screenings' });
 };
