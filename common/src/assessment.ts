@@ -229,8 +229,16 @@ export const Assessment = z.object({
 });
 export type Assessment = z.infer<typeof Assessment>;
 
-export const AssessmentQuery = z.strictObject({ cohort: z.enum(cohorts).optional() });
-export const ScoreCommentBody = z.strictObject({ comment: z.string().trim().max(1000) });
+export const AssessmentsGetQuery = z.strictObject({ cohort: z.enum(cohorts).optional() });
+export type AssessmentsGetQuery = z.infer<typeof AssessmentsGetQuery>;
+
+/** The year's scores were computed anew: how many cadres were scored. */
+export const AssessmentsComputeResponse = z.object({ cadres: z.number() });
+export type AssessmentsComputeResponse = z.infer<typeof AssessmentsComputeResponse>;
+
+export const AssessmentsCommentParams = YearParams.extend({ cadreId: z.uuid() });
+export const AssessmentsCommentBody = z.strictObject({ comment: z.string().trim().max(1000) });
+export type AssessmentsCommentBody = z.infer<typeof AssessmentsCommentBody>;
 
 // ---- monthly bulletin (月度通报) -----------------------------------------------------------------
 
@@ -238,16 +246,18 @@ export const bulletinFormats = ['xlsx', 'pdf'] as const;
 export type BulletinFormat = (typeof bulletinFormats)[number];
 
 /** A China calendar month of this century, `YYYY-MM`. */
-export const BulletinParams = z.strictObject({ month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/) });
+export const BulletinsGetParams = z.strictObject({
+  month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/),
+});
 
-export const BulletinQuery = z.strictObject({
+export const BulletinsGetQuery = z.strictObject({
   areaCode: z
     .string()
     .regex(/^\d{12}$/)
     .optional(),
   format: z.enum(bulletinFormats).default('xlsx'),
 });
-export type BulletinQuery = z.infer<typeof BulletinQuery>;
+export type BulletinsGetQuery = z.infer<typeof BulletinsGetQuery>;
 
 // ---- the work of cadres, per cadre and per tier, for a period ------------------------------------
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from './users';
 
 export const AuditEntry = z.object({
   seq: z.number().int(),
@@ -26,3 +27,6 @@ export const AuditListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditListQuery = z.infer<typeof AuditListQuery>;
+
+export const AuditListResponse = pageOf(AuditEntry);
+export type AuditListResponse = z.infer<typeof AuditListResponse>;

@@ -68,7 +68,13 @@ export const TokensCreateBody = z.strictObject({
 });
 export type TokensCreateBody = z.infer<typeof TokensCreateBody>;
 
-export const TokensCreated = ApiToken.extend({ token: z.string() });
+/** A new token: the only answer that shows its secret. */
+export const TokensCreateResponse = ApiToken.extend({ token: z.string() });
+export type TokensCreateResponse = z.infer<typeof TokensCreateResponse>;
+
+export const TokensListResponse = z.object({ items: z.array(ApiToken) });
+
+export const TokensRevokeParams = z.strictObject({ id: z.uuid() });
 
 export const UsersListQuery = z.strictObject({
   areaCode: areaCode.optional(),
@@ -103,7 +109,8 @@ export const UsersUpdateBody = z.strictObject({
 });
 export type UsersUpdateBody = z.infer<typeof UsersUpdateBody>;
 
-export const UsersPasswordBody = z.strictObject({ password });
+export const UsersResetPasswordBody = z.strictObject({ password });
+export type UsersResetPasswordBody = z.infer<typeof UsersResetPasswordBody>;
 
 /** The password rule: at least 10 characters and not the username (case and spaces ignored). */
 export function isStrongPassword(candidate: string, forUsername: string): boolean {
@@ -114,3 +121,6 @@ export function isStrongPassword(candidate: string, forUsername: string): boolea
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });
 }
+
+export const UsersListResponse = pageOf(User);
+export type UsersListResponse = z.infer<typeof UsersListResponse>;

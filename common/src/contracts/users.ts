@@ -1,2 +1,66 @@
-// The endpoints of the users domain: one contract each (see ../contract.ts).
-export {};
+import { defineContract } from '../contract';
+import {
+  User,
+  UserIdParams,
+  UsersCreateBody,
+  UsersListQuery,
+  UsersListResponse,
+  UsersResetPasswordBody,
+  UsersUpdateBody,
+} from '../users';
+
+/** `/users`: cadre accounts in the caller’s subtree. */
+export const usersApi = {
+  list: defineContract({
+    method: 'GET',
+    path: '/users',
+    tag: 'users',
+    query: UsersListQuery,
+    response: UsersListResponse,
+  }),
+  get: defineContract({
+    method: 'GET',
+    path: '/users/:id',
+    tag: 'users',
+    params: UserIdParams,
+    response: User,
+  }),
+  create: defineContract({
+    method: 'POST',
+    path: '/users',
+    tag: 'users',
+    body: UsersCreateBody,
+    response: User,
+    status: 201,
+  }),
+  update: defineContract({
+    method: 'PATCH',
+    path: '/users/:id',
+    tag: 'users',
+    params: UserIdParams,
+    body: UsersUpdateBody,
+    response: User,
+  }),
+  disable: defineContract({
+    method: 'POST',
+    path: '/users/:id/disable',
+    tag: 'users',
+    params: UserIdParams,
+    response: User,
+  }),
+  enable: defineContract({
+    method: 'POST',
+    path: '/users/:id/enable',
+    tag: 'users',
+    params: UserIdParams,
+    response: User,
+  }),
+  /** Sets a new password; every session of the account ends. */
+  resetPassword: defineContract({
+    method: 'POST',
+    path: '/users/:id/password',
+    tag: 'users',
+    params: UserIdParams,
+    body: UsersResetPasswordBody,
+  }),
+};

@@ -1,23 +1,25 @@
 import {
   type AuthLoginBody,
-  AuthSession,
+  type AuthSession,
+  accountApi,
   type Locale,
-  Me,
+  type Me,
   type Permission,
   type Role,
   grantableRoles as rolesGrantableBy,
+  sessionApi,
 } from '@lianxin/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useCallback, useEffect, useRef } from 'react';
-import { ApiError, apiGet, apiSend, apiSendEmpty, onSignedOut, setCsrfToken } from '../api/client';
+import { ApiError, api, onSignedOut, setCsrfToken } from '../api/client';
 import { useLocale } from '../i18n/i18n';
 
 export const sessionKey = ['session'] as const;
 
 async function fetchSession(): Promise<AuthSession | null> {
   try {
-    const session = await apiGet('/auth/me', AuthSession, undefined, { signOutOn401: false });
+    const session = await api(sessionApi.get, {}, { signOutOn401: false });
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {
@@ -54,8 +56,7 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   const { locale, setLocale } = useLocale();
   return useMutation({
-    mutationFn: (body: AuthLoginBody) =>
-      apiSend('POST', '/auth/login', body, AuthSession, { signOutOn401: false }),
+    mutationFn: (body: AuthLoginBody) => api(sessionApi.login, { body }, { signOutOn401: false }),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
@@ -68,7 +69,7 @@ export function useSignIn() {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSendEmpty('POST', '/auth/logout'),
+    mutationFn: () => api(sessionApi.logout, {}),
     onSettled: () => {
       setCsrfToken(null);
       queryClient.setQueryData(sessionKey, null);
@@ -86,7 +87,7 @@ export function useSwitchLocale() {
       setLocale(next);
       const session = queryClient.getQueryData<AuthSession | null>(sessionKey);
       if (!session) return;
-      apiSend('PATCH', '/auth/me', { locale: next }, Me)
+      api(accountApi.update, { body: { locale: next } })
         .then((user) => queryClient.setQueryData(sessionKey, { ...session, user }))
         .catch(() => {
           // The choice still holds in this browser; the account keeps its old preference.

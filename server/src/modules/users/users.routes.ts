@@ -1,14 +1,7 @@
-import {
-  pageOf,
-  User,
-  UserIdParams,
-  UsersCreateBody,
-  UsersListQuery,
-  UsersPasswordBody,
-  UsersUpdateBody,
-} from '@lianxin/common';
+import { usersApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { areaContextOf } from '../../platform/request-context';
+import { areaContextOf, withTransaction } from '../../platform/request-context';
+import { route } from '../../platform/routes';
 import {
   createUser,
   getUser,
@@ -18,83 +11,43 @@ import {
   updateUserInScope,
 } from './users.service';
 
+/** `/users`: cadre accounts in the caller's subtree. */
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.ctx;
+  route(app, usersApi.list, { permission: 'users.read' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return listUsersInScope(ctx.db, ctx.scope, request.query);
+  });
 
-  app.get(
-    '/',
-    {
-      config: { permission: 'users.read' },
-      schema: { tags: ['users'], querystring: UsersListQuery, response: { 200: pageOf(User) } },
-    },
-    async (request) => listUsersInScope(db, areaContextOf(request).scope, request.query),
-  );
+  route(app, usersApi.get, { permission: 'users.read' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return getUser(ctx.db, ctx.scope, request.params.id);
+  });
 
-  app.get(
-    '/:id',
-    {
-      config: { permission: 'users.read' },
-      schema: { tags: ['users'], params: UserIdParams, response: { 200: User } },
-    },
-    async (request) => getUser(db, areaContextOf(request).scope, request.params.id),
-  );
+  route(app, usersApi.create, { permission: 'users.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return withTransaction(ctx, (trx) => createUser(trx, ctx, request.body));
+  });
 
-  app.post(
-    '/',
-    {
-      config: { permission: 'users.manage' },
-      schema: { tags: ['users'], body: UsersCreateBody, response: { 201: User } },
-    },
-    async (request, reply) => {
-      const user = await db
-        .transaction()
-        .execute((trx) => createUser(trx, areaContextOf(request), request.body));
-      return reply.status(201).send(user);
-    },
-  );
+  route(app, usersApi.update, { permission: 'users.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return withTransaction(ctx, (trx) => updateUserInScope(trx, ctx, request.params.id, request.body));
+  });
 
-  app.patch(
-    '/:id',
-    {
-      config: { permission: 'users.manage' },
-      schema: { tags: ['users'], params: UserIdParams, body: UsersUpdateBody, response: { 200: User } },
-    },
-    async (request) =>
-      db
-        .transaction()
-        .execute((trx) => updateUserInScope(trx, areaContextOf(request), request.params.id, request.body)),
-  );
+  route(app, usersApi.disable, { permission: 'users.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return withTransaction(ctx, (trx) => setUserDisabled(trx, ctx, request.params.id, true));
+  });
 
-  for (const [action, disabled] of [
-    ['disable', true],
-    ['enable', false],
-  ] as const) {
-    app.post(
-      `/:id/${action}`,
-      {
-        config: { permission: 'users.manage' },
-        schema: { tags: ['users'], params: UserIdParams, response: { 200: User } },
-      },
-      async (request) =>
-        db
-          .transaction()
-          .execute((trx) => setUserDisabled(trx, areaContextOf(request), request.params.id, disabled)),
+  route(app, usersApi.enable, { permission: 'users.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return withTransaction(ctx, (trx) => setUserDisabled(trx, ctx, request.params.id, false));
+  });
+
+  route(app, usersApi.resetPassword, { permission: 'users.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    await withTransaction(ctx, (trx) =>
+      resetUserPassword(trx, ctx, request.params.id, request.body.password),
     );
-  }
-
-  app.post(
-    '/:id/password',
-    {
-      config: { permission: 'users.manage' },
-      schema: { tags: ['users'], params: UserIdParams, body: UsersPasswordBody },
-    },
-    async (request, reply) => {
-      await db
-        .transaction()
-        .execute((trx) =>
-          resetUserPassword(trx, areaContextOf(request), request.params.id, request.body.password),
-        );
-      return reply.status(204).send();
-    },
-  );
+    return undefined;
+  });
 };

@@ -1,20 +1,15 @@
-import { AuditEntry, AuditListQuery, pageOf } from '@lianxin/common';
+import { auditApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { areaContextOf } from '../request-context';
+import { route } from '../routes';
 import { searchEntries } from './audit.repository';
 import { toAuditEntry } from './audit.service';
 
+/** `/audit`: the audit log, searched by actor, action, object and day. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.ctx;
-  app.get(
-    '/',
-    {
-      config: { permission: 'audit.read' },
-      schema: { tags: ['audit'], querystring: AuditListQuery, response: { 200: pageOf(AuditEntry) } },
-    },
-    async (request) => {
-      const { rows, total } = await searchEntries(db, areaContextOf(request).scope, request.query);
-      return { items: rows.map(toAuditEntry), total };
-    },
-  );
+  route(app, auditApi.list, { permission: 'audit.read' }, async (request) => {
+    const ctx = areaContextOf(request);
+    const { rows, total } = await searchEntries(ctx.db, ctx.scope, request.query);
+    return { items: rows.map(toAuditEntry), total };
+  });
 };

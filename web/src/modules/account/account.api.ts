@@ -1,22 +1,25 @@
-import { ApiToken, type AuthPasswordBody, type TokensCreateBody, TokensCreated } from '@lianxin/common';
+import {
+  type ApiToken,
+  type AuthPasswordBody,
+  accountApi,
+  type ContractInput,
+  tokensApi,
+} from '@lianxin/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiGet, apiSend, apiSendEmpty } from '../../api/client';
+import { api } from '../../api/client';
 
 export const tokensKey = ['account', 'tokens'] as const;
 
-const TokenList = z.object({ items: z.array(ApiToken) });
-
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: AuthPasswordBody) => apiSendEmpty('POST', '/auth/password', body),
+    mutationFn: (body: AuthPasswordBody) => api(accountApi.changePassword, { body }),
   });
 }
 
 export function useTokens(enabled: boolean) {
   return useQuery({
     queryKey: tokensKey,
-    queryFn: async () => (await apiGet('/auth/tokens', TokenList)).items,
+    queryFn: async () => (await api(tokensApi.list, {})).items,
     enabled,
   });
 }
@@ -24,8 +27,7 @@ export function useTokens(enabled: boolean) {
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.input<typeof TokensCreateBody>) =>
-      apiSend('POST', '/auth/tokens', body, TokensCreated),
+    mutationFn: (body: ContractInput<typeof tokensApi.create>['body']) => api(tokensApi.create, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
   });
 }
@@ -33,7 +35,7 @@ export function useCreateToken() {
 export function useRevokeToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (token: ApiToken) => apiSendEmpty('DELETE', `/auth/tokens/${token.id}`),
+    mutationFn: (token: ApiToken) => api(tokensApi.revoke, { params: { id: token.id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
   });
 }

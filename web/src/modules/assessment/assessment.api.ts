@@ -1,7 +1,6 @@
-import { Assessment, AssessmentConfig, AssessmentScore } from '@lianxin/common';
+import { type AssessmentConfig, assessmentsApi } from '@lianxin/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { ApiError, apiGet, apiSend, apiSendEmpty } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 
 // 年度考核: a year's configuration, status and scores; every write changes what the page shows.
 export const assessmentKey = ['assessment'] as const;
@@ -9,7 +8,7 @@ export const assessmentKey = ['assessment'] as const;
 export function useAssessment(year: number) {
   return useQuery({
     queryKey: [...assessmentKey, year],
-    queryFn: () => apiGet(`/assessments/${year}`, Assessment),
+    queryFn: () => api(assessmentsApi.get, { params: { year } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -19,7 +18,7 @@ export function useOwnAssessment(year: number) {
   return useQuery({
     queryKey: [...assessmentKey, year, 'me'],
     queryFn: () =>
-      apiGet(`/assessments/${year}/me`, AssessmentScore).catch((error: unknown) => {
+      api(assessmentsApi.getOwn, { params: { year } }).catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
       }),
@@ -37,22 +36,20 @@ function useAssessmentWrite<V, R>(year: number, write: (variables: V) => Promise
 
 export function useSaveAssessmentConfig(year: number) {
   return useAssessmentWrite(year, (config: AssessmentConfig) =>
-    apiSend('PUT', `/assessments/${year}/config`, config, AssessmentConfig),
+    api(assessmentsApi.configure, { params: { year }, body: config }),
   );
 }
 
 export function useComputeAssessment(year: number) {
-  return useAssessmentWrite(year, () =>
-    apiSend('POST', `/assessments/${year}/compute`, {}, z.object({ cadres: z.number() })),
-  );
+  return useAssessmentWrite(year, () => api(assessmentsApi.compute, { params: { year } }));
 }
 
 export function useCommentScore(year: number) {
   return useAssessmentWrite(year, ({ cadreId, comment }: { cadreId: string; comment: string }) =>
-    apiSend('PATCH', `/assessments/${year}/scores/${cadreId}`, { comment }, AssessmentScore),
+    api(assessmentsApi.comment, { params: { year, cadreId }, body: { comment } }),
   );
 }
 
 export function useFinalizeAssessment(year: number) {
-  return useAssessmentWrite(year, () => apiSendEmpty('POST', `/assessments/${year}/finalize`));
+  return useAssessmentWrite(year, () => api(assessmentsApi.finalize, { params: { year } }));
 }

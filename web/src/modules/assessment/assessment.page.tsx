@@ -1,5 +1,5 @@
 import { CalculatorOutlined, DownloadOutlined, LockOutlined } from '@ant-design/icons';
-import { cohorts } from '@lianxin/common';
+import { assessmentsApi, cohorts, pathOf } from '@lianxin/common';
 import { App, Button, Card, DatePicker, Flex, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
@@ -110,7 +110,7 @@ export function AssessmentPage() {
         onClick={() =>
           download.start({
             title: t('assessment.exportTitle', { year }),
-            path: `/assessments/${year}/export`,
+            path: pathOf(assessmentsApi.export, { year }),
             fileName: `assessment-${year}.xlsx`,
           })
         }

@@ -1,6 +1,6 @@
-import { Dashboard, type DashboardQuery } from '@lianxin/common';
+import { type DashboardQuery, dashboardApi } from '@lianxin/common';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../api/client';
+import { api } from '../../api/client';
 
 export const dashboardKey = ['dashboard'] as const;
 
@@ -8,7 +8,7 @@ export const dashboardKey = ['dashboard'] as const;
 export function useDashboard(query: DashboardQuery) {
   return useQuery({
     queryKey: [...dashboardKey, query],
-    queryFn: () => apiGet('/dashboard', Dashboard, { ...query }),
+    queryFn: () => api(dashboardApi.get, { query }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

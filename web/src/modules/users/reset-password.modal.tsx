@@ -1,4 +1,4 @@
-import { type User, UsersPasswordBody } from '@lianxin/common';
+import { type User, UsersResetPasswordBody } from '@lianxin/common';
 import { App, Form, Input, Modal } from 'antd';
 import { useMemo } from 'react';
 import { useT } from '../../i18n/i18n';
@@ -27,7 +27,7 @@ export function ResetPasswordModal(props: {
     () => ({ messages: { password: t('password.rule') }, codes: { PASSWORD_WEAK: ['password'] } }),
     [t],
   );
-  const { validate, handleError } = useSchemaForm(form, UsersPasswordBody, mapping);
+  const { validate, handleError } = useSchemaForm(form, UsersResetPasswordBody, mapping);
 
   const submit = (values: FormValues) => {
     const body = validate({ password: values.password });

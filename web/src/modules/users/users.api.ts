@@ -1,35 +1,33 @@
 import {
-  pageOf,
-  User,
+  type User,
   type UsersCreateBody,
   type UsersListQuery,
   type UsersUpdateBody,
+  usersApi,
 } from '@lianxin/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiSend, apiSendEmpty } from '../../api/client';
+import { api } from '../../api/client';
 
 export const usersKey = ['users'] as const;
-
-const UserPage = pageOf(User);
 
 export type UsersFilter = Partial<Pick<UsersListQuery, 'areaCode' | 'role' | 'status' | 'q'>>;
 
 export function useUsers(filter: UsersFilter, page: number, pageSize: number) {
   return useQuery({
     queryKey: [...usersKey, 'list', filter, page, pageSize],
-    queryFn: () => apiGet('/users', UserPage, { ...filter, page, pageSize }),
+    queryFn: () => api(usersApi.list, { query: { ...filter, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function fetchUser(id: string): Promise<User> {
-  return apiGet(`/users/${id}`, User);
+  return api(usersApi.get, { params: { id } });
 }
 
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UsersCreateBody) => apiSend('POST', '/users', body, User),
+    mutationFn: (body: UsersCreateBody) => api(usersApi.create, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
@@ -38,7 +36,7 @@ export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UsersUpdateBody }) =>
-      apiSend('PATCH', `/users/${id}`, body, User),
+      api(usersApi.update, { params: { id }, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
@@ -47,7 +45,7 @@ export function useSetUserDisabled() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, disabled }: { id: string; disabled: boolean }) =>
-      apiSend('POST', `/users/${id}/${disabled ? 'disable' : 'enable'}`, undefined, User),
+      api(disabled ? usersApi.disable : usersApi.enable, { params: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
@@ -56,7 +54,7 @@ export function useResetUserPassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, password }: { id: string; password: string }) =>
-      apiSendEmpty('POST', `/users/${id}/password`, { password }),
+      api(usersApi.resetPassword, { params: { id }, body: { password } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
