@@ -1,19 +1,19 @@
 import {
-  AppealCategory,
   type HelperRatingBody,
-  PublicAppeal,
   type PublicAppealBody,
+  type PublicAppealsCreateResponse,
   type PublicRateBody,
   PublicRatingView,
-  PublicVillage,
+  publicAppealsApi,
+  publicCategoriesApi,
+  publicVillagesApi,
   type TrackBody,
 } from '@lianxin/common';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiGet, apiSend, apiSendEmpty, isApiError } from '../api/client';
+import type { z } from 'zod';
+import { api, apiGet, apiSendEmpty, isApiError } from '../api/client';
 
-const Submitted = z.object({ trackingCode: z.string(), expectedBy: z.string() });
-export type Submitted = z.infer<typeof Submitted>;
+export type Submitted = PublicAppealsCreateResponse;
 
 // The lists change a few times a year; the server lets them be cached for five minutes.
 const LIST_STALE_MS = 5 * 60_000;
@@ -21,7 +21,7 @@ const LIST_STALE_MS = 5 * 60_000;
 export function usePublicVillages() {
   return useQuery({
     queryKey: ['public', 'villages'],
-    queryFn: () => apiGet('/public/villages', z.array(PublicVillage)),
+    queryFn: () => api(publicVillagesApi.list, {}),
     staleTime: LIST_STALE_MS,
   });
 }
@@ -29,26 +29,26 @@ export function usePublicVillages() {
 export function usePublicCategories() {
   return useQuery({
     queryKey: ['public', 'categories'],
-    queryFn: () => apiGet('/public/categories', z.array(AppealCategory)),
+    queryFn: () => api(publicCategoriesApi.list, {}),
     staleTime: LIST_STALE_MS,
   });
 }
 
 export function useSubmitAppeal() {
   return useMutation({
-    mutationFn: (body: PublicAppealBody) => apiSend('POST', '/public/appeals', body, Submitted),
+    mutationFn: (body: PublicAppealBody) => api(publicAppealsApi.create, { body }),
   });
 }
 
 export function useTrackAppeal() {
   return useMutation({
-    mutationFn: (body: TrackBody) => apiSend('POST', '/public/appeals/track', body, PublicAppeal),
+    mutationFn: (body: TrackBody) => api(publicAppealsApi.track, { body }),
   });
 }
 
 export function useRateAppeal() {
   return useMutation({
-    mutationFn: (body: PublicRateBody) => apiSend('POST', '/public/appeals/rate', body, PublicAppeal),
+    mutationFn: (body: PublicRateBody) => api(publicAppealsApi.rate, { body }),
   });
 }
 

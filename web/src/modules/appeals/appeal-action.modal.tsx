@@ -5,7 +5,6 @@ import {
   type AppealActionBody,
   type AppealLevel,
   appealLevels,
-  roles,
 } from '@lianxin/common';
 import {
   Alert,
@@ -74,11 +73,6 @@ function bodyOf(action: AppealAction, values: FormValues, version: number): Reco
   return body;
 }
 
-/** The handlers route names roles as plain strings. */
-function roleOf(value: string) {
-  return roles.find((r) => r === value);
-}
-
 /** The handler picker: accounts of the unit that holds the appeal. */
 function HandlerSelect({ appeal }: { appeal: Appeal }) {
   const t = useT();
@@ -88,14 +82,11 @@ function HandlerSelect({ appeal }: { appeal: Appeal }) {
       showSearch={{ optionFilterProp: 'label' }}
       loading={isLoading}
       placeholder={t('appeals.actionForm.handlerPlaceholder')}
-      options={(data ?? []).map((h) => {
-        const role = roleOf(h.role);
-        return {
-          value: h.id,
-          label: `${h.name}（${role ? roleLabel(t, role) : h.role}）`,
-          disabled: h.id === appeal.handlerId,
-        };
-      })}
+      options={(data ?? []).map((h) => ({
+        value: h.id,
+        label: `${h.name}（${roleLabel(t, h.role)}）`,
+        disabled: h.id === appeal.handlerId,
+      }))}
       data-testid="action-handler"
     />
   );

@@ -93,7 +93,7 @@ export function AppealAttachmentsCard({ appeal, canUpload }: { appeal: Appeal; c
         disabled={upload.isPending}
         beforeUpload={(file) => {
           send(file);
-          // The file goes up as the raw request body with its own type (see apiUpload).
+          // The file goes up as the raw request body with its own type (see upload in the API client).
           return false;
         }}
       >

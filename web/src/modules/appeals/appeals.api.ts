@@ -1,20 +1,22 @@
 import {
-  Appeal,
+  type Appeal,
   type AppealAction,
   type AppealActionBody,
-  AppealAttachment,
-  AppealCategory,
+  type AppealCandidate,
   type AppealCategoryBody,
   type AppealCreateBody,
-  AppealSettings,
-  AppealStats,
+  type AppealSettings,
   type AppealsListQuery,
-  AppealsPage,
+  appealActionsApi,
+  appealAttachmentsApi,
+  appealCategoriesApi,
+  appealSettingsApi,
+  appealsApi,
   type CallbackBody,
-  CallbackTask,
-  Notification,
-  type notificationStatuses,
-  SimilarAppeal,
+  type ContractInput,
+  callbacksApi,
+  type NotificationsListQuery,
+  notificationsApi,
 } from '@lianxin/common';
 import {
   keepPreviousData,
@@ -23,8 +25,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiGet, apiSend, apiUpload, apiUrl, type TransferProgress } from '../../api/client';
+import { api, apiUrlOf, type TransferProgress, upload } from '../../api/client';
 
 export const appealsKey = ['appeals'] as const;
 export const appealCategoriesKey = ['appeal-categories'] as const;
@@ -48,11 +49,13 @@ export function useAppealsList(
   return useInfiniteQuery({
     queryKey: [...appealsKey, 'list', filter, limit, withTotal],
     queryFn: ({ pageParam }) =>
-      apiGet('/appeals', AppealsPage, {
-        ...filter,
-        cursor: pageParam,
-        limit,
-        ...(withTotal && !pageParam ? { withTotal: 'true' } : {}),
+      api(appealsApi.list, {
+        query: {
+          ...filter,
+          cursor: pageParam,
+          limit,
+          ...(withTotal && !pageParam ? { withTotal: 'true' as const } : {}),
+        },
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -65,7 +68,7 @@ export function useAppealsList(
 export function useAppealSearch(q: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...appealsKey, 'search', q],
-    queryFn: () => apiGet('/appeals', AppealsPage, { q, status: 'open', limit: 10 }),
+    queryFn: () => api(appealsApi.list, { query: { q, status: 'open', limit: 10 } }),
     enabled: (options.enabled ?? true) && q.trim().length > 0,
     placeholderData: keepPreviousData,
   });
@@ -78,7 +81,7 @@ export function appealKey(id: string) {
 export function useAppeal(id: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: appealKey(id),
-    queryFn: () => apiGet(`/appeals/${id}`, Appeal),
+    queryFn: () => api(appealsApi.get, { params: { id } }),
     enabled: options.enabled ?? true,
   });
 }
@@ -106,25 +109,9 @@ function useAppealWrite<V>(write: (variables: V) => Promise<Appeal>) {
 /** Takes in an appeal; the Idempotency-Key makes a retried save (a lost answer) count once. */
 export function useCreateAppeal() {
   return useAppealWrite(({ body, idempotencyKey }: { body: AppealCreateBody; idempotencyKey: string }) =>
-    apiSend('POST', '/appeals', body, Appeal, { headers: { 'Idempotency-Key': idempotencyKey } }),
+    api(appealsApi.create, { body }, { headers: { 'Idempotency-Key': idempotencyKey } }),
   );
 }
-
-/** The URL segment of each action (server: appeals.routes.ts). */
-export const actionPaths: Record<AppealAction, string> = {
-  accept: 'accept',
-  start: 'start',
-  assign: 'assign',
-  escalate: 'escalate',
-  send_down: 'send-down',
-  return: 'return',
-  defer: 'defer',
-  approve_deferral: 'approve-deferral',
-  reject_deferral: 'reject-deferral',
-  resolve: 'resolve',
-  merge: 'merge',
-  note: 'notes',
-};
 
 export interface AppealActionVariables {
   id: string;
@@ -134,28 +121,26 @@ export interface AppealActionVariables {
 
 export function useAppealAction() {
   return useAppealWrite(({ id, action, body }: AppealActionVariables) =>
-    apiSend('POST', `/appeals/${id}/${actionPaths[action]}`, body, Appeal),
+    api(appealActionsApi[action], { params: { id }, body }),
   );
 }
 
 export function useRecordCallback() {
   return useAppealWrite(({ id, body }: { id: string; body: CallbackBody }) =>
-    apiSend('POST', `/appeals/${id}/callback`, body, Appeal),
+    api(appealsApi.recordCallback, { params: { id }, body }),
   );
 }
-
-const RevealedPhone = z.object({ phone: z.string().nullable() });
 
 /** The reporter's full number, to call back; the server records each reveal in the audit log. */
 export function useRevealPhone() {
   return useMutation({
-    mutationFn: (id: string) => apiSend('POST', `/appeals/${id}/reveal-phone`, undefined, RevealedPhone),
+    mutationFn: (id: string) => api(appealsApi.revealPhone, { params: { id } }),
   });
 }
 
 /** Where the browser loads an attachment itself (an <img> thumbnail, a download link): same origin, with the session cookie. */
 export function attachmentUrl(appealId: string, attachmentId: string): string {
-  return apiUrl(`/appeals/${appealId}/attachments/${attachmentId}`);
+  return apiUrlOf(appealAttachmentsApi.get, { params: { id: appealId, attachmentId } });
 }
 
 /** Sends a photo or PDF as it is (its own content type as the body's); the appeal's list grows by one. */
@@ -167,13 +152,11 @@ export function useUploadAttachment() {
       file: File;
       onProgress: (progress: TransferProgress) => void;
     }) =>
-      apiUpload(
-        `/appeals/${variables.appealId}/attachments`,
-        { fileName: variables.file.name },
+      upload(
+        appealAttachmentsApi.create,
+        { params: { id: variables.appealId }, query: { fileName: variables.file.name } },
         variables.file,
-        AppealAttachment,
-        variables.onProgress,
-        variables.file.type,
+        { onProgress: variables.onProgress, contentType: variables.file.type },
       ),
     onSuccess: (attachment, { appealId }) => {
       queryClient.setQueryData<Appeal>(appealKey(appealId), (appeal) =>
@@ -184,63 +167,51 @@ export function useUploadAttachment() {
   });
 }
 
-const Handler = z.object({ id: z.string(), name: z.string(), role: z.string(), areaCode: z.string() });
-export type Handler = z.infer<typeof Handler>;
+export type Handler = AppealCandidate;
 
 /** Who may be assigned: active accounts of the unit that holds the appeal. */
 export function useAppealHandlers(id: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...appealsKey, 'handlers', id],
-    queryFn: () => apiGet(`/appeals/${id}/handlers`, z.array(Handler)),
+    queryFn: () => api(appealsApi.listHandlers, { params: { id } }),
     enabled: options.enabled ?? true,
   });
 }
 
-export interface SimilarQuery {
-  villageCode: string;
-  categoryCode: string;
-  text: string;
-  excludeId?: string;
-}
+export type SimilarQuery = ContractInput<typeof appealsApi.listSimilar>['query'];
 
 /** Open appeals of the same village and category that read alike (asked only when all are known). */
 export function useSimilarAppeals(query: SimilarQuery | null) {
   return useQuery({
     queryKey: [...appealsKey, 'similar', query],
-    queryFn: () => apiGet('/appeals/similar', z.array(SimilarAppeal), { ...query }),
+    queryFn: () => (query === null ? [] : api(appealsApi.listSimilar, { query })),
     enabled: query !== null,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
 }
 
-export interface StatsQuery {
-  areaCode?: string;
-  from: string;
-  to: string;
-}
+export type StatsQuery = ContractInput<typeof appealsApi.getStats>['query'];
 
 export function useAppealStats(query: StatsQuery) {
   return useQuery({
     queryKey: [...appealsKey, 'stats', query],
-    queryFn: () => apiGet('/appeals/stats', AppealStats, { ...query }),
+    queryFn: () => api(appealsApi.getStats, { query }),
     placeholderData: keepPreviousData,
   });
 }
 
-const CallbackList = z.object({ items: z.array(CallbackTask) });
-
 export function useCallbackTasks() {
   return useQuery({
     queryKey: callbacksKey,
-    queryFn: async () => (await apiGet('/callbacks', CallbackList, { limit: 200 })).items,
+    queryFn: async () => (await api(callbacksApi.list, { query: { limit: 200 } })).items,
   });
 }
 
 export function useAppealCategories() {
   return useQuery({
     queryKey: appealCategoriesKey,
-    queryFn: () => apiGet('/appeal-categories', z.array(AppealCategory)),
+    queryFn: () => api(appealCategoriesApi.list, {}),
     staleTime: 5 * 60_000,
   });
 }
@@ -250,8 +221,8 @@ export function useSaveAppealCategory() {
   return useMutation({
     mutationFn: ({ code, body }: { code: string | null; body: AppealCategoryBody }) =>
       code === null
-        ? apiSend('POST', '/appeal-categories', body, AppealCategory)
-        : apiSend('PUT', `/appeal-categories/${code}`, body, AppealCategory),
+        ? api(appealCategoriesApi.create, { body })
+        : api(appealCategoriesApi.update, { params: { code }, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: appealCategoriesKey }),
   });
 }
@@ -259,29 +230,24 @@ export function useSaveAppealCategory() {
 export function useAppealSettings() {
   return useQuery({
     queryKey: appealSettingsKey,
-    queryFn: () => apiGet('/appeal-settings', AppealSettings),
+    queryFn: () => api(appealSettingsApi.get, {}),
   });
 }
 
 export function useSaveAppealSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AppealSettings) => apiSend('PUT', '/appeal-settings', body, AppealSettings),
+    mutationFn: (body: AppealSettings) => api(appealSettingsApi.update, { body }),
     onSuccess: (settings) => queryClient.setQueryData(appealSettingsKey, settings),
   });
 }
 
-const NotificationList = z.object({ items: z.array(Notification) });
-
-export interface NotificationsFilter {
-  status?: (typeof notificationStatuses)[number];
-  appealId?: string;
-}
+export type NotificationsFilter = Pick<NotificationsListQuery, 'status' | 'appealId'>;
 
 export function useNotifications(filter: NotificationsFilter, limit: number) {
   return useQuery({
     queryKey: [...notificationsKey, filter, limit],
-    queryFn: async () => (await apiGet('/notifications', NotificationList, { ...filter, limit })).items,
+    queryFn: async () => (await api(notificationsApi.list, { query: { ...filter, limit } })).items,
     placeholderData: keepPreviousData,
   });
 }

@@ -1,21 +1,18 @@
 import {
-  Mediation,
-  type MediationCreateBody,
-  type MediationOutcomeBody,
-  type MediationSessionBody,
-  roles,
-  Screening,
+  type AppealCandidate,
+  appealsApi,
+  type ContractInput,
+  type Mediation,
+  mediationsApi,
   type ScreeningBody,
+  screeningsApi,
 } from '@lianxin/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiGet, apiSend } from '../../api/client';
+import { api } from '../../api/client';
 import { appealsKey } from './appeals.api';
 
 export const mediationsKey = ['mediations'] as const;
 export const screeningsKey = ['screenings'] as const;
-
-const MediationList = z.object({ items: z.array(Mediation) });
 
 export function useMediations(
   filter: { villageCode?: string; appealId?: string },
@@ -23,7 +20,7 @@ export function useMediations(
 ) {
   return useQuery({
     queryKey: [...mediationsKey, 'list', filter],
-    queryFn: async () => (await apiGet('/mediations', MediationList, { ...filter, limit: 200 })).items,
+    queryFn: async () => (await api(mediationsApi.list, { query: { ...filter, limit: 200 } })).items,
     enabled: options.enabled ?? true,
   });
 }
@@ -35,7 +32,7 @@ export function mediationKey(id: string) {
 export function useMediation(id: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: mediationKey(id),
-    queryFn: () => apiGet(`/mediations/${id}`, Mediation),
+    queryFn: () => api(mediationsApi.get, { params: { id } }),
     enabled: options.enabled ?? true,
   });
 }
@@ -56,29 +53,29 @@ function useMediationWrite<V>(write: (variables: V) => Promise<Mediation>) {
 }
 
 export function useCreateMediation() {
-  return useMediationWrite((body: z.input<typeof MediationCreateBody>) =>
-    apiSend('POST', '/mediations', body, Mediation),
+  return useMediationWrite((body: ContractInput<typeof mediationsApi.create>['body']) =>
+    api(mediationsApi.create, { body }),
   );
 }
 
 export function useAddMediationSession() {
-  return useMediationWrite(({ id, body }: { id: string; body: z.input<typeof MediationSessionBody> }) =>
-    apiSend('POST', `/mediations/${id}/sessions`, body, Mediation),
+  return useMediationWrite(
+    ({ id, body }: { id: string; body: ContractInput<typeof mediationsApi.addSession>['body'] }) =>
+      api(mediationsApi.addSession, { params: { id }, body }),
   );
 }
 
 export function useRecordMediationOutcome() {
-  return useMediationWrite(({ id, body }: { id: string; body: z.input<typeof MediationOutcomeBody> }) =>
-    apiSend('POST', `/mediations/${id}/outcome`, body, Mediation),
+  return useMediationWrite(
+    ({ id, body }: { id: string; body: ContractInput<typeof mediationsApi.recordOutcome>['body'] }) =>
+      api(mediationsApi.recordOutcome, { params: { id }, body }),
   );
 }
-
-const ScreeningList = z.object({ items: z.array(Screening) });
 
 export function useScreenings() {
   return useQuery({
     queryKey: screeningsKey,
-    queryFn: async () => (await apiGet('/screenings', ScreeningList, { limit: 200 })).items,
+    queryFn: async () => (await api(screeningsApi.list, { query: { limit: 200 } })).items,
   });
 }
 
@@ -86,7 +83,7 @@ export function useScreenings() {
 export function useRecordScreening() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ScreeningBody) => apiSend('POST', '/screenings', body, Screening),
+    mutationFn: (body: ScreeningBody) => api(screeningsApi.create, { body }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: screeningsKey }),
@@ -97,13 +94,7 @@ export function useRecordScreening() {
   });
 }
 
-const MediatorCandidate = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.enum(roles),
-  areaCode: z.string(),
-});
-export type MediatorCandidate = z.infer<typeof MediatorCandidate>;
+export type MediatorCandidate = AppealCandidate;
 
 /**
  * Who may mediate this dispute: active accounts of its village, its town and the district that
@@ -112,7 +103,7 @@ export type MediatorCandidate = z.infer<typeof MediatorCandidate>;
 export function useMediatorCandidates(appealId: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...appealsKey, 'mediators', appealId],
-    queryFn: () => apiGet(`/appeals/${appealId}/mediators`, z.array(MediatorCandidate)),
+    queryFn: () => api(appealsApi.listMediators, { params: { id: appealId } }),
     enabled: options.enabled ?? true,
     staleTime: 60_000,
   });
