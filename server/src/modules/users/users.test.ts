@@ -1,3 +1,4 @@
+import { auditApi, type ContractInput, sessionApi, usersApi } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AREAS,
@@ -8,6 +9,8 @@ import {
   seedAreas,
   type TestContext,
 } from '../../../test/harness';
+
+type NewUser = ContractInput<typeof usersApi.create>['body'];
 
 describe('accounts', () => {
   let t: TestContext;
@@ -22,7 +25,7 @@ describe('accounts', () => {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const newCadre = (overrides: Record<string, unknown> = {}) => ({
+  const newCadre = (overrides: Partial<NewUser> = {}): NewUser => ({
     username: `cadre${Math.random().toString(36).slice(2, 8)}`,
     name: '王建国',
     phone: '13812345678',
@@ -31,6 +34,8 @@ describe('accounts', () => {
     password: 'village-cadre-pass',
     ...overrides,
   });
+  const create = (session: Session, overrides: Partial<NewUser> = {}) =>
+    session.call(usersApi.create, { body: newCadre(overrides) });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -47,19 +52,18 @@ describe('accounts', () => {
   afterAll(() => t.close());
 
   it('creates a village cadre who can then sign in and is audited', async () => {
-    const body = newCadre({ username: 'Wang.JianGuo' });
-    const response = await admin.request('POST', '/api/v1/users', body);
+    const response = await create(admin, { username: 'Wang.JianGuo' });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({
+    expect(response.data).toMatchObject({
       username: 'wang.jianguo',
       role: 'village_cadre',
       area: { code: AREAS.villageA1, name: '大同村', kind: 'village' },
       disabled: false,
     });
-    expect(response.json()).not.toHaveProperty('passwordHash');
+    expect(response.response.json()).not.toHaveProperty('passwordHash');
     await login(t.app, 'wang.jianguo', 'village-cadre-pass');
-    const audit = await admin.request('GET', '/api/v1/audit?action=user.create');
-    expect(audit.json()).toMatchObject({
+    const audit = await admin.call(auditApi.list, { query: { action: 'user.create' } });
+    expect(audit.data).toMatchObject({
       items: [{ after: { username: 'wang.jianguo', role: 'village_cadre' } }],
     });
   });
@@ -74,119 +78,108 @@ describe('accounts', () => {
     ],
     ['an unknown area', { areaCode: '610902009009' }, 400, 'AREA_UNKNOWN'],
     ['a role bound to the wrong level', { role: 'town_head' }, 400, 'ROLE_AREA_MISMATCH'],
-    ['an unknown field', { isAdmin: true }, 400, 'VALIDATION_FAILED'],
-    ['a wrong type', { phone: 13812345678 }, 400, 'VALIDATION_FAILED'],
     ['an over-long name', { name: '长'.repeat(41) }, 400, 'VALIDATION_FAILED'],
-    ['an unknown role', { role: 'emperor' }, 400, 'VALIDATION_FAILED'],
-  ])('refuses %s and writes nothing', async (_label, overrides, status, code) => {
+  ] satisfies [string, Partial<NewUser>, number, string][])(
+    'refuses %s and writes nothing',
+    async (_label, overrides, status, code) => {
+      const before = await countUsers();
+      const response = await create(admin, overrides);
+      expect(response.statusCode).toBe(status);
+      expect(response.error).toMatchObject({ code });
+      expect(await countUsers()).toBe(before);
+    },
+  );
+
+  // Bodies the contract cannot express: sent as they are.
+  it.each([
+    ['an unknown field', { isAdmin: true }],
+    ['a wrong type', { phone: 13812345678 }],
+    ['an unknown role', { role: 'emperor' }],
+  ])('refuses %s as invalid and writes nothing', async (_label, overrides) => {
     const before = await countUsers();
-    const response = await admin.request('POST', '/api/v1/users', newCadre(overrides));
-    expect(response.statusCode).toBe(status);
-    expect(response.json()).toMatchObject({ error: { code } });
+    const response = await admin.request('POST', '/api/v1/users', { ...newCadre(), ...overrides });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
     expect(await countUsers()).toBe(before);
   });
 
   it('explains each invalid field in the caller’s language', async () => {
-    const response = await admin.request('POST', '/api/v1/users', newCadre({ name: '', phone: '123' }));
-    const details = (response.json() as { error: { details: { path: string; message: string }[] } }).error
-      .details;
+    const response = await create(admin, { name: '', phone: '123' });
+    const details = response.error.details ?? [];
     expect(details.map((d) => d.path).sort()).toEqual(['body.name', 'body.phone']);
     expect(details.every((d) => /[\u4e00-\u9fa5]/.test(d.message))).toBe(true);
   });
 
   it('refuses a duplicate username with 409', async () => {
     const body = newCadre();
-    expect((await admin.request('POST', '/api/v1/users', body)).statusCode).toBe(201);
-    const again = await admin.request('POST', '/api/v1/users', {
-      ...body,
-      username: body.username.toUpperCase(),
-    });
+    expect((await admin.call(usersApi.create, { body })).statusCode).toBe(201);
+    const again = await create(admin, { ...body, username: body.username.toUpperCase() });
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ error: { code: 'USERNAME_TAKEN' } });
+    expect(again.error).toMatchObject({ code: 'USERNAME_TAKEN' });
   });
 
   it('lets a town head create village cadres in the own town only', async () => {
-    expect(
-      (await headA.request('POST', '/api/v1/users', newCadre({ areaCode: AREAS.villageA2 }))).statusCode,
-    ).toBe(201);
-    const sibling = await headA.request('POST', '/api/v1/users', newCadre({ areaCode: AREAS.villageB1 }));
-    expect(sibling.json()).toMatchObject({ error: { code: 'AREA_UNKNOWN' } });
-    const grant = await headA.request(
-      'POST',
-      '/api/v1/users',
-      newCadre({ role: 'town_head', areaCode: AREAS.townA }),
-    );
+    expect((await create(headA, { areaCode: AREAS.villageA2 })).statusCode).toBe(201);
+    const sibling = await create(headA, { areaCode: AREAS.villageB1 });
+    expect(sibling.error).toMatchObject({ code: 'AREA_UNKNOWN' });
+    const grant = await create(headA, { role: 'town_head', areaCode: AREAS.townA });
     expect(grant.statusCode).toBe(403);
-    expect(grant.json()).toMatchObject({ error: { code: 'ROLE_NOT_ASSIGNABLE' } });
+    expect(grant.error).toMatchObject({ code: 'ROLE_NOT_ASSIGNABLE' });
   });
 
   it('lists accounts in the caller’s subtree with filters and paging', async () => {
     await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageB1, name: '东坡村干部' });
-    const mine = await headA.request('GET', '/api/v1/users?pageSize=200');
-    const items = (mine.json() as { items: { areaCode: string }[] }).items;
+    const { items } = (await headA.call(usersApi.list, { query: { pageSize: 200 } })).data;
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((u) => u.areaCode.startsWith('610902001'))).toBe(true);
-    const filtered = await admin.request(
-      'GET',
-      `/api/v1/users?role=village_cadre&areaCode=${AREAS.villageB1}`,
-    );
-    expect(filtered.json()).toMatchObject({ total: 1, items: [{ name: '东坡村干部' }] });
-    const town = (
-      await admin.request('GET', `/api/v1/users?areaCode=${AREAS.townA}&pageSize=200`)
-    ).json() as {
-      items: { areaCode: string }[];
-    };
+    const filtered = await admin.call(usersApi.list, {
+      query: { role: 'village_cadre', areaCode: AREAS.villageB1 },
+    });
+    expect(filtered.data).toMatchObject({ total: 1, items: [{ name: '东坡村干部' }] });
+    const town = (await admin.call(usersApi.list, { query: { areaCode: AREAS.townA, pageSize: 200 } })).data;
     expect(town.items.some((u) => u.areaCode === AREAS.villageA1)).toBe(true);
     expect(town.items.every((u) => u.areaCode.startsWith('610902001'))).toBe(true);
-    const page = await admin.request('GET', '/api/v1/users?page=1&pageSize=1');
-    expect((page.json() as { items: unknown[]; total: number }).items).toHaveLength(1);
-    expect((await admin.request('GET', '/api/v1/users?pageSize=1000')).statusCode).toBe(400);
+    const page = await admin.call(usersApi.list, { query: { page: 1, pageSize: 1 } });
+    expect(page.data.items).toHaveLength(1);
+    expect((await admin.call(usersApi.list, { query: { pageSize: 1000 } })).statusCode).toBe(400);
   });
 
   it('refuses a stale update with 409 and applies a fresh one', async () => {
-    const created = (await admin.request('POST', '/api/v1/users', newCadre())).json() as {
-      id: string;
-      version: number;
-    };
-    const first = await admin.request('PATCH', `/api/v1/users/${created.id}`, {
-      name: '王新',
-      version: created.version,
+    const created = (await create(admin)).data;
+    const first = await admin.call(usersApi.update, {
+      params: { id: created.id },
+      body: { name: '王新', version: created.version },
     });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ name: '王新', version: created.version + 1 });
-    const stale = await admin.request('PATCH', `/api/v1/users/${created.id}`, {
-      name: '王旧',
-      version: created.version,
+    expect(first.data).toMatchObject({ name: '王新', version: created.version + 1 });
+    const stale = await admin.call(usersApi.update, {
+      params: { id: created.id },
+      body: { name: '王旧', version: created.version },
     });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ error: { code: 'VERSION_CONFLICT' } });
+    expect(stale.error).toMatchObject({ code: 'VERSION_CONFLICT' });
   });
 
   it('does not let an administrator disable or demote the own account', async () => {
-    const me = (await admin.request('GET', '/api/v1/auth/me')).json() as {
-      user: { id: string; version: number };
-    };
-    expect((await admin.request('POST', `/api/v1/users/${me.user.id}/disable`)).json()).toMatchObject({
-      error: { code: 'SELF_LOCKOUT' },
+    const me = (await admin.call(sessionApi.get, {})).data;
+    expect((await admin.call(usersApi.disable, { params: { id: me.user.id } })).error).toMatchObject({
+      code: 'SELF_LOCKOUT',
     });
-    const demote = await admin.request('PATCH', `/api/v1/users/${me.user.id}`, {
-      role: 'district_staff',
-      version: me.user.version,
+    const demote = await admin.call(usersApi.update, {
+      params: { id: me.user.id },
+      body: { role: 'district_staff', version: me.user.version },
     });
-    expect(demote.json()).toMatchObject({ error: { code: 'SELF_LOCKOUT' } });
+    expect(demote.error).toMatchObject({ code: 'SELF_LOCKOUT' });
   });
 
   it('resets a password, which ends the account’s sessions', async () => {
     const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
     const session = await login(t.app, cadre.username);
-    expect(
-      (await headA.request('POST', `/api/v1/users/${cadre.id}/password`, { password: 'x' })).statusCode,
-    ).toBe(400);
-    expect(
-      (await headA.request('POST', `/api/v1/users/${cadre.id}/password`, { password: 'brand-new-password' }))
-        .statusCode,
-    ).toBe(204);
-    expect((await session.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    const reset = (password: string) =>
+      headA.call(usersApi.resetPassword, { params: { id: cadre.id }, body: { password } });
+    expect((await reset('x')).statusCode).toBe(400);
+    expect((await reset('brand-new-password')).statusCode).toBe(204);
+    expect((await session.call(sessionApi.get, {})).statusCode).toBe(401);
     await login(t.app, cadre.username, 'brand-new-password');
   });
 
@@ -195,8 +188,8 @@ describe('accounts', () => {
       t.app,
       (await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 })).username,
     );
-    const response = await cadre.request('GET', '/api/v1/users');
+    const response = await cadre.call(usersApi.list, {});
     expect(response.statusCode).toBe(403);
-    expect(response.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(response.error).toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -1,3 +1,4 @@
+import { areasApi, auditApi } from '@lianxin/common';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, buildUser, createTestApp, login, seedAreas, type TestContext } from '../../../test/harness';
@@ -13,11 +14,8 @@ describe('audit log', () => {
       (await buildUser(t.database, { role: 'district_admin', areaCode: AREAS.district })).username,
     );
     for (const code of ['610902002002', '610902002003', '610902002004']) {
-      await admin.request('POST', '/api/v1/areas', {
-        code,
-        name: `村${code.slice(-1)}`,
-        kind: 'village',
-        parentCode: AREAS.townB,
+      await admin.call(areasApi.create, {
+        body: { code, name: `村${code.slice(-1)}`, kind: 'village', parentCode: AREAS.townB },
       });
     }
   });
@@ -56,16 +54,15 @@ describe('audit log', () => {
       t.app,
       (await buildUser(t.database, { role: 'auditor', areaCode: AREAS.district })).username,
     );
-    const found = await auditor.request(
-      'GET',
-      '/api/v1/audit?action=area.create&from=2026-11-22&to=2026-11-22',
-    );
-    expect(found.json()).toMatchObject({ total: 3 });
+    const found = await auditor.call(auditApi.list, {
+      query: { action: 'area.create', from: '2026-11-22', to: '2026-11-22' },
+    });
+    expect(found.data).toMatchObject({ total: 3 });
     const head = await login(
       t.app,
       (await buildUser(t.database, { role: 'town_head', areaCode: AREAS.townB })).username,
     );
-    expect((await head.request('GET', '/api/v1/audit')).statusCode).toBe(403);
+    expect((await head.call(auditApi.list, {})).statusCode).toBe(403);
   });
 
   it('detects an altered row and a deleted one', async () => {

@@ -1,6 +1,8 @@
+import { accountApi, areasApi, type ContractInput, sessionApi, tokensApi, usersApi } from '@lianxin/common';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   AREAS,
+  anonymous,
   buildUser,
   createTestApp,
   login,
@@ -24,7 +26,9 @@ describe('sign-in and sessions', () => {
   });
 
   const attempt = (username: string, password: string, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, headers });
+    anonymous(t.app).call(sessionApi.login, { body: { username, password } }, headers);
+  /** Calls as the holder of a session cookie alone, without its CSRF token. */
+  const withCookieOnly = (cookie: string) => ({ cookie: `lx_session=${cookie}` });
 
   it('signs in, sets an HttpOnly SameSite cookie and answers /me with the area path and permissions', async () => {
     const cadre = await buildUser(t.database, {
@@ -34,11 +38,11 @@ describe('sign-in and sessions', () => {
     });
     const response = await attempt(cadre.username, TEST_PASSWORD);
     expect(response.statusCode).toBe(200);
-    const cookie = response.cookies.find((c) => c.name === 'lx_session');
+    const cookie = response.response.cookies.find((c) => c.name === 'lx_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     const session = await login(t.app, cadre.username);
-    const me = await session.request('GET', '/api/v1/auth/me');
-    expect(me.json()).toMatchObject({
+    const me = await session.call(sessionApi.get, {});
+    expect(me.data).toMatchObject({
       user: {
         name: '李娟',
         role: 'village_cadre',
@@ -64,9 +68,9 @@ describe('sign-in and sessions', () => {
     const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
     const zh = await attempt(cadre.username, 'wrong-password-1');
     expect(zh.statusCode).toBe(401);
-    expect(zh.json()).toEqual({ error: { code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' } });
+    expect(zh.error).toEqual({ code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' });
     const en = await attempt(cadre.username, 'wrong-password-1', { 'accept-language': 'en-US,en;q=0.9' });
-    expect(en.json()).toMatchObject({ error: { message: 'Wrong username or password' } });
+    expect(en.error).toMatchObject({ message: 'Wrong username or password' });
     const failures = await t.database.db
       .selectFrom('audit_log')
       .select('actor_name')
@@ -81,8 +85,9 @@ describe('sign-in and sessions', () => {
       expect((await attempt(cadre.username, `wrong-${i}-password`)).statusCode).toBe(401);
     const throttled = await attempt(cadre.username, TEST_PASSWORD);
     expect(throttled.statusCode).toBe(429);
-    expect(throttled.json()).toEqual({
-      error: { code: 'AUTH_THROTTLED', message: '登录失败次数过多，请 15 分钟后再试' },
+    expect(throttled.error).toEqual({
+      code: 'AUTH_THROTTLED',
+      message: '登录失败次数过多，请 15 分钟后再试',
     });
     t.clock.advance(15 * MINUTE + 1000);
     expect((await attempt(cadre.username, TEST_PASSWORD)).statusCode).toBe(200);
@@ -98,54 +103,38 @@ describe('sign-in and sessions', () => {
   it('issues a new session id at every sign-in and ends the previous one sent along', async () => {
     const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
     const first = await login(t.app, cadre.username);
-    const second = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username: cadre.username, password: TEST_PASSWORD },
-      cookies: { lx_session: first.cookie },
-    });
-    const secondCookie = second.cookies.find((c) => c.name === 'lx_session')?.value;
+    const second = await attempt(cadre.username, TEST_PASSWORD, withCookieOnly(first.cookie));
+    const secondCookie = second.response.cookies.find((c) => c.name === 'lx_session')?.value;
     expect(secondCookie).toBeDefined();
     expect(secondCookie).not.toBe(first.cookie);
-    expect((await first.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await first.call(sessionApi.get, {})).statusCode).toBe(401);
   });
 
   it('refuses a cookie-authenticated write without the CSRF token', async () => {
     const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
     const session = await login(t.app, cadre.username);
-    const refused = await t.app.inject({
-      method: 'PATCH',
-      url: '/api/v1/auth/me',
-      cookies: { lx_session: session.cookie },
-      payload: { locale: 'en' },
-    });
+    const toEnglish: ContractInput<typeof accountApi.update> = { body: { locale: 'en' } };
+    const refused = await anonymous(t.app).call(accountApi.update, toEnglish, withCookieOnly(session.cookie));
     expect(refused.statusCode).toBe(403);
-    expect(refused.json()).toMatchObject({ error: { code: 'CSRF_INVALID' } });
-    const wrong = await session.request(
-      'PATCH',
-      '/api/v1/auth/me',
-      { locale: 'en' },
-      { 'x-csrf-token': 'forged' },
-    );
+    expect(refused.error).toMatchObject({ code: 'CSRF_INVALID' });
+    const wrong = await session.call(accountApi.update, toEnglish, { 'x-csrf-token': 'forged' });
     expect(wrong.statusCode).toBe(403);
-    const accepted = await session.request('PATCH', '/api/v1/auth/me', { locale: 'en' });
+    const accepted = await session.call(accountApi.update, toEnglish);
     expect(accepted.statusCode).toBe(200);
     // The account's language setting now wins over Accept-Language.
-    const missing = await session.request('GET', '/api/v1/areas/999999999999');
-    expect(missing.json()).toMatchObject({
-      error: { message: 'The record does not exist or is outside your area' },
-    });
+    const missing = await session.call(areasApi.get, { params: { code: '999999999999' } });
+    expect(missing.error).toMatchObject({ message: 'The record does not exist or is outside your area' });
   });
 
   it('ends a session after 30 idle minutes', async () => {
     const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
     const session = await login(t.app, cadre.username);
     t.clock.advance(29 * MINUTE);
-    expect((await session.request('GET', '/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await session.call(sessionApi.get, {})).statusCode).toBe(200);
     t.clock.advance(31 * MINUTE);
-    const expired = await session.request('GET', '/api/v1/auth/me');
+    const expired = await session.call(sessionApi.get, {});
     expect(expired.statusCode).toBe(401);
-    expect(expired.json()).toMatchObject({ error: { code: 'SESSION_EXPIRED' } });
+    expect(expired.error).toMatchObject({ code: 'SESSION_EXPIRED' });
   });
 
   it('ends a session after 12 hours however active it is', async () => {
@@ -153,10 +142,10 @@ describe('sign-in and sessions', () => {
     const session = await login(t.app, cadre.username);
     for (let i = 0; i < 35; i++) {
       t.clock.advance(20 * MINUTE);
-      expect((await session.request('GET', '/api/v1/auth/me')).statusCode).toBe(200);
+      expect((await session.call(sessionApi.get, {})).statusCode).toBe(200);
     }
     t.clock.advance(20 * MINUTE);
-    expect((await session.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await session.call(sessionApi.get, {})).statusCode).toBe(401);
   });
 
   it('ends the sessions of a disabled account and refuses its sign-in', async () => {
@@ -164,68 +153,52 @@ describe('sign-in and sessions', () => {
     const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageB1 });
     const adminSession = await login(t.app, admin.username);
     const cadreSession = await login(t.app, cadre.username);
-    expect((await adminSession.request('POST', `/api/v1/users/${cadre.id}/disable`)).statusCode).toBe(200);
-    expect((await cadreSession.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await adminSession.call(usersApi.disable, { params: { id: cadre.id } })).statusCode).toBe(200);
+    expect((await cadreSession.call(sessionApi.get, {})).statusCode).toBe(401);
     const refused = await attempt(cadre.username, TEST_PASSWORD);
     expect(refused.statusCode).toBe(403);
-    expect(refused.json()).toMatchObject({ error: { code: 'ACCOUNT_DISABLED' } });
+    expect(refused.error).toMatchObject({ code: 'ACCOUNT_DISABLED' });
   });
 
   it('logs out', async () => {
     const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
     const session = await login(t.app, cadre.username);
-    expect((await session.request('POST', '/api/v1/auth/logout')).statusCode).toBe(204);
-    expect((await session.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await session.call(sessionApi.logout, {})).statusCode).toBe(204);
+    expect((await session.call(sessionApi.get, {})).statusCode).toBe(401);
   });
 
   it('changes the own password, keeps this session and ends the others', async () => {
     const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
     const here = await login(t.app, cadre.username);
     const elsewhere = await login(t.app, cadre.username);
-    const weak = await here.request('POST', '/api/v1/auth/password', {
-      currentPassword: TEST_PASSWORD,
-      newPassword: 'short',
+    const change = (currentPassword: string, newPassword: string) =>
+      here.call(accountApi.changePassword, { body: { currentPassword, newPassword } });
+    expect((await change(TEST_PASSWORD, 'short')).error).toMatchObject({ code: 'PASSWORD_WEAK' });
+    expect((await change('not-my-password', 'a-much-longer-password')).error).toMatchObject({
+      code: 'PASSWORD_WRONG',
     });
-    expect(weak.json()).toMatchObject({ error: { code: 'PASSWORD_WEAK' } });
-    const wrong = await here.request('POST', '/api/v1/auth/password', {
-      currentPassword: 'not-my-password',
-      newPassword: 'a-much-longer-password',
-    });
-    expect(wrong.json()).toMatchObject({ error: { code: 'PASSWORD_WRONG' } });
-    const changed = await here.request('POST', '/api/v1/auth/password', {
-      currentPassword: TEST_PASSWORD,
-      newPassword: 'a-much-longer-password',
-    });
-    expect(changed.statusCode).toBe(204);
-    expect((await here.request('GET', '/api/v1/auth/me')).statusCode).toBe(200);
-    expect((await elsewhere.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await change(TEST_PASSWORD, 'a-much-longer-password')).statusCode).toBe(204);
+    expect((await here.call(sessionApi.get, {})).statusCode).toBe(200);
+    expect((await elsewhere.call(sessionApi.get, {})).statusCode).toBe(401);
     expect((await attempt(cadre.username, 'a-much-longer-password')).statusCode).toBe(200);
   });
 
   it('accepts a personal API token without CSRF until it is revoked', async () => {
     const staff = await buildUser(t.database, { role: 'town_staff', areaCode: AREAS.townA });
     const session = await login(t.app, staff.username);
-    const created = await session.request('POST', '/api/v1/auth/tokens', { name: '12345 热线对接' });
+    const created = await session.call(tokensApi.create, { body: { name: '12345 热线对接' } });
     expect(created.statusCode).toBe(201);
-    const { id, token } = created.json() as { id: string; token: string };
+    const { id, token } = created.data;
     const stored = await t.database.db
       .selectFrom('api_tokens')
       .select('token_hash')
       .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
-    const viaToken = await t.app.inject({
-      method: 'GET',
-      url: '/api/v1/users',
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(viaToken.statusCode).toBe(200);
-    expect((await session.request('DELETE', `/api/v1/auth/tokens/${id}`)).statusCode).toBe(204);
-    const revoked = await t.app.inject({
-      method: 'GET',
-      url: '/api/v1/users',
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(revoked.json()).toMatchObject({ error: { code: 'TOKEN_INVALID' } });
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await anonymous(t.app).call(usersApi.list, {}, bearer)).statusCode).toBe(200);
+    expect((await session.call(tokensApi.revoke, { params: { id } })).statusCode).toBe(204);
+    const revoked = await anonymous(t.app).call(usersApi.list, {}, bearer);
+    expect(revoked.error).toMatchObject({ code: 'TOKEN_INVALID' });
   });
 
   it('sends security headers', async () => {
