@@ -1,9 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import type { Pairing, PairingBoard, Proposal, Visit, Worklist } from '@lianxin/common';
+import {
+  type ContractInput,
+  cadreQuotasApi,
+  cadreRatingsApi,
+  contactPointsApi,
+  Household,
+  helpMeasuresApi,
+  pairingRatingLinksApi,
+  pairingRatingsApi,
+  pairingsApi,
+  publicHelperRatingsApi,
+  type VisitCreateBody,
+  visitPhotosApi,
+  visitsApi,
+  worklistApi,
+} from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegWithExif } from '../../../test/files.fixtures';
 import {
   AREAS,
+  anonymous,
   buildUser,
   createTestApp,
   login,
@@ -14,12 +30,6 @@ import {
 } from '../../../test/harness';
 import { buildHouseholdBody } from '../../../test/households.fixtures';
 
-interface HouseholdOut {
-  id: string;
-  tier: string;
-  version: number;
-}
-
 describe('assistance: pairings under quotas, visits, worklist, measures and ratings', () => {
   let t: TestContext;
   let townHead: Session;
@@ -29,24 +39,29 @@ describe('assistance: pairings under quotas, visits, worklist, measures and rati
   let cadre2: { id: string; session: Session };
   let townBCadre: { id: string };
 
-  const household = async (income = 3_000): Promise<HouseholdOut> => {
+  // The households are another domain's: created and read by their address, checked against their schema.
+  const household = async (income = 3_000): Promise<Household> => {
     const response = await admin.request(
       'POST',
       '/api/v1/households',
       buildHouseholdBody({ indicators: { year: 2026, totalIncome: income, debt: 0, hardships: [] } }),
     );
     expect(response.statusCode, response.body).toBe(201);
-    return response.json() as HouseholdOut;
+    return Household.parse(response.json());
   };
+  const tierOf = async (householdId: string) =>
+    Household.parse((await admin.request('GET', `/api/v1/households/${householdId}`)).json()).tier;
   const pair = (session: Session, householdId: string, cadreId: string) =>
-    session.request('POST', '/api/v1/pairings', { householdId, cadreId, startDate: '2026-11-01' });
-  const visit = (session: Session, body: Record<string, unknown>) =>
-    session.request('POST', '/api/v1/visits', {
-      id: randomUUID(),
-      date: '2026-11-22',
-      kind: 'in_home',
-      findings: '户主腿伤未愈，家中缺劳力',
-      ...body,
+    session.call(pairingsApi.create, { body: { householdId, cadreId, startDate: '2026-11-01' } });
+  const visit = (session: Session, body: Partial<VisitCreateBody>) =>
+    session.call(visitsApi.create, {
+      body: {
+        id: randomUUID(),
+        date: '2026-11-22',
+        kind: 'in_home',
+        findings: '户主腿伤未愈，家中缺劳力',
+        ...body,
+      },
     });
 
   beforeAll(async () => {
@@ -75,99 +90,93 @@ describe('assistance: pairings under quotas, visits, worklist, measures and rati
     const h = await household();
     expect(h.tier).toBe('priority');
     // A cadre of another town: refused for the town head, allowed for a district role.
-    expect((await pair(townHead, h.id, townBCadre.id)).json()).toMatchObject({
-      error: { code: 'PAIRING_OUTSIDE_AREA' },
-    });
+    expect((await pair(townHead, h.id, townBCadre.id)).error).toMatchObject({ code: 'PAIRING_OUTSIDE_AREA' });
     expect((await pair(otherTownHead, h.id, townBCadre.id)).statusCode).toBe(404);
     const paired = await pair(townHead, h.id, cadre.id);
-    expect(paired.statusCode, paired.body).toBe(201);
-    expect(paired.json()).toMatchObject({ cadreName: '王村干', status: 'active', needsReview: false });
-    expect((await pair(townHead, h.id, cadre2.id)).json()).toMatchObject({
-      error: { code: 'PAIRING_EXISTS' },
-    });
+    expect(paired.statusCode, paired.response.body).toBe(201);
+    expect(paired.data).toMatchObject({ cadreName: '王村干', status: 'active', needsReview: false });
+    expect((await pair(townHead, h.id, cadre2.id)).error).toMatchObject({ code: 'PAIRING_EXISTS' });
     // A quota of 2 of the cadre's own: the third is refused with the quota named.
-    const quota = await townHead.request('PUT', `/api/v1/cadres/${cadre.id}/quota`, { min: 1, max: 2 });
-    expect(quota.statusCode, quota.body).toBe(204);
+    const quota = await townHead.call(cadreQuotasApi.update, {
+      params: { id: cadre.id },
+      body: { min: 1, max: 2 },
+    });
+    expect(quota.statusCode, quota.response.body).toBe(204);
     expect((await pair(townHead, (await household()).id, cadre.id)).statusCode).toBe(201);
     const over = await pair(townHead, (await household()).id, cadre.id);
     expect(over.statusCode).toBe(409);
-    expect(over.json().error).toMatchObject({ code: 'QUOTA_EXCEEDED' });
-    expect(over.json().error.message).toContain('王村干 的帮扶指标为 2 户，已结对 2 户');
-    const outside = await admin.request('POST', '/api/v1/pairings', {
-      householdId: (await household()).id,
-      cadreId: townBCadre.id,
-      startDate: '2026-11-01',
+    expect(over.error).toMatchObject({ code: 'QUOTA_EXCEEDED' });
+    expect(over.error.message).toContain('王村干 的帮扶指标为 2 户，已结对 2 户');
+    const outside = await admin.call(pairingsApi.create, {
+      body: { householdId: (await household()).id, cadreId: townBCadre.id, startDate: '2026-11-01' },
     });
-    expect(outside.statusCode, outside.body).toBe(201);
+    expect(outside.statusCode, outside.response.body).toBe(201);
   });
 
   it('shows the town head one board: quota fill, unpaired priority households; proposes and accepts a balanced pairing', async () => {
     const unpaired = [await household(), await household(), await household()];
-    const board = (await townHead.request('GET', '/api/v1/pairings/board')).json() as PairingBoard;
+    const board = (await townHead.call(pairingsApi.board, {})).data;
     for (const h of unpaired) expect(board.unpaired.map((u) => u.id)).toContain(h.id);
     expect(board.cadres.find((c) => c.id === cadre.id)).toMatchObject({
       paired: 2,
       quota: { max: 2 },
       state: 'full',
     });
-    const proposal = (
-      await townHead.request('POST', '/api/v1/pairings/proposal', { areaCode: AREAS.townA })
-    ).json() as Proposal;
+    const proposal = (await townHead.call(pairingsApi.propose, { body: { areaCode: AREAS.townA } })).data;
     // The full cadre gets nothing more; the village's other cadre takes them first.
     expect(proposal.items.every((i) => i.cadreId !== cadre.id)).toBe(true);
     expect(proposal.items.filter((i) => unpaired.some((h) => h.id === i.householdId)).length).toBe(3);
     expect(proposal.items.every((i) => i.because === 'village')).toBe(true);
-    const accepted = await townHead.request('POST', '/api/v1/pairings/accept', {
-      startDate: '2026-11-10',
-      items: proposal.items.map(({ householdId, cadreId }) => ({ householdId, cadreId })),
+    const accepted = await townHead.call(pairingsApi.accept, {
+      body: {
+        startDate: '2026-11-10',
+        items: proposal.items.map(({ householdId, cadreId }) => ({ householdId, cadreId })),
+      },
     });
-    expect(accepted.statusCode, accepted.body).toBe(201);
-    const after = (await townHead.request('GET', '/api/v1/pairings/board')).json() as PairingBoard;
+    expect(accepted.statusCode, accepted.response.body).toBe(201);
+    const after = (await townHead.call(pairingsApi.board, {})).data;
     expect(after.unpaired).toEqual([]);
     // Another town sees none of it.
-    const other = (await otherTownHead.request('GET', '/api/v1/pairings')).json() as { items: Pairing[] };
+    const other = (await otherTownHead.call(pairingsApi.list, {})).data;
     expect(other.items.every((p) => p.villageCode.startsWith('610902002'))).toBe(true);
   });
 
   it('flags a pairing for review when its household leaves the priority tier; keep or end it', async () => {
     const h = await household();
-    const pairing = (await pair(townHead, h.id, cadre2.id)).json() as Pairing;
+    const pairing = (await pair(townHead, h.id, cadre2.id)).data;
     const indicators = await admin.request('PUT', `/api/v1/households/${h.id}/indicators/2026`, {
       totalIncome: 90_000,
       debt: 0,
       hardships: [],
     });
     expect(indicators.statusCode, indicators.body).toBe(200);
-    const flagged = (await townHead.request('GET', '/api/v1/pairings?needsReview=true')).json() as {
-      items: Pairing[];
-    };
+    const flagged = (await townHead.call(pairingsApi.list, { query: { needsReview: 'true' } })).data;
     expect(flagged.items.map((p) => p.id)).toContain(pairing.id);
-    const kept = await townHead.request('POST', `/api/v1/pairings/${pairing.id}/keep`, {
-      version: pairing.version,
-    });
-    expect(kept.json()).toMatchObject({ needsReview: false, status: 'active' });
-    const ended = await townHead.request('POST', `/api/v1/pairings/${pairing.id}/end`, {
-      version: kept.json().version,
-      endDate: '2026-11-22',
-      reason: '已稳定脱困',
-    });
-    expect(ended.json()).toMatchObject({ status: 'ended' });
+    const params = { id: pairing.id };
+    const kept = (await townHead.call(pairingsApi.keep, { params, body: { version: pairing.version } })).data;
+    expect(kept).toMatchObject({ needsReview: false, status: 'active' });
+    const ended = (
+      await townHead.call(pairingsApi.end, {
+        params,
+        body: { version: kept.version, endDate: '2026-11-22', reason: '已稳定脱困' },
+      })
+    ).data;
+    expect(ended).toMatchObject({ status: 'ended' });
     expect(
       (
-        await townHead.request('POST', `/api/v1/pairings/${pairing.id}/end`, {
-          version: ended.json().version,
-          endDate: '2026-11-22',
-          reason: '再次',
+        await townHead.call(pairingsApi.end, {
+          params,
+          body: { version: ended.version, endDate: '2026-11-22', reason: '再次' },
         })
-      ).json(),
-    ).toMatchObject({ error: { code: 'PAIRING_STATE_INVALID' } });
+      ).error,
+    ).toMatchObject({ code: 'PAIRING_STATE_INVALID' });
   });
 
   it('records a visit once, with its figures, help and appeals, and refuses impossible dates', async () => {
     const h = await household();
     await pair(townHead, h.id, cadre.id).catch(() => undefined);
     const id = randomUUID();
-    const body = {
+    const body: ContractInput<typeof visitsApi.create>['body'] = {
       id,
       householdId: h.id,
       companionIds: [cadre2.id],
@@ -179,38 +188,32 @@ describe('assistance: pairings under quotas, visits, worklist, measures and rati
       measuresDone: [{ kind: 'medical_insurance', outcome: '当场协助续缴医保' }],
       appeals: [{ categoryCode: 'medical', title: '慢病报销', description: '慢病门诊报销比例咨询' }],
     };
-    const first = await cadre.session.request('POST', '/api/v1/visits', body);
-    expect(first.statusCode, first.body).toBe(201);
-    const again = await cadre.session.request('POST', '/api/v1/visits', body);
+    const first = await cadre.session.call(visitsApi.create, { body });
+    expect(first.statusCode, first.response.body).toBe(201);
+    const again = await cadre.session.call(visitsApi.create, { body });
     expect(again.statusCode).toBe(200);
-    expect(again.json().id).toBe(id);
+    expect(again.data.id).toBe(id);
     const stored = await t.database.db.selectFrom('visits').select('id').where('id', '=', id).execute();
     expect(stored).toHaveLength(1);
-    const v = first.json() as Visit;
+    const v = first.data;
     expect(v.cadres.map((c) => c.id).sort()).toEqual([cadre.id, cadre2.id].sort());
     expect(v.appealIds).toHaveLength(1);
     // The figures moved the household out of the priority tier; the help is on record.
-    expect(((await admin.request('GET', `/api/v1/households/${h.id}`)).json() as HouseholdOut).tier).toBe(
-      'stable',
-    );
-    const measures = await cadre.session.request('GET', `/api/v1/help-measures?householdId=${h.id}`);
-    expect(measures.json().items).toMatchObject([{ kind: 'medical_insurance', status: 'done', visitId: id }]);
+    expect(await tierOf(h.id)).toBe('stable');
+    const measures = await cadre.session.call(helpMeasuresApi.list, { query: { householdId: h.id } });
+    expect(measures.data.items).toMatchObject([{ kind: 'medical_insurance', status: 'done', visitId: id }]);
     expect(
-      (await cadre.session.request('POST', '/api/v1/visits', { ...body, findings: '另一次' })).json(),
-    ).toMatchObject({
-      error: { code: 'IDEMPOTENCY_KEY_REUSED' },
+      (await cadre.session.call(visitsApi.create, { body: { ...body, findings: '另一次' } })).error,
+    ).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect((await visit(cadre.session, { householdId: h.id, date: '2026-12-30' })).error).toMatchObject({
+      code: 'VISIT_DATE_INVALID',
     });
-    expect((await visit(cadre.session, { householdId: h.id, date: '2026-12-30' })).json()).toMatchObject({
-      error: { code: 'VISIT_DATE_INVALID' },
-    });
-    expect((await visit(cadre.session, { householdId: h.id, date: '2020-01-01' })).json()).toMatchObject({
-      error: { code: 'VISIT_DATE_INVALID' },
+    expect((await visit(cadre.session, { householdId: h.id, date: '2020-01-01' })).error).toMatchObject({
+      code: 'VISIT_DATE_INVALID',
     });
     expect(
-      (await visit(cadre.session, { householdId: h.id, companionIds: [townBCadre.id] })).json(),
-    ).toMatchObject({
-      error: { code: 'PAIRING_OUTSIDE_AREA' },
-    });
+      (await visit(cadre.session, { householdId: h.id, companionIds: [townBCadre.id] })).error,
+    ).toMatchObject({ code: 'PAIRING_OUTSIDE_AREA' });
     // A visit to the village itself (a must-go place).
     expect(
       (
@@ -221,14 +224,15 @@ describe('assistance: pairings under quotas, visits, worklist, measures and rati
         })
       ).statusCode,
     ).toBe(201);
-    // Photos lose their location data.
+    // Photos lose their location data. (A raw upload: the file itself is the body.)
     const photo = await cadre.session.request('POST', `/api/v1/visits/${id}/photos`, jpegWithExif(), {
       'content-type': 'image/jpeg',
     });
     expect(photo.statusCode, photo.body).toBe(201);
-    const photoId = (photo.json() as Visit).photos[0]?.id;
-    const file = await cadre.session.request('GET', `/api/v1/visits/${id}/photos/${photoId}`);
-    expect(file.rawPayload.toString('latin1')).not.toContain('GPS');
+    const photoId = visitPhotosApi.upload.response.parse(photo.json()).photos[0]?.id ?? '';
+    const file = await cadre.session.call(visitPhotosApi.download, { params: { id, photoId } });
+    expect(file.statusCode).toBe(200);
+    expect(file.response.rawPayload.toString('latin1')).not.toContain('GPS');
     expect(
       (
         await cadre.session.request('POST', `/api/v1/visits/${id}/photos`, Buffer.from('%PDF-1.7'), {
@@ -239,7 +243,7 @@ describe('assistance: pairings under quotas, visits, worklist, measures and rati
   });
 
   it('gives each cadre a worklist: overdue first, then due, with village days this month', async () => {
-    const list = (await cadre.session.request('GET', '/api/v1/worklist')).json() as Worklist;
+    const list = (await cadre.session.call(worklistApi.get, {})).data;
     expect(list.items.length).toBeGreaterThan(0);
     expect(list.villageDaysThisMonth).toBe(2);
     expect(list.villageDaysRequired).toBe(4);
@@ -257,75 +261,59 @@ describe('assistance: pairings under quotas, visits, worklist, measures and rati
     });
     // Visited today: due again a month on.
     expect((await visit(cadre.session, { householdId: first?.householdId })).statusCode).toBe(201);
-    const after = (await cadre.session.request('GET', '/api/v1/worklist')).json() as Worklist;
+    const after = (await cadre.session.call(worklistApi.get, {})).data;
     expect(after.items.find((i) => i.householdId === first?.householdId)).toMatchObject({
       lastVisitDate: '2026-11-22',
       dueDate: '2026-12-22',
     });
     // Only the pairing permission reads another cadre's worklist.
-    expect((await cadre2.session.request('GET', `/api/v1/worklist?cadreId=${cadre.id}`)).statusCode).toBe(
-      403,
-    );
-    expect((await townHead.request('GET', `/api/v1/worklist?cadreId=${cadre.id}`)).statusCode).toBe(200);
-    expect((await otherTownHead.request('GET', `/api/v1/worklist?cadreId=${cadre.id}`)).statusCode).toBe(404);
+    const ofCadre = { query: { cadreId: cadre.id } };
+    expect((await cadre2.session.call(worklistApi.get, ofCadre)).statusCode).toBe(403);
+    expect((await townHead.call(worklistApi.get, ofCadre)).statusCode).toBe(200);
+    expect((await otherTownHead.call(worklistApi.get, ofCadre)).statusCode).toBe(404);
   });
 
   it('moves a help measure on; done with new figures re-tiers the household', async () => {
     const h = await household();
-    const created = await cadre.session.request('POST', '/api/v1/help-measures', {
-      householdId: h.id,
-      kind: 'job_referral',
-      description: '推荐到镇上服装厂',
+    const created = await cadre.session.call(helpMeasuresApi.create, {
+      body: { householdId: h.id, kind: 'job_referral', description: '推荐到镇上服装厂' },
     });
-    expect(created.statusCode, created.body).toBe(201);
-    const done = await cadre.session.request('PATCH', `/api/v1/help-measures/${created.json().id}`, {
-      version: created.json().version,
-      status: 'done',
-      outcome: '已入职，月薪 3000',
-      indicators: { year: 2026, totalIncome: 70_000, debt: 0, hardships: [] },
+    expect(created.statusCode, created.response.body).toBe(201);
+    const done = await cadre.session.call(helpMeasuresApi.update, {
+      params: { id: created.data.id },
+      body: {
+        version: created.data.version,
+        status: 'done',
+        outcome: '已入职，月薪 3000',
+        indicators: { year: 2026, totalIncome: 70_000, debt: 0, hardships: [] },
+      },
     });
-    expect(done.json()).toMatchObject({ status: 'done', finishedAt: expect.any(String) });
-    expect(((await admin.request('GET', `/api/v1/households/${h.id}`)).json() as HouseholdOut).tier).toBe(
-      'stable',
-    );
+    expect(done.data).toMatchObject({ status: 'done', finishedAt: expect.any(String) });
+    expect(await tierOf(h.id)).toBe('stable');
   });
 
   it('lets the household rate its helper at a callback or once through a link; the cadre sees counts only', async () => {
     const h = await household();
-    const pairing = (await pair(townHead, h.id, cadre2.id)).json() as Pairing;
+    const pairing = (await pair(townHead, h.id, cadre2.id)).data;
+    const params = { id: pairing.id };
     expect(
-      (
-        await cadre2.session.request('POST', `/api/v1/pairings/${pairing.id}/ratings`, {
-          rating: 'satisfied',
-        })
-      ).json(),
-    ).toMatchObject({ error: { code: 'APPEAL_CALLBACK_BY_HANDLER' } });
+      (await cadre2.session.call(pairingRatingsApi.create, { params, body: { rating: 'satisfied' } })).error,
+    ).toMatchObject({ code: 'APPEAL_CALLBACK_BY_HANDLER' });
     expect(
-      (
-        await townHead.request('POST', `/api/v1/pairings/${pairing.id}/ratings`, {
-          rating: 'basically_satisfied',
-        })
-      ).statusCode,
+      (await townHead.call(pairingRatingsApi.create, { params, body: { rating: 'basically_satisfied' } }))
+        .statusCode,
     ).toBe(201);
-    const link = (
-      await cadre.session.request('POST', `/api/v1/pairings/${pairing.id}/rating-links`)
-    ).json() as {
-      token: string;
-    };
-    const view = await t.app.inject({ method: 'GET', url: `/api/v1/public/helper-ratings/${link.token}` });
-    expect(view.json()).toMatchObject({ cadreName: '赵村干', used: false, expired: false });
-    const rate = (body: unknown) =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/v1/public/helper-ratings/${link.token}`,
-        payload: body as object,
-      });
+    const link = (await cadre.session.call(pairingRatingLinksApi.create, { params })).data;
+    const resident = anonymous(t.app);
+    const byLink = { params: { token: link.token } };
+    const view = await resident.call(publicHelperRatingsApi.get, byLink);
+    expect(view.data).toMatchObject({ cadreName: '赵村干', used: false, expired: false });
+    const rate = (body: { rating: 'satisfied' | 'unsatisfied'; comment?: string }) =>
+      resident.call(publicHelperRatingsApi.create, { ...byLink, body });
     expect((await rate({ rating: 'satisfied', comment: '很上心' })).statusCode).toBe(201);
-    expect((await rate({ rating: 'unsatisfied' })).json()).toMatchObject({
-      error: { code: 'RATING_LINK_INVALID' },
-    });
-    const mine = (await cadre2.session.request('GET', `/api/v1/cadres/${cadre2.id}/ratings`)).json();
-    expect(mine).toEqual({
+    expect((await rate({ rating: 'unsatisfied' })).error).toMatchObject({ code: 'RATING_LINK_INVALID' });
+    const mine = await cadre2.session.call(cadreRatingsApi.get, { params: { id: cadre2.id } });
+    expect(mine.data).toEqual({
       cadreId: cadre2.id,
       satisfied: 1,
       basicallySatisfied: 1,
@@ -333,8 +321,12 @@ describe('assistance: pairings under quotas, visits, worklist, measures and rati
       rated: 2,
       rate: 1,
     });
-    expect(JSON.stringify(mine)).not.toContain(h.id);
-    expect((await otherTownHead.request('GET', `/api/v1/cadres/${cadre2.id}/ratings`)).statusCode).toBe(404);
+    // Counts only: the answer as sent has nothing more, and names no household.
+    expect(mine.response.json()).toEqual(mine.data);
+    expect(mine.response.body).not.toContain(h.id);
+    expect((await otherTownHead.call(cadreRatingsApi.get, { params: { id: cadre2.id } })).statusCode).toBe(
+      404,
+    );
   });
 
   it('names contact points for leaders within their area', async () => {
@@ -343,23 +335,19 @@ describe('assistance: pairings under quotas, visits, worklist, measures and rati
       areaCode: AREAS.district,
       rank: 'leader',
     });
-    const created = await admin.request('POST', '/api/v1/contact-points', {
-      leaderId: leader.id,
-      villageCode: AREAS.villageA2,
-      startDate: '2026-01-01',
+    const created = await admin.call(contactPointsApi.create, {
+      body: { leaderId: leader.id, villageCode: AREAS.villageA2, startDate: '2026-01-01' },
     });
-    expect(created.statusCode, created.body).toBe(201);
-    expect(
-      (await townHead.request('GET', '/api/v1/contact-points')).json().items.map((c: { id: string }) => c.id),
-    ).toContain(created.json().id);
+    expect(created.statusCode, created.response.body).toBe(201);
+    expect((await townHead.call(contactPointsApi.list, {})).data.items.map((c) => c.id)).toContain(
+      created.data.id,
+    );
     expect(
       (
-        await townHead.request('POST', '/api/v1/contact-points', {
-          leaderId: cadre.id,
-          villageCode: AREAS.villageA2,
-          startDate: '2026-01-01',
+        await townHead.call(contactPointsApi.create, {
+          body: { leaderId: cadre.id, villageCode: AREAS.villageA2, startDate: '2026-01-01' },
         })
-      ).json(),
-    ).toMatchObject({ error: { code: 'PAIRING_OUTSIDE_AREA' } });
+      ).error,
+    ).toMatchObject({ code: 'PAIRING_OUTSIDE_AREA' });
   });
 });

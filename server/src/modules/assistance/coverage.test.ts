@@ -1,4 +1,11 @@
-import type { MustGoCoverage, MustVisitCoverage, mustVisitGroups } from '@lianxin/common';
+import {
+  type ContractInput,
+  Household,
+  type MustVisitCoverage,
+  mustGoCoverageApi,
+  mustVisitCoverageApi,
+  type mustVisitGroups,
+} from '@lianxin/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,6 +21,7 @@ import { buildHouseholdBody, nextIdNumber } from '../../../test/households.fixtu
 import { newId } from '../../platform/ids';
 
 type Group = (typeof mustVisitGroups)[number];
+type Period = ContractInput<typeof mustVisitCoverageApi.get>['query'];
 
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 
@@ -34,11 +42,12 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
   const household = async (key: string, overrides: Record<string, unknown> = {}, extra: unknown[] = []) => {
     const body = buildHouseholdBody(overrides);
     body.members = [...body.members, ...(extra as typeof body.members)];
+    // The households are another domain's: created by their address, read with their schema.
     const response = await admin.request('POST', '/api/v1/households', body);
     expect(response.statusCode, response.body).toBe(201);
-    const out = response.json() as { id: string; areaCode: string; villageCode: string };
-    households.set(key, out);
-    return out;
+    const { id, areaCode, villageCode } = Household.parse(response.json());
+    households.set(key, { id, areaCode, villageCode });
+    return { id, areaCode, villageCode };
   };
   const idOf = (key: string) => households.get(key)?.id ?? '';
 
@@ -153,10 +162,15 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
     }
   };
 
-  const get = async <T>(session: Session, path: string, query: Record<string, string>) => {
-    const response = await session.request('GET', `/api/v1/coverage/${path}?${new URLSearchParams(query)}`);
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json() as T;
+  const mustVisit = async (session: Session, query: Period) => {
+    const response = await session.call(mustVisitCoverageApi.get, { query });
+    expect(response.statusCode, response.response.body).toBe(200);
+    return response.data;
+  };
+  const mustGo = async (session: Session, query: Period) => {
+    const response = await session.call(mustGoCoverageApi.get, { query });
+    expect(response.statusCode, response.response.body).toBe(200);
+    return response.data;
   };
 
   beforeAll(async () => {
@@ -205,7 +219,7 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
   afterAll(() => t.close());
 
   it('counts the must-visit households of the district by group and town, as a plain recount does', async () => {
-    const report = await get<MustVisitCoverage>(admin, 'must-visit', YEAR);
+    const report = await mustVisit(admin, YEAR);
     const counted = await recount('610902', YEAR);
     expectMatchesRecount(report, counted, (h) => `${h.villageCode.slice(0, 9)}000`);
     expect(report.byArea.map((a) => a.areaCode)).toEqual([AREAS.townA, AREAS.townB]);
@@ -231,10 +245,10 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
   it('counts only the visits a named cadre took part in', async () => {
     for (const cadreId of [cadre1, cadre2]) {
       const period = { ...YEAR, cadreId };
-      const report = await get<MustVisitCoverage>(admin, 'must-visit', period);
+      const report = await mustVisit(admin, period);
       expectMatchesRecount(report, await recount('610902', period), (h) => `${h.villageCode.slice(0, 9)}000`);
     }
-    const byCompanion = await get<MustVisitCoverage>(admin, 'must-visit', { ...YEAR, cadreId: cadre1 });
+    const byCompanion = await mustVisit(admin, { ...YEAR, cadreId: cadre1 });
     // cadre1 went along to the 五保 household; the veteran was visited by cadre2 alone.
     expect(byCompanion.missing.some((m) => m.householdId === idOf('wubao'))).toBe(false);
     expect(byCompanion.missing.some((m) => m.householdId === idOf('veteran'))).toBe(true);
@@ -242,12 +256,12 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
   });
 
   it('keeps a town head to their town, by village, and refuses another town', async () => {
-    const report = await get<MustVisitCoverage>(townHead, 'must-visit', YEAR);
+    const report = await mustVisit(townHead, YEAR);
     expectMatchesRecount(report, await recount('610902001', YEAR), (h) => h.villageCode);
     expect(report.byArea.map((a) => a.areaCode)).toEqual([AREAS.villageA1, AREAS.villageA2]);
     expect(report.missing.some((m) => m.householdId === idOf('deputy'))).toBe(false);
 
-    const village = await get<MustVisitCoverage>(townHead, 'must-visit', {
+    const village = await mustVisit(townHead, {
       ...YEAR,
       areaCode: AREAS.villageA2,
     });
@@ -257,39 +271,29 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
       { areaCode: AREAS.villageA2, areaName: '石梯村', total: 2, visited: 1, rate: 0.5 },
     ]);
 
-    for (const path of ['must-visit', 'must-go', 'must-visit/export']) {
-      const outside = await townHead.request(
-        'GET',
-        `/api/v1/coverage/${path}?${new URLSearchParams({ ...YEAR, areaCode: AREAS.townB })}`,
-      );
-      expect(outside.statusCode, path).toBe(400);
-      expect(outside.json()).toMatchObject({ error: { code: 'AREA_UNKNOWN' } });
+    for (const contract of [mustVisitCoverageApi.get, mustGoCoverageApi.get, mustVisitCoverageApi.export]) {
+      const outside = await townHead.call(contract, { query: { ...YEAR, areaCode: AREAS.townB } });
+      expect(outside.statusCode, contract.path).toBe(400);
+      expect(outside.error).toMatchObject({ code: 'AREA_UNKNOWN' });
     }
   });
 
   it('gives a village cadre their village by group', async () => {
-    const report = await get<MustVisitCoverage>(villageCadre, 'must-visit', YEAR);
+    const report = await mustVisit(villageCadre, YEAR);
     expectMatchesRecount(report, await recount(AREAS.villageA1, YEAR), (h) => h.areaCode);
     expect(report.byArea.map((a) => a.areaCode)).toEqual([AREAS.groupA1]);
   });
 
   it('is for roles that read assistance', async () => {
     const cppcc = await signInAs(t, 'cppcc_member', AREAS.district);
-    expect(
-      (await cppcc.request('GET', `/api/v1/coverage/must-visit?${new URLSearchParams(YEAR)}`)).statusCode,
-    ).toBe(403);
+    expect((await cppcc.call(mustVisitCoverageApi.get, { query: YEAR })).statusCode).toBe(403);
     const auditor = await signInAs(t, 'auditor', AREAS.district);
-    expect(
-      (await auditor.request('GET', `/api/v1/coverage/must-go?${new URLSearchParams(YEAR)}`)).statusCode,
-    ).toBe(200);
+    expect((await auditor.call(mustGoCoverageApi.get, { query: YEAR })).statusCode).toBe(200);
   });
 
   it('exports the figures by town and every household not visited, and audits the export', async () => {
-    const response = await admin.request(
-      'GET',
-      `/api/v1/coverage/must-visit/export?${new URLSearchParams(YEAR)}`,
-    );
-    expect(response.statusCode, response.body).toBe(200);
+    const { statusCode, response } = await admin.call(mustVisitCoverageApi.export, { query: YEAR });
+    expect(statusCode, response.body).toBe(200);
     expect(response.headers['content-disposition']).toContain(
       encodeURIComponent('五必访走访情况-汉滨区-2026-01-01至2026-12-31.xlsx'),
     );
@@ -305,7 +309,7 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
     expect(values(summary, 6)).toEqual(['困难群众', undefined, 4, 2, '50.0%']);
 
     const missing = workbook.getWorksheet('未走访户');
-    const report = await get<MustVisitCoverage>(admin, 'must-visit', YEAR);
+    const report = await mustVisit(admin, YEAR);
     expect(missing?.rowCount).toBe(1 + report.missing.length);
     const rows = [];
     for (let r = 2; r <= (missing?.rowCount ?? 0); r++) rows.push(values(missing, r));
@@ -356,7 +360,7 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
     await visit({ village: AREAS.villageA2 }, '2026-07-05', [cadre2]);
     await visit({ village: AREAS.villageA1 }, '2025-05-05', [cadre1]);
 
-    let report = await get<MustGoCoverage>(admin, 'must-go', YEAR);
+    let report = await mustGo(admin, YEAR);
     expect(report).toMatchObject({ total: 2, visited: 1, rate: 0.5 });
     expect(report.villages).toEqual([
       {
@@ -398,17 +402,17 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
       });
       expect(appeal.statusCode, appeal.body).toBe(201);
     }
-    report = await get<MustGoCoverage>(admin, 'must-go', YEAR);
+    report = await mustGo(admin, YEAR);
     expect(report.villages.map((v) => [v.villageCode, v.reasons])).toEqual([
       [AREAS.villageA1, ['remote']],
       [AREAS.villageA2, ['disaster_hit']],
       [AREAS.villageB1, ['many_petitions']],
     ]);
     // Appeals of 2026-11 are more than 12 months before the end of a period in 2028.
-    const later = await get<MustGoCoverage>(admin, 'must-go', { from: '2028-01-01', to: '2028-01-31' });
+    const later = await mustGo(admin, { from: '2028-01-01', to: '2028-01-31' });
     expect(later.villages.map((v) => v.villageCode)).toEqual([AREAS.villageA1]);
 
-    const byCadre = await get<MustGoCoverage>(admin, 'must-go', { ...YEAR, cadreId: cadre2 });
+    const byCadre = await mustGo(admin, { ...YEAR, cadreId: cadre2 });
     expect(byCadre.villages.find((v) => v.villageCode === AREAS.villageA2)).toMatchObject({
       visits: 1,
       lastVisitDate: '2026-07-05',
@@ -418,7 +422,7 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
       lastVisitDate: null,
     });
 
-    const town = await get<MustGoCoverage>(townHead, 'must-go', YEAR);
+    const town = await mustGo(townHead, YEAR);
     expect(town.villages.map((v) => v.villageCode)).toEqual([AREAS.villageA1, AREAS.villageA2]);
   });
 });

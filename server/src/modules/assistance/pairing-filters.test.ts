@@ -1,4 +1,4 @@
-import type { PairingsPage } from '@lianxin/common';
+import { type ContractInput, pairingsApi } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AREAS,
@@ -17,10 +17,11 @@ describe('pairings list: the paired households visited in a period, and those no
   let townHead: Session;
   const p: Record<string, string> = {};
 
-  const list = async (session: Session, query: string) => {
-    const response = await session.request('GET', `/api/v1/pairings?${query}`);
-    expect(response.statusCode, response.body).toBe(200);
-    const page = response.json() as PairingsPage;
+  type Filter = ContractInput<typeof pairingsApi.list>['query'];
+  const list = async (session: Session, query: Filter) => {
+    const response = await session.call(pairingsApi.list, { query });
+    expect(response.statusCode, response.response.body).toBe(200);
+    const page = response.data;
     return { ids: page.items.map((i) => i.id).sort(), total: page.total };
   };
   const ids = (...names: string[]) => names.map((n) => p[n] ?? '').sort();
@@ -52,33 +53,35 @@ describe('pairings list: the paired households visited in a period, and those no
   afterAll(() => t.close());
 
   it('lists the active pairings whose household was visited between two days, both included', async () => {
-    const period = 'visitedFrom=2026-11-01&visitedTo=2026-11-30';
-    expect(await list(admin, `${period}&visited=true`)).toEqual({
+    const period = { visitedFrom: '2026-11-01', visitedTo: '2026-11-30' };
+    expect(await list(admin, { ...period, visited: 'true' })).toEqual({
       ids: ids('onFirst', 'onLast', 'inB'),
       total: 3,
     });
     // A period alone asks for the visited ones.
     expect((await list(admin, period)).ids).toEqual(ids('onFirst', 'onLast', 'inB'));
-    expect(await list(admin, `${period}&visited=false`)).toEqual({
+    expect(await list(admin, { ...period, visited: 'false' })).toEqual({
       ids: ids('before', 'after', 'never'),
       total: 3,
     });
-    expect((await list(admin, 'visited=false')).ids).toEqual(ids('never'));
-    expect((await list(admin, `${period}&visited=true&status=ended`)).ids).toEqual(ids('ended'));
-    expect((await list(admin, `${period}&visited=true&areaCode=${AREAS.villageA2}`)).ids).toEqual(
+    expect((await list(admin, { visited: 'false' })).ids).toEqual(ids('never'));
+    expect((await list(admin, { ...period, visited: 'true', status: 'ended' })).ids).toEqual(ids('ended'));
+    expect((await list(admin, { ...period, visited: 'true', areaCode: AREAS.villageA2 })).ids).toEqual(
       ids('onLast'),
     );
   });
 
   it('counts every matching pairing beyond the page', async () => {
-    expect(await list(admin, 'limit=2')).toMatchObject({ total: 6 });
-    expect((await list(admin, 'limit=2')).ids).toHaveLength(2);
+    expect(await list(admin, { limit: 2 })).toMatchObject({ total: 6 });
+    expect((await list(admin, { limit: 2 })).ids).toHaveLength(2);
   });
 
   it('keeps a town head to their town', async () => {
-    const own = await list(townHead, 'visitedFrom=2026-11-01&visitedTo=2026-11-30&visited=true');
+    const own = await list(townHead, { visitedFrom: '2026-11-01', visitedTo: '2026-11-30', visited: 'true' });
     expect(own.ids).toEqual(ids('onFirst', 'onLast'));
-    const other = await townHead.request('GET', `/api/v1/pairings?visited=true&areaCode=${AREAS.townB}`);
-    expect(other.json()).toMatchObject({ error: { code: 'AREA_UNKNOWN' } });
+    const other = await townHead.call(pairingsApi.list, {
+      query: { visited: 'true', areaCode: AREAS.townB },
+    });
+    expect(other.error).toMatchObject({ code: 'AREA_UNKNOWN' });
   });
 });
