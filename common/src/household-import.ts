@@ -184,8 +184,8 @@ export const HouseholdImport = z.object({
 });
 export type HouseholdImport = z.infer<typeof HouseholdImport>;
 
-export const ImportIdParams = z.strictObject({ id: z.uuid() });
+export const HouseholdImportIdParams = z.strictObject({ id: z.uuid() });
 
-export const ImportUploadQuery = z.strictObject({
+export const HouseholdImportsUploadQuery = z.strictObject({
   fileName: z.string().trim().min(1).max(200),
 });

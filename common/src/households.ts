@@ -96,7 +96,7 @@ export const ResidentInput = z.strictObject({
 export type ResidentInput = z.infer<typeof ResidentInput>;
 
 /** A change to one member: only the fields given change. */
-export const ResidentPatchBody = z.strictObject({
+export const ResidentsUpdateBody = z.strictObject({
   version,
   name: z.string().trim().min(1).max(40).optional(),
   idNumber: IdNumber.nullable().optional(),
@@ -112,7 +112,7 @@ export const ResidentPatchBody = z.strictObject({
   tags: z.array(tagCode).max(20).optional(),
   status: z.enum(residentStatuses).optional(),
 });
-export type ResidentPatchBody = z.infer<typeof ResidentPatchBody>;
+export type ResidentsUpdateBody = z.infer<typeof ResidentsUpdateBody>;
 
 export const IndicatorsInput = z.strictObject({
   totalIncome: z.number().int().min(0).max(100_000_000),
@@ -154,7 +154,7 @@ export const HouseholdsCreateBody = z
 export type HouseholdsCreateBody = z.infer<typeof HouseholdsCreateBody>;
 
 /** A change to a household file: only the fields given change. */
-export const HouseholdPatchBody = z.strictObject({
+export const HouseholdsUpdateBody = z.strictObject({
   version,
   /** Moves the household to another group (or village) in the caller's area. */
   areaCode: areaCode.optional(),
@@ -166,15 +166,15 @@ export const HouseholdPatchBody = z.strictObject({
   status: z.enum(householdStatuses).optional(),
   tags: z.array(tagCode).max(20).optional(),
 });
-export type HouseholdPatchBody = z.infer<typeof HouseholdPatchBody>;
+export type HouseholdsUpdateBody = z.infer<typeof HouseholdsUpdateBody>;
 
 /** Hands the headship to another active member; the former head takes the relation given. */
-export const ChangeHeadBody = z.strictObject({
+export const HouseholdsChangeHeadBody = z.strictObject({
   version,
   residentId: z.uuid(),
   formerHeadRelation: z.enum(relations).exclude(['head']),
 });
-export type ChangeHeadBody = z.infer<typeof ChangeHeadBody>;
+export type HouseholdsChangeHeadBody = z.infer<typeof HouseholdsChangeHeadBody>;
 
 export const IndicatorYearParams = z.strictObject({
   id: z.uuid(),
@@ -305,9 +305,9 @@ export const TagDefinition = z.object({
 });
 export type TagDefinition = z.infer<typeof TagDefinition>;
 
-export const TagCreateBody = z.strictObject({
+export const TagsCreateBody = z.strictObject({
   code: tagCode,
   name: z.string().trim().min(1).max(20),
   appliesTo: z.enum(tagAppliesTo),
 });
-export type TagCreateBody = z.infer<typeof TagCreateBody>;
+export type TagsCreateBody = z.infer<typeof TagsCreateBody>;

@@ -155,13 +155,16 @@ export const overrideStatuses = ['pending', 'approved', 'rejected', 'revoked'] a
 export type OverrideStatus = (typeof overrideStatuses)[number];
 
 /** A cadre's proposal to set a household's tier by hand (人工调整), decided by the town head. */
-export const TierOverrideCreateBody = z.strictObject({
+export const TierOverridesProposeBody = z.strictObject({
   tier: z.enum(tiers),
   reason: z.string().trim().min(2).max(500),
 });
-export type TierOverrideCreateBody = z.infer<typeof TierOverrideCreateBody>;
+export type TierOverridesProposeBody = z.infer<typeof TierOverridesProposeBody>;
 
-export const TierOverrideDecisionBody = z.strictObject({ note: z.string().trim().max(500).default('') });
+/** The town head's note on approving, rejecting or revoking an override. */
+export const TierOverridesDecisionBody = z.strictObject({ note: z.string().trim().max(500).default('') });
+
+export const TierOverrideIdParams = z.strictObject({ id: z.uuid() });
 
 export const TierOverride = z.object({
   id: z.string(),
@@ -185,7 +188,7 @@ export const TierOverride = z.object({
 });
 export type TierOverride = z.infer<typeof TierOverride>;
 
-export const TierOverridesQuery = z.strictObject({
+export const TierOverridesListQuery = z.strictObject({
   status: z.enum(overrideStatuses).optional(),
   householdId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

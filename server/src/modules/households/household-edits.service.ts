@@ -1,12 +1,12 @@
 import type {
-  ChangeHeadBody,
   Household,
-  HouseholdPatchBody,
+  HouseholdsChangeHeadBody,
+  HouseholdsUpdateBody,
   IndicatorsInput,
   ResidentInput,
-  ResidentPatchBody,
-  TagCreateBody,
+  ResidentsUpdateBody,
   TagDefinition,
+  TagsCreateBody,
 } from '@lianxin/common';
 import type { Updateable } from 'kysely';
 import { type Db, isUniqueViolation } from '../../db/dialect';
@@ -56,7 +56,7 @@ export async function updateHousehold(
   db: Db,
   ctx: AreaContext,
   id: string,
-  body: HouseholdPatchBody,
+  body: HouseholdsUpdateBody,
 ): Promise<Household> {
   const before = await getHousehold(db, ctx, id);
   const changes: Updateable<HouseholdsTable> = { updated_at: ctx.clock.now().toISOString() };
@@ -143,7 +143,7 @@ export async function updateResident(
   db: Db,
   ctx: AreaContext,
   residentId: string,
-  body: ResidentPatchBody,
+  body: ResidentsUpdateBody,
 ): Promise<Household> {
   const resident = await findResident(db, ctx.scope, residentId);
   if (!resident) throw notFound();
@@ -197,7 +197,7 @@ export async function changeHead(
   db: Db,
   ctx: AreaContext,
   householdId: string,
-  body: ChangeHeadBody,
+  body: HouseholdsChangeHeadBody,
 ): Promise<Household> {
   const household = await householdInScope(db, ctx, householdId);
   const next = await findResident(db, ctx.scope, body.residentId);
@@ -282,7 +282,7 @@ export async function tagDefinitions(db: Db): Promise<TagDefinition[]> {
 }
 
 /** A district's own tag (e.g. 光荣之家); the builtin ones cannot be redefined. */
-export async function createTag(db: Db, ctx: AreaContext, body: TagCreateBody): Promise<TagDefinition> {
+export async function createTag(db: Db, ctx: AreaContext, body: TagsCreateBody): Promise<TagDefinition> {
   try {
     await insertTagDefinition(db, {
       code: body.code,

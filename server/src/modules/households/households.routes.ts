@@ -1,196 +1,68 @@
-import {
-  ChangeHeadBody,
-  Household,
-  HouseholdIdParams,
-  HouseholdPatchBody,
-  HouseholdsCreateBody,
-  HouseholdsListQuery,
-  HouseholdsPage,
-  IndicatorsInput,
-  IndicatorYearParams,
-  ResidentIdParams,
-  ResidentInput,
-  ResidentPatchBody,
-  TagCreateBody,
-  TagDefinition,
-} from '@lianxin/common';
+import { PassThrough } from 'node:stream';
+import { householdsApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { areaContextOf } from '../../platform/request-context';
-import {
-  addMember,
-  changeHead,
-  createTag,
-  putIndicators,
-  tagDefinitions,
-  updateHousehold,
-  updateResident,
-} from './household-edits.service';
-import { createHousehold, getHousehold, listHouseholdsInScope, revealIdNumber } from './households.service';
+import { notFound } from '../../platform/errors';
+import { attachmentDisposition } from '../../platform/http';
+import { areaContextOf, withTransaction } from '../../platform/request-context';
+import { route } from '../../platform/routes';
+import { addMember, changeHead, putIndicators, updateHousehold } from './household-edits.service';
+import { createHousehold, getHousehold, listHouseholdsInScope } from './households.service';
+import { auditExport, writeExport } from './import/roster-export';
+import { XLSX } from './import/roster-workbook';
 
+/** `/households`: the household files, their members and yearly indicators, and the roster export. */
 export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.ctx;
+  route(app, householdsApi.list, { permission: 'households.read' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return listHouseholdsInScope(ctx.db, ctx, request.query);
+  });
 
-  app.get(
-    '/households',
-    {
-      config: { permission: 'households.read' },
-      schema: { tags: ['households'], querystring: HouseholdsListQuery, response: { 200: HouseholdsPage } },
-    },
-    async (request) => listHouseholdsInScope(db, areaContextOf(request), request.query),
-  );
+  route(app, householdsApi.get, { permission: 'households.read' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return getHousehold(ctx.db, ctx, request.params.id);
+  });
 
-  app.get(
-    '/households/:id',
-    {
-      config: { permission: 'households.read' },
-      schema: { tags: ['households'], params: HouseholdIdParams, response: { 200: Household } },
-    },
-    async (request) => getHousehold(db, areaContextOf(request), request.params.id),
-  );
+  route(app, householdsApi.create, { permission: 'households.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return withTransaction(ctx, (trx) => createHousehold(trx, ctx, request.body));
+  });
 
-  app.post(
-    '/households',
-    {
-      config: { permission: 'households.manage' },
-      schema: { tags: ['households'], body: HouseholdsCreateBody, response: { 201: Household } },
-    },
-    async (request, reply) => {
-      const household = await db
-        .transaction()
-        .execute((trx) => createHousehold(trx, areaContextOf(request), request.body));
-      return reply.status(201).send(household);
-    },
-  );
+  route(app, householdsApi.update, { permission: 'households.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return withTransaction(ctx, (trx) => updateHousehold(trx, ctx, request.params.id, request.body));
+  });
 
-  app.patch(
-    '/households/:id',
-    {
-      config: { permission: 'households.manage' },
-      schema: {
-        tags: ['households'],
-        params: HouseholdIdParams,
-        body: HouseholdPatchBody,
-        response: { 200: Household },
-      },
-    },
-    async (request) =>
-      db
-        .transaction()
-        .execute((trx) => updateHousehold(trx, areaContextOf(request), request.params.id, request.body)),
-  );
+  route(app, householdsApi.addMember, { permission: 'households.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return withTransaction(ctx, (trx) => addMember(trx, ctx, request.params.id, request.body));
+  });
 
-  app.post(
-    '/households/:id/members',
-    {
-      config: { permission: 'households.manage' },
-      schema: {
-        tags: ['households'],
-        params: HouseholdIdParams,
-        body: ResidentInput,
-        response: { 201: Household },
-      },
-    },
-    async (request, reply) => {
-      const household = await db
-        .transaction()
-        .execute((trx) => addMember(trx, areaContextOf(request), request.params.id, request.body));
-      return reply.status(201).send(household);
-    },
-  );
+  route(app, householdsApi.changeHead, { permission: 'households.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return withTransaction(ctx, (trx) => changeHead(trx, ctx, request.params.id, request.body));
+  });
 
-  app.post(
-    '/households/:id/change-head',
-    {
-      config: { permission: 'households.manage' },
-      schema: {
-        tags: ['households'],
-        params: HouseholdIdParams,
-        body: ChangeHeadBody,
-        response: { 200: Household },
-      },
-    },
-    async (request) =>
-      db
-        .transaction()
-        .execute((trx) => changeHead(trx, areaContextOf(request), request.params.id, request.body)),
-  );
+  route(app, householdsApi.saveIndicators, { permission: 'households.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    const { id, year } = request.params;
+    return withTransaction(ctx, (trx) => putIndicators(trx, ctx, id, year, request.body));
+  });
 
-  app.put(
-    '/households/:id/indicators/:year',
-    {
-      config: { permission: 'households.manage' },
-      schema: {
-        tags: ['households'],
-        summary: 'Record a year’s income, debt and hardships (re-tiers the household)',
-        params: IndicatorYearParams,
-        body: IndicatorsInput,
-        response: { 200: Household },
-      },
-    },
-    async (request) =>
-      db
-        .transaction()
-        .execute((trx) =>
-          putIndicators(trx, areaContextOf(request), request.params.id, request.params.year, request.body),
-        ),
-  );
-
-  app.patch(
-    '/residents/:id',
-    {
-      config: { permission: 'households.manage' },
-      schema: {
-        tags: ['households'],
-        params: ResidentIdParams,
-        body: ResidentPatchBody,
-        response: { 200: Household },
-      },
-    },
-    async (request) =>
-      db
-        .transaction()
-        .execute((trx) => updateResident(trx, areaContextOf(request), request.params.id, request.body)),
-  );
-
-  app.get(
-    '/tags',
-    {
-      config: { permission: 'households.read' },
-      schema: { tags: ['households'], response: { 200: z.array(TagDefinition) } },
-    },
-    async () => tagDefinitions(db),
-  );
-
-  app.post(
-    '/tags',
-    {
-      config: { permission: 'tiers.rules' },
-      schema: { tags: ['households'], body: TagCreateBody, response: { 201: TagDefinition } },
-    },
-    async (request, reply) => {
-      const tag = await db
-        .transaction()
-        .execute((trx) => createTag(trx, areaContextOf(request), request.body));
-      return reply.status(201).send(tag);
-    },
-  );
-
-  app.post(
-    '/residents/:id/reveal-id',
-    {
-      config: { permission: 'idnumber.reveal' },
-      schema: {
-        tags: ['households'],
-        summary: 'Show a resident’s full ID number (audited)',
-        params: ResidentIdParams,
-        response: { 200: z.object({ idNumber: z.string().nullable() }) },
-      },
-    },
-    async (request) => ({
-      idNumber: await db
-        .transaction()
-        .execute((trx) => revealIdNumber(trx, areaContextOf(request), request.params.id)),
-    }),
-  );
+  // The workbook is streamed as it is written: a whole town's roster never sits in memory.
+  route(app, householdsApi.export, { permission: 'households.export' }, async (request, reply) => {
+    const ctx = areaContextOf(request);
+    const households = await withTransaction(ctx, (trx) => auditExport(trx, ctx, request.query));
+    if (households === null) throw notFound();
+    const out = new PassThrough();
+    void writeExport(ctx.db, ctx, request.query, out).catch((err: unknown) => {
+      request.log.error({ err }, 'export failed');
+      out.destroy(err as Error);
+    });
+    const stamp = ctx.clock.now().toISOString().slice(0, 10);
+    return reply
+      .type(XLSX)
+      .header('content-disposition', attachmentDisposition(`户籍名册-${stamp}.xlsx`))
+      .header('x-household-count', String(households))
+      .send(out);
+  });
 };

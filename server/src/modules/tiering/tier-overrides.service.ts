@@ -1,4 +1,4 @@
-import type { TierOverride, TierOverrideCreateBody, TierReason } from '@lianxin/common';
+import type { TierOverride, TierOverridesProposeBody, TierReason } from '@lianxin/common';
 import type { Db } from '../../db/dialect';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { AppError, notFound } from '../../platform/errors';
@@ -59,7 +59,7 @@ export async function proposeOverride(
   db: Db,
   ctx: AreaContext,
   householdId: string,
-  body: TierOverrideCreateBody,
+  body: TierOverridesProposeBody,
 ): Promise<TierOverride> {
   const household = await findHousehold(db, ctx.scope, householdId);
   if (!household) throw notFound();

@@ -1,4 +1,4 @@
-import { ChangeHeadBody, type Household, relations } from '@lianxin/common';
+import { type Household, HouseholdsChangeHeadBody, relations } from '@lianxin/common';
 import { App, Form, Modal, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n';
@@ -9,7 +9,7 @@ import { useChangeHead, useHousehold } from './households.api';
 
 interface FormValues {
   residentId?: string;
-  formerHeadRelation?: ChangeHeadBody['formerHeadRelation'];
+  formerHeadRelation?: HouseholdsChangeHeadBody['formerHeadRelation'];
 }
 
 const formerHeadRelations = relations.filter((r) => r !== 'head');
@@ -32,7 +32,7 @@ export function ChangeHeadModal(props: {
     () => ({ codes: { RESIDENT_NOT_IN_HOUSEHOLD: ['residentId'], HOUSEHOLD_HEAD_INVALID: ['residentId'] } }),
     [],
   );
-  const { validate, handleError } = useSchemaForm(form, ChangeHeadBody, mapping);
+  const { validate, handleError } = useSchemaForm(form, HouseholdsChangeHeadBody, mapping);
   const { conflict, catchConflict, alert } = useVersionConflict(async () => {
     const { data } = await refetch();
     if (data) setHousehold(data);

@@ -1,4 +1,4 @@
-import { type Household, HouseholdPatchBody, householdStatuses } from '@lianxin/common';
+import { type Household, HouseholdsUpdateBody, householdStatuses } from '@lianxin/common';
 import { App, Col, Form, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n';
@@ -67,7 +67,7 @@ export function HouseholdEditModal(props: {
     }),
     [t],
   );
-  const { validate, handleError } = useSchemaForm(form, HouseholdPatchBody, mapping);
+  const { validate, handleError } = useSchemaForm(form, HouseholdsUpdateBody, mapping);
   const { conflict, catchConflict, alert } = useVersionConflict(async () => {
     const { data } = await refetch();
     if (!data) return;

@@ -1,7 +1,6 @@
-import { HouseholdImport, type ImportStatus } from '@lianxin/common';
+import { householdImportsApi, type ImportStatus } from '@lianxin/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiGet, apiSend, apiUpload, type TransferProgress } from '../../api/client';
+import { api, type TransferProgress, upload } from '../../api/client';
 import { householdsKey } from './households.api';
 
 export const importsKey = ['household-imports'] as const;
@@ -17,7 +16,7 @@ export function importKey(id: string) {
 export function useHouseholdImport(id: string | null) {
   return useQuery({
     queryKey: importKey(id ?? ''),
-    queryFn: () => apiGet(`/household-imports/${id}`, HouseholdImport),
+    queryFn: () => api(householdImportsApi.get, { params: { id: id ?? '' } }),
     enabled: id !== null,
     refetchInterval: (query) => {
       const status = query.state.data?.status;
@@ -26,12 +25,10 @@ export function useHouseholdImport(id: string | null) {
   });
 }
 
-const ImportList = z.object({ items: z.array(HouseholdImport) });
-
 export function useRecentImports() {
   return useQuery({
     queryKey: [...importsKey, 'recent'],
-    queryFn: async () => (await apiGet('/household-imports', ImportList)).items,
+    queryFn: async () => (await api(householdImportsApi.list, {})).items,
   });
 }
 
@@ -40,7 +37,7 @@ export function useUploadImport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ file, onProgress }: { file: File; onProgress: (progress: TransferProgress) => void }) =>
-      apiUpload('/household-imports', { fileName: file.name }, file, HouseholdImport, onProgress),
+      upload(householdImportsApi.upload, { query: { fileName: file.name } }, file, { onProgress }),
     onSuccess: (created) => {
       queryClient.setQueryData(importKey(created.id), created);
       return queryClient.invalidateQueries({ queryKey: [...importsKey, 'recent'] });
@@ -51,8 +48,7 @@ export function useUploadImport() {
 export function useCommitImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      apiSend('POST', `/household-imports/${id}/commit`, undefined, HouseholdImport),
+    mutationFn: (id: string) => api(householdImportsApi.commit, { params: { id } }),
     onSuccess: (updated) => {
       queryClient.setQueryData(importKey(updated.id), updated);
       return Promise.all([

@@ -1,32 +1,13 @@
-import { CheckCircleOutlined, DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import {
   type HouseholdImport,
-  type ImportError,
+  householdImportsApi,
   type ImportStatus,
-  type ImportSummary,
   importLimits,
+  pathOf,
 } from '@lianxin/common';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Popconfirm,
-  Progress,
-  Result,
-  Row,
-  Space,
-  Statistic,
-  Steps,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Button, Card, Progress, Steps, Table, type TableColumnsType, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TransferProgress } from '../../api/client';
@@ -39,26 +20,12 @@ import { PageHeader } from '../../shared/page-header';
 import {
   importsKey,
   runningStatuses,
-  useCommitImport,
   useHouseholdImport,
   useRecentImports,
   useUploadImport,
 } from './household-import.api';
 import { householdsKey } from './households.api';
-
-const statusColors: Record<ImportStatus, string> = {
-  validating: 'processing',
-  ready: 'blue',
-  invalid: 'error',
-  committing: 'processing',
-  committed: 'success',
-  failed: 'error',
-};
-
-function ImportStatusTag({ status }: { status: ImportStatus }) {
-  const t = useT();
-  return <Tag color={statusColors[status]}>{t(`importStatus.${status}`)}</Tag>;
-}
+import { ImportDetails, ImportStatusTag } from './import-details';
 
 /** Upload → check → confirm → done, as steps. */
 function stepOf(status: ImportStatus | null): { current: number; error: boolean } {
@@ -129,7 +96,7 @@ function ImportUploader({ onUploaded }: { onUploaded: (created: HouseholdImport)
         disabled={upload.isPending}
         beforeUpload={(file) => {
           send(file);
-          // The file goes up as the raw request body (see apiUpload), not as antd's multipart form.
+          // The file goes up as the raw request body (see upload() in api/client), not as antd's multipart form.
           return false;
         }}
       >
@@ -154,210 +121,6 @@ function ImportUploader({ onUploaded }: { onUploaded: (created: HouseholdImport)
         </div>
       )}
     </div>
-  );
-}
-
-function SummaryStatistics({ summary }: { summary: ImportSummary }) {
-  const t = useT();
-  const group = (title: string, counts: ImportSummary['households'], testId: string) => (
-    <Card size="small" title={title} data-testid={testId}>
-      <Row gutter={16}>
-        <Col span={8}>
-          <Statistic
-            title={t('import.create')}
-            value={counts.create}
-            styles={{ content: { color: '#389e0d' } }}
-          />
-        </Col>
-        <Col span={8}>
-          <Statistic
-            title={t('import.update')}
-            value={counts.update}
-            styles={{ content: { color: '#1677ff' } }}
-          />
-        </Col>
-        <Col span={8}>
-          <Statistic title={t('import.unchanged')} value={counts.unchanged} />
-        </Col>
-      </Row>
-    </Card>
-  );
-  return (
-    <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-      <Col xs={24} md={4}>
-        <Card size="small" title={t('import.rows')} style={{ height: '100%' }}>
-          <Statistic value={summary.rows} />
-        </Card>
-      </Col>
-      <Col xs={24} md={10}>
-        {group(t('import.households'), summary.households, 'import-summary-households')}
-      </Col>
-      <Col xs={24} md={10}>
-        {group(t('import.residents'), summary.residents, 'import-summary-residents')}
-      </Col>
-    </Row>
-  );
-}
-
-function ImportErrors({ item }: { item: HouseholdImport }) {
-  const t = useT();
-  const columns: TableColumnsType<ImportError> = [
-    {
-      title: t('import.errorRow'),
-      dataIndex: 'row',
-      width: 90,
-      render: (row: number) => (row === 0 ? t('import.wholeFile') : row),
-    },
-    {
-      title: t('import.errorColumn'),
-      dataIndex: 'column',
-      width: 160,
-      render: (c: string | null) => c ?? '—',
-    },
-    { title: t('import.errorMessage'), dataIndex: 'message' },
-  ];
-  return (
-    <Card
-      size="small"
-      title={
-        <Space>
-          {t('import.errorsTitle')}
-          <Tag color="error">{item.errorCount}</Tag>
-        </Space>
-      }
-      style={{ marginBottom: 16 }}
-    >
-      {item.errorCount > item.errors.length && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('import.errorsTruncated', { shown: item.errors.length, count: item.errorCount })}
-        />
-      )}
-      <Table<ImportError>
-        rowKey={(e) => `${e.row}-${e.column ?? ''}-${e.message}`}
-        columns={columns}
-        dataSource={item.errors}
-        size="small"
-        pagination={{
-          pageSize: 20,
-          showSizeChanger: false,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        data-testid="import-errors"
-      />
-    </Card>
-  );
-}
-
-/** The import being looked at: progress while the server works, then its summary and errors. */
-function ImportDetails({ item, onRestart }: { item: HouseholdImport; onRestart: () => void }) {
-  const t = useT();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const commit = useCommitImport();
-  const running = runningStatuses.includes(item.status);
-  const { done, total } = item.progress;
-
-  const confirm = () =>
-    commit.mutate(item.id, {
-      onSuccess: () => message.info(t('import.committingStarted')),
-      onError: showError,
-    });
-
-  return (
-    <Card
-      size="small"
-      title={
-        <Space>
-          {item.fileName}
-          <ImportStatusTag status={item.status} />
-        </Space>
-      }
-      extra={
-        <Button icon={<ReloadOutlined />} onClick={onRestart} disabled={running} data-testid="import-restart">
-          {t('import.another')}
-        </Button>
-      }
-      data-testid="import-details"
-    >
-      <Descriptions
-        size="small"
-        column={{ xs: 1, md: 3 }}
-        style={{ marginBottom: 16 }}
-        items={[
-          { key: 'by', label: t('import.createdBy'), children: item.createdBy ?? '—' },
-          { key: 'at', label: t('import.createdAt'), children: formatDateTime(item.createdAt) },
-          {
-            key: 'committed',
-            label: t('import.committedAt'),
-            children: formatDateTime(item.committedAt) || '—',
-          },
-        ]}
-      />
-      {running && (
-        <div style={{ marginBottom: 16 }} data-testid="import-progress">
-          <Typography.Text>
-            {total === 0
-              ? t('import.reading')
-              : t(item.status === 'validating' ? 'import.validating' : 'import.committing', { done, total })}
-          </Typography.Text>
-          <Progress percent={total > 0 ? Math.floor((done / total) * 100) : 0} status="active" />
-        </div>
-      )}
-      {item.status === 'committed' && item.summary && (
-        <Result
-          status="success"
-          title={t('import.committedTitle')}
-          subTitle={t('import.committedText', {
-            created: item.summary.households.create,
-            updated: item.summary.households.update,
-            residents: item.summary.residents.create + item.summary.residents.update,
-          })}
-          style={{ padding: '8px 0 24px' }}
-        />
-      )}
-      {item.status === 'failed' && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('import.failed')} />
-      )}
-      {item.status === 'invalid' && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('import.invalidTitle')}
-          description={t('import.invalidText')}
-        />
-      )}
-      {item.summary && <SummaryStatistics summary={item.summary} />}
-      {item.errorCount > 0 && <ImportErrors item={item} />}
-      {(item.status === 'ready' || item.status === 'invalid') && (
-        <Space>
-          <Popconfirm
-            title={t('import.confirmTitle')}
-            description={t('import.confirmText')}
-            okText={t('common.ok')}
-            cancelText={t('common.cancel')}
-            onConfirm={confirm}
-            disabled={item.status !== 'ready'}
-          >
-            <Button
-              type="primary"
-              icon={<CheckCircleOutlined />}
-              disabled={item.status !== 'ready'}
-              loading={commit.isPending}
-              data-testid="import-commit"
-            >
-              {t('import.commit')}
-            </Button>
-          </Popconfirm>
-          {item.status === 'ready' && (
-            <Typography.Text type="secondary">{t('import.readyHint')}</Typography.Text>
-          )}
-        </Space>
-      )}
-    </Card>
   );
 }
 
@@ -432,7 +195,7 @@ export function HouseholdImportPage() {
   const downloadTemplate = () =>
     download.start({
       title: t('import.templateTitle'),
-      path: '/household-imports/template',
+      path: pathOf(householdImportsApi.template),
       fileName: t('import.templateFileName'),
     });
 

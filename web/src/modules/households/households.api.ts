@@ -1,21 +1,21 @@
 import {
-  type ChangeHeadBody,
-  Household,
-  type HouseholdPatchBody,
+  type Household,
+  type HouseholdsChangeHeadBody,
   type HouseholdsCreateBody,
   type HouseholdsFilter,
-  HouseholdsPage,
+  type HouseholdsUpdateBody,
   type householdSorts,
+  householdsApi,
   type IndicatorsInput,
   type ResidentInput,
-  type ResidentPatchBody,
-  type TagCreateBody,
-  TagDefinition,
+  type ResidentsUpdateBody,
+  residentsApi,
+  type TagsCreateBody,
+  tagsApi,
 } from '@lianxin/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { z } from 'zod';
-import { apiGet, apiSend } from '../../api/client';
+import { api } from '../../api/client';
 
 export const householdsKey = ['households'] as const;
 export const tagsKey = ['tags'] as const;
@@ -32,7 +32,7 @@ export interface HouseholdsListParams {
 export function useHouseholds({ filter, sort, cursor, limit }: HouseholdsListParams) {
   return useQuery({
     queryKey: [...householdsKey, 'list', filter, sort, cursor ?? null, limit],
-    queryFn: () => apiGet('/households', HouseholdsPage, { ...filter, sort, cursor, limit }),
+    queryFn: () => api(householdsApi.list, { query: { ...filter, sort, cursor, limit } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -42,7 +42,7 @@ export function householdKey(id: string) {
 }
 
 export function useHousehold(id: string) {
-  return useQuery({ queryKey: householdKey(id), queryFn: () => apiGet(`/households/${id}`, Household) });
+  return useQuery({ queryKey: householdKey(id), queryFn: () => api(householdsApi.get, { params: { id } }) });
 }
 
 /**
@@ -61,51 +61,49 @@ function useHouseholdWrite<V>(write: (variables: V) => Promise<Household>) {
 }
 
 export function useCreateHousehold() {
-  return useHouseholdWrite((body: HouseholdsCreateBody) => apiSend('POST', '/households', body, Household));
+  return useHouseholdWrite((body: HouseholdsCreateBody) => api(householdsApi.create, { body }));
 }
 
 export function useUpdateHousehold() {
-  return useHouseholdWrite(({ id, body }: { id: string; body: HouseholdPatchBody }) =>
-    apiSend('PATCH', `/households/${id}`, body, Household),
+  return useHouseholdWrite(({ id, body }: { id: string; body: HouseholdsUpdateBody }) =>
+    api(householdsApi.update, { params: { id }, body }),
   );
 }
 
 export function useAddResident() {
   return useHouseholdWrite(({ householdId, body }: { householdId: string; body: ResidentInput }) =>
-    apiSend('POST', `/households/${householdId}/members`, body, Household),
+    api(householdsApi.addMember, { params: { id: householdId }, body }),
   );
 }
 
 export function useUpdateResident() {
-  return useHouseholdWrite(({ residentId, body }: { residentId: string; body: ResidentPatchBody }) =>
-    apiSend('PATCH', `/residents/${residentId}`, body, Household),
+  return useHouseholdWrite(({ residentId, body }: { residentId: string; body: ResidentsUpdateBody }) =>
+    api(residentsApi.update, { params: { id: residentId }, body }),
   );
 }
 
 export function useChangeHead() {
-  return useHouseholdWrite(({ householdId, body }: { householdId: string; body: ChangeHeadBody }) =>
-    apiSend('POST', `/households/${householdId}/change-head`, body, Household),
+  return useHouseholdWrite(({ householdId, body }: { householdId: string; body: HouseholdsChangeHeadBody }) =>
+    api(householdsApi.changeHead, { params: { id: householdId }, body }),
   );
 }
 
 export function useSaveIndicators() {
   return useHouseholdWrite(
     ({ householdId, year, body }: { householdId: string; year: number; body: IndicatorsInput }) =>
-      apiSend('PUT', `/households/${householdId}/indicators/${year}`, body, Household),
+      api(householdsApi.saveIndicators, { params: { id: householdId, year }, body }),
   );
 }
 
-const Revealed = z.object({ idNumber: z.string().nullable() });
-
 /** The full ID number of a resident; the server audits every call. */
-export function revealIdNumber(residentId: string): Promise<string | null> {
-  return apiSend('POST', `/residents/${residentId}/reveal-id`, undefined, Revealed).then((r) => r.idNumber);
+export async function revealIdNumber(residentId: string): Promise<string | null> {
+  return (await api(residentsApi.reveal, { params: { id: residentId } })).idNumber;
 }
 
 export function useTags() {
   return useQuery({
     queryKey: tagsKey,
-    queryFn: () => apiGet('/tags', z.array(TagDefinition)),
+    queryFn: () => api(tagsApi.list, {}),
     staleTime: 5 * 60_000,
   });
 }
@@ -122,7 +120,7 @@ export function useTagNames(): (code: string) => string {
 export function useCreateTag() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TagCreateBody) => apiSend('POST', '/tags', body, TagDefinition),
+    mutationFn: (body: TagsCreateBody) => api(tagsApi.create, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tagsKey }),
   });
 }

@@ -1,4 +1,10 @@
-import { type Household, type Resident, ResidentInput, ResidentPatchBody, relations } from '@lianxin/common';
+import {
+  type Household,
+  type Resident,
+  ResidentInput,
+  ResidentsUpdateBody,
+  relations,
+} from '@lianxin/common';
 import { App, Form, Modal } from 'antd';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n';
@@ -44,7 +50,7 @@ export function ResidentFormModal(props: {
     [t],
   );
   const addForm = useSchemaForm(form, ResidentInput, mapping);
-  const editForm = useSchemaForm(form, ResidentPatchBody, mapping);
+  const editForm = useSchemaForm(form, ResidentsUpdateBody, mapping);
   const { conflict, catchConflict, alert } = useVersionConflict(async () => {
     const { data } = await refetch();
     const fresh = data?.members.find((m) => m.id === editing?.id);

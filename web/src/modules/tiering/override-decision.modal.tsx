@@ -1,4 +1,4 @@
-import { type TierOverride, TierOverrideDecisionBody } from '@lianxin/common';
+import { type TierOverride, TierOverridesDecisionBody } from '@lianxin/common';
 import { App, Descriptions, Form, Input, Modal } from 'antd';
 import { useT } from '../../i18n/i18n';
 import { useSchemaForm } from '../../shared/forms';
@@ -27,7 +27,7 @@ export function OverrideDecisionModal(props: {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const decide = useDecideOverride();
-  const { validate, handleError } = useSchemaForm(form, TierOverrideDecisionBody);
+  const { validate, handleError } = useSchemaForm(form, TierOverridesDecisionBody);
 
   const submit = (values: FormValues) => {
     const body = validate({ note: values.note ?? '' });

@@ -1,4 +1,4 @@
-import { type Household, TierOverrideCreateBody, tiers } from '@lianxin/common';
+import { type Household, TierOverridesProposeBody, tiers } from '@lianxin/common';
 import { App, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useT } from '../../i18n/i18n';
@@ -7,7 +7,7 @@ import { TierTag } from './tier-tag';
 import { useProposeOverride } from './tiering.api';
 
 interface FormValues {
-  tier?: TierOverrideCreateBody['tier'];
+  tier?: TierOverridesProposeBody['tier'];
   reason?: string;
 }
 
@@ -27,7 +27,7 @@ export function OverrideProposeModal(props: {
     () => ({ messages: { reason: t('overrides.reasonRule') }, codes: { OVERRIDE_PENDING: ['tier'] } }),
     [t],
   );
-  const { validate, handleError } = useSchemaForm(form, TierOverrideCreateBody, mapping);
+  const { validate, handleError } = useSchemaForm(form, TierOverridesProposeBody, mapping);
 
   const submit = (values: FormValues) => {
     const body = validate({ tier: values.tier, reason: values.reason ?? '' });

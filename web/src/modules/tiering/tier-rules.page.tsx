@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { defaultTierRules, TagCreateBody, type TagDefinition, type TierRuleSet } from '@lianxin/common';
+import { defaultTierRules, type TagDefinition, TagsCreateBody, type TierRuleSet } from '@lianxin/common';
 import {
   App,
   Button,
@@ -105,7 +105,7 @@ function TagCreateModal(props: { open: boolean; onClose: () => void; afterClose:
     }),
     [t],
   );
-  const { validate, handleError } = useSchemaForm(form, TagCreateBody, mapping);
+  const { validate, handleError } = useSchemaForm(form, TagsCreateBody, mapping);
   const submit = (values: TagFormValues) => {
     const body = validate(values);
     if (!body) return;

@@ -1,15 +1,14 @@
 import {
   type OverrideStatus,
-  TierOverride,
-  type TierOverrideCreateBody,
-  TierRuleSet,
+  type TierOverride,
+  type TierOverridesProposeBody,
   type TierRules,
   type TierRulesCreateBody,
-  TierRulesPreview,
+  tierOverridesApi,
+  tierRulesApi,
 } from '@lianxin/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiGet, apiSend } from '../../api/client';
+import { api } from '../../api/client';
 import { householdKey, householdsKey } from '../households/households.api';
 
 export const tierRulesKey = ['tier-rules'] as const;
@@ -17,24 +16,22 @@ export const tierOverridesKey = ['tier-overrides'] as const;
 
 /** All rule set versions, newest first; the one in force is flagged. */
 export function useTierRuleSets() {
-  return useQuery({ queryKey: tierRulesKey, queryFn: () => apiGet('/tier-rules', z.array(TierRuleSet)) });
+  return useQuery({ queryKey: tierRulesKey, queryFn: () => api(tierRulesApi.list, {}) });
 }
 
 export function usePreviewTierRules() {
   return useMutation({
-    mutationFn: (rules: TierRules) => apiSend('POST', '/tier-rules/preview', { rules }, TierRulesPreview),
+    mutationFn: (rules: TierRules) => api(tierRulesApi.preview, { body: { rules } }),
   });
 }
 
 export function useCreateTierRules() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TierRulesCreateBody) => apiSend('POST', '/tier-rules', body, TierRuleSet),
+    mutationFn: (body: TierRulesCreateBody) => api(tierRulesApi.create, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tierRulesKey }),
   });
 }
-
-const OverrideList = z.object({ items: z.array(TierOverride) });
 
 export interface TierOverridesFilter {
   status?: OverrideStatus;
@@ -44,7 +41,7 @@ export interface TierOverridesFilter {
 export function useTierOverrides(filter: TierOverridesFilter, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...tierOverridesKey, filter],
-    queryFn: async () => (await apiGet('/tier-overrides', OverrideList, { ...filter, limit: 200 })).items,
+    queryFn: async () => (await api(tierOverridesApi.list, { query: { ...filter, limit: 200 } })).items,
     enabled: options.enabled ?? true,
   });
 }
@@ -64,8 +61,8 @@ function useOverrideWrite<V>(write: (variables: V) => Promise<TierOverride>) {
 }
 
 export function useProposeOverride() {
-  return useOverrideWrite(({ householdId, body }: { householdId: string; body: TierOverrideCreateBody }) =>
-    apiSend('POST', `/households/${householdId}/tier-overrides`, body, TierOverride),
+  return useOverrideWrite(({ householdId, body }: { householdId: string; body: TierOverridesProposeBody }) =>
+    api(tierOverridesApi.propose, { params: { id: householdId }, body }),
   );
 }
 
@@ -75,6 +72,6 @@ export type OverrideDecision = (typeof overrideDecisions)[number];
 export function useDecideOverride() {
   return useOverrideWrite(
     ({ id, decision, note }: { id: string; decision: OverrideDecision; note: string }) =>
-      apiSend('POST', `/tier-overrides/${id}/${decision}`, { note }, TierOverride),
+      api(tierOverridesApi[decision], { params: { id }, body: { note } }),
   );
 }

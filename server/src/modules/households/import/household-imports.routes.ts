@@ -1,25 +1,41 @@
 import { PassThrough } from 'node:stream';
-import {
-  HouseholdImport,
-  HouseholdsFilter,
-  ImportIdParams,
-  ImportUploadQuery,
-  importLimits,
-} from '@lianxin/common';
+import { householdImportsApi, importLimits, type Locale } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../../platform/errors';
+import { AppError } from '../../../platform/errors';
 import { attachmentDisposition } from '../../../platform/http';
-import { areaContextOf } from '../../../platform/request-context';
+import { areaContextOf, withTransaction } from '../../../platform/request-context';
+import { route } from '../../../platform/routes';
 import { commitImport, getImport, recentImports, startImport } from './imports.service';
-import { auditExport, writeExport } from './roster-export';
-import { writeTemplate } from './roster-workbook';
+import { writeTemplate, XLSX } from './roster-workbook';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const RosterFile = z.instanceof(Buffer);
+const zodLocales: Record<Locale, ReturnType<typeof z.locales.en>> = {
+  'zh-CN': z.locales.zhCN(),
+  en: z.locales.en(),
+};
+type ZodIssueLike = Parameters<(typeof zodLocales)['en']['localeError']>[0];
 
-/** Roster upload and check, commit, template download, and export. */
-export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, jobs, clock } = app.ctx;
+/**
+ * The raw file the content-type parser kept. A binary body has no schema in the contract, so a
+ * body of another kind (JSON, none at all) is refused here, as a body schema refuses it.
+ */
+function rosterFileOf(body: unknown, locale: Locale): Buffer {
+  const parsed = RosterFile.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((issue) => {
+    const worded = zodLocales[locale].localeError(issue as ZodIssueLike);
+    return {
+      path: 'body',
+      message: (typeof worded === 'string' ? worded : worded?.message) ?? issue.message,
+    };
+  });
+  throw new AppError('VALIDATION_FAILED', {}, details);
+}
+
+/** `/household-imports`: the roster template, the upload and its check, and the commit. */
+export const householdImportsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { jobs } = app.ctx;
 
   // The roster arrives as the request body, as it is: no multipart, no base64.
   app.addContentTypeParser(
@@ -28,105 +44,38 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     (_request, body, done) => done(null, body),
   );
 
-  app.get(
-    '/household-imports/template',
-    {
-      config: { permission: 'households.manage' },
-      schema: { tags: ['imports'], summary: 'The roster template (.xlsx) with an instructions sheet' },
-    },
-    async (_request, reply) => {
-      const out = new PassThrough();
-      void writeTemplate(out).catch((err: unknown) => out.destroy(err as Error));
-      return reply
-        .type(XLSX)
-        .header('content-disposition', attachmentDisposition('户籍名册导入模板.xlsx'))
-        .send(out);
-    },
-  );
+  route(app, householdImportsApi.template, { permission: 'households.manage' }, async (_request, reply) => {
+    const out = new PassThrough();
+    void writeTemplate(out).catch((err: unknown) => out.destroy(err as Error));
+    return reply
+      .type(XLSX)
+      .header('content-disposition', attachmentDisposition('户籍名册导入模板.xlsx'))
+      .send(out);
+  });
 
-  app.post(
-    '/household-imports',
-    {
-      config: { permission: 'households.manage' },
-      bodyLimit: importLimits.fileBytes,
-      schema: {
-        tags: ['imports'],
-        summary: 'Upload a roster (.xlsx or .csv, the raw file as the body); it is checked, not yet written',
-        querystring: ImportUploadQuery,
-        body: z.instanceof(Buffer),
-        response: { 202: HouseholdImport },
-      },
-    },
-    async (request, reply) => {
-      const ctx = { ...areaContextOf(request), jobs, locale: request.locale };
-      const started = await db
-        .transaction()
-        .execute((trx) => startImport(trx, ctx, request.query.fileName, request.body));
-      return reply.status(202).send(started);
-    },
-  );
-
-  app.get(
-    '/household-imports',
-    {
-      config: { permission: 'households.manage' },
-      schema: { tags: ['imports'], response: { 200: z.object({ items: z.array(HouseholdImport) }) } },
-    },
-    async (request) => ({ items: await recentImports(db, areaContextOf(request), request.locale) }),
-  );
-
-  app.get(
-    '/household-imports/:id',
-    {
-      config: { permission: 'households.manage' },
-      schema: { tags: ['imports'], params: ImportIdParams, response: { 200: HouseholdImport } },
-    },
-    async (request) => getImport(db, areaContextOf(request), request.params.id, request.locale),
-  );
-
-  app.post(
-    '/household-imports/:id/commit',
-    {
-      config: { permission: 'households.manage' },
-      schema: {
-        tags: ['imports'],
-        summary: 'Write a checked roster: all of it or, if anything changed meanwhile, none of it',
-        params: ImportIdParams,
-        response: { 202: HouseholdImport },
-      },
-    },
-    async (request, reply) => {
-      const ctx = { ...areaContextOf(request), jobs, locale: request.locale };
-      const committing = await db.transaction().execute((trx) => commitImport(trx, ctx, request.params.id));
-      return reply.status(202).send(committing);
-    },
-  );
-
-  app.get(
-    '/households/export',
-    {
-      config: { permission: 'households.export' },
-      schema: {
-        tags: ['households'],
-        summary: 'The filtered households as an .xlsx roster (audited; ID numbers masked unless permitted)',
-        querystring: HouseholdsFilter,
-      },
-    },
-    async (request, reply) => {
+  route(
+    app,
+    householdImportsApi.upload,
+    { permission: 'households.manage', bodyLimit: importLimits.fileBytes },
+    async (request) => {
       const ctx = areaContextOf(request);
-      const households = await db.transaction().execute((trx) => auditExport(trx, ctx, request.query));
-      if (households === null) throw notFound();
-      const out = new PassThrough();
-      void writeExport(db, ctx, request.query, out).catch((err: unknown) => {
-        request.log.error({ err }, 'export failed');
-        out.destroy(err as Error);
-      });
-      const stamp = clock.now().toISOString().slice(0, 10);
-      return reply
-        .type(XLSX)
-        .header('content-disposition', attachmentDisposition(`户籍名册-${stamp}.xlsx`))
-        .header('x-household-count', String(households))
-        .send(out);
+      const file = rosterFileOf(request.body, ctx.locale);
+      return withTransaction(ctx, (trx) => startImport(trx, ctx, jobs, request.query.fileName, file));
     },
   );
+
+  route(app, householdImportsApi.list, { permission: 'households.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return { items: await recentImports(ctx.db, ctx) };
+  });
+
+  route(app, householdImportsApi.get, { permission: 'households.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return getImport(ctx.db, ctx, request.params.id);
+  });
+
+  route(app, householdImportsApi.commit, { permission: 'households.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return withTransaction(ctx, (trx) => commitImport(trx, ctx, jobs, request.params.id));
+  });
 };

@@ -15,7 +15,7 @@ import type { Caller } from '../../../platform/context';
 import { AppError, notFound } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import type { JobWorker } from '../../../platform/jobs/jobs.worker';
-import type { AreaContext } from '../../../platform/request-context';
+import { type AreaContext, withTransaction } from '../../../platform/request-context';
 import { scopeOf } from '../../../platform/scope';
 import type { Secrets } from '../../../platform/secrets';
 import { findImport, importForJob, insertImport, listImports, updateImport } from './imports.repository';
@@ -48,22 +48,24 @@ export function toImport(row: ImportRow, locale: Locale): HouseholdImport {
   };
 }
 
-export async function getImport(db: Db, ctx: Pick<AreaContext, 'scope'>, id: string, locale: Locale) {
+/** An import started in the caller's area, its problems worded in the caller's language. */
+export async function getImport(db: Db, ctx: Pick<AreaContext, 'scope' | 'locale'>, id: string) {
   const row = await findImport(db, ctx.scope, id);
   if (!row) throw notFound();
-  return toImport(row, locale);
+  return toImport(row, ctx.locale);
 }
 
 /** Recent imports in the caller's area, without their problem lists. */
-export async function recentImports(db: Db, ctx: Pick<AreaContext, 'scope'>, locale: Locale) {
+export async function recentImports(db: Db, ctx: Pick<AreaContext, 'scope' | 'locale'>) {
   const rows = await listImports(db, ctx.scope, 20);
-  return rows.map((r) => ({ ...toImport({ ...r, errors: '[]' }, locale), errors: [] }));
+  return rows.map((r) => ({ ...toImport({ ...r, errors: '[]' }, ctx.locale), errors: [] }));
 }
 
 /** Keeps the uploaded roster and queues its check; the caller polls the import for the outcome. */
 export async function startImport(
   db: Db,
-  ctx: AreaContext & { jobs: JobWorker; locale: Locale },
+  ctx: AreaContext,
+  jobs: JobWorker,
   fileName: string,
   content: Buffer,
 ): Promise<HouseholdImport> {
@@ -84,18 +86,19 @@ export async function startImport(
     created_at: now,
     updated_at: now,
   });
-  await ctx.jobs.enqueueIn(db as Kysely<DB>, {
+  await jobs.enqueueIn(db as Kysely<DB>, {
     kind: CHECK_JOB,
     payload: { id },
     dedupeKey: `${CHECK_JOB}:${id}`,
   });
-  return getImport(db, ctx, id, ctx.locale);
+  return getImport(db, ctx, id);
 }
 
 /** Commits a checked roster: it is checked again against the registry as it is then, and written whole. */
 export async function commitImport(
   db: Db,
-  ctx: AreaContext & { jobs: JobWorker; locale: Locale },
+  ctx: AreaContext,
+  jobs: JobWorker,
   id: string,
 ): Promise<HouseholdImport> {
   const row = await findImport(db, ctx.scope, id);
@@ -104,12 +107,12 @@ export async function commitImport(
   if (!(await updateImport(db, id, { status: 'committing', progress_done: 0, updated_at: now }, 'ready'))) {
     throw new AppError('IMPORT_STATE_INVALID', { status: row.status });
   }
-  await ctx.jobs.enqueueIn(db as Kysely<DB>, {
+  await jobs.enqueueIn(db as Kysely<DB>, {
     kind: COMMIT_JOB,
     payload: { id },
     dedupeKey: `${COMMIT_JOB}:${id}`,
   });
-  return getImport(db, ctx, id, ctx.locale);
+  return getImport(db, ctx, id);
 }
 
 function storedProblems(plan: RosterPlan): string {
@@ -177,7 +180,7 @@ export function registerImportJobs(jobs: JobWorker, secrets: Secrets): void {
     if (job?.row.status !== 'committing' || !job.row.content) return;
     const content = job.row.content;
     try {
-      await db.transaction().execute(async (trx) => {
+      await withTransaction({ db }, async (trx) => {
         const plan = await planRoster(trx, job.ctx, content);
         if (plan.problemCount > 0) throw new PlanChanged(plan);
         await applyRoster(trx, job.ctx, job.actor, plan, job.row.file_name);

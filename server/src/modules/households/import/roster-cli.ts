@@ -8,9 +8,11 @@ import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../platform/audit/audit.service';
 import type { Clock } from '../../../platform/clock';
 import { AppError } from '../../../platform/errors';
+import { withTransaction } from '../../../platform/request-context';
 import { type AreaScope, scopeOf } from '../../../platform/scope';
 import type { Secrets } from '../../../platform/secrets';
 import { findArea } from '../../areas';
+import { findDistrict } from './roster.repository';
 import { applyRoster } from './roster-apply';
 import { auditExport, writeExport } from './roster-export';
 import { type ImportContext, type Progress, planRoster } from './roster-plan';
@@ -77,7 +79,7 @@ export async function importRosterFile(ctx: CliContext, file: string, dryRun: bo
     return true;
   }
   const write = progressBar('写入 writing');
-  await ctx.db.transaction().execute(async (trx) => {
+  await withTransaction(ctx, async (trx) => {
     // Checked again inside the transaction: what is written is what was checked.
     const fresh = await planRoster(trx, importContext, content);
     if (fresh.problemCount > 0)
@@ -99,7 +101,7 @@ export async function exportRosterFile(
     throw new AppError('AREA_UNKNOWN', { code: filter.areaCode });
   }
   const exportContext = { ...ctx, caller: null };
-  await ctx.db.transaction().execute((trx) => auditExport(trx, exportContext, filter));
+  await withTransaction(ctx, (trx) => auditExport(trx, exportContext, filter));
   const stream = createWriteStream(out);
   const rows = await writeExport(ctx.db, exportContext, filter, stream);
   await finished(stream);
@@ -107,11 +109,7 @@ export async function exportRosterFile(
 }
 
 export async function districtScope(db: Kysely<DB>): Promise<AreaScope> {
-  const district = await db
-    .selectFrom('areas')
-    .select(['code', 'kind'])
-    .where('kind', '=', 'district')
-    .executeTakeFirst();
+  const district = await findDistrict(db);
   if (!district) throw new Error('no district in the database: load the areas first');
   return scopeOf(district);
 }

@@ -12,6 +12,9 @@ import {
   residentStatusWords,
 } from './roster-vocabulary';
 
+/** The content type of a roster workbook, the template's and an export's. */
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** What each column of the roster takes, for the template's instructions sheet. */
 const columnNotes: Record<(typeof importColumns)[number]['key'], string> = {
   village: '村（社区）名称，或 12 位区划代码；须在您的管辖范围内',

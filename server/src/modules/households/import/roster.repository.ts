@@ -388,3 +388,8 @@ export async function tagNames(db: Db) {
   const rows = await db.selectFrom('tag_definitions').select(['code', 'name']).execute();
   return new Map(rows.map((r) => [r.code, r.name]));
 }
+
+/** The district: the command line acts over all of it. */
+export async function findDistrict(db: Db) {
+  return db.selectFrom('areas').select(['code', 'kind']).where('kind', '=', 'district').executeTakeFirst();
+}
