@@ -1,32 +1,34 @@
 import {
-  AssistanceSettings,
-  ContactPoint,
+  type AssistanceSettings,
+  assistanceSettingsApi,
+  type ContactPointBody,
   type CoverageQuery,
-  HelperRatings,
-  HelpMeasure,
+  cadreQuotasApi,
+  cadreRatingsApi,
+  contactPointsApi,
   type HelpMeasureCreateBody,
   type HelpMeasureUpdateBody,
-  MustGoCoverage,
-  MustVisitCoverage,
-  Pairing,
-  PairingBoard,
+  helpMeasuresApi,
+  mustGoCoverageApi,
+  mustVisitCoverageApi,
   type PairingCreateBody,
   type PairingEndBody,
   type PairingKeepBody,
-  PairingsPage,
   type PairingsQuery,
-  Proposal,
   type ProposalAcceptBody,
+  pairingRatingLinksApi,
+  pairingsApi,
   type QuotaOverrideBody,
-  RatingLink,
-  Visit,
+  type Visit,
   type VisitCreateBody,
   type VisitsQuery,
-  Worklist,
+  visitPhotosApi,
+  visitsApi,
+  worklistApi,
 } from '@lianxin/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiGet, apiSend, apiSendEmpty, apiUpload, apiUrl } from '../../api/client';
+import type { z } from 'zod';
+import { api, apiUrlOf, upload } from '../../api/client';
 import { appealsKey } from '../appeals/appeals.api';
 import { householdKey, householdsKey } from '../households/households.api';
 
@@ -47,7 +49,7 @@ function useAssistanceWrite<V, R>(write: (variables: V) => Promise<R>, also?: (v
 export function useAssistanceSettings() {
   return useQuery({
     queryKey: settingsKey,
-    queryFn: () => apiGet('/assistance-settings', AssistanceSettings),
+    queryFn: () => api(assistanceSettingsApi.get, {}),
     staleTime: 5 * 60_000,
   });
 }
@@ -55,8 +57,7 @@ export function useAssistanceSettings() {
 export function useSaveAssistanceSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AssistanceSettings) =>
-      apiSend('PUT', '/assistance-settings', body, AssistanceSettings),
+    mutationFn: (body: AssistanceSettings) => api(assistanceSettingsApi.update, { body }),
     onSuccess: (settings) => {
       queryClient.setQueryData(settingsKey, settings);
       return queryClient.invalidateQueries({ queryKey: assistanceKey });
@@ -68,7 +69,7 @@ export function useSaveAssistanceSettings() {
 export function usePairingBoard(areaCode: string | undefined, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...assistanceKey, 'board', areaCode ?? null],
-    queryFn: () => apiGet('/pairings/board', PairingBoard, { areaCode }),
+    queryFn: () => api(pairingsApi.board, { query: { areaCode } }),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
@@ -78,7 +79,7 @@ export function usePairingBoard(areaCode: string | undefined, options: { enabled
 export function useSetQuota() {
   return useAssistanceWrite(
     ({ cadreId, quota }: { cadreId: string; quota: z.infer<typeof QuotaOverrideBody> }) =>
-      apiSendEmpty('PUT', `/cadres/${cadreId}/quota`, quota),
+      api(cadreQuotasApi.update, { params: { id: cadreId }, body: quota }),
   );
 }
 
@@ -88,93 +89,83 @@ export type PairingsFilter = Partial<z.infer<typeof PairingsQuery>>;
 export function usePairings(filter: PairingsFilter, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...assistanceKey, 'pairings', filter],
-    queryFn: () => apiGet('/pairings', PairingsPage, { ...filter }),
+    queryFn: () => api(pairingsApi.list, { query: filter }),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
 }
 
 export function useCreatePairing() {
-  return useAssistanceWrite((body: PairingCreateBody) => apiSend('POST', '/pairings', body, Pairing));
+  return useAssistanceWrite((body: PairingCreateBody) => api(pairingsApi.create, { body }));
 }
 
 /** A proposal is read, not saved: a mutation so that it is asked for only when the button is pressed. */
 export function useProposal() {
   return useMutation({
-    mutationFn: (areaCode: string) => apiSend('POST', '/pairings/proposal', { areaCode }, Proposal),
+    mutationFn: (areaCode: string) => api(pairingsApi.propose, { body: { areaCode } }),
   });
 }
 
-const Accepted = z.object({ created: z.number() });
-
 export function useAcceptProposal() {
-  return useAssistanceWrite((body: z.input<typeof ProposalAcceptBody>) =>
-    apiSend('POST', '/pairings/accept', body, Accepted),
-  );
+  return useAssistanceWrite((body: z.input<typeof ProposalAcceptBody>) => api(pairingsApi.accept, { body }));
 }
 
 export function useEndPairing() {
   return useAssistanceWrite(({ id, body }: { id: string; body: z.input<typeof PairingEndBody> }) =>
-    apiSend('POST', `/pairings/${id}/end`, body, Pairing),
+    api(pairingsApi.end, { params: { id }, body }),
   );
 }
 
 export function useKeepPairing() {
   return useAssistanceWrite(({ id, body }: { id: string; body: z.input<typeof PairingKeepBody> }) =>
-    apiSend('POST', `/pairings/${id}/keep`, body, Pairing),
+    api(pairingsApi.keep, { params: { id }, body }),
   );
 }
 
 /** A new one-time link for the household to rate its helper (the token is shown once). */
 export function useRatingLink() {
   return useMutation({
-    mutationFn: (pairingId: string) =>
-      apiSend('POST', `/pairings/${pairingId}/rating-links`, undefined, RatingLink),
+    mutationFn: (pairingId: string) => api(pairingRatingLinksApi.create, { params: { id: pairingId } }),
   });
 }
 
 export function useHelperRatings(cadreId: string) {
   return useQuery({
     queryKey: [...assistanceKey, 'ratings', cadreId],
-    queryFn: () => apiGet(`/cadres/${cadreId}/ratings`, HelperRatings),
+    queryFn: () => api(cadreRatingsApi.get, { params: { id: cadreId } }),
   });
 }
-
-const ContactPointList = z.object({ items: z.array(ContactPoint) });
 
 export function useContactPoints() {
   return useQuery({
     queryKey: [...assistanceKey, 'contact-points'],
-    queryFn: async () => (await apiGet('/contact-points', ContactPointList)).items,
+    queryFn: async () => (await api(contactPointsApi.list, {})).items,
   });
 }
 
 export function useCreateContactPoint() {
-  return useAssistanceWrite(
-    (body: { leaderId: string; villageCode: string; startDate: string; endDate: string | null }) =>
-      apiSend('POST', '/contact-points', body, ContactPoint),
+  return useAssistanceWrite((body: z.input<typeof ContactPointBody>) =>
+    api(contactPointsApi.create, { body }),
   );
 }
 
 export function useEndContactPoint() {
   return useAssistanceWrite(({ id, endDate }: { id: string; endDate: string }) =>
-    apiSendEmpty('POST', `/contact-points/${id}/end`, { endDate }),
+    api(contactPointsApi.end, { params: { id }, body: { endDate } }),
   );
 }
 
 export function useWorklist() {
   return useQuery({
     queryKey: [...assistanceKey, 'worklist'],
-    queryFn: () => apiGet('/worklist', Worklist),
+    queryFn: () => api(worklistApi.get, {}),
   });
 }
-
-const VisitList = z.object({ items: z.array(Visit) });
 
 export function useVisits(query: Partial<z.infer<typeof VisitsQuery>>, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...assistanceKey, 'visits', query],
-    queryFn: async () => (await apiGet('/visits', VisitList, { ...query })).items,
+    queryFn: async () => (await api(visitsApi.list, { query })).items,
     enabled: options.enabled ?? true,
   });
 }
@@ -187,7 +178,7 @@ export function useVisits(query: Partial<z.infer<typeof VisitsQuery>>, options: 
 export function useCreateVisit() {
   const queryClient = useQueryClient();
   return useAssistanceWrite(
-    (body: z.input<typeof VisitCreateBody>) => apiSend('POST', '/visits', body, Visit),
+    (body: z.input<typeof VisitCreateBody>) => api(visitsApi.create, { body }),
     (body) =>
       Promise.all([
         body.householdId
@@ -199,28 +190,31 @@ export function useCreateVisit() {
   );
 }
 
+/** One visit as stored, e.g. when a re-sent visit was stored before its answer was lost. */
+export function fetchVisit(id: string): Promise<Visit> {
+  return api(visitsApi.get, { params: { id } });
+}
+
 /** Adds a photo to a saved visit: the picture itself as the body, as JPEG or PNG. */
 export function uploadVisitPhoto(visitId: string, photo: Blob, contentType: string): Promise<Visit> {
-  return apiUpload(`/visits/${visitId}/photos`, {}, photo, Visit, undefined, contentType);
+  return upload(visitPhotosApi.upload, { params: { id: visitId } }, photo, { contentType });
 }
 
 /** Where the browser loads a visit photo itself (an <img>): same origin, with the session cookie. */
 export function visitPhotoUrl(visitId: string, photoId: string): string {
-  return apiUrl(`/visits/${visitId}/photos/${photoId}`);
+  return apiUrlOf(visitPhotosApi.download, { params: { id: visitId, photoId } });
 }
-
-const MeasureList = z.object({ items: z.array(HelpMeasure) });
 
 export function useHelpMeasures(householdId: string) {
   return useQuery({
     queryKey: [...assistanceKey, 'measures', householdId],
-    queryFn: async () => (await apiGet('/help-measures', MeasureList, { householdId, limit: 200 })).items,
+    queryFn: async () => (await api(helpMeasuresApi.list, { query: { householdId, limit: 200 } })).items,
   });
 }
 
 export function useCreateMeasure() {
   return useAssistanceWrite((body: z.input<typeof HelpMeasureCreateBody>) =>
-    apiSend('POST', '/help-measures', body, HelpMeasure),
+    api(helpMeasuresApi.create, { body }),
   );
 }
 
@@ -229,7 +223,7 @@ export function useUpdateMeasure() {
   const queryClient = useQueryClient();
   return useAssistanceWrite(
     ({ id, body }: { id: string; householdId: string; body: z.input<typeof HelpMeasureUpdateBody> }) =>
-      apiSend('PATCH', `/help-measures/${id}`, body, HelpMeasure),
+      api(helpMeasuresApi.update, { params: { id }, body }),
     ({ householdId, body }) =>
       body.indicators ? queryClient.invalidateQueries({ queryKey: householdKey(householdId) }) : undefined,
   );
@@ -240,7 +234,7 @@ export type CoverageFilter = z.infer<typeof CoverageQuery>;
 export function useMustVisitCoverage(query: CoverageFilter, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...assistanceKey, 'coverage', 'must-visit', query],
-    queryFn: () => apiGet('/coverage/must-visit', MustVisitCoverage, { ...query }),
+    queryFn: () => api(mustVisitCoverageApi.get, { query }),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
@@ -249,7 +243,7 @@ export function useMustVisitCoverage(query: CoverageFilter, options: { enabled?:
 export function useMustGoCoverage(query: CoverageFilter, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...assistanceKey, 'coverage', 'must-go', query],
-    queryFn: () => apiGet('/coverage/must-go', MustGoCoverage, { ...query }),
+    queryFn: () => api(mustGoCoverageApi.get, { query }),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import type { MustGoCoverage, MustVisitCoverage } from '@lianxin/common';
+import { type MustGoCoverage, type MustVisitCoverage, mustVisitCoverageApi, pathOf } from '@lianxin/common';
 import {
   Button,
   Card,
@@ -388,7 +388,7 @@ export function CoveragePage() {
   const exportWorkbook = () =>
     download.start({
       title: t('assistance.coverage.exportTitle'),
-      path: '/coverage/must-visit/export',
+      path: pathOf(mustVisitCoverageApi.export),
       query: { ...query },
       fileName: `must-visit-${query.from}-${query.to}.xlsx`,
     });

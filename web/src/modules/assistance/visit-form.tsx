@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Household, helpMeasureKinds, needKinds, Visit, VisitCreateBody, visitKinds } from '@lianxin/common';
+import type { Visit } from '@lianxin/common';
+import { Household, helpMeasureKinds, needKinds, VisitCreateBody, visitKinds } from '@lianxin/common';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -33,7 +34,7 @@ import { toTreeNodes } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
 import { householdKey, useHouseholds } from '../households/households.api';
 import { IndicatorFields, type IndicatorFormValues, toIndicatorsBody } from '../households/indicator-fields';
-import { uploadVisitPhoto, useCreateVisit, usePairingBoard } from './assistance.api';
+import { fetchVisit, uploadVisitPhoto, useCreateVisit, usePairingBoard } from './assistance.api';
 import {
   districtToday,
   type HelpMeasureKind,
@@ -392,16 +393,13 @@ export function VisitForm(props: {
       onSuccess: (visit) => void afterSave(visit),
       onError: (error) => {
         // Stored before the answer was lost, then edited and sent again: the stored one stands.
-        if (isApiError(error, 'IDEMPOTENCY_KEY_REUSED')) {
-          apiGet(`/visits/${visitId}`, Visit)
-            .then((stored) => {
-              message.warning(t('assistance.visit.storedBefore'));
-              void afterSave(stored);
-            })
-            .catch(() => handleError(error));
-          return;
-        }
-        handleError(error);
+        if (!isApiError(error, 'IDEMPOTENCY_KEY_REUSED')) return handleError(error);
+        fetchVisit(visitId)
+          .then((stored) => {
+            message.warning(t('assistance.visit.storedBefore'));
+            void afterSave(stored);
+          })
+          .catch(() => handleError(error));
       },
       onSettled: () => {
         sending.current = false;
