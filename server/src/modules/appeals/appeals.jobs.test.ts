@@ -1,6 +1,14 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { Appeal } from '@lianxin/common';
+import {
+  type Appeal,
+  type AppealAction,
+  type AppealActionBodies,
+  appealActionsApi,
+  appealsApi,
+  type ContractInput,
+} from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import {
   AREAS,
   createTestApp,
@@ -15,32 +23,48 @@ import { sweepAppeals } from './appeals.sweep';
 
 const DAY = 24 * 3_600_000;
 
+/** What an action sends besides the version it read, whichever action it is. */
+type ActionFields = {
+  [A in AppealAction]: Omit<z.input<(typeof AppealActionBodies)[A]>, 'version'>;
+}[AppealAction];
+type CallbackFields = Omit<ContractInput<typeof appealsApi.recordCallback>['body'], 'version'>;
+
 describe('appeals: reopening, callback reminders and notification delivery', () => {
   let t: TestContext;
   let cadre: Session;
   let townHead: Session;
 
   const create = async (title: string) => {
-    const response = await cadre.request('POST', '/api/v1/appeals', {
-      channel: 'visit',
-      categoryCode: 'roads_water',
-      villageCode: AREAS.villageA1,
-      title,
-      description: `${title}，请尽快处理`,
-      reporterKind: 'person',
-      reporterName: '刘婶',
-      reporterPhone: '13700002222',
+    const response = await cadre.call(appealsApi.create, {
+      body: {
+        channel: 'visit',
+        categoryCode: 'roads_water',
+        villageCode: AREAS.villageA1,
+        title,
+        description: `${title}，请尽快处理`,
+        reporterKind: 'person',
+        reporterName: '刘婶',
+        reporterPhone: '13700002222',
+      },
     });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json() as Appeal;
+    expect(response.statusCode, response.response.body).toBe(201);
+    return response.data;
   };
-  const act = async (session: Session, appeal: Appeal, path: string, body = {}) => {
-    const response = await session.request('POST', `/api/v1/appeals/${appeal.id}/${path}`, {
-      version: appeal.version,
-      ...body,
+  const act = async (session: Session, appeal: Appeal, action: AppealAction, fields: ActionFields = {}) => {
+    const response = await session.call(appealActionsApi[action], {
+      params: { id: appeal.id },
+      body: { version: appeal.version, ...fields },
     });
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json() as Appeal;
+    expect(response.statusCode, response.response.body).toBe(200);
+    return response.data;
+  };
+  const callBack = async (appeal: Appeal, fields: CallbackFields) => {
+    const response = await townHead.call(appealsApi.recordCallback, {
+      params: { id: appeal.id },
+      body: { version: appeal.version, ...fields },
+    });
+    expect(response.statusCode, response.response.body).toBe(200);
+    return response.data;
   };
 
   beforeAll(async () => {
@@ -54,10 +78,10 @@ describe('appeals: reopening, callback reminders and notification delivery', () 
   it('reopens on an unsatisfied callback, and the second unsatisfied one sends the appeal to the town', async () => {
     let appeal = await create('排水沟堵塞');
     appeal = await act(cadre, appeal, 'resolve', { resolution: '已疏通' });
-    appeal = await act(townHead, appeal, 'callback', { rating: 'unsatisfied', comment: '还是堵' });
+    appeal = await callBack(appeal, { rating: 'unsatisfied', comment: '还是堵' });
     expect(appeal).toMatchObject({ status: 'reopened', reopenCount: 1, level: 'village', resolvedAt: null });
     appeal = await act(cadre, appeal, 'resolve', { resolution: '重新清淤并加盖' });
-    appeal = await act(townHead, appeal, 'callback', { rating: 'unsatisfied', comment: '仍未解决' });
+    appeal = await callBack(appeal, { rating: 'unsatisfied', comment: '仍未解决' });
     expect(appeal).toMatchObject({
       status: 'reopened',
       reopenCount: 2,
@@ -73,7 +97,7 @@ describe('appeals: reopening, callback reminders and notification delivery', () 
   it('an unreached resident leaves the callback open; an overdue callback is reminded once', async () => {
     let appeal = await create('路灯不亮');
     appeal = await act(cadre, appeal, 'resolve', { resolution: '已更换灯泡' });
-    appeal = await act(townHead, appeal, 'callback', {
+    appeal = await callBack(appeal, {
       rating: 'satisfied',
       reached: false,
       comment: '电话无人接',
@@ -119,14 +143,14 @@ describe('appeals: reopening, callback reminders and notification delivery', () 
     expect(events).toEqual([{ kind: 'auto_escalate', to_level: 'town' }]);
     // At the district there is no level above: escalating by hand is refused.
     const admin = await signInAs(t, 'district_admin', AREAS.district);
-    let top = (await admin.request('GET', `/api/v1/appeals/${appeal.id}`)).json() as Appeal;
+    let top = (await admin.call(appealsApi.get, { params: { id: appeal.id } })).data;
     top = await act(admin, top, 'escalate', { reason: '镇里协调不了' });
     expect(top.level).toBe('district');
-    const again = await admin.request('POST', `/api/v1/appeals/${top.id}/escalate`, {
-      version: top.version,
-      reason: '再上报',
+    const again = await admin.call(appealActionsApi.escalate, {
+      params: { id: top.id },
+      body: { version: top.version, reason: '再上报' },
     });
-    expect(again.json()).toMatchObject({ error: { code: 'APPEAL_LEVEL_TOP' } });
+    expect(again.error).toMatchObject({ code: 'APPEAL_LEVEL_TOP' });
   });
 
   it('delivers the outbox to a webhook with the resident’s phone, and retries a failing one with backoff', async () => {

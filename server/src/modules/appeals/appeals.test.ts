@@ -1,8 +1,25 @@
-import type { Appeal, AppealStats, PublicAppeal } from '@lianxin/common';
+import {
+  type AnyContract,
+  type AppealAction,
+  type AppealActionBodies,
+  appealActionsApi,
+  appealAttachmentsApi,
+  appealsApi,
+  type ContractInput,
+  callbacksApi,
+  mediationsApi,
+  notificationsApi,
+  publicAppealsApi,
+  publicVillagesApi,
+  screeningsApi,
+  sessionApi,
+} from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { jpegWithExif } from '../../../test/files.fixtures';
 import {
   AREAS,
+  anonymous,
   buildUser,
   createTestApp,
   login,
@@ -16,7 +33,13 @@ import { sweepAppeals } from './appeals.sweep';
 
 const HOUR = 3_600_000;
 
-function staffBody(overrides: Record<string, unknown> = {}) {
+type IntakeBody = ContractInput<typeof appealsApi.create>['body'];
+/** What an action sends besides the version it read, whichever action it is. */
+type ActionFields = {
+  [A in AppealAction]: Omit<z.input<(typeof AppealActionBodies)[A]>, 'version'>;
+}[AppealAction];
+
+function staffBody(overrides: Partial<IntakeBody> = {}): IntakeBody {
   return {
     channel: 'hotline',
     categoryCode: 'roads_water',
@@ -40,20 +63,29 @@ describe('appeals: intake, levels, callback and the public page', () => {
   let siblingCadre: Session;
   let auditor: Session;
 
-  const create = async (session: Session, overrides: Record<string, unknown> = {}) => {
-    const response = await session.request('POST', '/api/v1/appeals', staffBody(overrides));
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json() as Appeal;
+  const create = async (session: Session, overrides: Partial<IntakeBody> = {}) => {
+    const response = await session.call(appealsApi.create, { body: staffBody(overrides) });
+    expect(response.statusCode, response.response.body).toBe(201);
+    return response.data;
   };
-  const act = async (session: Session, appeal: { id: string; version: number }, path: string, body = {}) =>
-    session.request('POST', `/api/v1/appeals/${appeal.id}/${path}`, { version: appeal.version, ...body });
+  const act = async (
+    session: Session,
+    appeal: { id: string; version: number },
+    action: AppealAction,
+    fields: ActionFields = {},
+  ) =>
+    session.call(appealActionsApi[action], {
+      params: { id: appeal.id },
+      body: { version: appeal.version, ...fields },
+    });
   const get = async (id: string, session = admin) =>
-    (await session.request('GET', `/api/v1/appeals/${id}`)).json() as Appeal;
-  const publicPost = (url: string, body: unknown, ip = '10.0.0.1') =>
-    t.app.inject({ method: 'POST', url: `/api/v1/public${url}`, payload: body as object, remoteAddress: ip });
+    (await session.call(appealsApi.get, { params: { id } })).data;
+  // The public page's limits count per client address: the test app trusts X-Forwarded-For for it.
+  const publicCall = <C extends AnyContract>(contract: C, input: ContractInput<C>, ip = '10.0.0.1') =>
+    anonymous(t.app).call(contract, input, { 'x-forwarded-for': ip });
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ trustProxy: true });
     await seedAreas(t.database);
     cadre = await signInAs(t, 'village_cadre', AREAS.villageA1);
     siblingCadre = await signInAs(t, 'village_cadre', AREAS.villageA2);
@@ -86,59 +118,66 @@ describe('appeals: intake, levels, callback and the public page', () => {
     const wage = await create(cadre, { categoryCode: 'wage_dispute', urgency: 'urgent' });
     expect(wage).toMatchObject({ level: 'town', holderAreaCode: AREAS.townA });
     expect(new Date(wage.resolutionDueAt).getTime() - new Date(wage.receivedAt).getTime()).toBe(24 * HOUR);
-    const notices = await admin.request('GET', `/api/v1/notifications?appealId=${wage.id}`);
-    expect(notices.json()).toMatchObject({ items: [{ kind: 'appeal.new', areaCode: AREAS.townA }] });
+    const notices = await admin.call(notificationsApi.list, { query: { appealId: wage.id } });
+    expect(notices.data).toMatchObject({ items: [{ kind: 'appeal.new', areaCode: AREAS.townA }] });
   });
 
   it('refuses bad input with stable codes and writes nothing', async () => {
-    const before = (await admin.request('GET', '/api/v1/appeals?limit=200')).json().items.length;
-    const cases: [Record<string, unknown>, string][] = [
+    const count = async () =>
+      (await admin.call(appealsApi.list, { query: { limit: 200 } })).data.items.length;
+    const before = await count();
+    const cases: [Partial<IntakeBody>, string][] = [
       [{ categoryCode: 'no_such' }, 'APPEAL_CATEGORY_UNKNOWN'],
       [{ villageCode: AREAS.villageB1 }, 'AREA_UNKNOWN'],
       [{ reporterPhone: '12345' }, 'VALIDATION_FAILED'],
       [{ description: 'x'.repeat(4001) }, 'VALIDATION_FAILED'],
       [{ reporterKind: 'person', reporterName: null }, 'VALIDATION_FAILED'],
-      [{ extra: 1 }, 'VALIDATION_FAILED'],
     ];
     for (const [overrides, code] of cases) {
-      const response = await cadre.request('POST', '/api/v1/appeals', staffBody(overrides));
-      expect(response.json(), JSON.stringify(overrides)).toMatchObject({ error: { code } });
+      const response = await cadre.call(appealsApi.create, { body: staffBody(overrides) });
+      expect(response.error, JSON.stringify(overrides)).toMatchObject({ code });
     }
-    expect((await admin.request('GET', '/api/v1/appeals?limit=200')).json().items.length).toBe(before);
+    // A field the contract does not know: sent as it is.
+    const extra = await cadre.request('POST', '/api/v1/appeals', { ...staffBody(), extra: 1 });
+    expect(extra.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect(await count()).toBe(before);
   });
 
   it('counts a retried submission once (client id or Idempotency-Key)', async () => {
     const headers = { 'idempotency-key': 'visit-sync-0001' };
-    const first = await cadre.request('POST', '/api/v1/appeals', staffBody({ title: '重试一次' }), headers);
-    const again = await cadre.request('POST', '/api/v1/appeals', staffBody({ title: '重试一次' }), headers);
+    const first = await cadre.call(appealsApi.create, { body: staffBody({ title: '重试一次' }) }, headers);
+    const again = await cadre.call(appealsApi.create, { body: staffBody({ title: '重试一次' }) }, headers);
     expect(first.statusCode).toBe(201);
     expect(again.statusCode).toBe(200);
-    expect(again.json().id).toBe(first.json().id);
-    const reused = await cadre.request('POST', '/api/v1/appeals', staffBody({ title: '另一件事' }), headers);
-    expect(reused.json()).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+    expect(again.data.id).toBe(first.data.id);
+    const reused = await cadre.call(appealsApi.create, { body: staffBody({ title: '另一件事' }) }, headers);
+    expect(reused.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    // A key too short to be one is refused like any malformed request.
+    const short = await cadre.call(appealsApi.create, { body: staffBody() }, { 'idempotency-key': 'abc' });
+    expect(short.error).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('moves through the levels: the village escalates, the town head assigns, the town resolves', async () => {
     let appeal = await create(cadre);
     // Only the holder acts; the sibling village and the other town see nothing.
-    expect((await siblingCadre.request('GET', `/api/v1/appeals/${appeal.id}`)).statusCode).toBe(404);
+    expect((await siblingCadre.call(appealsApi.get, { params: { id: appeal.id } })).statusCode).toBe(404);
     expect((await act(otherTownHead, appeal, 'accept')).statusCode).toBe(404);
     expect((await act(auditor, appeal, 'accept')).statusCode).toBe(403);
-    expect((await act(cadre, appeal, 'send-down', { reason: '下派' })).json()).toMatchObject({
-      error: { code: 'APPEAL_LEVEL_BOTTOM' },
+    expect((await act(cadre, appeal, 'send_down', { reason: '下派' })).error).toMatchObject({
+      code: 'APPEAL_LEVEL_BOTTOM',
     });
     const accepted = await act(cadre, appeal, 'accept');
-    expect(accepted.statusCode, accepted.body).toBe(200);
-    appeal = accepted.json();
+    expect(accepted.statusCode, accepted.response.body).toBe(200);
+    appeal = accepted.data;
     expect(appeal).toMatchObject({ status: 'accepted', handlerName: expect.any(String) });
     // A stale version is a conflict.
-    expect((await act(cadre, { ...appeal, version: 1 }, 'start')).json()).toMatchObject({
-      error: { code: 'VERSION_CONFLICT' },
+    expect((await act(cadre, { ...appeal, version: 1 }, 'start')).error).toMatchObject({
+      code: 'VERSION_CONFLICT',
     });
-    appeal = (await act(cadre, appeal, 'escalate', { reason: '超出村级权限，需镇里协调施工队' })).json();
+    appeal = (await act(cadre, appeal, 'escalate', { reason: '超出村级权限，需镇里协调施工队' })).data;
     expect(appeal).toMatchObject({ level: 'town', status: 'received', handlerId: null, maxLevel: 'town' });
     // The village still sees it, but can no longer act.
-    expect((await act(cadre, appeal, 'accept')).json()).toMatchObject({ error: { code: 'APPEAL_NOT_HELD' } });
+    expect((await act(cadre, appeal, 'accept')).error).toMatchObject({ code: 'APPEAL_NOT_HELD' });
     expect((await get(appeal.id, cadre)).actions).toEqual([]);
     // Town staff may not assign; the town head does, to a town account only.
     expect((await act(townStaff.session, appeal, 'assign', { handlerId: townStaff.id })).statusCode).toBe(
@@ -151,39 +190,37 @@ describe('appeals: intake, levels, callback and the public page', () => {
         .where('area_code', '=', AREAS.villageA2)
         .executeTakeFirstOrThrow()
     ).id;
-    expect((await act(townHead, appeal, 'assign', { handlerId: villageAccount })).json()).toMatchObject({
-      error: { code: 'APPEAL_HANDLER_INVALID' },
+    expect((await act(townHead, appeal, 'assign', { handlerId: villageAccount })).error).toMatchObject({
+      code: 'APPEAL_HANDLER_INVALID',
     });
-    const queue = await townHead.request('GET', '/api/v1/appeals?level=town&queue=unassigned');
-    expect(queue.json().items.map((a: Appeal) => a.id)).toContain(appeal.id);
-    appeal = (await act(townHead, appeal, 'assign', { handlerId: townStaff.id })).json();
+    const queue = await townHead.call(appealsApi.list, { query: { level: 'town', queue: 'unassigned' } });
+    expect(queue.data.items.map((a) => a.id)).toContain(appeal.id);
+    appeal = (await act(townHead, appeal, 'assign', { handlerId: townStaff.id })).data;
     expect(appeal.handlerId).toBe(townStaff.id);
-    const mine = await townStaff.session.request('GET', '/api/v1/appeals?queue=mine');
-    expect(mine.json().items.map((a: Appeal) => a.id)).toContain(appeal.id);
-    appeal = (await act(townStaff.session, appeal, 'accept')).json();
-    appeal = (
-      await act(townStaff.session, appeal, 'resolve', { resolution: '已协调施工队回填并硬化路面' })
-    ).json();
+    const mine = await townStaff.session.call(appealsApi.list, { query: { queue: 'mine' } });
+    expect(mine.data.items.map((a) => a.id)).toContain(appeal.id);
+    appeal = (await act(townStaff.session, appeal, 'accept')).data;
+    appeal = (await act(townStaff.session, appeal, 'resolve', { resolution: '已协调施工队回填并硬化路面' }))
+      .data;
     expect(appeal).toMatchObject({ status: 'resolved', resolvedLevel: 'town' });
     expect(appeal.callback).toMatchObject({ doneAt: null });
     // Illegal transitions are refused.
-    expect(
-      (await act(townStaff.session, appeal, 'resolve', { resolution: '再次办结' })).json(),
-    ).toMatchObject({
-      error: { code: 'APPEAL_STATE_INVALID' },
-    });
+    expect((await act(townStaff.session, appeal, 'resolve', { resolution: '再次办结' })).error).toMatchObject(
+      {
+        code: 'APPEAL_STATE_INVALID',
+      },
+    );
+    const callBack = (session: Session, body: ContractInput<typeof appealsApi.recordCallback>['body']) =>
+      session.call(appealsApi.recordCallback, { params: { id: appeal.id }, body });
     // The handler may not call back; someone else in the unit does.
-    const byHandler = await townStaff.session.request('POST', `/api/v1/appeals/${appeal.id}/callback`, {
-      version: appeal.version,
-      rating: 'satisfied',
-    });
-    expect(byHandler.json()).toMatchObject({ error: { code: 'APPEAL_CALLBACK_BY_HANDLER' } });
+    const byHandler = await callBack(townStaff.session, { version: appeal.version, rating: 'satisfied' });
+    expect(byHandler.error).toMatchObject({ code: 'APPEAL_CALLBACK_BY_HANDLER' });
     // The caller sees the full number only by asking, and the asking is audited.
-    const phone = await townHead.request('POST', `/api/v1/appeals/${appeal.id}/reveal-phone`);
-    expect(phone.json()).toEqual({ phone: '13812345678' });
-    expect(
-      (await otherTownHead.request('POST', `/api/v1/appeals/${appeal.id}/reveal-phone`)).statusCode,
-    ).toBe(404);
+    const phone = await townHead.call(appealsApi.revealPhone, { params: { id: appeal.id } });
+    expect(phone.data).toEqual({ phone: '13812345678' });
+    expect((await otherTownHead.call(appealsApi.revealPhone, { params: { id: appeal.id } })).statusCode).toBe(
+      404,
+    );
     const audit = await t.database.db
       .selectFrom('audit_log')
       .select('action')
@@ -191,27 +228,22 @@ describe('appeals: intake, levels, callback and the public page', () => {
       .where('action', '=', 'appeal.reveal_phone')
       .execute();
     expect(audit).toHaveLength(1);
-    const unreached = await townHead.request('POST', `/api/v1/appeals/${appeal.id}/callback`, {
-      version: appeal.version,
-      reached: false,
+    const unreached = await callBack(townHead, { version: appeal.version, reached: false });
+    expect(unreached.data).toMatchObject({ status: 'resolved', callback: { doneAt: null } });
+    appeal = unreached.data;
+    expect((await callBack(townHead, { version: appeal.version })).error).toMatchObject({
+      code: 'VALIDATION_FAILED',
     });
-    expect(unreached.json()).toMatchObject({ status: 'resolved', callback: { doneAt: null } });
-    appeal = unreached.json();
-    expect(
-      (
-        await townHead.request('POST', `/api/v1/appeals/${appeal.id}/callback`, { version: appeal.version })
-      ).json(),
-    ).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
-    const worklist = await townHead.request('GET', '/api/v1/callbacks');
-    expect(worklist.json().items.map((c: { appealId: string }) => c.appealId)).toContain(appeal.id);
-    const called = await townHead.request('POST', `/api/v1/appeals/${appeal.id}/callback`, {
+    const worklist = await townHead.call(callbacksApi.list, {});
+    expect(worklist.data.items.map((c) => c.appealId)).toContain(appeal.id);
+    const called = await callBack(townHead, {
       version: appeal.version,
       rating: 'basically_satisfied',
       comment: '路修好了',
     });
-    expect(called.statusCode, called.body).toBe(200);
-    expect(called.json()).toMatchObject({ status: 'closed', rating: 'basically_satisfied' });
-    expect(called.json().timeline.map((e: { kind: string }) => e.kind)).toEqual([
+    expect(called.statusCode, called.response.body).toBe(200);
+    expect(called.data).toMatchObject({ status: 'closed', rating: 'basically_satisfied' });
+    expect(called.data.timeline.map((e) => e.kind)).toEqual([
       'submitted',
       'accept',
       'escalate',
@@ -226,18 +258,17 @@ describe('appeals: intake, levels, callback and the public page', () => {
 
   it('a deferral approved by the town head keeps the appeal out of overdue until the planned day', async () => {
     let appeal = await create(cadre, { title: '灌溉渠需冬季整修' });
-    appeal = (await act(cadre, appeal, 'accept')).json();
+    appeal = (await act(cadre, appeal, 'accept')).data;
     expect(
-      (await act(cadre, appeal, 'defer', { reason: '需等冬季枯水期', plannedDate: '2026-11-01' })).json(),
+      (await act(cadre, appeal, 'defer', { reason: '需等冬季枯水期', plannedDate: '2026-11-01' })).error,
     ).toMatchObject({
-      error: { code: 'APPEAL_DEFERRAL_DATE_INVALID' },
+      code: 'APPEAL_DEFERRAL_DATE_INVALID',
     });
-    appeal = (
-      await act(cadre, appeal, 'defer', { reason: '需等冬季枯水期', plannedDate: '2027-01-20' })
-    ).json();
+    appeal = (await act(cadre, appeal, 'defer', { reason: '需等冬季枯水期', plannedDate: '2027-01-20' }))
+      .data;
     expect(appeal.deferralPending).toBe(true);
-    expect((await act(cadre, appeal, 'approve-deferral')).statusCode).toBe(403);
-    appeal = (await act(townHead, appeal, 'approve-deferral', { note: '同意' })).json();
+    expect((await act(cadre, appeal, 'approve_deferral')).statusCode).toBe(403);
+    appeal = (await act(townHead, appeal, 'approve_deferral', { note: '同意' })).data;
     expect(appeal).toMatchObject({ status: 'deferred', deferralPending: false });
     expect(appeal.resolutionDueAt.startsWith('2027-01-20')).toBe(true);
   });
@@ -247,110 +278,106 @@ describe('appeals: intake, levels, callback and the public page', () => {
       title: '三组饮水管道破裂',
       description: '三组饮水管道破裂，全组停水两天了',
     });
-    const similar = await cadre.request(
-      'GET',
-      `/api/v1/appeals/similar?villageCode=${AREAS.villageA1}&categoryCode=roads_water&text=${encodeURIComponent('三组的饮水管道破裂停水')}`,
-    );
-    expect(similar.statusCode, similar.body).toBe(200);
-    expect(similar.json()[0]).toMatchObject({ id: original.id });
+    const similar = await cadre.call(appealsApi.listSimilar, {
+      query: { villageCode: AREAS.villageA1, categoryCode: 'roads_water', text: '三组的饮水管道破裂停水' },
+    });
+    expect(similar.statusCode, similar.response.body).toBe(200);
+    expect(similar.data[0]).toMatchObject({ id: original.id });
     const duplicate = await create(cadre, { title: '停水', description: '三组饮水管道破了，停水' });
     const merged = await act(cadre, duplicate, 'merge', { intoId: original.id });
-    expect(merged.json()).toMatchObject({ status: 'merged', mergedIntoId: original.id });
+    expect(merged.data).toMatchObject({ status: 'merged', mergedIntoId: original.id });
   });
 
   it('lets a resident submit, track with code and phone digits, and rate on the public page', async () => {
-    const villages = await t.app.inject({ method: 'GET', url: '/api/v1/public/villages' });
-    expect(villages.json().length).toBeGreaterThan(0);
-    const submitted = await publicPost('/appeals', {
-      villageCode: AREAS.villageA1,
-      categoryCode: 'environment',
-      title: '垃圾堆放',
-      description: '村委会旁边垃圾堆放多日无人清运',
-      phone: '13900001111',
-      photo: { contentType: 'image/jpeg', data: jpegWithExif().toString('base64') },
+    const villages = await anonymous(t.app).call(publicVillagesApi.list, {});
+    expect(villages.data.length).toBeGreaterThan(0);
+    const submitted = await publicCall(publicAppealsApi.create, {
+      body: {
+        villageCode: AREAS.villageA1,
+        categoryCode: 'environment',
+        title: '垃圾堆放',
+        description: '村委会旁边垃圾堆放多日无人清运',
+        phone: '13900001111',
+        photo: { contentType: 'image/jpeg', data: jpegWithExif().toString('base64') },
+      },
     });
-    expect(submitted.statusCode, submitted.body).toBe(201);
-    const { trackingCode } = submitted.json() as { trackingCode: string };
-    const wrong = await publicPost('/appeals/track', { trackingCode, phoneLast4: '0000' });
-    expect(wrong.json()).toMatchObject({ error: { code: 'APPEAL_TRACKING_FAILED' } });
-    const wrongCode = await publicPost('/appeals/track', { trackingCode: 'AAAAAAAAAA', phoneLast4: '1111' });
-    expect(wrongCode.json().error.message).toBe(wrong.json().error.message);
-    const tracked = await publicPost('/appeals/track', { trackingCode, phoneLast4: '1111' });
-    expect(tracked.statusCode, tracked.body).toBe(200);
-    expect(tracked.json()).toMatchObject({ status: 'received', canRate: false });
-    expect(JSON.stringify(tracked.json())).not.toContain('handler');
+    expect(submitted.statusCode, submitted.response.body).toBe(201);
+    const { trackingCode } = submitted.data;
+    const track = (phoneLast4: string, code = trackingCode) =>
+      publicCall(publicAppealsApi.track, { body: { trackingCode: code, phoneLast4 } });
+    const wrong = await track('0000');
+    expect(wrong.error).toMatchObject({ code: 'APPEAL_TRACKING_FAILED' });
+    const wrongCode = await track('1111', 'AAAAAAAAAA');
+    expect(wrongCode.error.message).toBe(wrong.error.message);
+    const tracked = await track('1111');
+    expect(tracked.statusCode, tracked.response.body).toBe(200);
+    expect(tracked.data).toMatchObject({ status: 'received', canRate: false });
+    expect(tracked.response.body).not.toContain('handler');
     // Staff resolve it; the resident is unsatisfied, so it reopens; then satisfied closes it.
-    const [item] = (await cadre.request('GET', `/api/v1/appeals?q=${trackingCode}`)).json().items as Appeal[];
+    const [item] = (await cadre.call(appealsApi.list, { query: { q: trackingCode } })).data.items;
     if (!item) throw new Error('submitted appeal not in the queue');
     const [photo] = (await get(item.id, cadre)).attachments;
-    const stored = await cadre.request('GET', `/api/v1/appeals/${item.id}/attachments/${photo?.id}`);
-    expect(stored.rawPayload.toString('latin1')).not.toContain('GPS');
-    let appeal = (await act(cadre, item, 'accept')).json() as Appeal;
-    appeal = (await act(cadre, appeal, 'resolve', { resolution: '已清运' })).json();
-    const unhappy = await publicPost('/appeals/rate', {
-      trackingCode,
-      phoneLast4: '1111',
-      rating: 'unsatisfied',
-      comment: '还有一堆没运走',
+    if (!photo) throw new Error('the photo was not kept');
+    const stored = await cadre.call(appealAttachmentsApi.get, {
+      params: { id: item.id, attachmentId: photo.id },
     });
-    expect(unhappy.json()).toMatchObject({ status: 'reopened' });
-    expect(
-      (await publicPost('/appeals/rate', { trackingCode, phoneLast4: '1111', rating: 'satisfied' })).json(),
-    ).toMatchObject({
-      error: { code: 'APPEAL_ALREADY_RATED' },
-    });
+    expect(stored.response.rawPayload.toString('latin1')).not.toContain('GPS');
+    let appeal = (await act(cadre, item, 'accept')).data;
+    appeal = (await act(cadre, appeal, 'resolve', { resolution: '已清运' })).data;
+    const rate = (
+      body: Omit<ContractInput<typeof publicAppealsApi.rate>['body'], 'trackingCode' | 'phoneLast4'>,
+    ) => publicCall(publicAppealsApi.rate, { body: { trackingCode, phoneLast4: '1111', ...body } });
+    const unhappy = await rate({ rating: 'unsatisfied', comment: '还有一堆没运走' });
+    expect(unhappy.data).toMatchObject({ status: 'reopened' });
+    expect((await rate({ rating: 'satisfied' })).error).toMatchObject({ code: 'APPEAL_ALREADY_RATED' });
     appeal = await get(appeal.id, cadre);
-    appeal = (await act(cadre, appeal, 'resolve', { resolution: '已全部清运' })).json();
-    const happy = await publicPost('/appeals/rate', {
-      trackingCode,
-      phoneLast4: '1111',
-      rating: 'satisfied',
-    });
-    expect(happy.json()).toMatchObject({ status: 'closed', rating: 'satisfied', canRate: false });
-    const kinds = (happy.json() as PublicAppeal).timeline.map((e) => e.kind);
+    appeal = (await act(cadre, appeal, 'resolve', { resolution: '已全部清运' })).data;
+    const happy = await rate({ rating: 'satisfied' });
+    expect(happy.data).toMatchObject({ status: 'closed', rating: 'satisfied', canRate: false });
+    const kinds = happy.data.timeline.map((e) => e.kind);
     expect(kinds).toEqual(
       expect.arrayContaining(['submitted', 'accept', 'resolve', 'rated', 'reopened', 'closed']),
     );
   });
 
   it('limits the public page per address and refuses robots', async () => {
-    const body = (phone: string) => ({
+    const body = (phone: string): ContractInput<typeof publicAppealsApi.create>['body'] => ({
       villageCode: AREAS.villageA2,
       categoryCode: 'other',
       title: '咨询',
       description: '咨询政策',
       phone,
     });
+    const submit = (fields: ContractInput<typeof publicAppealsApi.create>['body'], ip: string) =>
+      publicCall(publicAppealsApi.create, { body: fields }, ip);
     expect(
-      (await publicPost('/appeals', { ...body('13900002222'), website: 'http://spam' }, '10.0.0.9')).json(),
+      (await submit({ ...body('13900002222'), website: 'http://spam' }, '10.0.0.9')).error,
     ).toMatchObject({
-      error: { code: 'PUBLIC_SUBMISSION_REFUSED' },
+      code: 'PUBLIC_SUBMISSION_REFUSED',
     });
     // A retried submission (same client id) gets its code back; another phone cannot claim the id.
     const id = '0190f0a0-0000-7000-8000-000000000001';
-    const first = await publicPost('/appeals', { ...body('13900004444'), id }, '10.0.4.1');
-    const retry = await publicPost('/appeals', { ...body('13900004444'), id }, '10.0.4.1');
-    expect(retry.json().trackingCode).toBe(first.json().trackingCode);
-    expect((await publicPost('/appeals', { ...body('13900005555'), id }, '10.0.4.2')).json()).toMatchObject({
-      error: { code: 'IDEMPOTENCY_KEY_REUSED' },
+    const first = await submit({ ...body('13900004444'), id }, '10.0.4.1');
+    const retry = await submit({ ...body('13900004444'), id }, '10.0.4.1');
+    expect(retry.data.trackingCode).toBe(first.data.trackingCode);
+    expect((await submit({ ...body('13900005555'), id }, '10.0.4.2')).error).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
     });
     for (let i = 0; i < t.config.publicLimits.perPhonePerDay; i++) {
-      expect((await publicPost('/appeals', body('13900003333'), `10.0.1.${i}`)).statusCode).toBe(201);
+      expect((await submit(body('13900003333'), `10.0.1.${i}`)).statusCode).toBe(201);
     }
-    expect((await publicPost('/appeals', body('13900003333'), '10.0.2.1')).statusCode).toBe(429);
+    expect((await submit(body('13900003333'), '10.0.2.1')).statusCode).toBe(429);
+    const track = { trackingCode: 'BBBBBBBBBB', phoneLast4: '1234' };
     for (let i = 0; i < t.config.publicLimits.trackFailuresPerIp; i++) {
-      await publicPost('/appeals/track', { trackingCode: 'BBBBBBBBBB', phoneLast4: '1234' }, '10.0.3.1');
+      await publicCall(publicAppealsApi.track, { body: track }, '10.0.3.1');
     }
-    const blocked = await publicPost(
-      '/appeals/track',
-      { trackingCode: 'BBBBBBBBBB', phoneLast4: '1234' },
-      '10.0.3.1',
-    );
+    const blocked = await publicCall(publicAppealsApi.track, { body: track }, '10.0.3.1');
     expect(blocked.statusCode).toBe(429);
   });
 
   it('keeps photos and documents without their location data, within the caller’s area', async () => {
     const appeal = await create(cadre, { title: '危房照片' });
+    // The raw file as the body, with its own content type (also the wrong ones).
     const upload = (session: Session, body: Buffer, type: string, id = appeal.id) =>
       session.request(
         'POST',
@@ -362,15 +389,16 @@ describe('appeals: intake, levels, callback and the public page', () => {
       );
     const added = await upload(cadre, jpegWithExif(), 'image/jpeg');
     expect(added.statusCode, added.body).toBe(201);
-    const { id } = added.json() as { id: string };
-    const file = await cadre.request('GET', `/api/v1/appeals/${appeal.id}/attachments/${id}`);
-    expect(file.headers['content-type']).toBe('image/jpeg');
-    expect(file.rawPayload.toString('latin1')).not.toContain('GPS');
+    const { id } = appealAttachmentsApi.create.response.parse(added.json());
+    const file = await cadre.call(appealAttachmentsApi.get, { params: { id: appeal.id, attachmentId: id } });
+    expect(file.response.headers['content-type']).toBe('image/jpeg');
+    expect(file.response.rawPayload.toString('latin1')).not.toContain('GPS');
     expect((await get(appeal.id, cadre)).attachments).toMatchObject([
       { fileName: '房屋.jpg', contentType: 'image/jpeg' },
     ]);
     expect(
-      (await siblingCadre.request('GET', `/api/v1/appeals/${appeal.id}/attachments/${id}`)).statusCode,
+      (await siblingCadre.call(appealAttachmentsApi.get, { params: { id: appeal.id, attachmentId: id } }))
+        .statusCode,
     ).toBe(404);
     expect((await upload(siblingCadre, jpegWithExif(), 'image/jpeg')).statusCode).toBe(404);
     expect((await upload(cadre, Buffer.from('<script>'), 'image/png')).json()).toMatchObject({
@@ -382,70 +410,63 @@ describe('appeals: intake, levels, callback and the public page', () => {
 
   it('records a mediation: sessions, then an agreement resolves the dispute', async () => {
     const dispute = await create(cadre, { categoryCode: 'neighbour_dispute', title: '宅基地边界纠纷' });
-    const cadreId = (await cadre.request('GET', '/api/v1/auth/me')).json().user.id as string;
-    const opened = await cadre.request('POST', '/api/v1/mediations', {
-      appealId: dispute.id,
-      parties: [{ name: '张三' }, { name: '李四' }],
-      mediatorIds: [cadreId],
+    const cadreId = (await cadre.call(sessionApi.get, {})).data.user.id;
+    const opened = await cadre.call(mediationsApi.create, {
+      body: { appealId: dispute.id, parties: [{ name: '张三' }, { name: '李四' }], mediatorIds: [cadreId] },
     });
-    expect(opened.statusCode, opened.body).toBe(201);
-    let mediation = opened.json();
+    expect(opened.statusCode, opened.response.body).toBe(201);
+    let mediation = opened.data;
     expect(
       (
-        await cadre.request('POST', '/api/v1/mediations', {
-          appealId: dispute.id,
-          parties: [{ name: 'a' }, { name: 'b' }],
-          mediatorIds: [cadreId],
+        await cadre.call(mediationsApi.create, {
+          body: { appealId: dispute.id, parties: [{ name: 'a' }, { name: 'b' }], mediatorIds: [cadreId] },
         })
-      ).json(),
-    ).toMatchObject({ error: { code: 'MEDIATION_EXISTS' } });
+      ).error,
+    ).toMatchObject({ code: 'MEDIATION_EXISTS' });
     mediation = (
-      await cadre.request('POST', `/api/v1/mediations/${mediation.id}/sessions`, {
-        version: mediation.version,
-        date: '2026-11-22',
-        notes: '双方到场，各自陈述',
+      await cadre.call(mediationsApi.addSession, {
+        params: { id: mediation.id },
+        body: { version: mediation.version, date: '2026-11-22', notes: '双方到场，各自陈述' },
       })
-    ).json();
+    ).data;
     expect(mediation.sessions).toHaveLength(1);
-    const done = await cadre.request('POST', `/api/v1/mediations/${mediation.id}/outcome`, {
-      version: mediation.version,
-      outcome: 'agreement',
-      agreement: '以老界桩为准，双方各退半米',
+    const done = await cadre.call(mediationsApi.recordOutcome, {
+      params: { id: mediation.id },
+      body: { version: mediation.version, outcome: 'agreement', agreement: '以老界桩为准，双方各退半米' },
     });
-    expect(done.statusCode, done.body).toBe(200);
+    expect(done.statusCode, done.response.body).toBe(200);
     expect(await get(dispute.id)).toMatchObject({ status: 'resolved', mediationId: mediation.id });
-    const byAppeal = await cadre.request('GET', `/api/v1/mediations?appealId=${dispute.id}`);
-    expect(byAppeal.json().items.map((m: { id: string }) => m.id)).toEqual([mediation.id]);
-    const mediators = (await cadre.request('GET', `/api/v1/appeals/${dispute.id}/mediators`)).json() as {
-      areaCode: string;
-    }[];
+    const byAppeal = await cadre.call(mediationsApi.list, { query: { appealId: dispute.id } });
+    expect(byAppeal.data.items.map((m) => m.id)).toEqual([mediation.id]);
+    const mediators = (await cadre.call(appealsApi.listMediators, { params: { id: dispute.id } })).data;
     expect(new Set(mediators.map((m) => m.areaCode))).toEqual(
       new Set([AREAS.villageA1, AREAS.townA, AREAS.district]),
     );
-    const screening = await cadre.request('POST', '/api/v1/screenings', {
-      villageCode: AREAS.villageA1,
-      date: '2026-11-22',
-      disputes: [
-        {
-          categoryCode: 'neighbour_dispute',
-          title: '排水沟纠纷',
-          description: '两户因排水沟走向争执',
-          parties: [{ name: '赵五' }, { name: '钱六' }],
-        },
-        { categoryCode: 'wage_dispute', title: '工钱拖欠', description: '包工头拖欠工钱' },
-      ],
+    const screening = await cadre.call(screeningsApi.create, {
+      body: {
+        villageCode: AREAS.villageA1,
+        date: '2026-11-22',
+        disputes: [
+          {
+            categoryCode: 'neighbour_dispute',
+            title: '排水沟纠纷',
+            description: '两户因排水沟走向争执',
+            parties: [{ name: '赵五' }, { name: '钱六' }],
+          },
+          { categoryCode: 'wage_dispute', title: '工钱拖欠', description: '包工头拖欠工钱' },
+        ],
+      },
     });
-    expect(screening.statusCode, screening.body).toBe(201);
-    expect(screening.json().appealIds).toHaveLength(2);
+    expect(screening.statusCode, screening.response.body).toBe(201);
+    expect(screening.data.appealIds).toHaveLength(2);
     // The screening opened a second mediation in the village; the filter by appeal still finds one.
-    const again = await cadre.request('GET', `/api/v1/mediations?appealId=${dispute.id}`);
-    expect(again.json().items.map((m: { id: string }) => m.id)).toEqual([mediation.id]);
+    const again = await cadre.call(mediationsApi.list, { query: { appealId: dispute.id } });
+    expect(again.data.items.map((m) => m.id)).toEqual([mediation.id]);
   });
 
   it('counts the rates by their definitions; a period without appeals has no data, not 0%', async () => {
-    const stats = (
-      await admin.request('GET', '/api/v1/appeals/stats?from=2026-11-01&to=2026-12-31')
-    ).json() as AppealStats;
+    const stats = (await admin.call(appealsApi.getStats, { query: { from: '2026-11-01', to: '2026-12-31' } }))
+      .data;
     const rows = await t.database.db
       .selectFrom('appeals')
       .selectAll()
@@ -457,15 +478,13 @@ describe('appeals: intake, levels, callback and the public page', () => {
     const rated = rows.filter((r) => r.rating !== null);
     expect(stats.satisfactionRate.denominator).toBe(rated.length);
     expect(stats.satisfactionRate.numerator).toBe(rated.filter((r) => r.rating !== 'unsatisfied').length);
-    const empty = (
-      await admin.request('GET', '/api/v1/appeals/stats?from=2020-01-01&to=2020-01-31')
-    ).json() as AppealStats;
+    const empty = (await admin.call(appealsApi.getStats, { query: { from: '2020-01-01', to: '2020-01-31' } }))
+      .data;
     expect(empty.responseRate.value).toBeNull();
-    const town = await otherTownHead.request(
-      'GET',
-      `/api/v1/appeals/stats?from=2026-11-01&to=2026-12-31&areaCode=${AREAS.townA}`,
-    );
-    expect(town.json()).toMatchObject({ error: { code: 'AREA_UNKNOWN' } });
+    const town = await otherTownHead.call(appealsApi.getStats, {
+      query: { from: '2026-11-01', to: '2026-12-31', areaCode: AREAS.townA },
+    });
+    expect(town.error).toMatchObject({ code: 'AREA_UNKNOWN' });
   });
   // Last: it moves the clock a day on, past every session.
   it('escalates overdue appeals automatically, once, and warns before deadlines pass', async () => {
@@ -488,12 +507,12 @@ describe('appeals: intake, levels, callback and the public page', () => {
     const after = await get(appeal.id);
     expect(after).toMatchObject({ level: 'town', holderAreaCode: AREAS.townA, overdue: false });
     expect(after.timeline.filter((e) => e.kind === 'auto_escalate')).toHaveLength(1);
-    const notices = await townHead.request('GET', '/api/v1/notifications');
-    expect(notices.json().items.some((n: { kind: string }) => n.kind === 'appeal.escalated')).toBe(true);
+    const notices = await townHead.call(notificationsApi.list, {});
+    expect(notices.data.items.some((n) => n.kind === 'appeal.escalated')).toBe(true);
     // The log driver marks the outbox sent.
     const sent = await deliverDue(t.database.db, t.clock, async () => undefined);
     expect(sent).toBeGreaterThan(0);
-    const pending = await admin.request('GET', '/api/v1/notifications?status=pending');
-    expect(pending.json().items).toEqual([]);
+    const pending = await admin.call(notificationsApi.list, { query: { status: 'pending' } });
+    expect(pending.data.items).toEqual([]);
   });
 });
