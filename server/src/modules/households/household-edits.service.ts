@@ -5,8 +5,6 @@ import type {
   IndicatorsInput,
   ResidentInput,
   ResidentsUpdateBody,
-  TagDefinition,
-  TagsCreateBody,
 } from '@lianxin/common';
 import type { Updateable } from 'kysely';
 import { type Db, isUniqueViolation } from '../../db/dialect';
@@ -26,8 +24,6 @@ import {
   findResident,
   insertResident,
   insertResidentTags,
-  insertTagDefinition,
-  listTagDefinitions,
   moveResidents,
   refreshHouseholdMembers,
   replaceHouseholdTags,
@@ -37,13 +33,8 @@ import {
   updateResidentRow,
   upsertIndicators,
 } from './households.repository';
-import {
-  assertIdNumberFree,
-  assertTagsKnown,
-  getHousehold,
-  residentColumns,
-  residentRow,
-} from './households.service';
+import { assertIdNumberFree, assertTagsKnown, getHousehold } from './households.service';
+import { residentColumns, residentRow } from './resident-rows';
 
 async function householdInScope(db: Db, ctx: AreaContext, id: string) {
   const household = await findHousehold(db, ctx.scope, id);
@@ -269,37 +260,4 @@ export async function putIndicators(
     after: { year, ...body },
   });
   return getHousehold(db, ctx, householdId);
-}
-
-export async function tagDefinitions(db: Db): Promise<TagDefinition[]> {
-  const rows = await listTagDefinitions(db);
-  return rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    appliesTo: r.applies_to,
-    builtin: Boolean(r.builtin),
-  }));
-}
-
-/** A district's own tag (e.g. 光荣之家); the builtin ones cannot be redefined. */
-export async function createTag(db: Db, ctx: AreaContext, body: TagsCreateBody): Promise<TagDefinition> {
-  try {
-    await insertTagDefinition(db, {
-      code: body.code,
-      name: body.name,
-      applies_to: body.appliesTo,
-      builtin: false,
-      created_at: ctx.clock.now().toISOString(),
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('TAG_CODE_TAKEN', { code: body.code });
-    throw err;
-  }
-  await recordAudit(db, ctx.clock, ctx.actor, {
-    action: 'tag.create',
-    objectType: 'tag',
-    objectId: body.code,
-    after: body,
-  });
-  return { ...body, builtin: false };
 }

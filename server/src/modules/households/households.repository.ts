@@ -2,12 +2,7 @@ import type { HouseholdSort, HouseholdsFilter, Tier } from '@lianxin/common';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/dialect';
 import { likeContains } from '../../db/dialect';
-import type {
-  HouseholdIndicatorsTable,
-  HouseholdsTable,
-  ResidentsTable,
-  TagDefinitionsTable,
-} from '../../db/schema';
+import type { HouseholdIndicatorsTable, HouseholdsTable, ResidentsTable } from '../../db/schema';
 import { type AreaScope, inScope } from '../../platform/scope';
 
 export type HouseholdRow = Selectable<HouseholdsTable>;
@@ -395,12 +390,4 @@ export async function upsertIndicators(db: Db, row: Insertable<HouseholdIndicato
       })),
     )
     .execute();
-}
-
-export async function listTagDefinitions(db: Db) {
-  return db.selectFrom('tag_definitions').selectAll().orderBy('builtin', 'desc').orderBy('code').execute();
-}
-
-export async function insertTagDefinition(db: Db, row: Insertable<TagDefinitionsTable>): Promise<void> {
-  await db.insertInto('tag_definitions').values(row).execute();
 }

@@ -8,19 +8,15 @@ import {
   type HouseholdsListQuery,
   type HouseholdsPage,
   hasPermission,
-  maskIdNumber,
   maskPhone,
   normalizeIdNumber,
   parseIdNumber,
   perCapitaIncome,
   type Resident,
-  type ResidentInput,
   type Tier,
 } from '@lianxin/common';
-import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/dialect';
 import { isUniqueViolation } from '../../db/dialect';
-import type { ResidentsTable } from '../../db/schema';
 import { recordAudit } from '../../platform/audit/audit.service';
 import type { Caller } from '../../platform/context';
 import { decodeCursor, encodeCursor } from '../../platform/cursor';
@@ -28,7 +24,6 @@ import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { AreaContext } from '../../platform/request-context';
 import { type AreaScope, scopeOf } from '../../platform/scope';
-import type { Secrets } from '../../platform/secrets';
 import { findArea } from '../areas';
 import { latestRunVersion, retierHousehold } from '../tiering';
 import {
@@ -51,6 +46,7 @@ import {
   listHouseholds,
   type ResidentRow,
 } from './households.repository';
+import { residentRow } from './resident-rows';
 
 /** Full ID numbers and phones are for roles that need them; everyone else sees them masked. */
 function canSeeFull(caller: Caller): boolean {
@@ -216,79 +212,6 @@ export async function getHousehold(
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-  };
-}
-
-/** The stored form of a member: the ID number encrypted, hashed for lookup and masked for display. */
-/** What is stored of an ID number: encrypted, hashed for lookup, masked, and what it says. */
-function idNumberColumns(secrets: Secrets, idNumber: string | null, hash?: string | null) {
-  const info = idNumber ? parseIdNumber(idNumber) : null;
-  return {
-    id_number_cipher: idNumber ? secrets.encrypt(idNumber) : null,
-    id_number_hash: idNumber ? (hash ?? secrets.lookupHash(idNumber)) : null,
-    id_number_masked: idNumber ? maskIdNumber(idNumber) : null,
-    gender: info?.ok ? info.info.gender : null,
-    birth_date: info?.ok ? info.info.birthDate : null,
-  };
-}
-
-/** The resident fields a change gives, minus the tags. */
-export type ResidentFields = Partial<Omit<ResidentInput, 'tags'>>;
-
-/**
- * The stored columns for the fields given (absent ones stay as they are). An ID number is
- * re-encrypted only when it is not the one stored (`currentHash`).
- */
-export function residentColumns(
-  secrets: Secrets,
-  f: ResidentFields,
-  currentHash: string | null,
-  knownHash?: string | null,
-): Updateable<ResidentsTable> {
-  const changes: Updateable<ResidentsTable> = {};
-  if (f.idNumber !== undefined) {
-    const hash = f.idNumber ? (knownHash ?? secrets.lookupHash(f.idNumber)) : null;
-    if (hash !== currentHash) Object.assign(changes, idNumberColumns(secrets, f.idNumber, hash));
-  }
-  if (f.name !== undefined) changes.name = f.name;
-  if (f.relation !== undefined) changes.relation = f.relation;
-  if (f.phone !== undefined) changes.phone = f.phone;
-  if (f.partyMember !== undefined) changes.party_member = f.partyMember;
-  if (f.partyJoinYear !== undefined) changes.party_join_year = f.partyJoinYear;
-  if (f.employment !== undefined) changes.employment = f.employment;
-  if (f.education !== undefined) changes.education = f.education;
-  if (f.disabled !== undefined) changes.disabled = f.disabled;
-  if (f.seriouslyIll !== undefined) changes.seriously_ill = f.seriouslyIll;
-  if (f.publicRoles !== undefined) changes.public_roles = JSON.stringify(f.publicRoles);
-  if (f.status !== undefined) changes.status = f.status;
-  return changes;
-}
-
-/** The stored form of a new member. */
-export function residentRow(
-  secrets: Secrets,
-  m: ResidentInput,
-  at: { id: string; householdId: string; areaCode: string; now: string; idNumberHash?: string | null },
-): Insertable<ResidentsTable> {
-  return {
-    id: at.id,
-    household_id: at.householdId,
-    area_code: at.areaCode,
-    name: m.name,
-    ...idNumberColumns(secrets, m.idNumber, at.idNumberHash),
-    relation: m.relation,
-    phone: m.phone,
-    party_member: m.partyMember,
-    party_join_year: m.partyJoinYear,
-    employment: m.employment,
-    education: m.education,
-    disabled: m.disabled,
-    seriously_ill: m.seriouslyIll,
-    public_roles: JSON.stringify(m.publicRoles),
-    status: m.status,
-    version: 1,
-    created_at: at.now,
-    updated_at: at.now,
   };
 }
 

@@ -2,7 +2,7 @@ import { tagsApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { areaContextOf, requestContextOf, withTransaction } from '../../platform/request-context';
 import { route } from '../../platform/routes';
-import { createTag, tagDefinitions } from './household-edits.service';
+import { createTag, tagDefinitions } from './tags.service';
 
 /** `/tags`: the built-in tags and the district's own; they hold for every area. */
 export const tagsRoutes: FastifyPluginAsyncZod = async (app) => {

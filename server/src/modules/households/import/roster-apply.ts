@@ -15,7 +15,7 @@ import {
   updateResidentRow,
   upsertIndicators,
 } from '../households.repository';
-import { residentColumns, residentRow } from '../households.service';
+import { residentColumns, residentRow } from '../resident-rows';
 import { type BulkTypes, insertJsonRows, insertMany, JsonRows } from './roster.repository';
 import type { ImportContext, PlannedHousehold, Progress, RosterPlan } from './roster-plan';
 import { fullResident } from './roster-plan';
