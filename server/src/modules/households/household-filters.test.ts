@@ -1,4 +1,4 @@
-import type { HouseholdsPage } from '@lianxin/common';
+import { type ContractInput, householdsApi } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AREAS,
@@ -17,10 +17,8 @@ describe('households list: who left the priority tier in a period, and who has a
   let townHead: Session;
   const h: Record<string, string> = {};
 
-  const list = async (session: Session, query: string) => {
-    const response = await session.request('GET', `/api/v1/households?${query}&limit=200`);
-    expect(response.statusCode, response.body).toBe(200);
-    const page = response.json() as HouseholdsPage;
+  const list = async (session: Session, query: ContractInput<typeof householdsApi.list>['query']) => {
+    const page = (await session.call(householdsApi.list, { query: { ...query, limit: 200 } })).data;
     return { ids: page.items.map((i) => i.id).sort(), total: page.total };
   };
   const ids = (...names: string[]) => names.map((n) => h[n] ?? '').sort();
@@ -76,29 +74,29 @@ describe('households list: who left the priority tier in a period, and who has a
   afterAll(() => t.close());
 
   it('lists the households moved out of the priority tier between two China calendar days', async () => {
-    const period = 'leftPriorityFrom=2026-11-01&leftPriorityTo=2026-11-30';
+    const period = { leftPriorityFrom: '2026-11-01', leftPriorityTo: '2026-11-30' };
     expect(await list(admin, period)).toEqual({ ids: ids('leftOnFirst', 'leftOnLast', 'leftInB'), total: 3 });
-    expect((await list(admin, `${period}&areaCode=${AREAS.townA}`)).ids).toEqual(
+    expect((await list(admin, { ...period, areaCode: AREAS.townA })).ids).toEqual(
       ids('leftOnFirst', 'leftOnLast'),
     );
-    expect((await list(admin, 'leftPriorityFrom=2026-12-01')).ids).toEqual(ids('leftAfter'));
-    expect((await list(admin, 'leftPriorityTo=2026-10-31')).ids).toEqual(ids('leftBefore'));
+    expect((await list(admin, { leftPriorityFrom: '2026-12-01' })).ids).toEqual(ids('leftAfter'));
+    expect((await list(admin, { leftPriorityTo: '2026-10-31' })).ids).toEqual(ids('leftBefore'));
     // With the other filters, as any filter of the list.
-    expect((await list(admin, `${period}&status=active`)).ids).toEqual(ids('leftOnFirst', 'leftInB'));
-    const bad = await admin.request('GET', '/api/v1/households?leftPriorityFrom=2026-11');
+    expect((await list(admin, { ...period, status: 'active' })).ids).toEqual(ids('leftOnFirst', 'leftInB'));
+    const bad = await admin.call(householdsApi.list, { query: { leftPriorityFrom: '2026-11' } });
     expect(bad.statusCode).toBe(400);
   });
 
   it('lists the priority households with an active helper, and those without', async () => {
-    const priority = 'tier=priority&status=active';
-    expect(await list(admin, `${priority}&paired=true`)).toEqual({ ids: ids('pairedA'), total: 1 });
-    expect((await list(admin, `${priority}&paired=false`)).ids).toEqual(ids('movedUp', 'endedA'));
+    const priority = { tier: 'priority', status: 'active' } as const;
+    expect(await list(admin, { ...priority, paired: 'true' })).toEqual({ ids: ids('pairedA'), total: 1 });
+    expect((await list(admin, { ...priority, paired: 'false' })).ids).toEqual(ids('movedUp', 'endedA'));
   });
 
   it('keeps a town head to their town', async () => {
-    const own = await list(townHead, 'leftPriorityFrom=2026-11-01&leftPriorityTo=2026-11-30');
+    const own = await list(townHead, { leftPriorityFrom: '2026-11-01', leftPriorityTo: '2026-11-30' });
     expect(own.ids).toEqual(ids('leftOnFirst', 'leftOnLast'));
-    const other = await list(townHead, `leftPriorityFrom=2026-11-01&areaCode=${AREAS.townB}`);
+    const other = await list(townHead, { leftPriorityFrom: '2026-11-01', areaCode: AREAS.townB });
     expect(other).toEqual({ ids: [], total: 0 });
   });
 });

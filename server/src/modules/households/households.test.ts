@@ -1,4 +1,4 @@
-import { makeIdNumber } from '@lianxin/common';
+import { auditApi, householdsApi, makeIdNumber, residentsApi } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AREAS,
@@ -8,7 +8,8 @@ import {
   signInAs,
   type TestContext,
 } from '../../../test/harness';
-import { buildHouseholdBody, nextIdNumber as idNumber } from '../../../test/households.fixtures';
+import { nextIdNumber as idNumber } from '../../../test/households.fixtures';
+import { buildHousehold, householdBody } from './households.fixtures';
 
 describe('household registry', () => {
   let t: TestContext;
@@ -23,12 +24,12 @@ describe('household registry', () => {
   afterAll(() => t.close());
 
   it('opens a household file, derives birth dates and genders, and tiers it with reasons', async () => {
-    const body = buildHouseholdBody({
+    const body = householdBody({
       indicators: { year: 2026, totalIncome: 21_000, debt: 0, hardships: ['serious_illness'] },
     });
-    const response = await cadreA1.request('POST', '/api/v1/households', body);
-    expect(response.statusCode, response.body).toBe(201);
-    const household = response.json() as Record<string, unknown> & { members: Record<string, unknown>[] };
+    const response = await cadreA1.call(householdsApi.create, { body });
+    expect(response.statusCode, response.response.body).toBe(201);
+    const household = response.data;
     expect(household).toMatchObject({
       number: body.number,
       headName: '张建华',
@@ -54,41 +55,42 @@ describe('household registry', () => {
   });
 
   it('reveals a full ID number only on request and audits the reveal', async () => {
-    const created = (await cadreA1.request('POST', '/api/v1/households', buildHouseholdBody())).json() as {
-      members: { id: string; idNumber: string }[];
-    };
-    const member = created.members[0];
-    const revealed = await cadreA1.request('POST', `/api/v1/residents/${member?.id}/reveal-id`);
-    expect(revealed.json()).toEqual({ idNumber: expect.stringMatching(/^\d{17}[\dX]$/) });
-    const audit = await auditorSession.request(
-      'GET',
-      `/api/v1/audit?action=resident.reveal_id&objectId=${member?.id}`,
-    );
-    expect(audit.json()).toMatchObject({ total: 1 });
+    const created = await buildHousehold(cadreA1);
+    const memberId = created.members[0]?.id ?? '';
+    const revealed = await cadreA1.call(residentsApi.reveal, { params: { id: memberId } });
+    expect(revealed.data).toEqual({ idNumber: expect.stringMatching(/^\d{17}[\dX]$/) });
+    const audit = await auditorSession.call(auditApi.list, {
+      query: { action: 'resident.reveal_id', objectId: memberId },
+    });
+    expect(audit.data.total).toBe(1);
     // An auditor reads households with masked numbers and phones, and cannot reveal.
-    const page = await auditorSession.request('GET', `/api/v1/households?q=${encodeURIComponent('张建华')}`);
-    expect((page.json() as { items: { phone: string }[] }).items[0]?.phone).toBe('139****5678');
-    expect(
-      (await auditorSession.request('POST', `/api/v1/residents/${member?.id}/reveal-id`)).statusCode,
-    ).toBe(403);
+    const page = await auditorSession.call(householdsApi.list, { query: { q: '张建华' } });
+    expect(page.data.items[0]?.phone).toBe('139****5678');
+    expect((await auditorSession.call(residentsApi.reveal, { params: { id: memberId } })).statusCode).toBe(
+      403,
+    );
   });
 
   it.each([
     [
       'a wrong check character',
-      { members: [{ name: '王五', idNumber: '110105194912310021', relation: 'head' }] },
+      { members: [{ name: '王五', idNumber: '110105194912310021', relation: 'head' as const }] },
       'body.members.0.idNumber',
       '身份证号校验位错误',
     ],
     [
       'an impossible birth date',
-      { members: [{ name: '王五', idNumber: makeIdNumber('610902', '1981-02-29', 1), relation: 'head' }] },
+      {
+        members: [
+          { name: '王五', idNumber: makeIdNumber('610902', '1981-02-29', 1), relation: 'head' as const },
+        ],
+      },
       'body.members.0.idNumber',
       '身份证号中的出生日期不存在',
     ],
     [
       'a household without a head',
-      { members: [{ name: '王五', relation: 'spouse' }] },
+      { members: [{ name: '王五', relation: 'spouse' as const }] },
       'body.members',
       '每户应有且只有一名户主',
     ],
@@ -99,92 +101,76 @@ describe('household registry', () => {
       undefined,
     ],
   ])('refuses %s, naming the field', async (_label, overrides, path, message) => {
-    const response = await cadreA1.request('POST', '/api/v1/households', buildHouseholdBody(overrides));
+    const response = await cadreA1.call(householdsApi.create, { body: householdBody(overrides) });
     expect(response.statusCode).toBe(400);
-    const details = (response.json() as { error: { details: { path: string; message: string }[] } }).error
-      .details;
-    expect(details).toContainEqual(message ? { path, message } : expect.objectContaining({ path }));
+    expect(response.error.details).toContainEqual(
+      message ? { path, message } : expect.objectContaining({ path }),
+    );
   });
 
   it('accepts full-width digits and a lower-case x, and refuses a number registered elsewhere, saying where', async () => {
     const raw = makeIdNumber('610902', '1980-01-01', 991);
     const fullWidth = raw.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))).toLowerCase();
-    const first = await cadreA1.request(
-      'POST',
-      '/api/v1/households',
-      buildHouseholdBody({ members: [{ name: '赵六', idNumber: fullWidth, relation: 'head' }] }),
-    );
-    expect(first.statusCode, first.body).toBe(201);
-    const again = await cadreA1.request(
-      'POST',
-      '/api/v1/households',
-      buildHouseholdBody({ members: [{ name: '赵六', idNumber: raw, relation: 'head' }] }),
-    );
-    expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({
-      error: { code: 'ID_NUMBER_TAKEN', message: expect.stringContaining('一组') },
+    const first = await cadreA1.call(householdsApi.create, {
+      body: householdBody({ members: [{ name: '赵六', idNumber: fullWidth, relation: 'head' }] }),
     });
-    const duplicateNumber = await cadreA1.request(
-      'POST',
-      '/api/v1/households',
-      buildHouseholdBody({ number: (first.json() as { number: string }).number }),
-    );
-    expect(duplicateNumber.json()).toMatchObject({ error: { code: 'HOUSEHOLD_NUMBER_TAKEN' } });
+    expect(first.statusCode, first.response.body).toBe(201);
+    const again = await cadreA1.call(householdsApi.create, {
+      body: householdBody({ members: [{ name: '赵六', idNumber: raw, relation: 'head' }] }),
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.error).toMatchObject({ code: 'ID_NUMBER_TAKEN', message: expect.stringContaining('一组') });
+    const duplicateNumber = await cadreA1.call(householdsApi.create, {
+      body: householdBody({ number: first.data.number }),
+    });
+    expect(duplicateNumber.error.code).toBe('HOUSEHOLD_NUMBER_TAKEN');
   });
 
   it('finds households by name, number, exact ID number, tier and tag, with counts per tier', async () => {
-    const dibao = buildHouseholdBody({
+    const dibao = householdBody({
       tags: ['dibao'],
       members: [{ name: '孙丽', idNumber: idNumber(), relation: 'head' }],
     });
-    expect((await cadreA1.request('POST', '/api/v1/households', dibao)).statusCode).toBe(201);
-    const byName = await cadreA1.request('GET', `/api/v1/households?q=${encodeURIComponent('孙丽')}`);
-    expect(byName.json()).toMatchObject({ total: 1, items: [{ headName: '孙丽', tier: 'watch' }] });
-    const byId = await cadreA1.request('GET', `/api/v1/households?q=${dibao.members[0]?.idNumber}`);
-    expect(byId.json()).toMatchObject({ total: 1, items: [{ number: dibao.number }] });
-    const byTag = await cadreA1.request('GET', '/api/v1/households?tag=dibao');
-    expect(byTag.json()).toMatchObject({ total: 1 });
-    const all = (await cadreA1.request('GET', '/api/v1/households')).json() as {
-      total: number;
-      tierCounts: { stable: number; watch: number; priority: number };
-    };
+    expect((await cadreA1.call(householdsApi.create, { body: dibao })).statusCode).toBe(201);
+    const list = async (query: { q?: string; tag?: string; tier?: 'watch' }) =>
+      (await cadreA1.call(householdsApi.list, { query })).data;
+    expect(await list({ q: '孙丽' })).toMatchObject({
+      total: 1,
+      items: [{ headName: '孙丽', tier: 'watch' }],
+    });
+    expect(await list({ q: dibao.members[0]?.idNumber ?? '' })).toMatchObject({
+      total: 1,
+      items: [{ number: dibao.number }],
+    });
+    expect(await list({ tag: 'dibao' })).toMatchObject({ total: 1 });
+    const all = await list({});
     expect(all.tierCounts.priority + all.tierCounts.watch + all.tierCounts.stable).toBe(all.total);
-    const watch = await cadreA1.request('GET', '/api/v1/households?tier=watch');
-    expect((watch.json() as { total: number }).total).toBe(all.tierCounts.watch);
+    expect((await list({ tier: 'watch' })).total).toBe(all.tierCounts.watch);
   });
 
   it('pages with a cursor through every household exactly once', async () => {
-    for (let i = 0; i < 5; i++) await cadreA1.request('POST', '/api/v1/households', buildHouseholdBody());
-    const all = (await cadreA1.request('GET', '/api/v1/households?limit=200')).json() as {
-      items: { id: string }[];
-    };
+    for (let i = 0; i < 5; i++) await buildHousehold(cadreA1);
+    const all = (await cadreA1.call(householdsApi.list, { query: { limit: 200 } })).data;
     const seen: string[] = [];
-    let cursor: string | null = null;
+    let cursor: string | undefined;
     do {
-      const url: string = `/api/v1/households?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await cadreA1.request('GET', url)).json() as {
-        items: { id: string }[];
-        nextCursor: string | null;
-      };
+      const page = (await cadreA1.call(householdsApi.list, { query: { limit: 3, cursor } })).data;
       seen.push(...page.items.map((i) => i.id));
-      cursor = page.nextCursor;
+      cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual(all.items.map((i) => i.id));
-    expect((await cadreA1.request('GET', '/api/v1/households?cursor=garbage')).statusCode).toBe(400);
+    const garbage = await cadreA1.call(householdsApi.list, { query: { cursor: 'garbage' } });
+    expect(garbage.statusCode).toBe(400);
   });
 
   it('keeps a village cadre inside the own village', async () => {
     const sibling = await signInAs(t, 'village_cadre', AREAS.villageA2);
-    const mine = (await cadreA1.request('POST', '/api/v1/households', buildHouseholdBody())).json() as {
-      id: string;
-      members: { id: string }[];
-    };
-    expect((await sibling.request('GET', `/api/v1/households/${mine.id}`)).statusCode).toBe(404);
-    expect(
-      (await sibling.request('POST', `/api/v1/residents/${mine.members[0]?.id}/reveal-id`)).statusCode,
-    ).toBe(404);
-    expect((await sibling.request('GET', '/api/v1/households')).json()).toMatchObject({ total: 0 });
-    const outside = await sibling.request('POST', '/api/v1/households', buildHouseholdBody());
-    expect(outside.json()).toMatchObject({ error: { code: 'AREA_UNKNOWN' } });
+    const mine = await buildHousehold(cadreA1);
+    expect((await sibling.call(householdsApi.get, { params: { id: mine.id } })).statusCode).toBe(404);
+    const reveal = await sibling.call(residentsApi.reveal, { params: { id: mine.members[0]?.id ?? '' } });
+    expect(reveal.statusCode).toBe(404);
+    expect((await sibling.call(householdsApi.list, {})).data).toMatchObject({ total: 0 });
+    const outside = await sibling.call(householdsApi.create, { body: householdBody() });
+    expect(outside.error.code).toBe('AREA_UNKNOWN');
   });
 });

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { makeIdNumber } from '@lianxin/common';
+import {
+  auditApi,
+  HouseholdImport,
+  householdImportsApi,
+  householdsApi,
+  makeIdNumber,
+  pathOf,
+} from '@lianxin/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -38,35 +45,28 @@ async function xlsx(rows: (string | number)[][], headers = HEADERS): Promise<Buf
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-interface ImportOut {
-  id: string;
-  status: string;
-  summary: { rows: number; households: Record<string, number>; residents: Record<string, number> } | null;
-  errors: { row: number; column: string | null; message: string }[];
-  errorCount: number;
-}
-
 describe('roster import and export', () => {
   let t: TestContext;
   let cadre: Session;
+  const read = async (session: Session, id: string) =>
+    (await session.call(householdImportsApi.get, { params: { id } })).data;
+  // The roster goes up as the raw request body, which a contract call does not send: by address.
   const upload = async (session: Session, file: Buffer, fileName = '名册.xlsx') => {
     const response = await session.request(
       'POST',
-      `/api/v1/household-imports?fileName=${encodeURIComponent(fileName)}`,
+      `/api/v1${pathOf(householdImportsApi.upload)}?fileName=${encodeURIComponent(fileName)}`,
       file,
       { 'content-type': 'application/octet-stream' },
     );
     expect(response.statusCode, response.body).toBe(202);
     await t.app.ctx.jobs.drain();
-    return (
-      await session.request('GET', `/api/v1/household-imports/${(response.json() as ImportOut).id}`)
-    ).json() as ImportOut;
+    return read(session, HouseholdImport.parse(response.json()).id);
   };
-  const commit = async (session: Session, importId: string) => {
-    const response = await session.request('POST', `/api/v1/household-imports/${importId}/commit`);
-    expect(response.statusCode, response.body).toBe(202);
+  const commit = async (session: Session, id: string) => {
+    const response = await session.call(householdImportsApi.commit, { params: { id } });
+    expect(response.statusCode, response.response.body).toBe(202);
     await t.app.ctx.jobs.drain();
-    return (await session.request('GET', `/api/v1/household-imports/${importId}`)).json() as ImportOut;
+    return read(session, id);
   };
   const count = async () =>
     Number(
@@ -103,16 +103,10 @@ describe('roster import and export', () => {
 
     const committed = await commit(cadre, checked.id);
     expect(committed.status).toBe('committed');
-    const found = await cadre.request('GET', `/api/v1/households?q=${encodeURIComponent('王小雨')}`);
-    const page = found.json() as { items: { id: string; tier: string; memberCount: number }[] };
+    const page = (await cadre.call(householdsApi.list, { query: { q: '王小雨' } })).data;
     // 6,000 a head with one hardship and 低保: 连心户 (below 1.5 × 6,000).
     expect(page.items[0]).toMatchObject({ memberCount: 3, tier: 'priority' });
-    const household = (await cadre.request('GET', `/api/v1/households/${page.items[0]?.id}`)).json() as {
-      tags: string[];
-      areaCode: string;
-      members: { name: string; tags: string[] }[];
-      indicators: { totalIncome: number; hardships: string[] }[];
-    };
+    const household = (await cadre.call(householdsApi.get, { params: { id: page.items[0]?.id ?? '' } })).data;
     expect(household).toMatchObject({ tags: ['dibao'], areaCode: AREAS.groupA1 });
     expect(household.members.find((m) => m.name === '王小雨')?.tags).toEqual(['left_behind_child']);
     expect(household.indicators[0]).toMatchObject({ totalIncome: 18_000, hardships: ['serious_illness'] });
@@ -319,8 +313,9 @@ describe('roster import and export', () => {
     await upload(cadre, await xlsx([['大同村', '', 'X1', '=HYPERLINK("http://x")', '', '户主']])).then((i) =>
       commit(cadre, i.id),
     );
-    const response = await cadre.request('GET', '/api/v1/households/export');
-    expect(response.statusCode).toBe(200);
+    const exported = await cadre.call(householdsApi.export, {});
+    expect(exported.statusCode).toBe(200);
+    const response = exported.response;
     expect(response.headers['content-disposition']).toContain('filename*=UTF-8');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
@@ -333,14 +328,12 @@ describe('roster import and export', () => {
     expect(back.errorCount, JSON.stringify(back.errors)).toBe(0);
     expect(back.summary?.households.update).toBe(0);
     const other = await signInAs(t, 'village_cadre', AREAS.villageA2);
-    const outside = await other.request('GET', '/api/v1/households/export');
+    const outside = await other.call(householdsApi.export, {});
     const otherBook = new ExcelJS.Workbook();
-    await otherBook.xlsx.load(outside.rawPayload as unknown as ArrayBuffer);
+    await otherBook.xlsx.load(outside.response.rawPayload as unknown as ArrayBuffer);
     expect(otherBook.worksheets[0]?.rowCount).toBe(1);
-    const audit = await (await signInAs(t, 'auditor', AREAS.district)).request(
-      'GET',
-      '/api/v1/audit?action=household.export',
-    );
-    expect((audit.json() as { total: number }).total).toBe(2);
+    const auditor = await signInAs(t, 'auditor', AREAS.district);
+    const audit = await auditor.call(auditApi.list, { query: { action: 'household.export' } });
+    expect(audit.data.total).toBe(2);
   });
 });
