@@ -4,8 +4,9 @@ import {
   cadreQuotasApi,
   cadreRatingsApi,
   contactPointsApi,
-  Household,
+  type Household,
   helpMeasuresApi,
+  householdsApi,
   pairingRatingLinksApi,
   pairingRatingsApi,
   pairingsApi,
@@ -39,7 +40,7 @@ describe('assistance: pairings under quotas, visits, worklist, measures and rati
   let cadre2: { id: string; session: Session };
   let townBCadre: { id: string };
 
-  // The households are another domain's: created and read by their address, checked against their schema.
+  // The shared fixture's body is untyped: sent as it is, its answer read with the contract's schema.
   const household = async (income = 3_000): Promise<Household> => {
     const response = await admin.request(
       'POST',
@@ -47,10 +48,9 @@ describe('assistance: pairings under quotas, visits, worklist, measures and rati
       buildHouseholdBody({ indicators: { year: 2026, totalIncome: income, debt: 0, hardships: [] } }),
     );
     expect(response.statusCode, response.body).toBe(201);
-    return Household.parse(response.json());
+    return householdsApi.create.response.parse(response.json());
   };
-  const tierOf = async (householdId: string) =>
-    Household.parse((await admin.request('GET', `/api/v1/households/${householdId}`)).json()).tier;
+  const tierOf = async (id: string) => (await admin.call(householdsApi.get, { params: { id } })).data.tier;
   const pair = (session: Session, householdId: string, cadreId: string) =>
     session.call(pairingsApi.create, { body: { householdId, cadreId, startDate: '2026-11-01' } });
   const visit = (session: Session, body: Partial<VisitCreateBody>) =>
@@ -144,12 +144,11 @@ describe('assistance: pairings under quotas, visits, worklist, measures and rati
   it('flags a pairing for review when its household leaves the priority tier; keep or end it', async () => {
     const h = await household();
     const pairing = (await pair(townHead, h.id, cadre2.id)).data;
-    const indicators = await admin.request('PUT', `/api/v1/households/${h.id}/indicators/2026`, {
-      totalIncome: 90_000,
-      debt: 0,
-      hardships: [],
+    const indicators = await admin.call(householdsApi.saveIndicators, {
+      params: { id: h.id, year: 2026 },
+      body: { totalIncome: 90_000, debt: 0, hardships: [] },
     });
-    expect(indicators.statusCode, indicators.body).toBe(200);
+    expect(indicators.statusCode, indicators.response.body).toBe(200);
     const flagged = (await townHead.call(pairingsApi.list, { query: { needsReview: 'true' } })).data;
     expect(flagged.items.map((p) => p.id)).toContain(pairing.id);
     const params = { id: pairing.id };

@@ -1,6 +1,7 @@
 import {
+  appealsApi,
   type ContractInput,
-  Household,
+  householdsApi,
   type MustVisitCoverage,
   mustGoCoverageApi,
   mustVisitCoverageApi,
@@ -42,10 +43,10 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
   const household = async (key: string, overrides: Record<string, unknown> = {}, extra: unknown[] = []) => {
     const body = buildHouseholdBody(overrides);
     body.members = [...body.members, ...(extra as typeof body.members)];
-    // The households are another domain's: created by their address, read with their schema.
+    // The shared fixture's body is untyped: sent as it is, its answer read with the contract's schema.
     const response = await admin.request('POST', '/api/v1/households', body);
     expect(response.statusCode, response.body).toBe(201);
-    const { id, areaCode, villageCode } = Household.parse(response.json());
+    const { id, areaCode, villageCode } = householdsApi.create.response.parse(response.json());
     households.set(key, { id, areaCode, villageCode });
     return { id, areaCode, villageCode };
   };
@@ -392,15 +393,17 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
       })
       .execute();
     for (let i = 0; i < 2; i++) {
-      const appeal = await admin.request('POST', '/api/v1/appeals', {
-        channel: 'hotline',
-        categoryCode: 'roads_water',
-        villageCode: AREAS.villageB1,
-        title: '村道坑洼',
-        description: '村道坑洼难行，雨天积水。',
-        reporterKind: 'anonymous',
+      const appeal = await admin.call(appealsApi.create, {
+        body: {
+          channel: 'hotline',
+          categoryCode: 'roads_water',
+          villageCode: AREAS.villageB1,
+          title: '村道坑洼',
+          description: '村道坑洼难行，雨天积水。',
+          reporterKind: 'anonymous',
+        },
       });
-      expect(appeal.statusCode, appeal.body).toBe(201);
+      expect(appeal.statusCode, appeal.response.body).toBe(201);
     }
     report = await mustGo(admin, YEAR);
     expect(report.villages.map((v) => [v.villageCode, v.reasons])).toEqual([

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { Visit } from '@lianxin/common';
-import { Household, helpMeasureKinds, needKinds, VisitCreateBody, visitKinds } from '@lianxin/common';
+import type { Household, Visit } from '@lianxin/common';
+import { helpMeasureKinds, householdsApi, needKinds, VisitCreateBody, visitKinds } from '@lianxin/common';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -22,7 +22,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import { apiGet, isApiError } from '../../api/client';
+import { api, isApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { clientUuid } from '../../public/client-id';
 import { useCan, useMe } from '../../session/session';
@@ -276,7 +276,7 @@ export function VisitForm(props: {
   const updateIndicators: boolean = Form.useWatch('updateIndicators', form) ?? false;
   const household = useQuery({
     queryKey: householdKey(householdId ?? ''),
-    queryFn: () => apiGet(`/households/${householdId}`, Household),
+    queryFn: () => api(householdsApi.get, { params: { id: householdId ?? '' } }),
     enabled: householdId !== undefined,
   });
   const preselected = props.householdId ? household.data : undefined;
