@@ -71,6 +71,22 @@ export type TierReason =
   /** Set by hand: an approved override, whatever the rules say. */
   | { kind: 'override'; tier: Tier; reason: string; approvedBy: string | null };
 
+const tier = z.enum(tiers);
+
+/**
+ * A reason as the API sends it: stored as JSON and perhaps written by an older rule engine, so
+ * the file carries plain records and a reader checks each against the kinds it knows.
+ */
+export const TierReason = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('perCapitaIncomeBelow'), tier, perCapita: z.number(), limit: z.number() }),
+  z.object({ kind: z.literal('debtAboveIncome'), tier, debt: z.number(), limit: z.number() }),
+  z.object({ kind: z.literal('hardshipsAtLeast'), tier, hardships: z.array(z.string()), count: z.number() }),
+  z.object({ kind: z.literal('tagged'), tier, tags: z.array(z.string()) }),
+  z.object({ kind: z.literal('noConditionMet'), tier: z.literal('stable') }),
+  z.object({ kind: z.literal('noIndicators'), tier }),
+  z.object({ kind: z.literal('override'), tier, reason: z.string(), approvedBy: z.string().nullable() }),
+]) satisfies z.ZodType<TierReason>;
+
 /** Yuan per person per year; a household with no active member counts as one. */
 export function perCapitaIncome(totalIncome: number, activeMembers: number): number {
   return Math.round(totalIncome / Math.max(1, activeMembers));

@@ -48,6 +48,9 @@ import {
 } from './households.repository';
 import { residentRow } from './resident-rows';
 
+// The bench's data generator writes residents as a household file does.
+export { residentRow };
+
 /** Full ID numbers and phones are for roles that need them; everyone else sees them masked. */
 function canSeeFull(caller: Caller): boolean {
   return hasPermission(caller.role, 'idnumber.reveal');

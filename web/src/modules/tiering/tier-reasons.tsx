@@ -1,25 +1,10 @@
-import { assertNever, type HardshipFactor, hardshipFactors, type TierReason, tiers } from '@lianxin/common';
+import { assertNever, type HardshipFactor, hardshipFactors, TierReason } from '@lianxin/common';
 import { Typography } from 'antd';
 import { useCallback } from 'react';
-import { z } from 'zod';
 import { useLocale, useT } from '../../i18n/i18n';
 import { formatNumber } from '../../shared/numbers';
 import { hardshipLabel } from '../households/household-labels';
 import { useTagNames } from '../households/households.api';
-
-const tier = z.enum(tiers);
-
-// The API sends reasons as plain records (they are stored as JSON and may come from older rule
-// engines); the console reads the kinds it knows and names the others by their kind.
-const TierReasonSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('perCapitaIncomeBelow'), tier, perCapita: z.number(), limit: z.number() }),
-  z.object({ kind: z.literal('debtAboveIncome'), tier, debt: z.number(), limit: z.number() }),
-  z.object({ kind: z.literal('hardshipsAtLeast'), tier, hardships: z.array(z.string()), count: z.number() }),
-  z.object({ kind: z.literal('tagged'), tier, tags: z.array(z.string()) }),
-  z.object({ kind: z.literal('noConditionMet'), tier: z.literal('stable') }),
-  z.object({ kind: z.literal('noIndicators'), tier }),
-  z.object({ kind: z.literal('override'), tier, reason: z.string(), approvedBy: z.string().nullable() }),
-]) satisfies z.ZodType<TierReason>;
 
 function isHardshipFactor(value: string): value is HardshipFactor {
   return (hardshipFactors as readonly string[]).includes(value);
@@ -32,7 +17,8 @@ export function useTierReasonText(): (reason: Record<string, unknown>) => string
   const tagName = useTagNames();
   return useCallback(
     (raw: Record<string, unknown>) => {
-      const parsed = TierReasonSchema.safeParse(raw);
+      // Reasons come as plain records: the kinds known here are worded, the others named.
+      const parsed = TierReason.safeParse(raw);
       if (!parsed.success) return t('tierReason.unknown', { kind: String(raw.kind ?? '?') });
       const reason: TierReason = parsed.data;
       const yuan = (amount: number) => formatNumber(amount, locale);
