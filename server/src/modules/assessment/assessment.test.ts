@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { type Appeal, type Assessment, type AssessmentScore, defaultAssessmentConfig } from '@lianxin/common';
+import {
+  appealActionsApi,
+  appealsApi,
+  assessmentsApi,
+  defaultAssessmentConfig,
+  householdsApi,
+  pairingRatingsApi,
+  pairingsApi,
+  visitsApi,
+} from '@lianxin/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,13 +23,16 @@ import {
 } from '../../../test/harness';
 import { buildHouseholdBody } from '../../../test/households.fixtures';
 
+const year = 2026;
+
 describe('annual assessment: configured weights, scores from the records, ranks, finalization', () => {
   let t: TestContext;
   let admin: Session;
   let townHead: Session;
   let otherTownHead: Session;
-  const cadre: { id: string; session?: Session } = { id: '' };
-  const idle: { id: string } = { id: '' };
+  let cadreSession: Session;
+  const cadre = { id: '' };
+  const idle = { id: '' };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -34,37 +46,37 @@ describe('annual assessment: configured weights, scores from the records, ranks,
       name: '王村干',
     });
     cadre.id = c.id;
-    cadre.session = await login(t.app, c.username);
+    cadreSession = await login(t.app, c.username);
     idle.id = (
       await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageB1, name: '闲村干' })
     ).id;
-    const session = cadre.session;
     // Two priority households paired with the cadre; one visited, one rated the helper.
     for (let i = 0; i < 2; i++) {
-      const h = (
-        await admin.request(
-          'POST',
-          '/api/v1/households',
-          buildHouseholdBody({ indicators: { year: 2026, totalIncome: 3_000, debt: 0, hardships: [] } }),
-        )
-      ).json() as { id: string };
-      const pairing = await admin.request('POST', '/api/v1/pairings', {
-        householdId: h.id,
-        cadreId: cadre.id,
-        startDate: '2026-11-01',
+      const body = buildHouseholdBody({
+        indicators: { year: 2026, totalIncome: 3_000, debt: 0, hardships: [] },
       });
-      expect(pairing.statusCode, pairing.body).toBe(201);
+      // The shared fixture's body, read by the contract: typed, and checked to be one it accepts.
+      const created = await admin.call(householdsApi.create, { body: householdsApi.create.body.parse(body) });
+      expect(created.statusCode, created.response.body).toBe(201);
+      const h = created.data;
+      const pairing = await admin.call(pairingsApi.create, {
+        body: { householdId: h.id, cadreId: cadre.id, startDate: '2026-11-01' },
+      });
+      expect(pairing.statusCode, pairing.response.body).toBe(201);
       if (i === 0) {
-        const visit = await session.request('POST', '/api/v1/visits', {
-          id: randomUUID(),
-          householdId: h.id,
-          date: '2026-11-22',
-          kind: 'in_home',
-          findings: '走访',
+        const visit = await cadreSession.call(visitsApi.create, {
+          body: {
+            id: randomUUID(),
+            householdId: h.id,
+            date: '2026-11-22',
+            kind: 'in_home',
+            findings: '走访',
+          },
         });
-        expect(visit.statusCode, visit.body).toBe(201);
-        const rated = await townHead.request('POST', `/api/v1/pairings/${pairing.json().id}/ratings`, {
-          rating: 'basically_satisfied',
+        expect(visit.statusCode, visit.response.body).toBe(201);
+        const rated = await townHead.call(pairingRatingsApi.create, {
+          params: { id: pairing.data.id },
+          body: { rating: 'basically_satisfied' },
         });
         expect(rated.statusCode).toBe(201);
       }
@@ -72,50 +84,52 @@ describe('annual assessment: configured weights, scores from the records, ranks,
     // Two appeals handled by the cadre, one resolved.
     for (let i = 0; i < 2; i++) {
       let a = (
-        await session.request('POST', '/api/v1/appeals', {
-          channel: 'visit',
-          categoryCode: 'roads_water',
-          villageCode: AREAS.villageA1,
-          title: '道路',
-          description: '道路损坏',
-          reporterKind: 'anonymous',
+        await cadreSession.call(appealsApi.create, {
+          body: {
+            channel: 'visit',
+            categoryCode: 'roads_water',
+            villageCode: AREAS.villageA1,
+            title: '道路',
+            description: '道路损坏',
+            reporterKind: 'anonymous',
+          },
         })
-      ).json() as Appeal;
-      a = (await session.request('POST', `/api/v1/appeals/${a.id}/accept`, { version: a.version })).json();
+      ).data;
+      a = (
+        await cadreSession.call(appealActionsApi.accept, {
+          params: { id: a.id },
+          body: { version: a.version },
+        })
+      ).data;
       if (i === 0)
-        await session.request('POST', `/api/v1/appeals/${a.id}/resolve`, {
-          version: a.version,
-          resolution: '已修',
+        await cadreSession.call(appealActionsApi.resolve, {
+          params: { id: a.id },
+          body: { version: a.version, resolution: '已修' },
         });
     }
   });
   afterAll(() => t.close());
 
+  const configure = (session: Session, body: typeof defaultAssessmentConfig) =>
+    session.call(assessmentsApi.configure, { params: { year }, body });
+
   it('refuses weights that do not add up to 100 % and indicators it does not know', async () => {
     const bad = structuredClone(defaultAssessmentConfig);
     bad.village_cadres.weights = { pairedVisited: 60, helperSatisfaction: 30 };
-    const response = await admin.request('PUT', '/api/v1/assessments/2026/config', bad);
-    expect(response.json()).toMatchObject({ error: { code: 'ASSESSMENT_WEIGHTS_INVALID' } });
-    expect(response.json().error.message).toContain('90%');
+    const response = await configure(admin, bad);
+    expect(response.error).toMatchObject({ code: 'ASSESSMENT_WEIGHTS_INVALID' });
+    expect(response.error.message).toContain('90%');
     const unknown = structuredClone(defaultAssessmentConfig);
     unknown.town_heads.weights = { appealResolution: 50, popularity: 50 };
-    expect((await admin.request('PUT', '/api/v1/assessments/2026/config', unknown)).json()).toMatchObject({
-      error: { code: 'ASSESSMENT_INDICATOR_UNKNOWN' },
-    });
-    expect(
-      (await townHead.request('PUT', '/api/v1/assessments/2026/config', defaultAssessmentConfig)).statusCode,
-    ).toBe(403);
+    expect((await configure(admin, unknown)).error).toMatchObject({ code: 'ASSESSMENT_INDICATOR_UNKNOWN' });
+    expect((await configure(townHead, defaultAssessmentConfig)).statusCode).toBe(403);
   });
 
   it('scores each cadre from the records by the cohort’s weights; no data is left out, not zero', async () => {
-    expect(
-      (await admin.request('PUT', '/api/v1/assessments/2026/config', defaultAssessmentConfig)).statusCode,
-    ).toBe(200);
-    const computed = await admin.request('POST', '/api/v1/assessments/2026/compute');
-    expect(computed.statusCode, computed.body).toBe(200);
-    const mine = (
-      await (cadre.session as Session).request('GET', '/api/v1/assessments/2026/me')
-    )?.json() as AssessmentScore;
+    expect((await configure(admin, defaultAssessmentConfig)).statusCode).toBe(200);
+    const computed = await admin.call(assessmentsApi.compute, { params: { year } });
+    expect(computed.statusCode, computed.response.body).toBe(200);
+    const mine = (await cadreSession.call(assessmentsApi.getOwn, { params: { year } })).data;
     const value = (indicator: string) => mine.breakdown.find((b) => b.indicator === indicator)?.value;
     // Recount: 1 of 2 paired households visited; 1 of 1 rating satisfied or basically; 1 of 2
     // handled appeals resolved; 2 pairings over a minimum quota of 0 → no requirement, no data.
@@ -127,54 +141,45 @@ describe('annual assessment: configured weights, scores from the records, ranks,
     expect(mine.score).toBe(68.75);
     expect(mine.rank).toBe(1);
     const idleScore = (
-      await admin.request('GET', '/api/v1/assessments/2026?cohort=village_cadres')
-    ).json() as Assessment;
+      await admin.call(assessmentsApi.get, { params: { year }, query: { cohort: 'village_cadres' } })
+    ).data;
     expect(idleScore.scores.find((s) => s.cadreId === idle.id)).toMatchObject({ score: null, rank: null });
     // A town head sees the scores of their own town only.
-    const town = (await townHead.request('GET', '/api/v1/assessments/2026')).json() as Assessment;
+    const town = (await townHead.call(assessmentsApi.get, { params: { year } })).data;
     expect(town.scores.every((s) => s.areaCode.startsWith('610902001'))).toBe(true);
     expect(town.scores.some((s) => s.cadreId === cadre.id)).toBe(true);
-    expect(
-      ((await otherTownHead.request('GET', '/api/v1/assessments/2026')).json() as Assessment).scores.some(
-        (s) => s.cadreId === cadre.id,
-      ),
-    ).toBe(false);
+    const otherTown = (await otherTownHead.call(assessmentsApi.get, { params: { year } })).data;
+    expect(otherTown.scores.some((s) => s.cadreId === cadre.id)).toBe(false);
   });
 
   it('keeps reviewer comments, exports the ranking, and locks a finalized year', async () => {
-    expect((await admin.request('POST', '/api/v1/assessments/2025/finalize')).json()).toMatchObject({
-      error: { code: 'ASSESSMENT_NOT_COMPUTED' },
+    expect((await admin.call(assessmentsApi.finalize, { params: { year: 2025 } })).error).toMatchObject({
+      code: 'ASSESSMENT_NOT_COMPUTED',
     });
-    const commented = await admin.request('PATCH', `/api/v1/assessments/2026/scores/${cadre.id}`, {
-      comment: '走访扎实，群众认可',
-    });
-    expect(commented.json()).toMatchObject({ comment: '走访扎实，群众认可' });
-    await admin.request('POST', '/api/v1/assessments/2026/compute');
-    expect(
-      (
-        (
-          await (cadre.session as Session).request('GET', '/api/v1/assessments/2026/me')
-        ).json() as AssessmentScore
-      ).comment,
-    ).toBe('走访扎实，群众认可');
-    const file = await admin.request('GET', '/api/v1/assessments/2026/export');
+    const comment = (text: string) =>
+      admin.call(assessmentsApi.comment, { params: { year, cadreId: cadre.id }, body: { comment: text } });
+    expect((await comment('走访扎实，群众认可')).data).toMatchObject({ comment: '走访扎实，群众认可' });
+    await admin.call(assessmentsApi.compute, { params: { year } });
+    expect((await cadreSession.call(assessmentsApi.getOwn, { params: { year } })).data.comment).toBe(
+      '走访扎实，群众认可',
+    );
+    const file = await admin.call(assessmentsApi.export, { params: { year } });
     expect(file.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    await workbook.xlsx.load(file.response.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('村干部');
     expect(sheet?.getRow(2).getCell(2).value).toBe('王村干');
     expect(sheet?.getRow(2).getCell(4).value).toBe(68.75);
 
-    expect((await admin.request('POST', '/api/v1/assessments/2026/finalize')).statusCode).toBe(204);
-    for (const [method, url, body] of [
-      ['POST', '/api/v1/assessments/2026/compute', undefined],
-      ['PUT', '/api/v1/assessments/2026/config', defaultAssessmentConfig],
-      ['PATCH', `/api/v1/assessments/2026/scores/${cadre.id}`, { comment: '改' }],
-      ['POST', '/api/v1/assessments/2026/finalize', undefined],
-    ] as const) {
-      expect((await admin.request(method, url, body)).json(), url).toMatchObject({
-        error: { code: 'ASSESSMENT_FINALIZED' },
-      });
+    expect((await admin.call(assessmentsApi.finalize, { params: { year } })).statusCode).toBe(204);
+    const changes = {
+      compute: () => admin.call(assessmentsApi.compute, { params: { year } }),
+      configure: () => configure(admin, defaultAssessmentConfig),
+      comment: () => comment('改'),
+      finalize: () => admin.call(assessmentsApi.finalize, { params: { year } }),
+    };
+    for (const [name, change] of Object.entries(changes)) {
+      expect((await change()).error, name).toMatchObject({ code: 'ASSESSMENT_FINALIZED' });
     }
     const audit = await t.database.db
       .selectFrom('audit_log')

@@ -1,9 +1,20 @@
-import type { Appeal } from '@lianxin/common';
+import {
+  type AnyContract,
+  type Appeal,
+  appealActionsApi,
+  appealsApi,
+  type BulletinsGetQuery,
+  bulletinsApi,
+  dashboardApi,
+  type Household,
+  householdsApi,
+} from '@lianxin/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AREAS,
   buildUser,
+  type CallResult,
   createTestApp,
   type Session,
   seedAreas,
@@ -37,42 +48,48 @@ describe('monthly bulletin (月度通报): the month’s figures, rankings, over
   let townHead: Session;
   const cadres: Record<string, Session> = {};
   const codes: Record<string, string> = {};
-  const households: Record<string, { id: string; areaCode: string; villageCode: string; number: string }> =
-    {};
+  const households: Record<string, Household> = {};
 
   const appeal = async (key: string, village: string) => {
-    const created = await (cadres[village] as Session).request('POST', '/api/v1/appeals', {
-      channel: 'visit',
-      categoryCode: 'roads_water',
-      villageCode: village,
-      title: '道路损坏',
-      description: '村道塌方',
-      reporterKind: 'anonymous',
+    const created = await (cadres[village] as Session).call(appealsApi.create, {
+      body: {
+        channel: 'visit',
+        categoryCode: 'roads_water',
+        villageCode: village,
+        title: '道路损坏',
+        description: '村道塌方',
+        reporterKind: 'anonymous',
+      },
     });
-    expect(created.statusCode, created.body).toBe(201);
-    const body = created.json() as Appeal;
+    expect(created.statusCode, created.response.body).toBe(201);
+    const body = created.data;
     codes[key] = body.trackingCode;
     return body;
   };
-  const act = async (session: Session, a: Appeal, action: string, body = {}) => {
-    const response = await session.request('POST', `/api/v1/appeals/${a.id}/${action}`, {
-      version: a.version,
-      ...body,
-    });
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json() as Appeal;
+  /** An action on an appeal, which must succeed. */
+  const done = async <C extends AnyContract>(call: Promise<CallResult<C>>) => {
+    const response = await call;
+    expect(response.statusCode, response.response.body).toBe(200);
+    return response.data;
   };
-  const household = async (key: string, areaCode: string) => {
-    const response = await admin.request(
-      'POST',
-      '/api/v1/households',
-      buildHouseholdBody({
-        areaCode,
-        indicators: { year: 2026, totalIncome: 3_000, debt: 0, hardships: [] },
+  const accept = (session: Session, a: Appeal) =>
+    done(session.call(appealActionsApi.accept, { params: { id: a.id }, body: { version: a.version } }));
+  const resolve = (session: Session, a: Appeal) =>
+    done(
+      session.call(appealActionsApi.resolve, {
+        params: { id: a.id },
+        body: { version: a.version, resolution: '已修复' },
       }),
     );
-    expect(response.statusCode, response.body).toBe(201);
-    households[key] = response.json() as (typeof households)[string];
+  const household = async (key: string, areaCode: string) => {
+    const body = buildHouseholdBody({
+      areaCode,
+      indicators: { year: 2026, totalIncome: 3_000, debt: 0, hardships: [] },
+    });
+    // The shared fixture's body, read by the contract: typed, and checked to be one it accepts.
+    const response = await admin.call(householdsApi.create, { body: householdsApi.create.body.parse(body) });
+    expect(response.statusCode, response.response.body).toBe(201);
+    households[key] = response.data;
   };
   const visit = async (key: string, date: string, cadreId: string) => {
     const h = households[key];
@@ -95,8 +112,12 @@ describe('monthly bulletin (月度通报): the month’s figures, rankings, over
       })
       .execute();
   };
-  const get = (session: Session, path: string, headers: Record<string, string> = {}) =>
-    session.request('GET', `/api/v1/bulletins/${path}`, undefined, headers);
+  const get = (
+    session: Session,
+    month: string,
+    query: Partial<BulletinsGetQuery> = {},
+    headers: Record<string, string> = {},
+  ) => session.call(bulletinsApi.get, { params: { month }, query }, headers);
 
   /** Fresh sessions: the clock moves on by days, past a session's idle limit. */
   const signInAll = async () => {
@@ -116,19 +137,12 @@ describe('monthly bulletin (月度通报): the month’s figures, rankings, over
 
     // Appeals of roads_water: 24 hours to respond, 7 days to resolve.
     await appeal('untouched', AREAS.villageA1);
-    const accepted = await act(
-      cadres[AREAS.villageA2] as Session,
-      await appeal('escalatedLater', AREAS.villageA2),
-      'accept',
-    );
+    const cadreA1 = () => cadres[AREAS.villageA1] as Session;
+    const cadreA2 = () => cadres[AREAS.villageA2] as Session;
+    const accepted = await accept(cadreA2(), await appeal('escalatedLater', AREAS.villageA2));
     await appeal('otherTown', AREAS.villageB1);
-    const resolved = await appeal('resolvedAtOnce', AREAS.villageA1);
-    await act(cadres[AREAS.villageA1] as Session, resolved, 'resolve', { resolution: '已修复' });
-    const late = await act(
-      cadres[AREAS.villageA1] as Session,
-      await appeal('resolvedLater', AREAS.villageA1),
-      'accept',
-    );
+    await resolve(cadreA1(), await appeal('resolvedAtOnce', AREAS.villageA1));
+    const late = await accept(cadreA1(), await appeal('resolvedLater', AREAS.villageA1));
     t.clock.advance(6 * 24 * HOUR); // 2026-11-28 16:00
     await signInAll();
     await appeal('neverAccepted', AREAS.villageA1);
@@ -143,13 +157,18 @@ describe('monthly bulletin (月度通报): the month’s figures, rankings, over
     // After the month's end (2026-12-03 10:00): one appeal escalated, one resolved.
     t.clock.advance(4 * 24 * HOUR + 18 * HOUR);
     await signInAll();
-    await act(cadres[AREAS.villageA2] as Session, accepted, 'escalate', { reason: '需镇里协调' });
-    await act(cadres[AREAS.villageA1] as Session, late, 'resolve', { resolution: '已修复' });
+    await done(
+      cadreA2().call(appealActionsApi.escalate, {
+        params: { id: accepted.id },
+        body: { version: accepted.version, reason: '需镇里协调' },
+      }),
+    );
+    await resolve(cadreA1(), late);
   });
   afterAll(() => t.close());
 
   it('gives a district’s bulletin as a workbook: headline figures, towns ranked, overdue at the month’s end, households not visited', async () => {
-    const response = await get(admin, '2026-11');
+    const { response } = await get(admin, '2026-11');
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
     expect(String(response.headers['content-disposition'])).toContain(
@@ -218,7 +237,7 @@ describe('monthly bulletin (月度通报): the month’s figures, rankings, over
   });
 
   it('lists the current month’s overdue appeals as of now and says so', async () => {
-    const response = await get(admin, '2026-12');
+    const { response } = await get(admin, '2026-12');
     expect(response.statusCode, response.body).toBe(200);
     const overdue = (await sheets(response.rawPayload)).out.get('逾期诉求') ?? [];
     expect(overdue[1]?.[0]).toBe('截至生成时（2026-12-03 10:00）仍逾期的诉求');
@@ -232,7 +251,7 @@ describe('monthly bulletin (月度通报): the month’s figures, rankings, over
   });
 
   it('writes the bulletin as an A4 PDF with the Chinese font embedded as a subset', async () => {
-    const response = await get(admin, '2026-11?format=pdf');
+    const { response } = await get(admin, '2026-11', { format: 'pdf' });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     const body = response.rawPayload;
@@ -254,16 +273,17 @@ describe('monthly bulletin (月度通报): the month’s figures, rankings, over
   });
 
   it('speaks the caller’s language', async () => {
-    const response = await get(admin, '2026-11?format=xlsx', { 'accept-language': 'en' });
+    const english = { 'accept-language': 'en' };
+    const { response } = await get(admin, '2026-11', { format: 'xlsx' }, english);
     expect(response.statusCode, response.body).toBe(200);
     const { out } = await sheets(response.rawPayload);
     expect([...out.keys()]).toEqual(['Indicators', 'Rankings', 'Overdue appeals', 'Not visited']);
-    const pdf = await get(admin, '2026-11?format=pdf', { 'accept-language': 'en' });
+    const pdf = (await get(admin, '2026-11', { format: 'pdf' }, english)).response;
     expect(readPdf(pdf.rawPayload).lines).toContain('汉滨区 2026-11 Monthly mass-work bulletin');
   });
 
   it('gives a town head the town’s bulletin, with its villages ranked and only its appeals', async () => {
-    const response = await get(townHead, '2026-11');
+    const { response } = await get(townHead, '2026-11');
     expect(response.statusCode, response.body).toBe(200);
     const { out } = await sheets(response.rawPayload);
     expect((out.get('排名') ?? []).slice(4).map((r) => r[0])).toEqual(['大同村', '石梯村']);
@@ -273,32 +293,33 @@ describe('monthly bulletin (月度通报): the month’s figures, rankings, over
   });
 
   it('answers a town head asking for a sibling town as the dashboard does, and refuses a village cadre', async () => {
-    const sibling = await get(townHead, `2026-11?areaCode=${AREAS.townB}`);
-    const dashboard = await townHead.request(
-      'GET',
-      `/api/v1/dashboard?areaCode=${AREAS.townB}&from=2026-11-01&to=2026-11-30`,
-    );
+    const sibling = await get(townHead, '2026-11', { areaCode: AREAS.townB });
+    const dashboard = await townHead.call(dashboardApi.get, {
+      query: { areaCode: AREAS.townB, from: '2026-11-01', to: '2026-11-30' },
+    });
     expect(sibling.statusCode).toBe(dashboard.statusCode);
-    expect(sibling.json()).toMatchObject({ error: { code: 'AREA_UNKNOWN' } });
+    expect(sibling.error).toMatchObject({ code: 'AREA_UNKNOWN' });
     expect((await get(cadres[AREAS.villageA1] as Session, '2026-11')).statusCode).toBe(403);
     const auditor = await signInAs(t, 'auditor', AREAS.district);
-    expect((await get(auditor, `2026-11?areaCode=${AREAS.villageA1}&format=pdf`)).statusCode).toBe(200);
+    expect((await get(auditor, '2026-11', { areaCode: AREAS.villageA1, format: 'pdf' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('refuses a malformed month, a month not yet begun and an unknown format, naming the field', async () => {
-    for (const [path, field] of [
-      ['2026-13', 'params.month'],
-      ['2026-1', 'params.month'],
-      ['0000-01', 'params.month'],
-      ['2027-01', 'params.month'],
-      ['2026-11?format=docx', 'querystring.format'],
-    ] as const) {
-      const response = await get(admin, path);
-      expect(response.statusCode, path).toBe(400);
-      expect(response.json(), path).toMatchObject({
-        error: { code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: field })] },
-      });
+    const naming = (field: string) => ({
+      code: 'VALIDATION_FAILED',
+      details: [expect.objectContaining({ path: field })],
+    });
+    for (const month of ['2026-13', '2026-1', '0000-01', '2027-01']) {
+      const response = await get(admin, month);
+      expect(response.statusCode, month).toBe(400);
+      expect(response.error, month).toMatchObject(naming('params.month'));
     }
+    // A format the contract cannot express: sent as it is.
+    const docx = await admin.request('GET', '/api/v1/bulletins/2026-11?format=docx');
+    expect(docx.statusCode).toBe(400);
+    expect(docx.json()).toMatchObject({ error: naming('querystring.format') });
   });
 
   it('audits every export with its area, month and format', async () => {
@@ -307,7 +328,7 @@ describe('monthly bulletin (月度通报): the month’s figures, rankings, over
       .select('seq')
       .where('action', '=', 'bulletin.export')
       .execute();
-    expect((await get(townHead, '2026-11?format=pdf')).statusCode).toBe(200);
+    expect((await get(townHead, '2026-11', { format: 'pdf' })).statusCode).toBe(200);
     const entries = await t.database.db
       .selectFrom('audit_log')
       .selectAll()

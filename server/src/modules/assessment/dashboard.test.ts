@@ -1,7 +1,19 @@
-import type { Appeal, AreaIndicators, Dashboard } from '@lianxin/common';
+import {
+  type AnyContract,
+  type Appeal,
+  type AreaIndicators,
+  appealActionsApi,
+  appealsApi,
+  type ContractInput,
+  type Dashboard,
+  type DashboardQuery,
+  dashboardApi,
+  householdsApi,
+} from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AREAS,
+  type CallResult,
   createTestApp,
   type Session,
   seedAreas,
@@ -11,7 +23,7 @@ import {
 import { buildHouseholdBody } from '../../../test/households.fixtures';
 import { wholeMonths } from './dashboard.service';
 
-const PERIOD = 'from=2026-11-01&to=2026-11-30';
+const PERIOD = { from: '2026-11-01', to: '2026-11-30' };
 
 describe('dashboards: the figures of an area, each equal to a recount of the records', () => {
   let t: TestContext;
@@ -20,28 +32,34 @@ describe('dashboards: the figures of an area, each equal to a recount of the rec
   let townBHead: Session;
   const cadres: Record<string, Session> = {};
 
-  const appeal = async (village: string, body: Record<string, unknown> = {}) => {
+  const appeal = async (
+    village: string,
+    body: Partial<ContractInput<typeof appealsApi.create>['body']> = {},
+  ) => {
     const session = cadres[village] as Session;
-    const created = await session.request('POST', '/api/v1/appeals', {
-      channel: 'visit',
-      categoryCode: 'roads_water',
-      villageCode: village,
-      title: '道路',
-      description: '道路损坏',
-      reporterKind: 'anonymous',
-      ...body,
+    const created = await session.call(appealsApi.create, {
+      body: {
+        channel: 'visit',
+        categoryCode: 'roads_water',
+        villageCode: village,
+        title: '道路',
+        description: '道路损坏',
+        reporterKind: 'anonymous',
+        ...body,
+      },
     });
-    expect(created.statusCode, created.body).toBe(201);
-    return created.json() as Appeal;
+    expect(created.statusCode, created.response.body).toBe(201);
+    return created.data;
   };
-  const act = async (session: Session, a: Appeal, path: string, body = {}) => {
-    const response = await session.request('POST', `/api/v1/appeals/${a.id}/${path}`, {
-      version: a.version,
-      ...body,
-    });
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json() as Appeal;
+  /** An action on an appeal, which must succeed. */
+  const done = async <C extends AnyContract>(call: Promise<CallResult<C>>) => {
+    const response = await call;
+    expect(response.statusCode, response.response.body).toBe(200);
+    return response.data;
   };
+  const on = (a: Appeal) => ({ id: a.id });
+  const dashboardOf = async (session: Session, query: DashboardQuery) =>
+    (await session.call(dashboardApi.get, { query })).data;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -60,28 +78,64 @@ describe('dashboards: the figures of an area, each equal to a recount of the rec
       [AREAS.villageB1, 20_000],
       [AREAS.villageB1, 3_000],
     ] as const) {
-      const response = await admin.request(
-        'POST',
-        '/api/v1/households',
-        buildHouseholdBody({
-          areaCode,
-          indicators: { year: 2026, totalIncome: income, debt: 0, hardships: [] },
-        }),
-      );
-      expect(response.statusCode, response.body).toBe(201);
+      const body = buildHouseholdBody({
+        areaCode,
+        indicators: { year: 2026, totalIncome: income, debt: 0, hardships: [] },
+      });
+      // The shared fixture's body, read by the contract: typed, and checked to be one it accepts.
+      const response = await admin.call(householdsApi.create, {
+        body: householdsApi.create.body.parse(body),
+      });
+      expect(response.statusCode, response.response.body).toBe(201);
     }
     // Appeals in every state: resolved and rated, escalated, returned, open.
+    const cadreA1 = cadres[AREAS.villageA1] as Session;
     let a = await appeal(AREAS.villageA1);
-    a = await act(cadres[AREAS.villageA1] as Session, a, 'resolve', { resolution: '已修' });
-    await act(townHead, a, 'callback', { rating: 'satisfied' });
+    a = await done(
+      cadreA1.call(appealActionsApi.resolve, {
+        params: on(a),
+        body: { version: a.version, resolution: '已修' },
+      }),
+    );
+    await done(
+      townHead.call(appealsApi.recordCallback, {
+        params: on(a),
+        body: { version: a.version, rating: 'satisfied' },
+      }),
+    );
     let b = await appeal(AREAS.villageA1);
-    b = await act(cadres[AREAS.villageA1] as Session, b, 'escalate', { reason: '需镇里' });
-    b = await act(townHead, b, 'resolve', { resolution: '镇里已修' });
-    await act(admin, b, 'callback', { rating: 'unsatisfied' });
+    b = await done(
+      cadreA1.call(appealActionsApi.escalate, {
+        params: on(b),
+        body: { version: b.version, reason: '需镇里' },
+      }),
+    );
+    b = await done(
+      townHead.call(appealActionsApi.resolve, {
+        params: on(b),
+        body: { version: b.version, resolution: '镇里已修' },
+      }),
+    );
+    await done(
+      admin.call(appealsApi.recordCallback, {
+        params: on(b),
+        body: { version: b.version, rating: 'unsatisfied' },
+      }),
+    );
     const c = await appeal(AREAS.villageA2);
-    await act(cadres[AREAS.villageA2] as Session, c, 'return', { reason: '不属受理范围' });
-    let d = await appeal(AREAS.villageB1, { categoryCode: 'wage_dispute' });
-    d = await act(townBHead, d, 'escalate', { reason: '需区里' });
+    await done(
+      (cadres[AREAS.villageA2] as Session).call(appealActionsApi.return, {
+        params: on(c),
+        body: { version: c.version, reason: '不属受理范围' },
+      }),
+    );
+    const d = await appeal(AREAS.villageB1, { categoryCode: 'wage_dispute' });
+    await done(
+      townBHead.call(appealActionsApi.escalate, {
+        params: on(d),
+        body: { version: d.version, reason: '需区里' },
+      }),
+    );
     await appeal(AREAS.villageB1);
   });
   afterAll(() => t.close());
@@ -112,9 +166,9 @@ describe('dashboards: the figures of an area, each equal to a recount of the rec
   }
 
   it('gives each town’s indicators as a recount of its records', async () => {
-    const response = await admin.request('GET', `/api/v1/dashboard?${PERIOD}`);
-    expect(response.statusCode, response.body).toBe(200);
-    const board = response.json() as Dashboard;
+    const response = await admin.call(dashboardApi.get, { query: PERIOD });
+    expect(response.statusCode, response.response.body).toBe(200);
+    const board = response.data;
     expect(board.children.map((c) => c.areaCode)).toEqual([AREAS.townA, AREAS.townB]);
     for (const row of board.children) {
       const r = await recount(row.areaCode);
@@ -149,27 +203,27 @@ describe('dashboards: the figures of an area, each equal to a recount of the rec
   });
 
   it('keeps a town head to their town, and shows a period without data as no data', async () => {
-    const own = (await townHead.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
+    const own = await dashboardOf(townHead, PERIOD);
     expect(own.area.code).toBe(AREAS.townA);
     expect(own.children.map((c) => c.areaCode)).toEqual([AREAS.villageA1, AREAS.villageA2]);
-    const other = await townHead.request('GET', `/api/v1/dashboard?${PERIOD}&areaCode=${AREAS.townB}`);
-    expect(other.json()).toMatchObject({ error: { code: 'AREA_UNKNOWN' } });
-    const empty = (
-      await townHead.request('GET', '/api/v1/dashboard?from=2020-01-01&to=2020-12-31')
-    ).json() as Dashboard;
+    const other = await townHead.call(dashboardApi.get, { query: { ...PERIOD, areaCode: AREAS.townB } });
+    expect(other.error).toMatchObject({ code: 'AREA_UNKNOWN' });
+    const empty = await dashboardOf(townHead, { from: '2020-01-01', to: '2020-12-31' });
     expect(empty.totals.satisfactionRate.value).toBeNull();
     expect(empty.totals.received).toBe(0);
-    const backwards = await townHead.request('GET', '/api/v1/dashboard?from=2026-12-01&to=2026-11-01');
+    const backwards = await townHead.call(dashboardApi.get, {
+      query: { from: '2026-12-01', to: '2026-11-01' },
+    });
     expect(backwards.statusCode).toBe(400);
   });
 
   it('serves a computed dashboard again, and computes it anew after a change', async () => {
-    const first = (await townBHead.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
-    const again = (await townBHead.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
+    const first = await dashboardOf(townBHead, PERIOD);
+    const again = await dashboardOf(townBHead, PERIOD);
     expect(again.computedAt).toBe(first.computedAt);
     t.clock.advance(1000);
     await appeal(AREAS.villageB1);
-    const after = (await townBHead.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
+    const after = await dashboardOf(townBHead, PERIOD);
     expect(after.totals.received).toBe(first.totals.received + 1);
     expect(after.computedAt).not.toBe(first.computedAt);
   });
@@ -181,13 +235,9 @@ describe('dashboards: the figures of an area, each equal to a recount of the rec
       funnel: board.funnel,
     });
     // Every appeal here was received on 2026-11-22: three periods, three ways of counting them.
-    const whole = (await admin.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
-    const edges = (
-      await admin.request('GET', '/api/v1/dashboard?from=2026-10-15&to=2026-12-03')
-    ).json() as Dashboard;
-    const days = (
-      await admin.request('GET', '/api/v1/dashboard?from=2026-11-20&to=2026-11-25')
-    ).json() as Dashboard;
+    const whole = await dashboardOf(admin, PERIOD);
+    const edges = await dashboardOf(admin, { from: '2026-10-15', to: '2026-12-03' });
+    const days = await dashboardOf(admin, { from: '2026-11-20', to: '2026-11-25' });
     expect(strip(edges)).toEqual(strip(whole));
     expect(strip(days)).toEqual(strip(whole));
     expect(edges.categories).toEqual(whole.categories);
@@ -195,7 +245,7 @@ describe('dashboards: the figures of an area, each equal to a recount of the rec
   });
 
   it('follows writes that did not pass through this server, such as another instance’s', async () => {
-    const before = (await admin.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
+    const before = await dashboardOf(admin, PERIOD);
     const db = t.database.db;
     const rated = await db
       .selectFrom('appeals')
@@ -212,7 +262,7 @@ describe('dashboards: the figures of an area, each equal to a recount of the rec
     // Past the minute a computed dashboard is served again.
     t.clock.advance(61_000);
     admin = await signInAs(t, 'district_admin', AREAS.district);
-    const after = (await admin.request('GET', `/api/v1/dashboard?${PERIOD}`)).json() as Dashboard;
+    const after = await dashboardOf(admin, PERIOD);
     expect(after.totals.satisfactionRate.numerator).toBe(before.totals.satisfactionRate.numerator + 1);
     expect(after.totals.tiers.priority).toBe(before.totals.tiers.priority + 1);
     for (const row of after.children) {

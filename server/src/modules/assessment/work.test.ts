@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Appeal, Work } from '@lianxin/common';
+import {
+  appealActionsApi,
+  appealsApi,
+  type DashboardQuery,
+  type Household,
+  householdsApi,
+  pairingsApi,
+  visitsApi,
+  workApi,
+} from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AREAS,
@@ -13,11 +22,7 @@ import {
 } from '../../../test/harness';
 import { buildHouseholdBody } from '../../../test/households.fixtures';
 
-const PERIOD = 'from=2026-11-01&to=2026-11-30';
-
-interface HouseholdOut {
-  id: string;
-}
+const PERIOD = { from: '2026-11-01', to: '2026-11-30' };
 
 describe('the work of cadres: one row per cadre and visits against the tiers, each a recount of the records', () => {
   let t: TestContext;
@@ -27,20 +32,20 @@ describe('the work of cadres: one row per cadre and visits against the tiers, ea
   let cadre: { id: string; session: Session };
   let idle: { id: string };
 
-  const household = async (areaCode: string, income: number): Promise<HouseholdOut> => {
-    const response = await admin.request(
-      'POST',
-      '/api/v1/households',
-      buildHouseholdBody({
-        areaCode,
-        indicators: { year: 2026, totalIncome: income, debt: 0, hardships: [] },
-      }),
-    );
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json() as HouseholdOut;
+  const household = async (areaCode: string, income: number): Promise<Household> => {
+    const body = buildHouseholdBody({
+      areaCode,
+      indicators: { year: 2026, totalIncome: income, debt: 0, hardships: [] },
+    });
+    // The shared fixture's body, read by the contract: typed, and checked to be one it accepts.
+    const response = await admin.call(householdsApi.create, { body: householdsApi.create.body.parse(body) });
+    expect(response.statusCode, response.response.body).toBe(201);
+    return response.data;
   };
-  const ok = (response: { statusCode: number; body: string }, status = 201) =>
-    expect(response.statusCode, response.body).toBe(status);
+  const ok = (answer: { statusCode: number; response: { body: string } }, status = 201) =>
+    expect(answer.statusCode, answer.response.body).toBe(status);
+  const workOf = async (session: Session, query: DashboardQuery) =>
+    (await session.call(workApi.get, { query })).data;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -59,46 +64,42 @@ describe('the work of cadres: one row per cadre and visits against the tiers, ea
     const poor = [await household(AREAS.villageA1, 3_000), await household(AREAS.villageA1, 3_000)];
     for (const h of poor)
       ok(
-        await townHead.request('POST', '/api/v1/pairings', {
-          householdId: h.id,
-          cadreId: cadre.id,
-          startDate: '2026-11-01',
+        await townHead.call(pairingsApi.create, {
+          body: { householdId: h.id, cadreId: cadre.id, startDate: '2026-11-01' },
         }),
       );
     const visit = (householdId: string) =>
-      cadre.session.request('POST', '/api/v1/visits', {
-        id: randomUUID(),
-        householdId,
-        date: '2026-11-22',
-        kind: 'in_home',
-        findings: '家中缺劳力',
+      cadre.session.call(visitsApi.create, {
+        body: { id: randomUUID(), householdId, date: '2026-11-22', kind: 'in_home', findings: '家中缺劳力' },
       });
     ok(await visit(poor[0]?.id ?? ''));
     ok(await visit(poor[0]?.id ?? ''));
     // A stable household nobody visited, and the cadre's appeal, resolved in the village.
     await household(AREAS.villageA2, 90_000);
-    const created = await cadre.session.request('POST', '/api/v1/appeals', {
-      channel: 'visit',
-      categoryCode: 'roads_water',
-      villageCode: AREAS.villageA1,
-      title: '道路',
-      description: '道路损坏',
-      reporterKind: 'anonymous',
+    const created = await cadre.session.call(appealsApi.create, {
+      body: {
+        channel: 'visit',
+        categoryCode: 'roads_water',
+        villageCode: AREAS.villageA1,
+        title: '道路',
+        description: '道路损坏',
+        reporterKind: 'anonymous',
+      },
     });
     ok(created);
-    const appeal = created.json() as Appeal;
-    const assigned = await cadre.session.request('POST', `/api/v1/appeals/${appeal.id}/resolve`, {
-      version: appeal.version,
-      resolution: '已修',
+    const appeal = created.data;
+    const resolved = await cadre.session.call(appealActionsApi.resolve, {
+      params: { id: appeal.id },
+      body: { version: appeal.version, resolution: '已修' },
     });
-    ok(assigned, 200);
+    ok(resolved, 200);
   });
   afterAll(() => t.close());
 
   it('gives each cadre of a town the counts of their records, and the households visited as often as their tier asks', async () => {
-    const response = await townHead.request('GET', `/api/v1/dashboard/work?${PERIOD}`);
+    const response = await townHead.call(workApi.get, { query: PERIOD });
     ok(response, 200);
-    const work = response.json() as Work;
+    const work = response.data;
     const mine = work.cadres.find((c) => c.cadreId === cadre.id);
     const handled = await t.database.db
       .selectFrom('appeals')
@@ -151,25 +152,21 @@ describe('the work of cadres: one row per cadre and visits against the tiers, ea
 
   it('counts a visit only within its tier’s interval before the period’s end', async () => {
     // Thirty days for the priority tier: a visit on 11-22 counts up to 12-21, not on 12-22.
-    const inside = (
-      await townHead.request('GET', '/api/v1/dashboard/work?from=2026-12-01&to=2026-12-21')
-    ).json() as Work;
-    const outside = (
-      await townHead.request('GET', '/api/v1/dashboard/work?from=2026-12-01&to=2026-12-22')
-    ).json() as Work;
+    const inside = await workOf(townHead, { from: '2026-12-01', to: '2026-12-21' });
+    const outside = await workOf(townHead, { from: '2026-12-01', to: '2026-12-22' });
     expect(inside.visitCoverage.find((r) => r.tier === 'priority')?.coverage.numerator).toBe(1);
     expect(outside.visitCoverage.find((r) => r.tier === 'priority')?.coverage.numerator).toBe(0);
   });
 
   it('keeps a town head to their town and a village cadre to their village', async () => {
     expect(
-      (await townBHead.request('GET', `/api/v1/dashboard/work?${PERIOD}&areaCode=${AREAS.townA}`)).json(),
-    ).toMatchObject({ error: { code: 'AREA_UNKNOWN' } });
-    const own = (await cadre.session.request('GET', `/api/v1/dashboard/work?${PERIOD}`)).json() as Work;
+      (await townBHead.call(workApi.get, { query: { ...PERIOD, areaCode: AREAS.townA } })).error,
+    ).toMatchObject({ code: 'AREA_UNKNOWN' });
+    const own = await workOf(cadre.session, PERIOD);
     expect(own.cadres.every((c) => c.areaCode.startsWith(AREAS.villageA1))).toBe(true);
     expect(own.cadres.map((c) => c.cadreId)).toContain(cadre.id);
     expect(
-      (await admin.request('GET', '/api/v1/dashboard/work?from=2026-12-01&to=2026-11-01')).statusCode,
+      (await admin.call(workApi.get, { query: { from: '2026-12-01', to: '2026-11-01' } })).statusCode,
     ).toBe(400);
   });
 });
