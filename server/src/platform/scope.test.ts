@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/harness';
 import { AppError } from './errors';
@@ -15,6 +15,8 @@ interface ProbeTable {
   office: string | null;
   owner_id: string | null;
 }
+
+type ProbeDb = { scope_probe: ProbeTable };
 
 // One row per kind of reach, with a row beside it that the same caller must not reach.
 const ROWS: ProbeTable[] = [
@@ -112,10 +114,10 @@ const ROWS: ProbeTable[] = [
 
 describe('scope: one helper per kind of reach, applied in SQL', () => {
   let database: TestDatabase;
-  let db: Kysely<{ scope_probe: ProbeTable }>;
+  let db: Kysely<ProbeDb>;
   beforeAll(async () => {
     database = await createTestDatabase();
-    db = database.db as unknown as Kysely<{ scope_probe: ProbeTable }>;
+    db = database.db as unknown as Kysely<ProbeDb>;
     await db.schema
       .createTable('scope_probe')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -130,9 +132,7 @@ describe('scope: one helper per kind of reach, applied in SQL', () => {
   });
   afterAll(() => database.dispose());
 
-  const ids = async (
-    where: Parameters<ReturnType<Kysely<{ scope_probe: ProbeTable }>['selectFrom']>['where']>[0],
-  ) =>
+  const ids = async (where: (eb: ExpressionBuilder<ProbeDb, 'scope_probe'>) => Expression<SqlBool>) =>
     (await db.selectFrom('scope_probe').select('id').where(where).orderBy('id').execute()).map((r) => r.id);
 
   it('an area reaches its subtree and nothing beside it', async () => {
