@@ -58,8 +58,9 @@ export const householdImportsRoutes: FastifyPluginAsyncZod = async (app) => {
     householdImportsApi.upload,
     { permission: 'households.manage', bodyLimit: importLimits.fileBytes },
     async (request) => {
+      // Checked before anything else, where a body schema would be.
+      const file = rosterFileOf(request.body, request.locale);
       const ctx = areaContextOf(request);
-      const file = rosterFileOf(request.body, ctx.locale);
       return withTransaction(ctx, (trx) => startImport(trx, ctx, jobs, request.query.fileName, file));
     },
   );
