@@ -1,8 +1,8 @@
-import { Household } from '@lianxin/common';
+import { householdsApi } from '@lianxin/common';
 import { useQuery } from '@tanstack/react-query';
 import { Col, Form, Row, Select } from 'antd';
 import { useState } from 'react';
-import { apiGet } from '../../api/client';
+import { api } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { useDebounced } from '../../shared/use-debounced';
 import { relationLabel } from '../households/household-labels';
@@ -26,7 +26,7 @@ export function ResidentPicker({ villageCode }: { villageCode: string | undefine
   });
   const household = useQuery({
     queryKey: householdKey(householdId ?? ''),
-    queryFn: () => apiGet(`/households/${householdId}`, Household),
+    queryFn: () => api(householdsApi.get, { params: { id: householdId ?? '' } }),
     enabled: householdId !== undefined,
   });
   const members = (household.data?.members ?? []).filter((m) => m.status === 'active');
