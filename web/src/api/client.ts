@@ -69,11 +69,6 @@ export function onSignedOut(handler: ((error: ApiError) => void) | null): void {
 
 export type QueryValue = string | number | boolean | null | undefined;
 
-/** The address of an API path, for what the browser fetches by itself (an <img src>, a download link). */
-export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
-  return urlOf(path, query);
-}
-
 function urlOf(path: string, query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -177,36 +172,6 @@ export function apiUrlOf<C extends AnyContract>(
   return urlOf(pathOf(contract, input.params), input.query as Record<string, QueryValue> | undefined);
 }
 
-/** GET, with the answer checked against its schema. */
-export async function apiGet<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  query?: Record<string, QueryValue>,
-  options: { signOutOn401?: boolean } = {},
-): Promise<z.output<S>> {
-  return parse(await send('GET', path, { query, ...options }), schema);
-}
-
-/** A write that answers with a body, checked against its schema. */
-export async function apiSend<S extends z.ZodType>(
-  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-  path: string,
-  body: unknown,
-  schema: S,
-  options: { signOutOn401?: boolean; headers?: Record<string, string> } = {},
-): Promise<z.output<S>> {
-  return parse(await send(method, path, { body, ...options }), schema);
-}
-
-/** A write that answers 204 No Content. */
-export async function apiSendEmpty(
-  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-  path: string,
-  body?: unknown,
-): Promise<void> {
-  await send(method, path, { body });
-}
-
 export interface TransferProgress {
   /** Bytes sent or received so far. */
   loaded: number;
@@ -218,7 +183,7 @@ export interface TransferProgress {
  * Uploads a file as the raw request body (application/octet-stream unless told, e.g. image/jpeg)
  * and checks the answer against its schema. XMLHttpRequest, because fetch cannot report upload progress.
  */
-export function apiUpload<S extends z.ZodType>(
+function uploadTo<S extends z.ZodType>(
   path: string,
   query: Record<string, QueryValue>,
   file: Blob,
@@ -276,7 +241,7 @@ function fileNameOf(disposition: string | null): string | null {
 }
 
 /** A file download (GET), read chunk by chunk so the caller can show how much has arrived. */
-export async function apiDownload(
+async function downloadFrom(
   path: string,
   query: Record<string, QueryValue> | undefined,
   onProgress?: (progress: TransferProgress) => void,
@@ -309,7 +274,7 @@ export function upload<C extends AnyContract>(
   options: { onProgress?: (progress: TransferProgress) => void; contentType?: string } = {},
 ): Promise<ContractOutput<C>> {
   if (contract.response === undefined) throw new Error(`${contract.path} answers no JSON`);
-  return apiUpload(
+  return uploadTo(
     pathOf(contract, input.params),
     (input.query ?? {}) as Record<string, QueryValue>,
     file,
@@ -325,7 +290,7 @@ export function download<C extends AnyContract>(
   input: Pick<ContractInput<C>, 'params' | 'query'>,
   options: { onProgress?: (progress: TransferProgress) => void; signal?: AbortSignal } = {},
 ): Promise<Download> {
-  return apiDownload(
+  return downloadFrom(
     pathOf(contract, input.params),
     input.query as Record<string, QueryValue> | undefined,
     options.onProgress,

@@ -1,17 +1,16 @@
 import {
-  type HelperRatingBody,
+  type ContractInput,
   type PublicAppealBody,
   type PublicAppealsCreateResponse,
   type PublicRateBody,
-  PublicRatingView,
   publicAppealsApi,
   publicCategoriesApi,
+  publicHelperRatingsApi,
   publicVillagesApi,
   type TrackBody,
 } from '@lianxin/common';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { api, apiGet, apiSendEmpty, isApiError } from '../api/client';
+import { api, isApiError } from '../api/client';
 
 export type Submitted = PublicAppealsCreateResponse;
 
@@ -61,7 +60,7 @@ export function useHelperRatingLink(token: string, options: { enabled: boolean }
     queryKey: ['public', 'helper-rating', token],
     queryFn: async () => {
       try {
-        return await apiGet(`/public/helper-ratings/${token}`, PublicRatingView);
+        return await api(publicHelperRatingsApi.get, { params: { token } });
       } catch (error) {
         if (isApiError(error) && error.status >= 400 && error.status < 500) return null;
         throw error;
@@ -73,7 +72,7 @@ export function useHelperRatingLink(token: string, options: { enabled: boolean }
 
 export function useRateHelper(token: string) {
   return useMutation({
-    mutationFn: (body: z.input<typeof HelperRatingBody>) =>
-      apiSendEmpty('POST', `/public/helper-ratings/${token}`, body),
+    mutationFn: (body: ContractInput<typeof publicHelperRatingsApi.create>['body']) =>
+      api(publicHelperRatingsApi.create, { params: { token }, body }),
   });
 }

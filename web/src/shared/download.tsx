@@ -1,6 +1,7 @@
+import type { AnyContract, ContractInput } from '@lianxin/common';
 import { App, Button, Flex, Modal, Progress, Space, Spin, Typography } from 'antd';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
-import { apiDownload, type QueryValue, type TransferProgress } from '../api/client';
+import { download, type TransferProgress } from '../api/client';
 import { useLocale, useT } from '../i18n/i18n';
 import { useShowError } from './feedback';
 import { formatKilobytes } from './numbers';
@@ -18,11 +19,12 @@ export function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export interface DownloadRequest {
+export interface DownloadRequest<C extends AnyContract> {
   /** The modal's title, e.g. "导出户籍档案". */
   title: string;
-  path: string;
-  query?: Record<string, QueryValue>;
+  /** The endpoint that answers the file (`responseKind: 'file'`), and its params and query. */
+  contract: C;
+  input: Pick<ContractInput<C>, 'params' | 'query'>;
   /** Used when the server does not name the file. */
   fileName: string;
 }
@@ -76,7 +78,10 @@ function DownloadProgressModal({ running, onCancel }: { running: Running | null;
  * Downloads a file from the API with a modal that shows the kilobytes received (an export of a
  * whole town takes a while) and lets the user cancel; the file is saved when it has all arrived.
  */
-export function useDownload(): { start: (request: DownloadRequest) => void; modal: ReactNode } {
+export function useDownload(): {
+  start: <C extends AnyContract>(request: DownloadRequest<C>) => void;
+  modal: ReactNode;
+} {
   const t = useT();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -84,16 +89,14 @@ export function useDownload(): { start: (request: DownloadRequest) => void; moda
   const controller = useRef<AbortController | null>(null);
 
   const start = useCallback(
-    (request: DownloadRequest) => {
+    <C extends AnyContract>(request: DownloadRequest<C>) => {
       const abort = new AbortController();
       controller.current = abort;
       setRunning({ title: request.title, progress: { loaded: 0, total: null } });
-      apiDownload(
-        request.path,
-        request.query,
-        (progress) => setRunning({ title: request.title, progress }),
-        abort.signal,
-      )
+      download(request.contract, request.input, {
+        onProgress: (progress) => setRunning({ title: request.title, progress }),
+        signal: abort.signal,
+      })
         .then(({ blob, fileName }) => {
           const name = fileName ?? request.fileName;
           saveBlob(blob, name);

@@ -163,6 +163,8 @@ describe('annual assessment: configured weights, scores from the records, ranks,
     expect((await cadreSession.call(assessmentsApi.getOwn, { params: { year } })).data.comment).toBe(
       '走访扎实，群众认可',
     );
+    // A comment that a spreadsheet would read as a formula is exported as text.
+    await comment('=HYPERLINK("http://x") 走访扎实');
     const file = await admin.call(assessmentsApi.export, { params: { year } });
     expect(file.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -170,6 +172,8 @@ describe('annual assessment: configured weights, scores from the records, ranks,
     const sheet = workbook.getWorksheet('村干部');
     expect(sheet?.getRow(2).getCell(2).value).toBe('王村干');
     expect(sheet?.getRow(2).getCell(4).value).toBe(68.75);
+    const row = sheet?.getRow(2);
+    expect(row?.getCell(row.cellCount).value).toBe(`'=HYPERLINK("http://x") 走访扎实`);
 
     expect((await admin.call(assessmentsApi.finalize, { params: { year } })).statusCode).toBe(204);
     const changes = {

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { type Assessment, type CadreIndicator, cadreIndicatorDefinitions, cohorts } from '@lianxin/common';
 import ExcelJS from 'exceljs';
+import { neutralize } from '../../platform/spreadsheet';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -33,14 +34,15 @@ export async function writeAssessmentWorkbook(data: Assessment, out: Writable): 
       sheet
         .addRow([
           s.rank ?? '—',
-          s.cadreName,
-          s.areaName,
+          // Names and comments are typed by people: a leading "=" must stay text.
+          neutralize(s.cadreName),
+          neutralize(s.areaName),
           s.score ?? '暂无数据',
           ...indicators.map((i) => {
             const v = value(i);
             return v === null || v === undefined ? '暂无数据' : `${(v * 100).toFixed(1)}%`;
           }),
-          s.comment ?? '',
+          neutralize(s.comment ?? ''),
         ])
         .commit();
     }

@@ -1,5 +1,5 @@
 import { CalculatorOutlined, DownloadOutlined, LockOutlined } from '@ant-design/icons';
-import { assessmentsApi, cohorts, pathOf } from '@lianxin/common';
+import { assessmentsApi, cohorts } from '@lianxin/common';
 import { App, Button, Card, DatePicker, Flex, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
@@ -110,7 +110,8 @@ export function AssessmentPage() {
         onClick={() =>
           download.start({
             title: t('assessment.exportTitle', { year }),
-            path: pathOf(assessmentsApi.export, { year }),
+            contract: assessmentsApi.export,
+            input: { params: { year } },
             fileName: `assessment-${year}.xlsx`,
           })
         }

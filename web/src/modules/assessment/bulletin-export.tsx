@@ -1,5 +1,5 @@
 import { FileTextOutlined } from '@ant-design/icons';
-import { type BulletinFormat, bulletinsApi, type ContractInput, pathOf } from '@lianxin/common';
+import { type BulletinFormat, bulletinsApi, type ContractInput } from '@lianxin/common';
 import { Button, DatePicker, Flex, Popover, Radio, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -39,11 +39,10 @@ export function BulletinExport({ areaCode, areaName }: BulletinExportProps) {
     const value = month.format('YYYY-MM');
     const query: ContractInput<typeof bulletinsApi.get>['query'] = { areaCode, format };
     setOpen(false);
-    // The shared download modal takes an address: the contract's, filled in.
     download.start({
       title: t('assessment.bulletin.downloading', { month: value, area: areaName ?? '' }),
-      path: pathOf(bulletinsApi.get, { month: value }),
-      query,
+      contract: bulletinsApi.get,
+      input: { params: { month: value }, query },
       fileName: `bulletin-${value}.${format}`,
     });
   };

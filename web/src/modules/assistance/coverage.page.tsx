@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { type MustGoCoverage, type MustVisitCoverage, mustVisitCoverageApi, pathOf } from '@lianxin/common';
+import { type MustGoCoverage, type MustVisitCoverage, mustVisitCoverageApi } from '@lianxin/common';
 import {
   Button,
   Card,
@@ -388,8 +388,8 @@ export function CoveragePage() {
   const exportWorkbook = () =>
     download.start({
       title: t('assistance.coverage.exportTitle'),
-      path: pathOf(mustVisitCoverageApi.export),
-      query: { ...query },
+      contract: mustVisitCoverageApi.export,
+      input: { query },
       fileName: `must-visit-${query.from}-${query.to}.xlsx`,
     });
 

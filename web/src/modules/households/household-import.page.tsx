@@ -1,11 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import {
-  type HouseholdImport,
-  householdImportsApi,
-  type ImportStatus,
-  importLimits,
-  pathOf,
-} from '@lianxin/common';
+import { type HouseholdImport, householdImportsApi, type ImportStatus, importLimits } from '@lianxin/common';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Progress, Steps, Table, type TableColumnsType, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
@@ -195,7 +189,8 @@ export function HouseholdImportPage() {
   const downloadTemplate = () =>
     download.start({
       title: t('import.templateTitle'),
-      path: pathOf(householdImportsApi.template),
+      contract: householdImportsApi.template,
+      input: {},
       fileName: t('import.templateFileName'),
     });
 

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { type HouseholdSummary, householdsApi, pathOf } from '@lianxin/common';
+import { type HouseholdSummary, householdsApi } from '@lianxin/common';
 import { Button, Card, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -92,8 +92,8 @@ export function HouseholdsPage() {
   const exportList = () =>
     download.start({
       title: t('households.exportTitle'),
-      path: pathOf(householdsApi.export),
-      query: filter,
+      contract: householdsApi.export,
+      input: { query: filter },
       fileName: t('households.exportFileName'),
     });
 
