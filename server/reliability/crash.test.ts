@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/platform/audit/audit.service';
 import { AREAS, buildUser, createTestDatabase, seedAreas, type TestDatabase } from '../test/harness';
-import { buildHouseholdBody } from '../test/households.fixtures';
+import { householdBody } from '../test/households.fixtures';
 import { type ChildServer, type HttpSession, startServer } from './child-server';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,7 +47,7 @@ async function loadThenKill(server: ChildServer, session: HttpSession, ack: Ackn
   };
   const householdWriter = async () => {
     while (!stopped) {
-      const body = buildHouseholdBody({ areaCode: AREAS.villageA1 });
+      const body = householdBody({ areaCode: AREAS.villageA1 });
       try {
         const response = await session.request('POST', '/api/v1/households', body);
         if (response.status === 201)
@@ -225,7 +225,7 @@ describe('crash safety: SIGKILL under write load, then restart', () => {
     const created = await session.request(
       'POST',
       '/api/v1/households',
-      buildHouseholdBody({ areaCode: AREAS.villageA1 }),
+      householdBody({ areaCode: AREAS.villageA1 }),
     );
     const edited = created.json as { id: string; version: number; address: string };
     const ack: Acknowledged = {

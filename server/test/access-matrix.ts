@@ -1,4 +1,4 @@
-import { hasPermission, type Role } from '@lianxin/common';
+import { hasPermission, householdsApi, type Role } from '@lianxin/common';
 import { expect } from 'vitest';
 import {
   AREAS,
@@ -101,13 +101,13 @@ export async function createMatrixWorld(t: TestContext): Promise<MatrixWorld> {
   const admin = await signInAs(t, 'district_admin', AREAS.district);
   const households = new Map<string, { id: string; residentId: string }>();
   for (const village of [AREAS.villageA1, AREAS.villageA2, AREAS.villageB1]) {
-    const response = await admin.request('POST', '/api/v1/households', {
+    const body = {
       areaCode: village,
       number: `V${village.slice(-3)}`,
-      members: [{ name: '户主', relation: 'head' }],
-    });
-    const body = response.json() as { id: string; members: { id: string }[] };
-    households.set(village, { id: body.id, residentId: body.members[0]?.id ?? '' });
+      members: [{ name: '户主', relation: 'head' as const }],
+    };
+    const household = (await admin.call(householdsApi.create, { body })).data;
+    households.set(village, { id: household.id, residentId: household.members[0]?.id ?? '' });
   }
   return { admin, households };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ErrorCode } from '@lianxin/common';
+import { type ErrorCode, householdsApi } from '@lianxin/common';
 import type { Insertable } from 'kysely';
 import type { AppealsTable } from '../src/db/schema';
 import type { RouteEntry } from '../src/platform/context';
@@ -140,12 +140,12 @@ export const nextSerial = () => serial++;
 /** A new household of the target's village, for probes that need one nobody else has touched. */
 export const freshHousehold = async (target: Target): Promise<string> => {
   householdOf(target);
-  const created = await target.admin.request('POST', '/api/v1/households', {
+  const body = {
     areaCode: target.village,
     number: `P${serial++}`,
-    members: [{ name: '户主', relation: 'head' }],
-  });
-  return (created.json() as { id: string }).id;
+    members: [{ name: '户主', relation: 'head' as const }],
+  };
+  return (await target.admin.call(householdsApi.create, { body })).data.id;
 };
 
 /** An active pairing of a fresh household with the target's account. */

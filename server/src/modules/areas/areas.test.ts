@@ -1,4 +1,4 @@
-import { areasApi } from '@lianxin/common';
+import { areasApi, auditApi } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, buildUser, createTestApp, login, seedAreas, type TestContext } from '../../../test/harness';
 
@@ -45,7 +45,7 @@ describe('areas', () => {
       code: '610902002002',
       flags: { remote: true, extremelyPoor: false },
     });
-    const audit = await session.request('GET', '/api/v1/audit?action=area.create');
-    expect(audit.json()).toMatchObject({ total: 1, items: [{ objectId: '610902002002' }] });
+    const audit = await session.call(auditApi.list, { query: { action: 'area.create' } });
+    expect(audit.data).toMatchObject({ total: 1, items: [{ objectId: '610902002002' }] });
   });
 });

@@ -21,7 +21,7 @@ import {
   signInAs,
   type TestContext,
 } from '../../../test/harness';
-import { buildHouseholdBody } from '../../../test/households.fixtures';
+import { householdBody } from '../../../test/households.fixtures';
 
 const year = 2026;
 
@@ -52,11 +52,11 @@ describe('annual assessment: configured weights, scores from the records, ranks,
     ).id;
     // Two priority households paired with the cadre; one visited, one rated the helper.
     for (let i = 0; i < 2; i++) {
-      const body = buildHouseholdBody({
+      const body = householdBody({
         indicators: { year: 2026, totalIncome: 3_000, debt: 0, hardships: [] },
       });
       // The shared fixture's body, read by the contract: typed, and checked to be one it accepts.
-      const created = await admin.call(householdsApi.create, { body: householdsApi.create.body.parse(body) });
+      const created = await admin.call(householdsApi.create, { body: body });
       expect(created.statusCode, created.response.body).toBe(201);
       const h = created.data;
       const pairing = await admin.call(pairingsApi.create, {

@@ -21,7 +21,7 @@ import {
   signInAs,
   type TestContext,
 } from '../../../test/harness';
-import { buildHouseholdBody } from '../../../test/households.fixtures';
+import { householdBody } from '../../../test/households.fixtures';
 import { readPdf } from '../../../test/pdf-text';
 import { newId } from '../../platform/ids';
 
@@ -82,12 +82,12 @@ describe('monthly bulletin (月度通报): the month’s figures, rankings, over
       }),
     );
   const household = async (key: string, areaCode: string) => {
-    const body = buildHouseholdBody({
+    const body = householdBody({
       areaCode,
       indicators: { year: 2026, totalIncome: 3_000, debt: 0, hardships: [] },
     });
     // The shared fixture's body, read by the contract: typed, and checked to be one it accepts.
-    const response = await admin.call(householdsApi.create, { body: householdsApi.create.body.parse(body) });
+    const response = await admin.call(householdsApi.create, { body: body });
     expect(response.statusCode, response.response.body).toBe(201);
     households[key] = response.data;
   };

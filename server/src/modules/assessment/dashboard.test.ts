@@ -20,7 +20,7 @@ import {
   signInAs,
   type TestContext,
 } from '../../../test/harness';
-import { buildHouseholdBody } from '../../../test/households.fixtures';
+import { householdBody } from '../../../test/households.fixtures';
 import { wholeMonths } from './dashboard.service';
 
 const PERIOD = { from: '2026-11-01', to: '2026-11-30' };
@@ -78,13 +78,13 @@ describe('dashboards: the figures of an area, each equal to a recount of the rec
       [AREAS.villageB1, 20_000],
       [AREAS.villageB1, 3_000],
     ] as const) {
-      const body = buildHouseholdBody({
+      const body = householdBody({
         areaCode,
         indicators: { year: 2026, totalIncome: income, debt: 0, hardships: [] },
       });
       // The shared fixture's body, read by the contract: typed, and checked to be one it accepts.
       const response = await admin.call(householdsApi.create, {
-        body: householdsApi.create.body.parse(body),
+        body: body,
       });
       expect(response.statusCode, response.response.body).toBe(201);
     }

@@ -20,7 +20,7 @@ import {
   signInAs,
   type TestContext,
 } from '../../../test/harness';
-import { buildHouseholdBody } from '../../../test/households.fixtures';
+import { householdBody } from '../../../test/households.fixtures';
 
 const PERIOD = { from: '2026-11-01', to: '2026-11-30' };
 
@@ -33,12 +33,12 @@ describe('the work of cadres: one row per cadre and visits against the tiers, ea
   let idle: { id: string };
 
   const household = async (areaCode: string, income: number): Promise<Household> => {
-    const body = buildHouseholdBody({
+    const body = householdBody({
       areaCode,
       indicators: { year: 2026, totalIncome: income, debt: 0, hardships: [] },
     });
     // The shared fixture's body, read by the contract: typed, and checked to be one it accepts.
-    const response = await admin.call(householdsApi.create, { body: householdsApi.create.body.parse(body) });
+    const response = await admin.call(householdsApi.create, { body: body });
     expect(response.statusCode, response.response.body).toBe(201);
     return response.data;
   };

@@ -29,7 +29,7 @@ import {
   signInAs,
   type TestContext,
 } from '../../../test/harness';
-import { buildHouseholdBody } from '../../../test/households.fixtures';
+import { buildHousehold } from '../../../test/households.fixtures';
 
 describe('assistance: pairings under quotas, visits, worklist, measures and ratings', () => {
   let t: TestContext;
@@ -40,16 +40,8 @@ describe('assistance: pairings under quotas, visits, worklist, measures and rati
   let cadre2: { id: string; session: Session };
   let townBCadre: { id: string };
 
-  // The shared fixture's body is untyped: sent as it is, its answer read with the contract's schema.
-  const household = async (income = 3_000): Promise<Household> => {
-    const response = await admin.request(
-      'POST',
-      '/api/v1/households',
-      buildHouseholdBody({ indicators: { year: 2026, totalIncome: income, debt: 0, hardships: [] } }),
-    );
-    expect(response.statusCode, response.body).toBe(201);
-    return householdsApi.create.response.parse(response.json());
-  };
+  const household = async (income = 3_000): Promise<Household> =>
+    buildHousehold(admin, { indicators: { year: 2026, totalIncome: income, debt: 0, hardships: [] } });
   const tierOf = async (id: string) => (await admin.call(householdsApi.get, { params: { id } })).data.tier;
   const pair = (session: Session, householdId: string, cadreId: string) =>
     session.call(pairingsApi.create, { body: { householdId, cadreId, startDate: '2026-11-01' } });

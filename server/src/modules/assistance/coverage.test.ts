@@ -18,7 +18,7 @@ import {
   signInAs,
   type TestContext,
 } from '../../../test/harness';
-import { buildHouseholdBody, nextIdNumber } from '../../../test/households.fixtures';
+import { type HouseholdBody, householdBody, nextIdNumber } from '../../../test/households.fixtures';
 import { newId } from '../../platform/ids';
 
 type Group = (typeof mustVisitGroups)[number];
@@ -27,7 +27,9 @@ type Period = ContractInput<typeof mustVisitCoverageApi.get>['query'];
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 
 /** One member beside the head, with what makes a household a must-visit. */
-function member(overrides: Record<string, unknown>) {
+type Member = HouseholdBody['members'][number];
+
+function member(overrides: Partial<Member>): Member {
   return { name: '成员', idNumber: nextIdNumber('1950-01-01', 'male'), relation: 'parent', ...overrides };
 }
 
@@ -40,13 +42,14 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
   let cadre2: string;
   const households = new Map<string, { id: string; areaCode: string; villageCode: string }>();
 
-  const household = async (key: string, overrides: Record<string, unknown> = {}, extra: unknown[] = []) => {
-    const body = buildHouseholdBody(overrides);
-    body.members = [...body.members, ...(extra as typeof body.members)];
-    // The shared fixture's body is untyped: sent as it is, its answer read with the contract's schema.
-    const response = await admin.request('POST', '/api/v1/households', body);
-    expect(response.statusCode, response.body).toBe(201);
-    const { id, areaCode, villageCode } = householdsApi.create.response.parse(response.json());
+  const household = async (
+    key: string,
+    overrides: Partial<HouseholdBody> = {},
+    extra: HouseholdBody['members'] = [],
+  ) => {
+    const body = householdBody(overrides);
+    body.members = [...body.members, ...extra];
+    const { id, areaCode, villageCode } = (await admin.call(householdsApi.create, { body })).data;
     households.set(key, { id, areaCode, villageCode });
     return { id, areaCode, villageCode };
   };

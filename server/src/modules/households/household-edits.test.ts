@@ -8,8 +8,7 @@ import {
   signInAs,
   type TestContext,
 } from '../../../test/harness';
-import { nextIdNumber } from '../../../test/households.fixtures';
-import { buildHousehold } from './households.fixtures';
+import { buildHousehold, nextIdNumber } from '../../../test/households.fixtures';
 
 describe('editing a household file', () => {
   let t: TestContext;

@@ -1,3 +1,4 @@
+import { householdsApi } from '@lianxin/common';
 import { householdOf, nextSerial, type RouteCase, rosterImport, versionOf } from '../../../test/probes';
 
 /** How to call each route of this module on an object in a chosen area (see server/test/probes.ts). */
@@ -31,11 +32,11 @@ export const householdsProbes: Record<string, RouteCase> = {
   }),
   'POST /api/v1/households/:id/change-head': async (t, target) => {
     const household = householdOf(target);
-    const added = await target.admin.request('POST', `/api/v1/households/${household.id}/members`, {
-      name: `新户主${nextSerial()}`,
-      relation: 'spouse',
+    const added = await target.admin.call(householdsApi.addMember, {
+      params: { id: household.id },
+      body: { name: `新户主${nextSerial()}`, relation: 'spouse' },
     });
-    const members = (added.json() as { members: { id: string; name: string }[] }).members;
+    const members = added.data.members;
     const next = members[members.length - 1];
     return {
       url: `/api/v1/households/${household.id}/change-head`,

@@ -8,8 +8,7 @@ import {
   signInAs,
   type TestContext,
 } from '../../../test/harness';
-import { nextIdNumber as idNumber } from '../../../test/households.fixtures';
-import { buildHousehold, householdBody } from './households.fixtures';
+import { buildHousehold, householdBody, nextIdNumber as idNumber } from '../../../test/households.fixtures';
 
 describe('household registry', () => {
   let t: TestContext;

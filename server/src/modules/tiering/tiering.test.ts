@@ -14,7 +14,7 @@ import {
   signInAs,
   type TestContext,
 } from '../../../test/harness';
-import { buildHousehold } from '../households/households.fixtures';
+import { buildHousehold } from '../../../test/households.fixtures';
 import { retierAll } from './tiering.service';
 
 describe('tiering: overrides and rule sets', () => {
