@@ -99,7 +99,11 @@ export async function signIn(
   await page.goto(`${base}/login`);
   await page.getByPlaceholder('用户名').fill(username);
   await page.getByPlaceholder('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  // Wait for the answer: a test that navigates at once would abort the sign-in on its way.
+  await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login')),
+    page.getByRole('button', { name: /登\s*录/ }).click(),
+  ]);
 }
 
 /** The display name of a demo account, as the API reports it. */

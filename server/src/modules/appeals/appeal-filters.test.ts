@@ -1,15 +1,9 @@
 import { appealsApi, type ContractInput } from '@lianxin/common';
 import type { Selectable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  createTestApp,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, type Session } from '../../../test/harness';
 import { appealStates, insertAppeal } from '../../../test/records.fixtures';
+import { buildWorld, type World } from '../../../test/world';
 import type { AppealsTable } from '../../db/schema';
 
 type Row = Selectable<AppealsTable>;
@@ -38,7 +32,7 @@ const conditions: Record<Flag, (r: Row) => boolean> = {
 };
 
 describe('appeals list: the filters behind the dashboard’s figures', () => {
-  let t: TestContext;
+  let t: World;
   let admin: Session;
   let townHead: Session;
   let rows: Row[];
@@ -67,10 +61,9 @@ describe('appeals list: the filters behind the dashboard’s figures', () => {
       .sort();
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    admin = await signInAs(t, 'district_admin', AREAS.district);
-    townHead = await signInAs(t, 'town_head', AREAS.townA);
+    t = await buildWorld();
+    admin = t.admin.session;
+    townHead = (await t.member('town_head', AREAS.townA)).session;
     for (const village of [AREAS.villageA1, AREAS.villageB1])
       for (const state of appealStates(RECEIVED))
         await insertAppeal(t, village, { received_at: RECEIVED, ...state });

@@ -9,14 +9,8 @@ import {
 } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import {
-  AREAS,
-  createTestApp,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, type Session } from '../../../test/harness';
+import { buildWorld, type World } from '../../../test/world';
 import { buildApp } from '../../app';
 import { deliverDue, webhookDriver } from '../../platform/notifications/notifications.service';
 import { sweepAppeals } from './appeals.sweep';
@@ -30,7 +24,7 @@ type ActionFields = {
 type CallbackFields = Omit<ContractInput<typeof appealsApi.recordCallback>['body'], 'version'>;
 
 describe('appeals: reopening, callback reminders and notification delivery', () => {
-  let t: TestContext;
+  let t: World;
   let cadre: Session;
   let townHead: Session;
 
@@ -68,10 +62,9 @@ describe('appeals: reopening, callback reminders and notification delivery', () 
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    cadre = await signInAs(t, 'village_cadre', AREAS.villageA1);
-    townHead = await signInAs(t, 'town_head', AREAS.townA);
+    t = await buildWorld();
+    cadre = (await t.member('village_cadre', AREAS.villageA1)).session;
+    townHead = (await t.member('town_head', AREAS.townA)).session;
   });
   afterAll(() => t.close());
 
@@ -116,7 +109,7 @@ describe('appeals: reopening, callback reminders and notification delivery', () 
   });
 
   it('the durable sweep job escalates an overdue appeal once, also when a restarted instance runs it again', async () => {
-    cadre = await signInAs(t, 'village_cadre', AREAS.villageA1);
+    cadre = (await t.member('village_cadre', AREAS.villageA1)).session;
     let appeal = await create('桥面破损');
     appeal = await act(cadre, appeal, 'accept');
     t.clock.advance(8 * DAY);
@@ -142,7 +135,7 @@ describe('appeals: reopening, callback reminders and notification delivery', () 
       .execute();
     expect(events).toEqual([{ kind: 'auto_escalate', to_level: 'town' }]);
     // At the district there is no level above: escalating by hand is refused.
-    const admin = await signInAs(t, 'district_admin', AREAS.district);
+    const admin = (await t.member('district_admin', AREAS.district)).session;
     let top = (await admin.call(appealsApi.get, { params: { id: appeal.id } })).data;
     top = await act(admin, top, 'escalate', { reason: '镇里协调不了' });
     expect(top.level).toBe('district');

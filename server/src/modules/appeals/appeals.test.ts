@@ -17,17 +17,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { jpegWithExif } from '../../../test/files.fixtures';
-import {
-  AREAS,
-  anonymous,
-  buildUser,
-  createTestApp,
-  login,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, anonymous, type Session, signInAs } from '../../../test/harness';
+import { buildWorld, type World } from '../../../test/world';
 import { deliverDue } from '../../platform/notifications/notifications.service';
 import { sweepAppeals } from './appeals.sweep';
 
@@ -54,7 +45,7 @@ function staffBody(overrides: Partial<IntakeBody> = {}): IntakeBody {
 }
 
 describe('appeals: intake, levels, callback and the public page', () => {
-  let t: TestContext;
+  let t: World;
   let cadre: Session;
   let townHead: Session;
   let townStaff: { id: string; session: Session };
@@ -85,16 +76,14 @@ describe('appeals: intake, levels, callback and the public page', () => {
     anonymous(t.app).call(contract, input, { 'x-forwarded-for': ip });
 
   beforeAll(async () => {
-    t = await createTestApp({ trustProxy: true });
-    await seedAreas(t.database);
-    cadre = await signInAs(t, 'village_cadre', AREAS.villageA1);
-    siblingCadre = await signInAs(t, 'village_cadre', AREAS.villageA2);
-    townHead = await signInAs(t, 'town_head', AREAS.townA);
-    const staff = await buildUser(t.database, { role: 'town_staff', areaCode: AREAS.townA });
-    townStaff = { id: staff.id, session: await login(t.app, staff.username) };
-    otherTownHead = await signInAs(t, 'town_head', AREAS.townB);
-    admin = await signInAs(t, 'district_admin', AREAS.district);
-    auditor = await signInAs(t, 'auditor', AREAS.district);
+    t = await buildWorld({ trustProxy: true });
+    cadre = (await t.member('village_cadre', AREAS.villageA1)).session;
+    siblingCadre = (await t.member('village_cadre', AREAS.villageA2)).session;
+    townHead = (await t.member('town_head', AREAS.townA)).session;
+    townStaff = await t.member('town_staff', AREAS.townA);
+    otherTownHead = (await t.member('town_head', AREAS.townB)).session;
+    admin = t.admin.session;
+    auditor = (await t.member('auditor', AREAS.district)).session;
   });
   afterAll(() => t.close());
 

@@ -1,12 +1,12 @@
 import { areasApi, auditApi } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, buildUser, createTestApp, login, seedAreas, type TestContext } from '../../../test/harness';
+import { AREAS, buildUser, login } from '../../../test/harness';
+import { buildWorld, type World } from '../../../test/world';
 
 describe('areas', () => {
-  let t: TestContext;
+  let t: World;
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
+    t = await buildWorld();
   });
   afterAll(() => t.close());
 

@@ -11,22 +11,14 @@ import {
 } from '@lianxin/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  buildUser,
-  createTestApp,
-  login,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, buildUser, login, type Session } from '../../../test/harness';
 import { householdBody } from '../../../test/households.fixtures';
+import { buildWorld, type World } from '../../../test/world';
 
 const year = 2026;
 
 describe('annual assessment: configured weights, scores from the records, ranks, finalization', () => {
-  let t: TestContext;
+  let t: World;
   let admin: Session;
   let townHead: Session;
   let otherTownHead: Session;
@@ -35,11 +27,10 @@ describe('annual assessment: configured weights, scores from the records, ranks,
   const idle = { id: '' };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    admin = await signInAs(t, 'district_admin', AREAS.district);
-    townHead = await signInAs(t, 'town_head', AREAS.townA);
-    otherTownHead = await signInAs(t, 'town_head', AREAS.townB);
+    t = await buildWorld();
+    admin = t.admin.session;
+    townHead = (await t.member('town_head', AREAS.townA)).session;
+    otherTownHead = (await t.member('town_head', AREAS.townB)).session;
     const c = await buildUser(t.database, {
       role: 'village_cadre',
       areaCode: AREAS.villageA1,

@@ -11,18 +11,10 @@ import {
 } from '@lianxin/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  buildUser,
-  type CallResult,
-  createTestApp,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, buildUser, type CallResult, type Session } from '../../../test/harness';
 import { householdBody } from '../../../test/households.fixtures';
 import { readPdf } from '../../../test/pdf-text';
+import { buildWorld, type World } from '../../../test/world';
 import { newId } from '../../platform/ids';
 
 const HOUR = 3_600_000;
@@ -43,7 +35,7 @@ async function sheets(body: Buffer) {
 }
 
 describe('monthly bulletin (月度通报): the month’s figures, rankings, overdue appeals and unvisited households', () => {
-  let t: TestContext;
+  let t: World;
   let admin: Session;
   let townHead: Session;
   const cadres: Record<string, Session> = {};
@@ -121,17 +113,16 @@ describe('monthly bulletin (月度通报): the month’s figures, rankings, over
 
   /** Fresh sessions: the clock moves on by days, past a session's idle limit. */
   const signInAll = async () => {
-    admin = await signInAs(t, 'district_admin', AREAS.district);
-    townHead = await signInAs(t, 'town_head', AREAS.townA);
+    admin = (await t.member('district_admin', AREAS.district)).session;
+    townHead = (await t.member('town_head', AREAS.townA)).session;
     for (const village of [AREAS.villageA1, AREAS.villageA2, AREAS.villageB1]) {
-      cadres[village] = await signInAs(t, 'village_cadre', village);
+      cadres[village] = (await t.member('village_cadre', village)).session;
     }
   };
 
   beforeAll(async () => {
     // The clock starts at 2026-11-22 16:00 in China.
-    t = await createTestApp();
-    await seedAreas(t.database);
+    t = await buildWorld();
     await signInAll();
     const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
 
@@ -300,7 +291,7 @@ describe('monthly bulletin (月度通报): the month’s figures, rankings, over
     expect(sibling.statusCode).toBe(dashboard.statusCode);
     expect(sibling.error).toMatchObject({ code: 'AREA_UNKNOWN' });
     expect((await get(cadres[AREAS.villageA1] as Session, '2026-11')).statusCode).toBe(403);
-    const auditor = await signInAs(t, 'auditor', AREAS.district);
+    const auditor = (await t.member('auditor', AREAS.district)).session;
     expect((await get(auditor, '2026-11', { areaCode: AREAS.villageA1, format: 'pdf' })).statusCode).toBe(
       200,
     );

@@ -11,22 +11,15 @@ import {
   householdsApi,
 } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  type CallResult,
-  createTestApp,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, type CallResult, type Session } from '../../../test/harness';
 import { householdBody } from '../../../test/households.fixtures';
+import { buildWorld, type World } from '../../../test/world';
 import { wholeMonths } from './dashboard.service';
 
 const PERIOD = { from: '2026-11-01', to: '2026-11-30' };
 
 describe('dashboards: the figures of an area, each equal to a recount of the records', () => {
-  let t: TestContext;
+  let t: World;
   let admin: Session;
   let townHead: Session;
   let townBHead: Session;
@@ -62,13 +55,12 @@ describe('dashboards: the figures of an area, each equal to a recount of the rec
     (await session.call(dashboardApi.get, { query })).data;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    admin = await signInAs(t, 'district_admin', AREAS.district);
-    townHead = await signInAs(t, 'town_head', AREAS.townA);
-    townBHead = await signInAs(t, 'town_head', AREAS.townB);
+    t = await buildWorld();
+    admin = t.admin.session;
+    townHead = (await t.member('town_head', AREAS.townA)).session;
+    townBHead = (await t.member('town_head', AREAS.townB)).session;
     for (const village of [AREAS.villageA1, AREAS.villageA2, AREAS.villageB1]) {
-      cadres[village] = await signInAs(t, 'village_cadre', village);
+      cadres[village] = (await t.member('village_cadre', village)).session;
     }
     // Households of every tier in both towns.
     for (const [areaCode, income] of [
@@ -261,7 +253,7 @@ describe('dashboards: the figures of an area, each equal to a recount of the rec
     await db.updateTable('households').set({ tier: 'priority' }).where('id', '=', household.id).execute();
     // Past the minute a computed dashboard is served again.
     t.clock.advance(61_000);
-    admin = await signInAs(t, 'district_admin', AREAS.district);
+    admin = (await t.member('district_admin', AREAS.district)).session;
     const after = await dashboardOf(admin, PERIOD);
     expect(after.totals.satisfactionRate.numerator).toBe(before.totals.satisfactionRate.numerator + 1);
     expect(after.totals.tiers.priority).toBe(before.totals.tiers.priority + 1);

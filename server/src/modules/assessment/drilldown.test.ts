@@ -17,15 +17,7 @@ import {
   workApi,
 } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  buildUser,
-  createTestApp,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, buildUser, type Session } from '../../../test/harness';
 import {
   appealStates,
   createHousehold,
@@ -34,6 +26,7 @@ import {
   insertTierChange,
   insertVisit,
 } from '../../../test/records.fixtures';
+import { buildWorld, type World } from '../../../test/world';
 
 const FROM = '2026-10-01';
 const TO = '2026-11-30';
@@ -108,15 +101,14 @@ function figuresOf(area: AreaIndicators): [RecordSet, number][] {
 }
 
 describe('every dashboard figure drills down to a list of exactly the records it counts', () => {
-  let t: TestContext;
+  let t: World;
   let admin: Session;
   let townHead: Session;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    admin = await signInAs(t, 'district_admin', AREAS.district);
-    townHead = await signInAs(t, 'town_head', AREAS.townA);
+    t = await buildWorld();
+    admin = t.admin.session;
+    townHead = (await t.member('town_head', AREAS.townA)).session;
     const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
     // Appeals in every state in three villages and two months, a category apart, and some just
     // outside the period (China calendar days, UTC+8).
@@ -232,16 +224,15 @@ describe('every dashboard figure drills down to a list of exactly the records it
 });
 
 describe('every figure of a cadre’s row drills down to the records of that cadre it counts', () => {
-  let t: TestContext;
+  let t: World;
   let admin: Session;
   let townHeadB: Session;
   let cadreId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    admin = await signInAs(t, 'district_admin', AREAS.district);
-    townHeadB = await signInAs(t, 'town_head', AREAS.townB);
+    t = await buildWorld();
+    admin = t.admin.session;
+    townHeadB = (await t.member('town_head', AREAS.townB)).session;
     const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
     const colleague = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
     cadreId = cadre.id;

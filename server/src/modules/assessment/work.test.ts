@@ -10,22 +10,14 @@ import {
   workApi,
 } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  buildUser,
-  createTestApp,
-  login,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, buildUser, login, type Session } from '../../../test/harness';
 import { householdBody } from '../../../test/households.fixtures';
+import { buildWorld, type World } from '../../../test/world';
 
 const PERIOD = { from: '2026-11-01', to: '2026-11-30' };
 
 describe('the work of cadres: one row per cadre and visits against the tiers, each a recount of the records', () => {
-  let t: TestContext;
+  let t: World;
   let admin: Session;
   let townHead: Session;
   let townBHead: Session;
@@ -48,11 +40,10 @@ describe('the work of cadres: one row per cadre and visits against the tiers, ea
     (await session.call(workApi.get, { query })).data;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    admin = await signInAs(t, 'district_admin', AREAS.district);
-    townHead = await signInAs(t, 'town_head', AREAS.townA);
-    townBHead = await signInAs(t, 'town_head', AREAS.townB);
+    t = await buildWorld();
+    admin = t.admin.session;
+    townHead = (await t.member('town_head', AREAS.townA)).session;
+    townBHead = (await t.member('town_head', AREAS.townB)).session;
     const user = await buildUser(t.database, {
       role: 'village_cadre',
       areaCode: AREAS.villageA1,

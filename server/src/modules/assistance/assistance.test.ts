@@ -18,21 +18,12 @@ import {
 } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegWithExif } from '../../../test/files.fixtures';
-import {
-  AREAS,
-  anonymous,
-  buildUser,
-  createTestApp,
-  login,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, anonymous, buildUser, login, type Session } from '../../../test/harness';
 import { buildHousehold } from '../../../test/households.fixtures';
+import { buildWorld, type World } from '../../../test/world';
 
 describe('assistance: pairings under quotas, visits, worklist, measures and ratings', () => {
-  let t: TestContext;
+  let t: World;
   let townHead: Session;
   let otherTownHead: Session;
   let admin: Session;
@@ -57,11 +48,10 @@ describe('assistance: pairings under quotas, visits, worklist, measures and rati
     });
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    townHead = await signInAs(t, 'town_head', AREAS.townA);
-    otherTownHead = await signInAs(t, 'town_head', AREAS.townB);
-    admin = await signInAs(t, 'district_admin', AREAS.district);
+    t = await buildWorld();
+    townHead = (await t.member('town_head', AREAS.townA)).session;
+    otherTownHead = (await t.member('town_head', AREAS.townB)).session;
+    admin = t.admin.session;
     const c1 = await buildUser(t.database, {
       role: 'village_cadre',
       areaCode: AREAS.villageA1,

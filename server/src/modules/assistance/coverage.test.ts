@@ -9,16 +9,9 @@ import {
 } from '@lianxin/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  buildUser,
-  createTestApp,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, buildUser, type Session } from '../../../test/harness';
 import { type HouseholdBody, householdBody, nextIdNumber } from '../../../test/households.fixtures';
+import { buildWorld, type World } from '../../../test/world';
 import { newId } from '../../platform/ids';
 
 type Group = (typeof mustVisitGroups)[number];
@@ -34,7 +27,7 @@ function member(overrides: Partial<Member>): Member {
 }
 
 describe('coverage: must-visit households (五必访) and must-go villages (五必去)', () => {
-  let t: TestContext;
+  let t: World;
   let admin: Session;
   let townHead: Session;
   let villageCadre: Session;
@@ -178,11 +171,10 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    admin = await signInAs(t, 'district_admin', AREAS.district);
-    townHead = await signInAs(t, 'town_head', AREAS.townA);
-    villageCadre = await signInAs(t, 'village_cadre', AREAS.villageA1);
+    t = await buildWorld();
+    admin = t.admin.session;
+    townHead = (await t.member('town_head', AREAS.townA)).session;
+    villageCadre = (await t.member('village_cadre', AREAS.villageA1)).session;
     cadre1 = (await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 })).id;
     cadre2 = (await buildUser(t.database, { role: 'town_staff', areaCode: AREAS.townA })).id;
 
@@ -289,9 +281,9 @@ describe('coverage: must-visit households (五必访) and must-go villages (五�
   });
 
   it('is for roles that read assistance', async () => {
-    const cppcc = await signInAs(t, 'cppcc_member', AREAS.district);
+    const cppcc = (await t.member('cppcc_member', AREAS.district)).session;
     expect((await cppcc.call(mustVisitCoverageApi.get, { query: YEAR })).statusCode).toBe(403);
-    const auditor = await signInAs(t, 'auditor', AREAS.district);
+    const auditor = (await t.member('auditor', AREAS.district)).session;
     expect((await auditor.call(mustGoCoverageApi.get, { query: YEAR })).statusCode).toBe(200);
   });
 

@@ -1,18 +1,11 @@
 import { type ContractInput, pairingsApi } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  buildUser,
-  createTestApp,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, buildUser, type Session } from '../../../test/harness';
 import { createHousehold, insertPairing, insertVisit } from '../../../test/records.fixtures';
+import { buildWorld, type World } from '../../../test/world';
 
 describe('pairings list: the paired households visited in a period, and those not visited', () => {
-  let t: TestContext;
+  let t: World;
   let admin: Session;
   let townHead: Session;
   const p: Record<string, string> = {};
@@ -27,10 +20,9 @@ describe('pairings list: the paired households visited in a period, and those no
   const ids = (...names: string[]) => names.map((n) => p[n] ?? '').sort();
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    admin = await signInAs(t, 'district_admin', AREAS.district);
-    townHead = await signInAs(t, 'town_head', AREAS.townA);
+    t = await buildWorld();
+    admin = t.admin.session;
+    townHead = (await t.member('town_head', AREAS.townA)).session;
     const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
     const pair = async (
       name: string,

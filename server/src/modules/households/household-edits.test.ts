@@ -1,24 +1,17 @@
 import { auditApi, householdsApi, residentsApi } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  createTestApp,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, type Session } from '../../../test/harness';
 import { buildHousehold, nextIdNumber } from '../../../test/households.fixtures';
+import { buildWorld, type World } from '../../../test/world';
 
 describe('editing a household file', () => {
-  let t: TestContext;
+  let t: World;
   let cadre: Session;
   let auditor: Session;
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    cadre = await signInAs(t, 'village_cadre', AREAS.villageA1);
-    auditor = await signInAs(t, 'auditor', AREAS.district);
+    t = await buildWorld();
+    cadre = (await t.member('village_cadre', AREAS.villageA1)).session;
+    auditor = (await t.member('auditor', AREAS.district)).session;
   });
   afterAll(() => t.close());
 
@@ -62,7 +55,7 @@ describe('editing a household file', () => {
   });
 
   it('moves a household to another village of the caller only, with its members', async () => {
-    const town = await signInAs(t, 'town_staff', AREAS.townA);
+    const town = (await t.member('town_staff', AREAS.townA)).session;
     const household = await buildHousehold(cadre);
     const moved = await town.call(householdsApi.update, {
       params: { id: household.id },

@@ -1,18 +1,11 @@
 import { type ContractInput, householdsApi } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  buildUser,
-  createTestApp,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, buildUser, type Session } from '../../../test/harness';
 import { createHousehold, insertPairing, insertTierChange } from '../../../test/records.fixtures';
+import { buildWorld, type World } from '../../../test/world';
 
 describe('households list: who left the priority tier in a period, and who has a helper', () => {
-  let t: TestContext;
+  let t: World;
   let admin: Session;
   let townHead: Session;
   const h: Record<string, string> = {};
@@ -24,10 +17,9 @@ describe('households list: who left the priority tier in a period, and who has a
   const ids = (...names: string[]) => names.map((n) => h[n] ?? '').sort();
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    admin = await signInAs(t, 'district_admin', AREAS.district);
-    townHead = await signInAs(t, 'town_head', AREAS.townA);
+    t = await buildWorld();
+    admin = t.admin.session;
+    townHead = (await t.member('town_head', AREAS.townA)).session;
     const cadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageA1 });
     h.leftOnFirst = await createHousehold(t, admin, AREAS.groupA1, 'watch');
     h.leftOnLast = await createHousehold(t, admin, AREAS.villageA2, 'stable', 'moved_out');

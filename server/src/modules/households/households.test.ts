@@ -1,24 +1,17 @@
 import { auditApi, householdsApi, makeIdNumber, residentsApi } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  createTestApp,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, type Session } from '../../../test/harness';
 import { buildHousehold, householdBody, nextIdNumber as idNumber } from '../../../test/households.fixtures';
+import { buildWorld, type World } from '../../../test/world';
 
 describe('household registry', () => {
-  let t: TestContext;
+  let t: World;
   let cadreA1: Session;
   let auditorSession: Session;
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    cadreA1 = await signInAs(t, 'village_cadre', AREAS.villageA1);
-    auditorSession = await signInAs(t, 'auditor', AREAS.district);
+    t = await buildWorld();
+    cadreA1 = (await t.member('village_cadre', AREAS.villageA1)).session;
+    auditorSession = (await t.member('auditor', AREAS.district)).session;
   });
   afterAll(() => t.close());
 
@@ -163,7 +156,7 @@ describe('household registry', () => {
   });
 
   it('keeps a village cadre inside the own village', async () => {
-    const sibling = await signInAs(t, 'village_cadre', AREAS.villageA2);
+    const sibling = (await t.member('village_cadre', AREAS.villageA2)).session;
     const mine = await buildHousehold(cadreA1);
     expect((await sibling.call(householdsApi.get, { params: { id: mine.id } })).statusCode).toBe(404);
     const reveal = await sibling.call(residentsApi.reveal, { params: { id: mine.members[0]?.id ?? '' } });

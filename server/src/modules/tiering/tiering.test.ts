@@ -6,19 +6,13 @@ import {
   tierRulesApi,
 } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  createTestApp,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, type Session } from '../../../test/harness';
 import { buildHousehold } from '../../../test/households.fixtures';
+import { buildWorld, type World } from '../../../test/world';
 import { retierAll } from './tiering.service';
 
 describe('tiering: overrides and rule sets', () => {
-  let t: TestContext;
+  let t: World;
   let cadre: Session;
   let townHead: Session;
   let otherTownHead: Session;
@@ -29,12 +23,11 @@ describe('tiering: overrides and rule sets', () => {
   const tierCounts = async () => (await admin.call(householdsApi.list, {})).data.tierCounts;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    cadre = await signInAs(t, 'village_cadre', AREAS.villageA1);
-    townHead = await signInAs(t, 'town_head', AREAS.townA);
-    otherTownHead = await signInAs(t, 'town_head', AREAS.townB);
-    admin = await signInAs(t, 'district_admin', AREAS.district);
+    t = await buildWorld();
+    cadre = (await t.member('village_cadre', AREAS.villageA1)).session;
+    townHead = (await t.member('town_head', AREAS.townA)).session;
+    otherTownHead = (await t.member('town_head', AREAS.townB)).session;
+    admin = t.admin.session;
   });
   afterAll(() => t.close());
 
@@ -149,8 +142,8 @@ describe('tiering: overrides and rule sets', () => {
     t.clock.advance(Date.parse('2026-12-31T16:00:00.000Z') - t.clock.now().getTime());
     await t.app.ctx.jobs.drain();
     // Sessions have long expired by then.
-    cadre = await signInAs(t, 'village_cadre', AREAS.villageA1);
-    admin = await signInAs(t, 'district_admin', AREAS.district);
+    cadre = (await t.member('village_cadre', AREAS.villageA1)).session;
+    admin = (await t.member('district_admin', AREAS.district)).session;
     expect((await household(h.id)).tier).toBe('priority');
     const versions = (await admin.call(tierRulesApi.list, {})).data;
     expect(versions.find((v) => v.inForce)?.version).toBe(3);

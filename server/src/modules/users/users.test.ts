@@ -1,19 +1,12 @@
 import { auditApi, type ContractInput, sessionApi, usersApi } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  buildUser,
-  createTestApp,
-  login,
-  type Session,
-  seedAreas,
-  type TestContext,
-} from '../../../test/harness';
+import { AREAS, buildUser, login, type Session } from '../../../test/harness';
+import { buildWorld, type World } from '../../../test/world';
 
 type NewUser = ContractInput<typeof usersApi.create>['body'];
 
 describe('accounts', () => {
-  let t: TestContext;
+  let t: World;
   let admin: Session;
   let headA: Session;
   const countUsers = async () =>
@@ -38,8 +31,7 @@ describe('accounts', () => {
     session.call(usersApi.create, { body: newCadre(overrides) });
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
+    t = await buildWorld();
     admin = await login(
       t.app,
       (await buildUser(t.database, { role: 'district_admin', areaCode: AREAS.district })).username,

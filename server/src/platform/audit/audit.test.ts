@@ -1,14 +1,14 @@
 import { areasApi, auditApi } from '@lianxin/common';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, buildUser, createTestApp, login, seedAreas, type TestContext } from '../../../test/harness';
+import { AREAS, buildUser, login } from '../../../test/harness';
+import { buildWorld, type World } from '../../../test/world';
 import { verifyAudit } from './audit.service';
 
 describe('audit log', () => {
-  let t: TestContext;
+  let t: World;
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
+    t = await buildWorld();
     const admin = await login(
       t.app,
       (await buildUser(t.database, { role: 'district_admin', areaCode: AREAS.district })).username,

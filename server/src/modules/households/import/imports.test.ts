@@ -10,14 +10,8 @@ import {
 } from '@lianxin/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  createTestApp,
-  type Session,
-  seedAreas,
-  signInAs,
-  type TestContext,
-} from '../../../../test/harness';
+import { AREAS, type Session } from '../../../../test/harness';
+import { buildWorld, type World } from '../../../../test/world';
 import { retierHouseholds } from '../../tiering';
 
 const HEADERS = [
@@ -46,7 +40,7 @@ async function xlsx(rows: (string | number)[][], headers = HEADERS): Promise<Buf
 }
 
 describe('roster import and export', () => {
-  let t: TestContext;
+  let t: World;
   let cadre: Session;
   const read = async (session: Session, id: string) =>
     (await session.call(householdImportsApi.get, { params: { id } })).data;
@@ -79,9 +73,8 @@ describe('roster import and export', () => {
     );
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedAreas(t.database);
-    cadre = await signInAs(t, 'village_cadre', AREAS.villageA1);
+    t = await buildWorld();
+    cadre = (await t.member('village_cadre', AREAS.villageA1)).session;
   });
   afterAll(() => t.close());
 
@@ -327,12 +320,12 @@ describe('roster import and export', () => {
     const back = await upload(cadre, response.rawPayload);
     expect(back.errorCount, JSON.stringify(back.errors)).toBe(0);
     expect(back.summary?.households.update).toBe(0);
-    const other = await signInAs(t, 'village_cadre', AREAS.villageA2);
+    const other = (await t.member('village_cadre', AREAS.villageA2)).session;
     const outside = await other.call(householdsApi.export, {});
     const otherBook = new ExcelJS.Workbook();
     await otherBook.xlsx.load(outside.response.rawPayload as unknown as ArrayBuffer);
     expect(otherBook.worksheets[0]?.rowCount).toBe(1);
-    const auditor = await signInAs(t, 'auditor', AREAS.district);
+    const auditor = (await t.member('auditor', AREAS.district)).session;
     const audit = await auditor.call(auditApi.list, { query: { action: 'household.export' } });
     expect(audit.data.total).toBe(2);
   });
