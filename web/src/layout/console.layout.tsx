@@ -30,16 +30,14 @@ import { ChangePasswordModal } from '../modules/account/change-password.modal';
 import { useCan, useMe, useSignOut } from '../session/session';
 import { roleLabel } from '../shared/labels';
 import { useModalTarget } from '../shared/use-modal-target';
+import type { NavGroup } from './console-module';
 import { LanguageSwitch } from './language-switch';
 import { Logo } from './logo';
-import { navigation } from './navigation';
 
 const COLLAPSED_KEY = 'lianxin.siderCollapsed';
 
-const menuPaths = navigation.flatMap((group) => group.items.map((item) => item.path));
-
 /** The deepest menu entry the page is under: /households/import is its own entry, /households/:id is not. */
-function selectedMenuKey(pathname: string): string {
+function selectedMenuKey(menuPaths: readonly string[], pathname: string): string {
   const matches = menuPaths.filter(
     (path) => path !== '/' && (pathname === path || pathname.startsWith(`${path}/`)),
   );
@@ -47,7 +45,7 @@ function selectedMenuKey(pathname: string): string {
 }
 
 /** The console frame: dark side menu by domain, header with area path, language and account. */
-export function ConsoleLayout() {
+export function ConsoleLayout({ navigation }: { navigation: readonly NavGroup[] }) {
   const t = useT();
   const me = useMe();
   const can = useCan();
@@ -79,7 +77,11 @@ export function ConsoleLayout() {
         if (!group.title) return items;
         return [{ type: 'group' as const, key: `group-${i}`, label: t(group.title), children: items }];
       }),
-    [can, t],
+    [navigation, can, t],
+  );
+  const menuPaths = useMemo(
+    () => navigation.flatMap((group) => group.items.map((item) => item.path)),
+    [navigation],
   );
 
   const accountItems: MenuProps['items'] = [
@@ -120,7 +122,7 @@ export function ConsoleLayout() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={[selectedMenuKey(location.pathname)]}
+          selectedKeys={[selectedMenuKey(menuPaths, location.pathname)]}
           items={menuItems}
           onClick={({ key }) => {
             navigate(key);

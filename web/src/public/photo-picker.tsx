@@ -2,7 +2,7 @@ import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n';
-import { PhotoError, type PreparedPhoto, preparePhoto } from './public-photo';
+import { PhotoError, type PreparedPhoto, preparePhoto } from '../shared/photo';
 
 interface Props {
   value: PreparedPhoto | null;

@@ -5,13 +5,13 @@ import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
+import { clientUuid, copyText } from '../shared/client-id';
 import { formatDate } from '../shared/dates';
+import type { PreparedPhoto } from '../shared/photo';
 import { CategoryPicker } from './category-picker';
-import { clientUuid, copyText } from './client-id';
 import { PhotoPicker } from './photo-picker';
 import { type Submitted, usePublicCategories, usePublicVillages, useSubmitAppeal } from './public.api';
 import { mayHaveArrived, publicErrorText } from './public-errors';
-import type { PreparedPhoto } from './public-photo';
 import { VillagePicker } from './village-picker';
 
 interface FormValues {

@@ -3,7 +3,7 @@ import { Button, Flex, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useT } from '../i18n/i18n';
-import { ForbiddenPage } from '../pages/error.pages';
+import { ForbiddenPage } from '../shared/error.pages';
 import { errorText } from '../shared/feedback';
 import { useCan, useSession } from './session';
 

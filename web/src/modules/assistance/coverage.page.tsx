@@ -29,7 +29,7 @@ import { useCan, useMe } from '../../session/session';
 import { useDownload } from '../../shared/download';
 import { EChart } from '../../shared/echart';
 import { PageHeader } from '../../shared/page-header';
-import { AreaPicker, useHasChildAreas } from './area-picker';
+import { AreaPicker, useHasChildAreas } from '../areas/area-picker';
 import {
   type CoverageFilter,
   useMustGoCoverage,

@@ -4,8 +4,8 @@ import { App, Button, Card, Descriptions, Flex, Input, Modal, Space, Tag, Typogr
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { copyText } from '../../public/client-id';
 import { useCan } from '../../session/session';
+import { copyText } from '../../shared/client-id';
 import { formatDateTime } from '../../shared/dates';
 import { useShowError } from '../../shared/feedback';
 import { usePairings, useRatingLink } from './assistance.api';

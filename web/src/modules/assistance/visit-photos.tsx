@@ -2,7 +2,7 @@ import { CameraOutlined, CheckCircleFilled, CloseOutlined } from '@ant-design/ic
 import { Button, Flex, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { PhotoError, preparePhoto } from '../../public/public-photo';
+import { PhotoError, preparePhoto } from '../../shared/photo';
 
 /** The server keeps at most this many photos per visit (visits.service PHOTOS_PER_VISIT). */
 export const PHOTOS_PER_VISIT = 5;

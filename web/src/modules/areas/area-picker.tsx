@@ -2,8 +2,8 @@ import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useT } from '../../i18n/i18n';
 import { useMe } from '../../session/session';
-import { toTreeNodes } from '../areas/area-tree';
-import { useAreaIndex } from '../areas/areas.api';
+import { toTreeNodes } from './area-tree';
+import { useAreaIndex } from './areas.api';
 
 /** Whether the caller has areas below their own to choose from (a village cadre does not). */
 export function useHasChildAreas(): boolean {
