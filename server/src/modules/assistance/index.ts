@@ -7,5 +7,6 @@ export {
   mustVisitFacts,
   summarizeMustVisit,
   unvisited,
-} from './coverage';
-export { assistanceSettings, quotaGroupOf } from './pairings.service';
+} from './coverage/coverage.service';
+export { assistanceSettings, quotaGroupOf } from './settings/settings.service';
+export { recordVisit } from './visits/record-visit.command';

@@ -9,10 +9,10 @@ import {
 } from '@lianxin/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, buildUser, type Session } from '../../../test/harness';
-import { type HouseholdBody, householdBody, nextIdNumber } from '../../../test/households.fixtures';
-import { buildWorld, type World } from '../../../test/world';
-import { newId } from '../../platform/ids';
+import { AREAS, buildUser, type Session } from '../../../../test/harness';
+import { type HouseholdBody, householdBody, nextIdNumber } from '../../../../test/households.fixtures';
+import { buildWorld, type World } from '../../../../test/world';
+import { newId } from '../../../platform/ids';
 
 type Group = (typeof mustVisitGroups)[number];
 type Period = ContractInput<typeof mustVisitCoverageApi.get>['query'];

@@ -1,8 +1,8 @@
 import { type ContractInput, pairingsApi } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, buildUser, type Session } from '../../../test/harness';
-import { createHousehold, insertPairing, insertVisit } from '../../../test/records.fixtures';
-import { buildWorld, type World } from '../../../test/world';
+import { AREAS, buildUser, type Session } from '../../../../test/harness';
+import { createHousehold, insertPairing, insertVisit } from '../../../../test/records.fixtures';
+import { buildWorld, type World } from '../../../../test/world';
 
 describe('pairings list: the paired households visited in a period, and those not visited', () => {
   let t: World;

@@ -1,20 +1,12 @@
-import { pairingRatingLinksApi, pairingRatingsApi, pairingsApi } from '@lianxin/common';
+import { pairingsApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { areaContextOf, withTransaction } from '../../platform/request-context';
-import { route } from '../../platform/routes';
-import {
-  acceptProposal,
-  createPairing,
-  endPairing,
-  keepPairing,
-  listPairings,
-  pairingBoard,
-  pairingInScope,
-  proposePairings,
-} from './pairings.service';
-import { createRatingLink, rateHelper } from './visits.service';
+import { areaContextOf, withTransaction } from '../../../platform/request-context';
+import { route } from '../../../platform/routes';
+import { pairingBoard } from './pairing-board.service';
+import { createPairing, endPairing, keepPairing, listPairings, pairingInScope } from './pairings.service';
+import { acceptProposal, proposePairings } from './proposal.service';
 
-/** `/pairings`: the pairings, the town head's board and proposal, and the household's rating of its helper. */
+/** `/pairings`: the pairings, the town head's board and proposal. */
 export const pairingsRoutes: FastifyPluginAsyncZod = async (app) => {
   route(app, pairingsApi.list, { permission: 'assistance.read' }, async (request) => {
     const ctx = areaContextOf(request);
@@ -54,17 +46,5 @@ export const pairingsRoutes: FastifyPluginAsyncZod = async (app) => {
     const ctx = areaContextOf(request);
     const { version, note } = request.body;
     return withTransaction(ctx, (trx) => keepPairing(trx, ctx, request.params.id, version, note));
-  });
-
-  route(app, pairingRatingsApi.create, { permission: 'assistance.visit' }, async (request, reply) => {
-    const ctx = areaContextOf(request);
-    await withTransaction(ctx, (trx) => rateHelper(trx, ctx, request.params.id, request.body));
-    // 201 with nothing to say: the rating is not shown back to the one who recorded it.
-    return reply.send();
-  });
-
-  route(app, pairingRatingLinksApi.create, { permission: 'assistance.visit' }, async (request) => {
-    const ctx = areaContextOf(request);
-    return withTransaction(ctx, (trx) => createRatingLink(trx, ctx, request.params.id));
   });
 };

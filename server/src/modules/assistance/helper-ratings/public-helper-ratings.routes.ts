@@ -1,8 +1,8 @@
 import { publicHelperRatingsApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { withTransaction } from '../../platform/request-context';
-import { route } from '../../platform/routes';
-import { rateByLink, ratingLinkView } from './visits.service';
+import { withTransaction } from '../../../platform/request-context';
+import { route } from '../../../platform/routes';
+import { rateByLink, ratingLinkView } from './helper-ratings.service';
 
 /** `/public/helper-ratings/:token`: the household's one-time link to rate its helper (no login). */
 export const publicHelperRatingsRoutes: FastifyPluginAsyncZod = async (app) => {

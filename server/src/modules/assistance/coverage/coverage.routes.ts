@@ -1,19 +1,14 @@
 import { PassThrough } from 'node:stream';
 import { mustGoCoverageApi, mustVisitCoverageApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { recordAudit } from '../../platform/audit/audit.service';
-import { attachmentDisposition } from '../../platform/http';
-import { areaContextOf, withTransaction } from '../../platform/request-context';
-import { route } from '../../platform/routes';
-import {
-  coverageArea,
-  mustGoCoverage,
-  mustVisitCoverage,
-  mustVisitFacts,
-  summarizeMustVisit,
-  writeMustVisitWorkbook,
-} from './coverage';
-import { assistanceSettings } from './pairings.service';
+import { recordAudit } from '../../../platform/audit/audit.service';
+import { attachmentDisposition } from '../../../platform/http';
+import { areaContextOf, withTransaction } from '../../../platform/request-context';
+import { route } from '../../../platform/routes';
+import { assistanceSettings } from '../settings/settings.service';
+import { coverageArea, mustVisitCoverage, mustVisitFacts, summarizeMustVisit } from './coverage.service';
+import { mustGoCoverage } from './must-go.service';
+import { writeMustVisitWorkbook } from './must-visit-workbook';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

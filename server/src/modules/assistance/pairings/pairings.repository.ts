@@ -1,68 +1,10 @@
-import { hasPermission, type Role, roles } from '@lianxin/common';
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { Db } from '../../db/dialect';
-import type { DB, PairingsTable } from '../../db/schema';
-import { type AreaScope, inScope } from '../../platform/scope';
+import type { Expression, ExpressionBuilder, Insertable, SqlBool } from 'kysely';
+import { type Db, isUniqueViolation } from '../../../db/dialect';
+import type { DB, PairingsTable } from '../../../db/schema';
+import { type AreaScope, inScope } from '../../../platform/scope';
+import { lastVisit } from '../cadres.repository';
 
-/** Roles whose accounts help households: they may be paired and record visits. */
-export const helperRoles: Role[] = roles.filter((role) => hasPermission(role, 'assistance.visit'));
-
-export interface CadreRow {
-  id: string;
-  name: string;
-  role: string;
-  rank: string | null;
-  area_code: string;
-  area_name: string;
-  area_kind: 'district' | 'town' | 'village' | 'group';
-  disabled_at: string | null;
-  quota_min: number | null;
-  quota_max: number | null;
-}
-
-export function cadres(db: Db) {
-  return db
-    .selectFrom('users')
-    .innerJoin('areas', 'areas.code', 'users.area_code')
-    .leftJoin('cadre_quotas', 'cadre_quotas.user_id', 'users.id')
-    .select([
-      'users.id',
-      'users.name',
-      'users.role',
-      'users.rank',
-      'users.area_code',
-      'areas.name as area_name',
-      'areas.kind as area_kind',
-      'users.disabled_at',
-      'cadre_quotas.min as quota_min',
-      'cadre_quotas.max as quota_max',
-    ])
-    .where('users.role', 'in', helperRoles);
-}
-
-export async function activeCounts(db: Db, cadreIds: string[]): Promise<Map<string, number>> {
-  if (cadreIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('pairings')
-    .select(['cadre_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', '=', 'active')
-    .where('cadre_id', 'in', cadreIds)
-    .groupBy('cadre_id')
-    .execute();
-  return new Map(rows.map((r) => [r.cadre_id, Number(r.n)]));
-}
-
-/** The date of the latest visit to a pairing's household, as a column of a pairings query. */
-export const lastVisit = (eb: ExpressionBuilder<DB & { pairings: PairingsTable }, 'pairings'>) =>
-  eb
-    .selectFrom('visits')
-    .select((v) => v.fn.max('visits.date').as('d'))
-    .whereRef('visits.household_id', '=', 'pairings.household_id')
-    .as('last_visit');
-
-export type PairingRow = Awaited<ReturnType<ReturnType<typeof pairingRows>['execute']>>[number];
-
-export function pairingRows(db: Db, scope: AreaScope) {
+function pairingRows(db: Db, scope: AreaScope) {
   return db
     .selectFrom('pairings')
     .innerJoin('households', 'households.id', 'pairings.household_id')
@@ -90,14 +32,26 @@ export function pairingRows(db: Db, scope: AreaScope) {
     .where((eb) => inScope(eb, 'pairings.area_code', scope));
 }
 
+export type PairingRow = Awaited<ReturnType<ReturnType<typeof pairingRows>['execute']>>[number];
+
+/** A pairing of `scope` by id, with its household, village, cadre and last visit. */
+export function pairingRow(db: Db, scope: AreaScope, id: string): Promise<PairingRow | undefined> {
+  return pairingRows(db, scope).where('pairings.id', '=', id).executeTakeFirst();
+}
+
+/** Every active pairing of `scope`. */
+export function activePairings(db: Db, scope: AreaScope): Promise<PairingRow[]> {
+  return pairingRows(db, scope).where('pairings.status', '=', 'active').execute();
+}
+
 export interface PairingFilter {
   status: 'active' | 'ended';
-  cadreId?: string;
-  householdId?: string;
+  cadreId?: string | undefined;
+  householdId?: string | undefined;
   /** Only pairings whose household has left the priority tier since the last review. */
   needsReview?: boolean;
   /** Whose household was (or was not) visited between two China calendar days, inclusive. */
-  visited?: { yes: boolean; from?: string; to?: string };
+  visited?: { yes: boolean; from?: string | undefined; to?: string | undefined };
 }
 
 /** The conditions of a filter on a pairing and its household. */
@@ -162,7 +116,7 @@ export async function countPairings(db: Db, scope: AreaScope, filter: PairingFil
   return Number(row.n);
 }
 
-/** Active priority households in scope with no active pairing. */
+/** Active priority households in scope with no active pairing, by village and number. */
 export function unpairedPriority(db: Db, scope: AreaScope) {
   return db
     .selectFrom('households')
@@ -188,37 +142,41 @@ export function unpairedPriority(db: Db, scope: AreaScope) {
             .where('pairings.status', '=', 'active'),
         ),
       ),
-    );
+    )
+    .orderBy('households.village_code')
+    .orderBy('households.number')
+    .execute();
 }
 
-export function visitRows(db: Db, scope: AreaScope) {
-  return db
-    .selectFrom('visits')
-    .innerJoin('areas as village', 'village.code', 'visits.village_code')
-    .leftJoin('households', 'households.id', 'visits.household_id')
-    .select([
-      'visits.id',
-      'visits.household_id',
-      'households.number as household_number',
-      'visits.village_code',
-      'village.name as village_name',
-      'visits.date',
-      'visits.kind',
-      'visits.findings',
-      'visits.needs',
-      'visits.latitude',
-      'visits.longitude',
-      'visits.created_at',
-    ])
-    .where((eb) => inScope(eb, 'visits.area_code', scope));
+/** Stores a pairing; false when the household already has an active one. */
+export async function insertPairing(db: Db, row: Insertable<PairingsTable>): Promise<boolean> {
+  try {
+    await db.insertInto('pairings').values(row).execute();
+    return true;
+  } catch (err) {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
 }
 
-export function measureRows(db: Db, scope: AreaScope) {
-  return db
-    .selectFrom('help_measures')
-    .innerJoin('households', 'households.id', 'help_measures.household_id')
-    .innerJoin('users', 'users.id', 'help_measures.cadre_id')
-    .selectAll('help_measures')
-    .select(['households.number as household_number', 'users.name as cadre_name'])
-    .where((eb) => inScope(eb, 'help_measures.area_code', scope));
+/** Changes a pairing at the version the caller read; false when it has moved on since. */
+export async function updatePairing(
+  db: Db,
+  id: string,
+  version: number,
+  patch: {
+    status?: 'ended';
+    end_date?: string;
+    end_reason?: string;
+    reviewed_tier?: 'stable' | 'watch' | 'priority' | null;
+  },
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('pairings')
+    .set({ ...patch, version: version + 1, updated_at: at })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

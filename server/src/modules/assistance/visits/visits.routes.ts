@@ -1,10 +1,11 @@
 import { ATTACHMENT_MAX_BYTES, visitPhotosApi, visitsApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../platform/errors';
-import type { AttachmentContentType } from '../../platform/images';
-import { areaContextOf, withTransaction } from '../../platform/request-context';
-import { route } from '../../platform/routes';
-import { addVisitPhoto, createVisit, getVisit, listVisits, readVisitPhoto } from './visits.service';
+import { AppError } from '../../../platform/errors';
+import type { AttachmentContentType } from '../../../platform/images';
+import { areaContextOf, withTransaction } from '../../../platform/request-context';
+import { route } from '../../../platform/routes';
+import { recordVisit } from './record-visit.command';
+import { addVisitPhoto, getVisit, listVisits, readVisitPhoto } from './visits.service';
 
 /** `/visits`: visits to households and villages (走访), and their photos. */
 export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,7 +16,7 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   route(app, visitsApi.create, { permission: 'assistance.visit' }, async (request, reply) => {
     const ctx = areaContextOf(request);
-    const { visit, created } = await withTransaction(ctx, (trx) => createVisit(trx, ctx, request.body));
+    const { visit, created } = await withTransaction(ctx, (trx) => recordVisit(ctx, trx, request.body));
     // The same client UUID again: the visit stored the first time, as a plain success.
     if (!created) reply.code(200);
     return visit;

@@ -1,8 +1,8 @@
 import { helpMeasuresApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { areaContextOf, withTransaction } from '../../platform/request-context';
-import { route } from '../../platform/routes';
-import { createMeasure, listMeasures, updateMeasure } from './visits.service';
+import { areaContextOf, withTransaction } from '../../../platform/request-context';
+import { route } from '../../../platform/routes';
+import { createMeasure, listMeasures, updateMeasure } from './help-measures.service';
 
 /** `/help-measures`: help given to a household (帮扶措施). */
 export const helpMeasuresRoutes: FastifyPluginAsyncZod = async (app) => {
