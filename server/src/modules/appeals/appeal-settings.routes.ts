@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import { requestContextOf, withTransaction } from '../../platform/request-context';
 import { route } from '../../platform/routes';
 import { writeSetting } from '../../platform/settings/settings.repository';
-import { appealSettings } from './appeals.service';
+import { appealSettings } from './intake/deadlines';
 
 /** `/appeal-settings`: deadlines and callback rules. */
 export const appealSettingsRoutes: FastifyPluginAsyncZod = async (app) => {

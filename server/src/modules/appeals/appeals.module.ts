@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { appealActionsRoutes } from './actions/actions.routes';
 import { appealAttachmentsRoutes } from './appeal-attachments.routes';
 import { appealCategoriesRoutes } from './appeal-categories.routes';
 import { appealSettingsRoutes } from './appeal-settings.routes';
@@ -23,6 +24,7 @@ export const appealsModule: FastifyPluginAsyncZod = async function appealsModule
   registerAppealJobs(jobs);
   await app.register(publicRoutes, { prefix: '/public' });
   await app.register(appealsRoutes, { prefix: '/appeals' });
+  await app.register(appealActionsRoutes, { prefix: '/appeals' });
   await app.register(appealAttachmentsRoutes, { prefix: '/appeals' });
   await app.register(appealCategoriesRoutes, { prefix: '/appeal-categories' });
   await app.register(appealSettingsRoutes, { prefix: '/appeal-settings' });

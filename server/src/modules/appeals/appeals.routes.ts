@@ -1,12 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  type AppealAction,
-  AppealsCreateHeaders,
-  appealActions,
-  appealActionsApi,
-  appealLevels,
-  appealsApi,
-} from '@lianxin/common';
+import { AppealsCreateHeaders, appealLevels, appealsApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { notFound } from '../../platform/errors';
@@ -14,7 +7,6 @@ import { areaContextOf, withTransaction } from '../../platform/request-context';
 import { route } from '../../platform/routes';
 import { findAppeal, holderOf } from './appeals.repository';
 import {
-  actOnAppeal,
   appealStats,
   createAppeal,
   getAppeal,
@@ -28,12 +20,6 @@ import { appealCandidates } from './candidates.repository';
 function idFromKey(callerId: string, key: string): string {
   const hex = createHash('sha256').update(`${callerId}\u0000${key}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-/** Assigning and deciding on a deferral are the unit head's; every other action is the handler's. */
-function permissionOf(action: AppealAction) {
-  const assigning = action === 'assign' || action === 'approve_deferral' || action === 'reject_deferral';
-  return assigning ? 'appeals.assign' : 'appeals.handle';
 }
 
 /** `/appeals`: the appeals of the three-level repository, their actions and callbacks. */
@@ -110,14 +96,6 @@ export const appealsRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!appeal) throw notFound();
     return appealCandidates(ctx.db, [appeal.holder_area_code]);
   });
-
-  // `POST /appeals/:id/<action>`: one transition each, answered with the whole appeal.
-  for (const action of appealActions) {
-    route(app, appealActionsApi[action], { permission: permissionOf(action) }, async (request) => {
-      const ctx = areaContextOf(request);
-      return withTransaction(ctx, (trx) => actOnAppeal(trx, ctx, request.params.id, action, request.body));
-    });
-  }
 
   route(app, appealsApi.recordCallback, { permission: 'appeals.handle' }, async (request) => {
     const ctx = areaContextOf(request);

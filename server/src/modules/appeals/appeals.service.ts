@@ -1,31 +1,18 @@
 import { randomInt } from 'node:crypto';
 import {
   type Appeal,
-  type AppealAction,
-  type AppealActionBody,
   type AppealCreateBody,
   type AppealEvent,
-  type AppealLevel,
   type AppealRating,
-  type AppealSettings,
   type AppealStats,
-  type AppealStatus,
   type AppealSummary,
   type AppealsListQuery,
   type AppealsPage,
-  type AppealUrgency,
-  appealActions,
-  appealLevels,
   type CallbackBody,
   type CallbackTask,
-  chinaDate,
   chinaDayAfter,
   chinaDayStart,
-  defaultAppealSettings,
-  hasPermission,
   maskPhone,
-  nextAppealStatus,
-  openAppealStatuses,
   type QueryFlag,
   rate,
   type SimilarAppeal,
@@ -43,22 +30,19 @@ import {
 } from '../../platform/notifications/notifications.service';
 import type { AreaContext } from '../../platform/request-context';
 import { type AreaScope, codeInScope, scopeOf } from '../../platform/scope';
-import { readSetting } from '../../platform/settings/settings.repository';
 import { findArea } from '../areas';
 import { findHousehold, findResident } from '../households';
+import { availableActions } from './actions/rules';
 import {
   type AppealFilter,
   type AppealListRow,
   type AppealRow,
   appealCounts,
   appealEvents,
-  type CategoryRow,
   countAppeals,
   type EventRow,
-  findAppeal,
   findCategory,
   holderOf,
-  insertCallback,
   insertEvents,
   latestCallback,
   listAppeals,
@@ -68,56 +52,26 @@ import {
   updateCallback,
 } from './appeals.repository';
 import { appealAttachments } from './attachments';
+import { appealSettings, deadlines } from './intake/deadlines';
+import {
+  appealLevelNames,
+  event,
+  isOpen,
+  levelAbove,
+  levelChange,
+  loadAppeal,
+  newLevelNotice,
+} from './lifecycle';
 import { bigrams, dice } from './similarity';
-
-const levelNames: Record<AppealLevel, string> = { village: '村级', town: '镇级', district: '区级' };
-
-/** Who acts on appeals: a signed-in caller, or nobody (the public page, the sweep). */
-
-export const appealLevelNames = levelNames;
 
 const HOUR = 3_600_000;
 const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-export async function appealSettings(db: Db): Promise<AppealSettings> {
-  return (await readSetting<AppealSettings>(db, 'appeals')) ?? defaultAppealSettings;
-}
 
 /** A code a resident can read over the phone: no 0/O or 1/I. */
 export function newTrackingCode(): string {
   let code = '';
   for (let i = 0; i < 10; i++) code += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
   return code;
-}
-
-function resolutionHours(settings: AppealSettings, category: CategoryRow, urgency: AppealUrgency): number {
-  // A category's own period applies to ordinary matters; urgent ones keep the urgent deadline.
-  if (category.resolution_days !== null && urgency !== 'urgent') return category.resolution_days * 24;
-  return settings.resolutionHours[urgency];
-}
-
-function at(from: Date, hours: number): string {
-  return new Date(from.getTime() + hours * HOUR).toISOString();
-}
-
-/** Deadlines counted from `from` at a level: respond, resolve, and when to warn of each. */
-export function deadlines(
-  from: Date,
-  settings: AppealSettings,
-  category: CategoryRow,
-  urgency: AppealUrgency,
-) {
-  const resolve = resolutionHours(settings, category, urgency);
-  return {
-    response_due_at: at(from, settings.responseHours),
-    resolution_due_at: at(from, resolve),
-    response_warn_at: at(from, settings.responseHours * settings.warnAtShare),
-    resolution_warn_at: at(from, resolve * settings.warnAtShare),
-  };
-}
-
-function isOpen(status: AppealStatus): boolean {
-  return openAppealStatuses.includes(status);
 }
 
 function isOverdue(row: AppealRow, now: string): boolean {
@@ -163,53 +117,6 @@ function toEvent(row: EventRow): AppealEvent {
     note: row.note,
     public: Boolean(row.public),
   };
-}
-
-/** What the caller may do with this appeal now; the server checks the same rules on every action. */
-function availableActions(
-  row: AppealRow,
-  ctx: Pick<AreaContext, 'caller' | 'scope'>,
-  callbackOpen: boolean,
-): Appeal['actions'] {
-  const { role } = ctx.caller;
-  if (!hasPermission(role, 'appeals.handle')) return [];
-  const held = codeInScope(row.holder_area_code, ctx.scope);
-  const actions: Appeal['actions'] = [];
-  if (held) {
-    for (const action of appealActions) {
-      if (nextAppealStatus(action, row.status) === undefined) continue;
-      if (!actionAllowed(row, action, role)) continue;
-      actions.push(action);
-    }
-  }
-  const handledIt = row.handler_id === ctx.caller.id || row.resolved_by === ctx.caller.id;
-  if (row.status === 'resolved' && callbackOpen && !handledIt) actions.push('callback');
-  return actions;
-}
-
-function actionAllowed(row: AppealRow, action: AppealAction, role: AreaContext['caller']['role']): boolean {
-  const pending = row.deferral_reason !== null && !row.deferral_approved;
-  switch (action) {
-    case 'assign':
-      return hasPermission(role, 'appeals.assign');
-    case 'approve_deferral':
-    case 'reject_deferral':
-      return pending && hasPermission(role, 'appeals.assign');
-    case 'defer':
-      return !pending;
-    case 'escalate':
-      return row.level !== 'district';
-    case 'send_down':
-      return row.level !== 'village';
-    default:
-      return true;
-  }
-}
-
-async function loadAppeal(db: Db, ctx: Pick<AreaContext, 'scope'>, id: string) {
-  const row = await findAppeal(db, ctx.scope, id);
-  if (!row) throw notFound();
-  return row;
 }
 
 export async function getAppeal(db: Db, ctx: AreaContext, id: string): Promise<Appeal> {
@@ -310,47 +217,6 @@ export async function listAppealsInScope(
     items: page.map((r) => toSummary(r, now)),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.received_at, last.id]) : null,
     total,
-  };
-}
-
-function event(
-  appealId: string,
-  atIso: string,
-  actor: { id: string | null; name: string | null },
-  fields: Omit<
-    Insertable<AppealEventsTable>,
-    'id' | 'appeal_id' | 'at' | 'actor_id' | 'actor_name' | 'public'
-  > & {
-    public?: boolean;
-  },
-): Insertable<AppealEventsTable> {
-  return {
-    id: newId(),
-    appeal_id: appealId,
-    at: atIso,
-    actor_id: actor.id,
-    actor_name: actor.name,
-    from_status: null,
-    to_status: null,
-    from_level: null,
-    to_level: null,
-    note: null,
-    ...fields,
-    public: fields.public ?? false,
-  };
-}
-
-export function newLevelNotice(
-  row: Pick<AppealRow, 'id' | 'tracking_code' | 'title'>,
-  holder: string,
-  level: AppealLevel,
-) {
-  return {
-    kind: 'appeal.new' as const,
-    areaCode: holder,
-    recipient: `${levelNames[level]}问题库 ${holder}`,
-    message: `新诉求 ${row.tracking_code}「${row.title}」待${levelNames[level]}受理`,
-    appealId: row.id,
   };
 }
 
@@ -539,299 +405,6 @@ export async function storeAppeals(
   }
 }
 
-/** The change that moves an appeal to another level: new holder, no handler, fresh deadlines there. */
-async function levelChange(
-  db: Db,
-  row: AppealRow,
-  toLevel: AppealLevel,
-  now: Date,
-): Promise<Updateable<AppealsTable>> {
-  const [settings, category] = await Promise.all([appealSettings(db), findCategory(db, row.category_code)]);
-  if (!category) throw new Error(`appeal ${row.id} has unknown category ${row.category_code}`);
-  const maxIndex = Math.max(appealLevels.indexOf(row.max_level), appealLevels.indexOf(toLevel));
-  return {
-    level: toLevel,
-    max_level: appealLevels[maxIndex] ?? toLevel,
-    holder_area_code: holderOf(row.village_code, toLevel),
-    handler_id: null,
-    status: 'received',
-    deferral_reason: null,
-    deferral_date: null,
-    deferral_approved: false,
-    ...deadlines(now, settings, category, row.urgency),
-  };
-}
-
-function levelAbove(level: AppealLevel): AppealLevel | null {
-  return appealLevels[appealLevels.indexOf(level) + 1] ?? null;
-}
-
-function levelBelow(level: AppealLevel): AppealLevel | null {
-  const index = appealLevels.indexOf(level);
-  return index > 0 ? (appealLevels[index - 1] ?? null) : null;
-}
-
-type ActionResult = {
-  patch: Updateable<AppealsTable>;
-  note: string | null;
-  public: boolean;
-  notices: OutgoingNotification[];
-  after?: (db: Db) => Promise<void>;
-};
-
-/**
- * Takes one action on an appeal the caller's unit holds: checks the lifecycle, the version and
- * the rules of the action, then writes the change, its timeline entry, notices and audit together.
- */
-export async function actOnAppeal<A extends AppealAction>(
-  db: Db,
-  ctx: AreaContext,
-  id: string,
-  action: A,
-  body: AppealActionBody<A>,
-): Promise<Appeal> {
-  const row = await loadAppeal(db, ctx, id);
-  if (!codeInScope(row.holder_area_code, ctx.scope)) throw new AppError('APPEAL_NOT_HELD');
-  if (row.version !== body.version) throw new AppError('VERSION_CONFLICT');
-  const next = nextAppealStatus(action, row.status);
-  if (next === undefined || !actionAllowed(row, action, ctx.caller.role)) {
-    if (action === 'escalate' && row.level === 'district') throw new AppError('APPEAL_LEVEL_TOP');
-    if (action === 'send_down' && row.level === 'village') throw new AppError('APPEAL_LEVEL_BOTTOM');
-    throw new AppError('APPEAL_STATE_INVALID', { status: row.status });
-  }
-  const now = ctx.clock.now();
-  const nowIso = now.toISOString();
-  const result = await planAction(db, ctx, row, action, body as AppealActionBody<AppealAction>, now);
-  const patch: Updateable<AppealsTable> = { status: next, ...result.patch, updated_at: nowIso };
-  const updated = await updateAppeal(db, row.id, row.version, patch);
-  if (!updated) throw new AppError('VERSION_CONFLICT');
-  await insertEvents(db, [
-    event(row.id, nowIso, ctx.actor, {
-      kind: action,
-      from_status: row.status,
-      to_status: patch.status ?? row.status,
-      from_level: patch.level && patch.level !== row.level ? row.level : null,
-      to_level: patch.level && patch.level !== row.level ? patch.level : null,
-      note: result.note,
-      public: result.public,
-    }),
-  ]);
-  await enqueueNotifications(db, ctx.clock, result.notices);
-  await result.after?.(db);
-  await recordAudit(db, ctx.clock, ctx.actor, {
-    action: `appeal.${action}`,
-    objectType: 'appeal',
-    objectId: row.id,
-    areaCode: row.village_code,
-    before: { status: row.status, level: row.level, handler: row.handler_id },
-    after: {
-      status: patch.status,
-      level: patch.level ?? row.level,
-      handler: patch.handler_id ?? row.handler_id,
-    },
-  });
-  return getAppeal(db, ctx, row.id);
-}
-
-async function planAction(
-  db: Db,
-  ctx: AreaContext,
-  row: AppealRow,
-  action: AppealAction,
-  body: AppealActionBody<AppealAction>,
-  now: Date,
-): Promise<ActionResult> {
-  const nowIso = now.toISOString();
-  const none = { notices: [] as OutgoingNotification[] };
-  const text = (b: unknown, key: 'note' | 'reason' | 'resolution') => {
-    const value = (b as Record<string, unknown>)[key];
-    return typeof value === 'string' && value !== '' ? value : null;
-  };
-  switch (action) {
-    case 'accept':
-    case 'start':
-      return {
-        ...none,
-        patch: {
-          accepted_at: row.accepted_at ?? nowIso,
-          handler_id: row.handler_id ?? ctx.caller.id,
-          response_warn_at: null,
-        },
-        note: text(body, 'note'),
-        public: action === 'accept',
-      };
-    case 'assign': {
-      const { handlerId } = body as AppealActionBody<'assign'>;
-      const handler = await checkHandler(db, row, handlerId);
-      return {
-        patch: { handler_id: handlerId },
-        note: text(body, 'note'),
-        public: false,
-        notices: [
-          {
-            kind: 'appeal.new',
-            areaCode: row.holder_area_code,
-            recipient: handler.name,
-            message: `诉求 ${row.tracking_code}「${row.title}」已交您承办`,
-            appealId: row.id,
-          },
-        ],
-      };
-    }
-    case 'escalate':
-    case 'send_down': {
-      const to = action === 'escalate' ? levelAbove(row.level) : levelBelow(row.level);
-      if (!to) throw new AppError(action === 'escalate' ? 'APPEAL_LEVEL_TOP' : 'APPEAL_LEVEL_BOTTOM');
-      const change = await levelChange(db, row, to, now);
-      return {
-        patch: change,
-        note: text(body, 'reason'),
-        public: true,
-        notices: [
-          {
-            ...newLevelNotice(row, change.holder_area_code ?? '', to),
-            kind: action === 'escalate' ? 'appeal.escalated' : 'appeal.new',
-          },
-        ],
-      };
-    }
-    case 'return':
-      return {
-        ...none,
-        patch: {
-          accepted_at: row.accepted_at ?? nowIso,
-          closed_at: nowIso,
-          response_warn_at: null,
-          resolution_warn_at: null,
-        },
-        note: text(body, 'reason'),
-        public: true,
-      };
-    case 'defer': {
-      const { plannedDate, reason } = body as AppealActionBody<'defer'>;
-      const today = chinaDate(now);
-      if (plannedDate <= today) throw new AppError('APPEAL_DEFERRAL_DATE_INVALID', { today });
-      return {
-        patch: { deferral_reason: reason, deferral_date: plannedDate, deferral_approved: false },
-        note: `${reason}（计划 ${plannedDate}）`,
-        public: false,
-        notices: [],
-      };
-    }
-    case 'approve_deferral': {
-      const planned = row.deferral_date ?? chinaDate(now);
-      // Not overdue while within the plan: the deadline becomes the end of the planned day.
-      const due = new Date(chinaDayStart(planned).getTime() + 24 * HOUR - 1).toISOString();
-      return {
-        ...none,
-        patch: { deferral_approved: true, resolution_due_at: due, resolution_warn_at: null },
-        note: text(body, 'note') ?? `缓办至 ${planned}`,
-        public: true,
-      };
-    }
-    case 'reject_deferral':
-      return {
-        ...none,
-        patch: { deferral_reason: null, deferral_date: null, deferral_approved: false },
-        note: text(body, 'note'),
-        public: false,
-      };
-    case 'resolve': {
-      const { resolution } = body as AppealActionBody<'resolve'>;
-      const settings = await appealSettings(db);
-      return {
-        patch: {
-          resolution,
-          resolved_at: nowIso,
-          resolved_level: row.level,
-          resolved_by: ctx.caller.id,
-          accepted_at: row.accepted_at ?? nowIso,
-          handler_id: row.handler_id ?? ctx.caller.id,
-          response_warn_at: null,
-          resolution_warn_at: null,
-        },
-        note: resolution,
-        public: true,
-        notices: residentNotice(row, `您的诉求 ${row.tracking_code} 已办结，请查看结果并评价。`),
-        after: async (trx) =>
-          insertCallback(trx, {
-            id: newId(),
-            appeal_id: row.id,
-            area_code: row.holder_area_code,
-            handler_id: row.handler_id ?? ctx.caller.id,
-            due_at: at(now, settings.callbackDays * 24),
-            attempts: 0,
-            created_at: nowIso,
-          }),
-      };
-    }
-    case 'merge': {
-      const { intoId } = body as AppealActionBody<'merge'>;
-      const target = await findAppeal(db, ctx.scope, intoId);
-      if (
-        !target ||
-        target.id === row.id ||
-        target.village_code !== row.village_code ||
-        !isOpen(target.status)
-      ) {
-        throw new AppError('APPEAL_MERGE_INVALID');
-      }
-      return {
-        ...none,
-        patch: {
-          merged_into_id: target.id,
-          closed_at: nowIso,
-          response_warn_at: null,
-          resolution_warn_at: null,
-        },
-        note: `并入 ${target.tracking_code}`,
-        public: true,
-        after: async (trx) =>
-          insertEvents(trx, [
-            event(target.id, nowIso, ctx.actor, {
-              kind: 'note',
-              note: `已并入重复诉求 ${row.tracking_code}`,
-            }),
-          ]),
-      };
-    }
-    case 'note': {
-      const note = body as AppealActionBody<'note'>;
-      return { ...none, patch: {}, note: note.note, public: note.public };
-    }
-  }
-}
-
-function residentNotice(row: AppealRow, message: string): OutgoingNotification[] {
-  if (!row.reporter_phone_enc) return [];
-  return [
-    {
-      kind: 'appeal.resolved',
-      areaCode: row.village_code,
-      recipient: row.reporter_phone_masked ?? '',
-      phoneEnc: row.reporter_phone_enc,
-      message,
-      appealId: row.id,
-    },
-  ];
-}
-
-/** A handler is an active account of the unit that holds the appeal, in a role that works on appeals. */
-async function checkHandler(db: Db, row: AppealRow, handlerId: string): Promise<{ name: string }> {
-  const user = await db
-    .selectFrom('users')
-    .select(['name', 'area_code', 'role', 'disabled_at'])
-    .where('id', '=', handlerId)
-    .executeTakeFirst();
-  const ok =
-    user !== undefined &&
-    user.disabled_at === null &&
-    user.area_code === row.holder_area_code &&
-    hasPermission(user.role as AreaContext['caller']['role'], 'appeals.handle');
-  if (!ok) throw new AppError('APPEAL_HANDLER_INVALID');
-  return { name: user.name };
-}
-
 /**
  * Applies a resident's rating (at callback or on the public page): satisfied or basically
  * satisfied closes the appeal; unsatisfied reopens it, and after too many reopenings sends it up.
@@ -885,7 +458,7 @@ async function applyRating(
         to_status: 'reopened',
         from_level: up ? row.level : null,
         to_level: up,
-        note: up ? `第 ${reopenCount} 次不满意，转${levelNames[up]}办理` : null,
+        note: up ? `第 ${reopenCount} 次不满意，转${appealLevelNames[up]}办理` : null,
         public: true,
       }),
     );

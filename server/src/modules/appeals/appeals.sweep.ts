@@ -11,7 +11,8 @@ import {
   type OutgoingNotification,
 } from '../../platform/notifications/notifications.service';
 import { holderOf, isOpenAppeal, listCategories } from './appeals.repository';
-import { appealLevelNames, appealSettings, deadlines } from './appeals.service';
+import { appealSettings, deadlines } from './intake/deadlines';
+import { appealLevelNames } from './lifecycle';
 
 const BATCH = 2000;
 const open = [...openAppealStatuses];

@@ -18,3 +18,19 @@ export async function appealCandidates(db: Db, units: string[]): Promise<AppealC
   // The column holds one of `roles`; only handling ones are selected.
   return rows.map((r) => ({ id: r.id, name: r.name, role: r.role as Role, areaCode: r.area_code }));
 }
+
+/** An active account of this unit whose role works on appeals: who may be made an appeal's handler. */
+export async function findCandidate(
+  db: Db,
+  unit: string,
+  userId: string,
+): Promise<{ name: string } | undefined> {
+  return db
+    .selectFrom('users')
+    .select('name')
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .where('role', 'in', handlingRoles)
+    .where('area_code', '=', unit)
+    .executeTakeFirst();
+}

@@ -1,5 +1,7 @@
 // The face of the appeals module: what other domains may use.
+export { actOnAppeal } from './actions/actions.service';
 export { appealsModule } from './appeals.module';
 export { holderOf, isOpenAppeal, listCategories } from './appeals.repository';
-export { actOnAppeal, appealSettings, createAppeal, deadlines, recordCallback } from './appeals.service';
+export { createAppeal, recordCallback } from './appeals.service';
 export { ensureAppealDefaults } from './categories';
+export { appealSettings, deadlines } from './intake/deadlines';

@@ -15,8 +15,9 @@ import { newId } from '../../platform/ids';
 import type { AreaContext } from '../../platform/request-context';
 import { codeInScope, inScope, scopeOf } from '../../platform/scope';
 import { findArea } from '../areas';
+import { actOnAppeal } from './actions/actions.service';
 import { findAppeal } from './appeals.repository';
-import { actOnAppeal, createAppeal } from './appeals.service';
+import { createAppeal } from './appeals.service';
 import { bump, insertMediation, type MediationParty, mediationRows } from './mediation.repository';
 
 async function toMediations(db: Db, rows: Awaited<ReturnType<typeof mediationRows>>): Promise<Mediation[]> {

@@ -1,0 +1,124 @@
+import { type AppealLevel, type AppealStatus, appealLevels, openAppealStatuses } from '@lianxin/common';
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../../db/dialect';
+import type { AppealEventsTable, AppealsTable } from '../../db/schema';
+import { notFound } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+import type { OutgoingNotification } from '../../platform/notifications/notifications.service';
+import type { AreaContext } from '../../platform/request-context';
+import { type AppealRow, findAppeal, findCategory, holderOf } from './appeals.repository';
+import { appealSettings, deadlines } from './intake/deadlines';
+
+/** What every part of an appeal's life shares: levels, timeline entries, notices, the held row. */
+
+export const HOUR = 3_600_000;
+
+export const appealLevelNames: Record<AppealLevel, string> = {
+  village: '村级',
+  town: '镇级',
+  district: '区级',
+};
+
+export function at(from: Date, hours: number): string {
+  return new Date(from.getTime() + hours * HOUR).toISOString();
+}
+
+export function isOpen(status: AppealStatus): boolean {
+  return openAppealStatuses.includes(status);
+}
+
+/** An appeal in the caller's reach, or 404. */
+export async function loadAppeal(db: Db, ctx: Pick<AreaContext, 'scope'>, id: string) {
+  const row = await findAppeal(db, ctx.scope, id);
+  if (!row) throw notFound();
+  return row;
+}
+
+/** A timeline entry of an appeal. */
+export function event(
+  appealId: string,
+  atIso: string,
+  actor: { id: string | null; name: string | null },
+  fields: Omit<
+    Insertable<AppealEventsTable>,
+    'id' | 'appeal_id' | 'at' | 'actor_id' | 'actor_name' | 'public'
+  > & {
+    public?: boolean;
+  },
+): Insertable<AppealEventsTable> {
+  return {
+    id: newId(),
+    appeal_id: appealId,
+    at: atIso,
+    actor_id: actor.id,
+    actor_name: actor.name,
+    from_status: null,
+    to_status: null,
+    from_level: null,
+    to_level: null,
+    note: null,
+    ...fields,
+    public: fields.public ?? false,
+  };
+}
+
+export function newLevelNotice(
+  row: Pick<AppealRow, 'id' | 'tracking_code' | 'title'>,
+  holder: string,
+  level: AppealLevel,
+) {
+  return {
+    kind: 'appeal.new' as const,
+    areaCode: holder,
+    recipient: `${appealLevelNames[level]}问题库 ${holder}`,
+    message: `新诉求 ${row.tracking_code}「${row.title}」待${appealLevelNames[level]}受理`,
+    appealId: row.id,
+  };
+}
+
+/** A message to the resident who reported, when there is a phone to send it to. */
+export function residentNotice(row: AppealRow, message: string): OutgoingNotification[] {
+  if (!row.reporter_phone_enc) return [];
+  return [
+    {
+      kind: 'appeal.resolved',
+      areaCode: row.village_code,
+      recipient: row.reporter_phone_masked ?? '',
+      phoneEnc: row.reporter_phone_enc,
+      message,
+      appealId: row.id,
+    },
+  ];
+}
+
+export function levelAbove(level: AppealLevel): AppealLevel | null {
+  return appealLevels[appealLevels.indexOf(level) + 1] ?? null;
+}
+
+export function levelBelow(level: AppealLevel): AppealLevel | null {
+  const index = appealLevels.indexOf(level);
+  return index > 0 ? (appealLevels[index - 1] ?? null) : null;
+}
+
+/** The change that moves an appeal to another level: new holder, no handler, fresh deadlines there. */
+export async function levelChange(
+  db: Db,
+  row: AppealRow,
+  toLevel: AppealLevel,
+  now: Date,
+): Promise<Updateable<AppealsTable>> {
+  const [settings, category] = await Promise.all([appealSettings(db), findCategory(db, row.category_code)]);
+  if (!category) throw new Error(`appeal ${row.id} has unknown category ${row.category_code}`);
+  const maxIndex = Math.max(appealLevels.indexOf(row.max_level), appealLevels.indexOf(toLevel));
+  return {
+    level: toLevel,
+    max_level: appealLevels[maxIndex] ?? toLevel,
+    holder_area_code: holderOf(row.village_code, toLevel),
+    handler_id: null,
+    status: 'received',
+    deferral_reason: null,
+    deferral_date: null,
+    deferral_approved: false,
+    ...deadlines(now, settings, category, row.urgency),
+  };
+}
