@@ -13,7 +13,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/database';
@@ -30,6 +29,7 @@ import { accountRoutes, loginRoutes } from './platform/auth/auth.routes';
 import { type Clock, systemClock } from './platform/clock';
 import type { AppContext, RouteEntry } from './platform/context';
 import { registerErrorHandler, sendError } from './platform/error-handler';
+import { pingDatabase } from './platform/health.repository';
 import { registerHousekeeping } from './platform/housekeeping';
 import { JobWorker } from './platform/jobs/jobs.worker';
 import { registerNotificationJobs } from './platform/notifications/notifications.service';
@@ -159,7 +159,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   );
   app.get('/readyz', { schema: { tags: ['health'] } }, async (request, reply) => {
     try {
-      await sql`select 1`.execute(database.db);
+      await pingDatabase(database.db);
       return { status: 'ready' };
     } catch (err) {
       request.log.error({ err }, 'database not reachable');

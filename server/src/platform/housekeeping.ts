@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import type { Config } from '../config';
-import { engineOf } from '../db/dialect';
 import { deleteExpiredSessions, deleteOldFailures } from './auth/auth.repository';
+import { refreshPlannerStatistics } from './housekeeping.repository';
 import { purgeFinishedJobs } from './jobs/jobs.repository';
 import type { JobWorker } from './jobs/jobs.worker';
 
@@ -19,8 +18,8 @@ export function registerHousekeeping(worker: JobWorker, config: Config): void {
       );
       await deleteOldFailures(trx, new Date(now.getTime() - 24 * HOUR).toISOString());
       await purgeFinishedJobs(trx, new Date(now.getTime() - 30 * 24 * HOUR));
-      // SQLite's planner statistics follow the data (PostgreSQL's autovacuum does this by itself).
-      if (engineOf(trx) === 'sqlite') await sql`pragma optimize`.execute(trx);
+      // The planner's statistics follow the data.
+      await refreshPlannerStatistics(trx);
     })
     .every('platform.housekeeping', HOUR);
 }

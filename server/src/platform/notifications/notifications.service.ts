@@ -1,14 +1,21 @@
 import type { Notification, NotificationKind } from '@lianxin/common';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Config } from '../../config';
 import type { Db } from '../../db/dialect';
-import type { DB, NotificationsTable } from '../../db/schema';
+import type { DB } from '../../db/schema';
 import type { Clock } from '../clock';
-import { newId } from '../ids';
 import type { JobWorker } from '../jobs/jobs.worker';
-import { type AreaScope, inScope } from '../scope';
+import type { AreaScope } from '../scope';
 import type { Secrets } from '../secrets';
+import {
+  dueNotifications,
+  insertPending,
+  markAttemptFailed,
+  markSent,
+  type NotificationRow,
+  notificationsInScope,
+} from './notifications.repository';
 
 const MAX_ATTEMPTS = 8;
 const BATCH = 100;
@@ -35,28 +42,19 @@ export async function enqueueNotifications(
   items: OutgoingNotification[],
 ): Promise<void> {
   if (items.length === 0) return;
-  const now = clock.now().toISOString();
-  await db
-    .insertInto('notifications')
-    .values(
-      items.map((n) => ({
-        id: newId(),
-        kind: n.kind,
-        area_code: n.areaCode,
-        recipient: n.recipient,
-        phone_enc: n.phoneEnc ?? null,
-        message: n.message,
-        appeal_id: n.appealId ?? null,
-        status: 'pending' as const,
-        attempts: 0,
-        next_attempt_at: now,
-        created_at: now,
-      })),
-    )
-    .execute();
+  await insertPending(
+    db,
+    items.map((n) => ({
+      kind: n.kind,
+      areaCode: n.areaCode,
+      recipient: n.recipient,
+      phoneEnc: n.phoneEnc ?? null,
+      message: n.message,
+      appealId: n.appealId ?? null,
+    })),
+    clock.now().toISOString(),
+  );
 }
-
-type NotificationRow = Selectable<NotificationsTable>;
 
 function toNotification(row: NotificationRow): Notification {
   return {
@@ -81,16 +79,7 @@ export async function listNotifications(
   filter: { status?: NotificationRow['status']; appealId?: string },
   limit: number,
 ): Promise<Notification[]> {
-  const rows = await db
-    .selectFrom('notifications')
-    .selectAll()
-    .where((eb) => inScope(eb, 'area_code', scope))
-    .$if(filter.status !== undefined, (qb) => qb.where('status', '=', filter.status ?? 'pending'))
-    .$if(filter.appealId !== undefined, (qb) => qb.where('appeal_id', '=', filter.appealId ?? ''))
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  const rows = await notificationsInScope(db, scope, filter, limit);
   return rows.map(toNotification);
 }
 
@@ -129,42 +118,21 @@ export async function deliverDue(
   deliver: Deliver,
   logger?: FastifyBaseLogger,
 ): Promise<number> {
-  const rows = await db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', clock.now().toISOString())
-    .orderBy('next_attempt_at')
-    .limit(BATCH)
-    .execute();
+  const rows = await dueNotifications(db, clock.now().toISOString(), BATCH);
   for (const row of rows) {
     try {
       await deliver(row);
-      await db
-        .updateTable('notifications')
-        .set({
-          status: 'sent',
-          sent_at: clock.now().toISOString(),
-          attempts: row.attempts + 1,
-          last_error: null,
-        })
-        .where('id', '=', row.id)
-        .where('status', '=', 'pending')
-        .execute();
+      await markSent(db, row.id, row.attempts + 1, clock.now().toISOString());
     } catch (err) {
       const attempts = row.attempts + 1;
       const message = err instanceof Error ? err.message : String(err);
       logger?.warn({ notification: row.id, attempts, err: message }, 'notification not delivered');
-      await db
-        .updateTable('notifications')
-        .set({
-          attempts,
-          last_error: message.slice(0, 500),
-          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-          next_attempt_at: new Date(clock.now().getTime() + backoffMs(attempts)).toISOString(),
-        })
-        .where('id', '=', row.id)
-        .execute();
+      await markAttemptFailed(db, row.id, {
+        attempts,
+        lastError: message.slice(0, 500),
+        givenUp: attempts >= MAX_ATTEMPTS,
+        nextAttemptAt: new Date(clock.now().getTime() + backoffMs(attempts)).toISOString(),
+      });
     }
   }
   return rows.length;
