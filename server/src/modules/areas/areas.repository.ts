@@ -33,6 +33,21 @@ export async function findArea(db: Db, scope: AreaScope, code: string): Promise<
     .executeTakeFirst();
 }
 
+/** The areas directly below one, within the caller's reach, in code order. */
+export async function childAreas(
+  db: Db,
+  scope: AreaScope,
+  parentCode: string,
+): Promise<Pick<AreaRow, 'code' | 'name'>[]> {
+  return db
+    .selectFrom('areas')
+    .select(['code', 'name'])
+    .where('parent_code', '=', parentCode)
+    .where((eb) => inScope(eb, 'code', scope))
+    .orderBy('code')
+    .execute();
+}
+
 /** Unscoped: the ancestors of an area, for showing where something is. */
 export async function findAreasByCodes(db: Db, codes: string[]): Promise<AreaRow[]> {
   if (codes.length === 0) return [];

@@ -1,4 +1,4 @@
 // The face of the areas module: what other domains may use.
 export { areasModule } from './areas.module';
-export { countAreas, findArea, findAreasByCodes } from './areas.repository';
+export { childAreas, countAreas, findArea, findAreasByCodes } from './areas.repository';
 export { areaPath } from './areas.service';

@@ -1,5 +1,5 @@
 import { chinaDayStart, daysOfMonth, shiftMonth } from '@lianxin/common';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { chinaDayOf, chinaMonthOf, type Db, engineOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import { chunks } from '../../platform/collections';
@@ -273,8 +273,11 @@ async function recountHouseholds(db: Db, areas: readonly string[]) {
   }
 }
 
-/** Recounts one pass of noted changes; true when more notes may be waiting. */
-async function recountPass(trx: Transaction<DB>): Promise<boolean> {
+/**
+ * Recounts one pass of noted changes, in the caller's transaction (on PostgreSQL one recount at
+ * a time); true when more notes may be waiting.
+ */
+export async function recountNotedChanges(trx: Transaction<DB>): Promise<boolean> {
   if (engineOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${RECOUNT_LOCK})`.execute(trx);
   const notes = await trx
     .selectFrom('dashboard_changes')
@@ -297,15 +300,6 @@ async function recountPass(trx: Transaction<DB>): Promise<boolean> {
     await trx.deleteFrom('dashboard_changes').where('id', 'in', ids).execute();
   }
   return notes.length === NOTES_PER_PASS;
-}
-
-/**
- * Brings the dashboards' counts up to date with every write committed so far: recounts the
- * (village, month) and area keys the triggers noted, then drops those notes.
- */
-export async function refreshDashboardCounts(db: Kysely<DB>): Promise<void> {
-  let more = true;
-  while (more) more = await db.transaction().execute(recountPass);
 }
 
 /** Parts a district's or town's pairings are counted in at once on PostgreSQL (one per core and more). */

@@ -13,8 +13,9 @@ import type { DB } from '../../db/schema';
 import type { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { JobWorker } from '../../platform/jobs/jobs.worker';
+import { withTransaction } from '../../platform/request-context';
 import { type AreaScope, scopeOf } from '../../platform/scope';
-import { findArea } from '../areas';
+import { childAreas, findArea } from '../areas';
 import {
   appealCounts,
   countedAppeals,
@@ -23,7 +24,7 @@ import {
   householdsByChild,
   leftPriorityByChild,
   pairedVisitedByChild,
-  refreshDashboardCounts,
+  recountNotedChanges,
 } from './dashboard.repository';
 
 /** How long a computed dashboard is served again; a change made through this instance clears it at once. */
@@ -195,12 +196,7 @@ async function compute(
   const toTs = dayAfter(query.to).toISOString();
   const children =
     area.kind === 'district' || area.kind === 'town'
-      ? await db
-          .selectFrom('areas')
-          .select(['code', 'name'])
-          .where('parent_code', '=', area.code)
-          .orderBy('code')
-          .execute()
+      ? await childAreas(db, scope, area.code)
       : [{ code: area.code, name: area.name }];
   const [appeals, households, paired, left] = await Promise.all([
     appealsFor(db, area, scope, digits, query),
@@ -276,6 +272,15 @@ export async function dashboard(
   const computed = await compute(db, { code: area.code, name: area.name, kind: area.kind }, query, ctx.clock);
   cache.set(key, now, computed);
   return computed;
+}
+
+/**
+ * Brings the dashboards' counts up to date with every write committed so far: recounts the
+ * (village, month) and area keys the triggers noted, then drops those notes, a pass per transaction.
+ */
+async function refreshDashboardCounts(db: Kysely<DB>): Promise<void> {
+  let more = true;
+  while (more) more = await withTransaction({ db }, recountNotedChanges);
 }
 
 /** Keeps the dashboards' counts recounted every few minutes, so the notes of writes stay few between reads. */

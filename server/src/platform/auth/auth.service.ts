@@ -8,6 +8,7 @@ import type { Clock } from '../clock';
 import type { Caller } from '../context';
 import { AppError } from '../errors';
 import { newId, newSecret, sha256 } from '../ids';
+import { withTransaction } from '../request-context';
 import { normalizeUsername } from './accounts';
 import {
   type CallerRow,
@@ -89,7 +90,7 @@ export async function login(
   const now = clock.now();
   const stamp = now.toISOString();
   if (!found || !ok) {
-    await db.transaction().execute(async (trx) => {
+    await withTransaction({ db }, async (trx) => {
       await insertFailure(trx, { id: newId(), username, ip: client.ip, at: stamp });
       await recordAudit(
         trx,
@@ -105,7 +106,7 @@ export async function login(
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + config.session.absoluteHours * 3_600_000);
   const caller = toCaller(found);
-  await db.transaction().execute(async (trx) => {
+  await withTransaction({ db }, async (trx) => {
     if (client.previousToken) await deleteSession(trx, sessionIdOf(client.previousToken));
     await insertSession(trx, {
       id: sessionIdOf(token),
@@ -175,7 +176,7 @@ export async function logout(
   actor: Actor,
   areaCode: string,
 ): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await withTransaction(deps, async (trx) => {
     await deleteSession(trx, sessionId);
     await recordAudit(trx, deps.clock, actor, {
       action: 'auth.logout',
@@ -201,7 +202,7 @@ export async function changeOwnPassword(
   }
   if (!isStrongPassword(newPassword, caller.username)) throw new AppError('PASSWORD_WEAK');
   const passwordHash = await hashPassword(newPassword);
-  await deps.db.transaction().execute(async (trx) => {
+  await withTransaction(deps, async (trx) => {
     await updatePasswordHash(trx, caller.id, passwordHash, deps.clock.now().toISOString());
     // Keep the session the change was made from; every other one ends.
     await deleteUserSessions(trx, caller.id, currentSessionId);

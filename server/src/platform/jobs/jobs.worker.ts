@@ -1,9 +1,11 @@
 import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
+import type { Db } from '../../db/dialect';
 import type { DB, JobRow } from '../../db/schema';
 import type { Clock } from '../clock';
 import { newId } from '../ids';
+import { withTransaction } from '../request-context';
 import { claimNextJob, completeJob, type EnqueueOptions, failJob, insertJob } from './jobs.repository';
 
 export interface JobContext {
@@ -158,7 +160,7 @@ export class JobWorker {
         await longHandler({ db: this.db, payload: JSON.parse(job.payload), job, clock: this.clock });
         if (!(await completeJob(this.db, job, this.id, this.clock.now()))) throw new LeaseLost();
       } else if (handler) {
-        await this.db.transaction().execute(async (trx) => {
+        await withTransaction({ db: this.db }, async (trx) => {
           await handler({ trx, payload: JSON.parse(job.payload), job, clock: this.clock });
           if (!(await completeJob(trx, job, this.id, this.clock.now()))) throw new LeaseLost();
         });
@@ -183,7 +185,7 @@ export class JobWorker {
   }
 
   /** Enqueues inside the caller's transaction: the job exists exactly when the change that needs it does. */
-  async enqueueIn(db: Kysely<DB>, options: Omit<EnqueueOptions, 'runAt'> & { runAt?: Date }): Promise<void> {
+  async enqueueIn(db: Db, options: Omit<EnqueueOptions, 'runAt'> & { runAt?: Date }): Promise<void> {
     await insertJob(db, this.clock.now(), { ...options, runAt: options.runAt ?? this.clock.now() });
     if (this.#started && !this.#stopping && (options.runAt ?? this.clock.now()) <= this.clock.now())
       this.wake();

@@ -6,9 +6,7 @@ import {
   type Locale,
   type Role,
 } from '@lianxin/common';
-import type { Kysely } from 'kysely';
 import type { Db } from '../../../db/dialect';
-import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../platform/audit/audit.service';
 import type { Clock } from '../../../platform/clock';
 import type { Caller } from '../../../platform/context';
@@ -86,7 +84,7 @@ export async function startImport(
     created_at: now,
     updated_at: now,
   });
-  await jobs.enqueueIn(db as Kysely<DB>, {
+  await jobs.enqueueIn(db, {
     kind: CHECK_JOB,
     payload: { id },
     dedupeKey: `${CHECK_JOB}:${id}`,
@@ -107,7 +105,7 @@ export async function commitImport(
   if (!(await updateImport(db, id, { status: 'committing', progress_done: 0, updated_at: now }, 'ready'))) {
     throw new AppError('IMPORT_STATE_INVALID', { status: row.status });
   }
-  await jobs.enqueueIn(db as Kysely<DB>, {
+  await jobs.enqueueIn(db, {
     kind: COMMIT_JOB,
     payload: { id },
     dedupeKey: `${COMMIT_JOB}:${id}`,
