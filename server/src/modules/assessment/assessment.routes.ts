@@ -5,15 +5,9 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import { attachmentDisposition } from '../../platform/http';
 import { areaContextOf, requestContextOf, withTransaction } from '../../platform/request-context';
 import { route } from '../../platform/routes';
-import {
-  assessment,
-  commentScore,
-  computeAssessment,
-  finalizeAssessment,
-  ownScore,
-  saveConfig,
-} from './assessment.service';
+import { assessment, commentScore, computeAssessment, ownScore, saveConfig } from './assessment.service';
 import { writeAssessmentWorkbook, XLSX } from './assessment.xlsx';
+import { finalizeAssessment } from './finalize-assessment.command';
 
 /** `/assessments/:year`: the annual assessment of cadres, its configuration, scores and export. */
 export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -54,7 +48,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   route(app, assessmentsApi.finalize, { permission: 'assessment.manage' }, async (request) => {
     const ctx = areaContextOf(request);
-    await withTransaction(ctx, (trx) => finalizeAssessment(trx, ctx.clock, ctx.actor, request.params.year));
+    await withTransaction(ctx, (trx) => finalizeAssessment(ctx, trx, request.params.year));
     return undefined;
   });
 

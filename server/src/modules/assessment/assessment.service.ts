@@ -8,14 +8,26 @@ import {
   cohorts,
   defaultAssessmentConfig,
 } from '@lianxin/common';
-import { sql } from 'kysely';
 import type { Db } from '../../db/dialect';
 import type { Actor } from '../../platform/audit/audit.service';
 import { recordAudit } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
-import { type AreaScope, inScope } from '../../platform/scope';
+import type { AreaScope } from '../../platform/scope';
 import { assistanceSettings } from '../assistance';
+import {
+  type AssessmentYearRow,
+  enabledAccounts,
+  findYear,
+  markComputed,
+  replaceScores,
+  type ScoreRow,
+  saveYearConfig,
+  scoreComments,
+  scoreOf,
+  scoresInScope,
+  setScoreComment,
+} from './assessment.repository';
 import { cadreCounts, noCounts, quotaMinimums } from './work.repository';
 import { cadreRates, minimumQuota } from './work.service';
 
@@ -43,24 +55,15 @@ export function checkConfig(config: AssessmentConfig): void {
   }
 }
 
-async function yearRow(db: Db, year: number) {
-  return db.selectFrom('assessment_years').selectAll().where('year', '=', year).executeTakeFirst();
-}
-
-function editable(row: Awaited<ReturnType<typeof yearRow>>, year: number): void {
+/** A finalized year never changes. */
+export function editable(row: AssessmentYearRow | undefined, year: number): void {
   if (row?.status === 'finalized') throw new AppError('ASSESSMENT_FINALIZED', { year });
 }
 
 export async function saveConfig(db: Db, clock: Clock, actor: Actor, year: number, config: AssessmentConfig) {
-  const row = await yearRow(db, year);
-  editable(row, year);
+  editable(await findYear(db, year), year);
   checkConfig(config);
-  const now = clock.now().toISOString();
-  await db
-    .insertInto('assessment_years')
-    .values({ year, config: JSON.stringify(config), status: 'draft', updated_at: now })
-    .onConflict((oc) => oc.column('year').doUpdateSet({ config: JSON.stringify(config), updated_at: now }))
-    .execute();
+  await saveYearConfig(db, year, JSON.stringify(config), clock.now().toISOString());
   await recordAudit(db, clock, actor, {
     action: 'assessment.config',
     objectType: 'assessment',
@@ -75,23 +78,17 @@ export async function saveConfig(db: Db, clock: Clock, actor: Actor, year: numbe
  * left out of the score (and shown as no data), not counted as zero.
  */
 export async function computeAssessment(db: Db, clock: Clock, actor: Actor, year: number): Promise<number> {
-  const row = await yearRow(db, year);
+  const row = await findYear(db, year);
   editable(row, year);
   const config: AssessmentConfig = row
     ? (JSON.parse(row.config) as AssessmentConfig)
     : defaultAssessmentConfig;
-  const [settings, overrides, cadres, counts, contactPoints] = await Promise.all([
+  const [settings, overrides, cadres, counts] = await Promise.all([
     assistanceSettings(db),
     quotaMinimums(db),
-    db
-      .selectFrom('users')
-      .select(['id', 'role', 'rank', 'area_code'])
-      .where('disabled_at', 'is', null)
-      .execute(),
+    enabledAccounts(db),
     cadreCounts(db, { from: `${year}-01-01`, to: `${year}-12-31` }, null),
-    db.selectFrom('contact_points').select('leader_id').distinct().execute(),
   ]);
-  const leaders = new Set(contactPoints.map((c) => c.leader_id));
   const scored: {
     cadreId: string;
     cohort: Cohort;
@@ -100,7 +97,7 @@ export async function computeAssessment(db: Db, clock: Clock, actor: Actor, year
     score: number | null;
   }[] = [];
   for (const cadre of cadres) {
-    const cohort = cohortOf(cadre.role, cadre.rank, leaders.has(cadre.id));
+    const cohort = cohortOf(cadre.role, cadre.rank, cadre.leadsContactPoint);
     if (!cohort) continue;
     const rates = cadreRates(counts.get(cadre.id) ?? noCounts(), minimumQuota(cadre, settings, overrides));
     const values: Record<CadreIndicator, number | null> = {
@@ -126,7 +123,7 @@ export async function computeAssessment(db: Db, clock: Clock, actor: Actor, year
       weightWithData === 0
         ? null
         : Math.round((weighed.reduce((a, b) => a + b.points, 0) / weightWithData) * 100 * 100) / 100;
-    scored.push({ cadreId: cadre.id, cohort, areaCode: cadre.area_code, breakdown, score });
+    scored.push({ cadreId: cadre.id, cohort, areaCode: cadre.areaCode, breakdown, score });
   }
   // Ranks within each cohort, highest first; equal scores share a rank; no data is unranked.
   for (const cohort of cohorts) {
@@ -141,23 +138,9 @@ export async function computeAssessment(db: Db, clock: Clock, actor: Actor, year
       Object.assign(s, { rank });
     });
   }
-  const now = clock.now().toISOString();
-  await db
-    .insertInto('assessment_years')
-    .values({ year, config: JSON.stringify(config), status: 'draft', computed_at: now, updated_at: now })
-    .onConflict((oc) => oc.column('year').doUpdateSet({ computed_at: now, updated_at: now }))
-    .execute();
+  await markComputed(db, year, JSON.stringify(config), clock.now().toISOString());
   // Reviewer comments survive a recompute.
-  const comments = new Map(
-    (
-      await db
-        .selectFrom('assessment_scores')
-        .select(['cadre_id', 'comment'])
-        .where('year', '=', year)
-        .execute()
-    ).map((c) => [c.cadre_id, c.comment]),
-  );
-  await db.deleteFrom('assessment_scores').where('year', '=', year).execute();
+  const comments = await scoreComments(db, year);
   const rows = scored.map((s) => ({
     year,
     cadre_id: s.cadreId,
@@ -168,11 +151,7 @@ export async function computeAssessment(db: Db, clock: Clock, actor: Actor, year
     rank: (s as { rank?: number }).rank ?? null,
     comment: comments.get(s.cadreId) ?? null,
   }));
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insertInto('assessment_scores')
-      .values(rows.slice(i, i + 500))
-      .execute();
+  await replaceScores(db, year, rows);
   await recordAudit(db, clock, actor, {
     action: 'assessment.compute',
     objectType: 'assessment',
@@ -182,17 +161,7 @@ export async function computeAssessment(db: Db, clock: Clock, actor: Actor, year
   return rows.length;
 }
 
-function scoreRows(db: Db, year: number) {
-  return db
-    .selectFrom('assessment_scores')
-    .innerJoin('users', 'users.id', 'assessment_scores.cadre_id')
-    .innerJoin('areas', 'areas.code', 'assessment_scores.area_code')
-    .selectAll('assessment_scores')
-    .select(['users.name as cadre_name', 'areas.name as area_name'])
-    .where('assessment_scores.year', '=', year);
-}
-
-function toScore(r: Awaited<ReturnType<ReturnType<typeof scoreRows>['execute']>>[number]): AssessmentScore {
+function toScore(r: ScoreRow): AssessmentScore {
   return {
     cadreId: r.cadre_id,
     cadreName: r.cadre_name,
@@ -213,14 +182,8 @@ export async function assessment(
   year: number,
   cohort?: Cohort,
 ): Promise<Assessment> {
-  const row = await yearRow(db, year);
-  const scores = await scoreRows(db, year)
-    .where((eb) => inScope(eb, 'assessment_scores.area_code', scope))
-    .$if(cohort !== undefined, (qb) => qb.where('assessment_scores.cohort', '=', cohort ?? 'village_cadres'))
-    .orderBy('assessment_scores.cohort')
-    .orderBy(sql`case when assessment_scores.rank is null then 1 else 0 end`)
-    .orderBy('assessment_scores.rank')
-    .execute();
+  const row = await findYear(db, year);
+  const scores = await scoresInScope(db, scope, year, cohort);
   return {
     year,
     status: row?.status ?? 'draft',
@@ -233,7 +196,7 @@ export async function assessment(
 
 /** The caller's own score and breakdown. */
 export async function ownScore(db: Db, cadreId: string, year: number): Promise<AssessmentScore> {
-  const row = await scoreRows(db, year).where('assessment_scores.cadre_id', '=', cadreId).executeTakeFirst();
+  const row = await scoreOf(db, year, cadreId);
   if (!row) throw notFound();
   return toScore(row);
 }
@@ -245,15 +208,8 @@ export async function commentScore(
   cadreId: string,
   comment: string,
 ): Promise<AssessmentScore> {
-  editable(await yearRow(db, year), year);
-  const result = await db
-    .updateTable('assessment_scores')
-    .set({ comment: comment || null })
-    .where('year', '=', year)
-    .where('cadre_id', '=', cadreId)
-    .where((eb) => inScope(eb, 'area_code', ctx.scope))
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw notFound();
+  editable(await findYear(db, year), year);
+  if (!(await setScoreComment(db, ctx.scope, year, cadreId, comment || null))) throw notFound();
   await recordAudit(db, ctx.clock, ctx.actor, {
     action: 'assessment.comment',
     objectType: 'user',
@@ -261,24 +217,4 @@ export async function commentScore(
     after: { year, comment },
   });
   return ownScore(db, cadreId, year);
-}
-
-/** Locks a computed year: from now on nothing about it changes. Audited. */
-export async function finalizeAssessment(db: Db, clock: Clock, actor: Actor, year: number): Promise<void> {
-  const row = await yearRow(db, year);
-  editable(row, year);
-  if (!row?.computed_at) throw new AppError('ASSESSMENT_NOT_COMPUTED', { year });
-  const now = clock.now().toISOString();
-  const result = await db
-    .updateTable('assessment_years')
-    .set({ status: 'finalized', finalized_at: now, finalized_by: actor.id, updated_at: now })
-    .where('year', '=', year)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new AppError('ASSESSMENT_FINALIZED', { year });
-  await recordAudit(db, clock, actor, {
-    action: 'assessment.finalize',
-    objectType: 'assessment',
-    objectId: String(year),
-  });
 }
