@@ -3,28 +3,31 @@ import { appealActionsRoutes } from './actions/actions.routes';
 import { appealAttachmentsRoutes } from './appeal-attachments.routes';
 import { appealCategoriesRoutes } from './appeal-categories.routes';
 import { appealSettingsRoutes } from './appeal-settings.routes';
-import { appealsRoutes } from './appeals.routes';
 import { registerAppealJobs } from './appeals.sweep';
-import { callbacksRoutes } from './callbacks.routes';
+import { appealCallbackRoutes, callbacksRoutes } from './callbacks/callbacks.routes';
 import { ensureAppealDefaults } from './categories';
-import { mediationsRoutes } from './mediations.routes';
+import { appealIntakeRoutes } from './intake/intake.routes';
+import { mediationsRoutes } from './mediation/mediation.routes';
 import { notificationsRoutes } from './notifications.routes';
 import { publicRoutes } from './public.routes';
-import { screeningsRoutes } from './screenings.routes';
+import { appealQueriesRoutes } from './queries/queries.routes';
+import { screeningsRoutes } from './screenings/screenings.routes';
 
 /**
- * Appeals (诉求) and the three-level repository: the staff routes (`/appeals` with their actions
- * and attachments, `/appeal-categories`, `/appeal-settings`, `/callbacks`, `/notifications`,
- * `/mediations`, `/screenings`), the residents' public pages under `/public`, the overdue sweep,
- * and the default categories.
+ * Appeals (诉求) and the three-level repository: the staff routes (`/appeals` — intake, queries,
+ * actions, callback and attachments —, `/appeal-categories`, `/appeal-settings`, `/callbacks`,
+ * `/notifications`, `/mediations`, `/screenings`), the residents' public pages under `/public`,
+ * the overdue sweep, and the default categories.
  */
 export const appealsModule: FastifyPluginAsyncZod = async function appealsModule(app) {
   const { db, clock, jobs } = app.ctx;
   await ensureAppealDefaults(db, clock.now().toISOString());
   registerAppealJobs(jobs);
   await app.register(publicRoutes, { prefix: '/public' });
-  await app.register(appealsRoutes, { prefix: '/appeals' });
+  await app.register(appealQueriesRoutes, { prefix: '/appeals' });
+  await app.register(appealIntakeRoutes, { prefix: '/appeals' });
   await app.register(appealActionsRoutes, { prefix: '/appeals' });
+  await app.register(appealCallbackRoutes, { prefix: '/appeals' });
   await app.register(appealAttachmentsRoutes, { prefix: '/appeals' });
   await app.register(appealCategoriesRoutes, { prefix: '/appeal-categories' });
   await app.register(appealSettingsRoutes, { prefix: '/appeal-settings' });

@@ -2,6 +2,7 @@
 export { actOnAppeal } from './actions/actions.service';
 export { appealsModule } from './appeals.module';
 export { holderOf, isOpenAppeal, listCategories } from './appeals.repository';
-export { createAppeal, recordCallback } from './appeals.service';
+export { recordCallback } from './callbacks/callbacks.service';
 export { ensureAppealDefaults } from './categories';
 export { appealSettings, deadlines } from './intake/deadlines';
+export { createAppeal } from './intake/intake.service';

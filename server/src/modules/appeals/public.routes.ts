@@ -16,9 +16,10 @@ import { withTransaction } from '../../platform/request-context';
 import { route } from '../../platform/routes';
 import type { AreaScope } from '../../platform/scope';
 import { type AppealRow, appealEvents, findAppealById, findByTrackingCode } from './appeals.repository';
-import { type PreparedAppeal, prepareAppeal, rateByResident, storeAppeals } from './appeals.service';
 import { attachmentRow } from './attachments';
+import { rateByResident } from './callbacks/callbacks.service';
 import { categories } from './categories';
+import { type PreparedAppeal, prepareAppeal, storeAppeals } from './intake/intake.service';
 import {
   countTrackFailures,
   districtScope,

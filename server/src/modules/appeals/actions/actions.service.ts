@@ -8,8 +8,8 @@ import { enqueueNotifications } from '../../../platform/notifications/notificati
 import type { AreaContext } from '../../../platform/request-context';
 import { codeInScope } from '../../../platform/scope';
 import { insertEvents, updateAppeal } from '../appeals.repository';
-import { getAppeal } from '../appeals.service';
 import { event, loadAppeal } from '../lifecycle';
+import { getAppeal } from '../queries/queries.service';
 import { actionHandlers } from './handlers';
 import { actionAllowed } from './rules';
 

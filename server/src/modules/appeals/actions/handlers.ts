@@ -6,7 +6,8 @@ import { AppError } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import type { OutgoingNotification } from '../../../platform/notifications/notifications.service';
 import type { AreaContext } from '../../../platform/request-context';
-import { type AppealRow, findAppeal, insertCallback, insertEvents } from '../appeals.repository';
+import { type AppealRow, findAppeal, insertEvents } from '../appeals.repository';
+import { insertCallback } from '../callbacks/callbacks.repository';
 import { findCandidate } from '../candidates.repository';
 import { appealSettings } from '../intake/deadlines';
 import {

@@ -1,6 +1,8 @@
-import type { Db } from '../../db/dialect';
-import { AppError } from '../../platform/errors';
-import { type AreaScope, inScope } from '../../platform/scope';
+import type { Insertable } from 'kysely';
+import type { Db } from '../../../db/dialect';
+import type { MediationSessionsTable } from '../../../db/schema';
+import { AppError } from '../../../platform/errors';
+import { type AreaScope, inScope } from '../../../platform/scope';
 
 export type MediationParty = { name: string; phone: string | null; role: string };
 
@@ -70,4 +72,47 @@ export async function bump(
     .where('version', '=', version)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new AppError('VERSION_CONFLICT');
+}
+
+/** The mediation opened for an appeal, if any (at most one). */
+export async function mediationOf(db: Db, appealId: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('mediations').select('id').where('appeal_id', '=', appealId).executeTakeFirst();
+}
+
+/** The sessions of these mediations in the order they were held, with who recorded each. */
+export async function mediationSessions(db: Db, mediationIds: string[]) {
+  if (mediationIds.length === 0) return [];
+  return db
+    .selectFrom('mediation_sessions')
+    .leftJoin('users', 'users.id', 'mediation_sessions.recorded_by')
+    .select([
+      'mediation_sessions.mediation_id',
+      'mediation_sessions.date',
+      'mediation_sessions.notes',
+      'users.name',
+    ])
+    .where('mediation_sessions.mediation_id', 'in', mediationIds)
+    .orderBy('mediation_sessions.date')
+    .orderBy('mediation_sessions.created_at')
+    .execute();
+}
+
+export async function insertSession(db: Db, row: Insertable<MediationSessionsTable>): Promise<void> {
+  await db.insertInto('mediation_sessions').values(row).execute();
+}
+
+/** The names of these accounts. */
+export async function accountNames(db: Db, ids: string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+}
+
+/** The accounts proposed as mediators, with the kind of area each is bound to (disabled ones too). */
+export async function mediatorAccounts(db: Db, ids: string[]) {
+  return db
+    .selectFrom('users')
+    .innerJoin('areas', 'areas.code', 'users.area_code')
+    .select(['users.id', 'users.area_code', 'areas.kind', 'users.role', 'users.disabled_at'])
+    .where('users.id', 'in', ids)
+    .execute();
 }

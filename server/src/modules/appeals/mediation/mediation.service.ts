@@ -4,44 +4,32 @@ import {
   type MediationCreateBody,
   type MediationOutcomeBody,
   type MediationSessionBody,
-  type Screening,
-  type ScreeningBody,
 } from '@lianxin/common';
 import type { z } from 'zod';
-import { type Db, isUniqueViolation } from '../../db/dialect';
-import { recordAudit } from '../../platform/audit/audit.service';
-import { AppError, notFound } from '../../platform/errors';
-import { newId } from '../../platform/ids';
-import type { AreaContext } from '../../platform/request-context';
-import { codeInScope, inScope, scopeOf } from '../../platform/scope';
-import { findArea } from '../areas';
-import { actOnAppeal } from './actions/actions.service';
-import { findAppeal } from './appeals.repository';
-import { createAppeal } from './appeals.service';
-import { bump, insertMediation, type MediationParty, mediationRows } from './mediation.repository';
+import { type Db, isUniqueViolation } from '../../../db/dialect';
+import { recordAudit } from '../../../platform/audit/audit.service';
+import { AppError, notFound } from '../../../platform/errors';
+import { newId } from '../../../platform/ids';
+import type { AreaContext } from '../../../platform/request-context';
+import { codeInScope, scopeOf } from '../../../platform/scope';
+import { actOnAppeal } from '../actions/actions.service';
+import { findAppeal } from '../appeals.repository';
+import {
+  accountNames,
+  bump,
+  insertMediation,
+  insertSession,
+  type MediationParty,
+  mediationRows,
+  mediationSessions,
+  mediatorAccounts,
+} from './mediation.repository';
 
 async function toMediations(db: Db, rows: Awaited<ReturnType<typeof mediationRows>>): Promise<Mediation[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const mediatorIds = [...new Set(rows.flatMap((r) => JSON.parse(r.mediator_ids) as string[]))];
-  const [sessions, users] = await Promise.all([
-    db
-      .selectFrom('mediation_sessions')
-      .leftJoin('users', 'users.id', 'mediation_sessions.recorded_by')
-      .select([
-        'mediation_sessions.mediation_id',
-        'mediation_sessions.date',
-        'mediation_sessions.notes',
-        'users.name',
-      ])
-      .where('mediation_sessions.mediation_id', 'in', ids)
-      .orderBy('mediation_sessions.date')
-      .orderBy('mediation_sessions.created_at')
-      .execute(),
-    mediatorIds.length
-      ? db.selectFrom('users').select(['id', 'name']).where('id', 'in', mediatorIds).execute()
-      : Promise.resolve([]),
-  ]);
+  const [sessions, users] = await Promise.all([mediationSessions(db, ids), accountNames(db, mediatorIds)]);
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
   return rows.map((r) => ({
     id: r.id,
@@ -87,12 +75,7 @@ export async function getMediation(db: Db, ctx: AreaContext, id: string): Promis
 }
 
 async function checkMediators(db: Db, villageCode: string, ids: string[]): Promise<void> {
-  const users = await db
-    .selectFrom('users')
-    .innerJoin('areas', 'areas.code', 'users.area_code')
-    .select(['users.id', 'users.area_code', 'areas.kind', 'users.role', 'users.disabled_at'])
-    .where('users.id', 'in', ids)
-    .execute();
+  const users = await mediatorAccounts(db, ids);
   // Mediators come from the village, its town or the district.
   const ok =
     users.length === new Set(ids).size &&
@@ -157,17 +140,14 @@ export async function addMediationSession(
   const row = await heldMediation(db, ctx, id, body.version);
   const now = ctx.clock.now().toISOString();
   await bump(db, id, row.version, {}, now);
-  await db
-    .insertInto('mediation_sessions')
-    .values({
-      id: newId(),
-      mediation_id: id,
-      date: body.date,
-      notes: body.notes,
-      recorded_by: ctx.caller.id,
-      created_at: now,
-    })
-    .execute();
+  await insertSession(db, {
+    id: newId(),
+    mediation_id: id,
+    date: body.date,
+    notes: body.notes,
+    recorded_by: ctx.caller.id,
+    created_at: now,
+  });
   return getMediation(db, ctx, id);
 }
 
@@ -212,114 +192,4 @@ export async function recordMediationOutcome(
     after: { outcome: body.outcome },
   });
   return getMediation(db, ctx, id);
-}
-
-/**
- * A screening sweep (大排查) of a village: every dispute found becomes an appeal on the village's
- * books, with a mediation opened where the parties are named. All or nothing.
- */
-export async function recordScreening(db: Db, ctx: AreaContext, body: ScreeningBody): Promise<Screening> {
-  const village = await findArea(db, ctx.scope, body.villageCode);
-  if (village?.kind !== 'village') throw new AppError('AREA_UNKNOWN', { code: body.villageCode });
-  const id = newId();
-  const now = ctx.clock.now().toISOString();
-  await db
-    .insertInto('screenings')
-    .values({
-      id,
-      village_code: village.code,
-      date: body.date,
-      note: body.note,
-      disputes_found: body.disputes.length,
-      created_by: ctx.caller.id,
-      created_at: now,
-    })
-    .execute();
-  const appealIds: string[] = [];
-  for (const dispute of body.disputes) {
-    const created = await createAppeal(
-      db,
-      ctx,
-      {
-        channel: 'screening',
-        categoryCode: dispute.categoryCode,
-        urgency: dispute.urgency,
-        villageCode: village.code,
-        address: '',
-        latitude: null,
-        longitude: null,
-        title: dispute.title,
-        description: dispute.description,
-        reporterKind: 'anonymous',
-        reporterResidentId: null,
-        householdId: null,
-        reporterName: null,
-        reporterPhone: null,
-      },
-      { createdBy: ctx.caller.id, ipHash: null },
-    );
-    await db.updateTable('appeals').set({ screening_id: id }).where('id', '=', created.id).execute();
-    appealIds.push(created.id);
-    if (dispute.parties.length >= 2) {
-      await insertMediation(db, {
-        id: newId(),
-        appealId: created.id,
-        parties: dispute.parties,
-        mediatorIds: [ctx.caller.id],
-        by: ctx.caller.id,
-        now,
-      });
-    }
-  }
-  await recordAudit(db, ctx.clock, ctx.actor, {
-    action: 'screening.create',
-    objectType: 'screening',
-    objectId: id,
-    areaCode: village.code,
-    after: { disputes: body.disputes.length },
-  });
-  return {
-    id,
-    villageCode: village.code,
-    villageName: village.name,
-    date: body.date,
-    note: body.note,
-    disputesFound: body.disputes.length,
-    appealIds,
-    createdBy: ctx.caller.name,
-  };
-}
-
-export async function listScreenings(db: Db, ctx: AreaContext, limit: number): Promise<Screening[]> {
-  const rows = await db
-    .selectFrom('screenings')
-    .innerJoin('areas', 'areas.code', 'screenings.village_code')
-    .leftJoin('users', 'users.id', 'screenings.created_by')
-    .selectAll('screenings')
-    .select(['areas.name as village_name', 'users.name as creator'])
-    .where((eb) => inScope(eb, 'screenings.village_code', ctx.scope))
-    .orderBy('screenings.date', 'desc')
-    .limit(limit)
-    .execute();
-  const appeals = rows.length
-    ? await db
-        .selectFrom('appeals')
-        .select(['id', 'screening_id'])
-        .where(
-          'screening_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-    : [];
-  return rows.map((r) => ({
-    id: r.id,
-    villageCode: r.village_code,
-    villageName: r.village_name,
-    date: r.date,
-    note: r.note,
-    disputesFound: r.disputes_found,
-    appealIds: appeals.filter((a) => a.screening_id === r.id).map((a) => a.id),
-    createdBy: r.creator,
-  }));
 }

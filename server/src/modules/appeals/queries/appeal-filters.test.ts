@@ -1,10 +1,10 @@
 import { appealsApi, type ContractInput } from '@lianxin/common';
 import type { Selectable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, type Session } from '../../../test/harness';
-import { appealStates, insertAppeal } from '../../../test/records.fixtures';
-import { buildWorld, type World } from '../../../test/world';
-import type { AppealsTable } from '../../db/schema';
+import { AREAS, type Session } from '../../../../test/harness';
+import { appealStates, insertAppeal } from '../../../../test/records.fixtures';
+import { buildWorld, type World } from '../../../../test/world';
+import type { AppealsTable } from '../../../db/schema';
 
 type Row = Selectable<AppealsTable>;
 

@@ -1,8 +1,8 @@
 import { screeningsApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { areaContextOf, withTransaction } from '../../platform/request-context';
-import { route } from '../../platform/routes';
-import { listScreenings, recordScreening } from './mediation.service';
+import { areaContextOf, withTransaction } from '../../../platform/request-context';
+import { route } from '../../../platform/routes';
+import { listScreenings, recordScreening } from './screenings.service';
 
 /** `/screenings`: screening sweeps (大排查) of a village; each dispute found becomes an appeal. */
 export const screeningsRoutes: FastifyPluginAsyncZod = async (app) => {
