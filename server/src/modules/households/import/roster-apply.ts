@@ -1,4 +1,4 @@
-import { chinaDate } from '@lianxin/common';
+import { chinaDate, type ResidentInput } from '@lianxin/common';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../../db/dialect';
 import type { HouseholdIndicatorsTable, HouseholdsTable } from '../../../db/schema';
@@ -17,8 +17,7 @@ import {
 } from '../households.repository';
 import { residentColumns, residentRow } from '../resident-rows';
 import { type BulkTypes, insertJsonRows, insertMany, JsonRows } from './roster.repository';
-import type { ImportContext, PlannedHousehold, Progress, RosterPlan } from './roster-plan';
-import { fullResident } from './roster-plan';
+import type { ImportContext, PlannedHousehold, PlannedMember, Progress, RosterPlan } from './roster-plan';
 import { newHouseholdTier } from './roster-tiers';
 
 function indicatorsRow(
@@ -274,4 +273,24 @@ export async function applyRoster(
     areaCode: ctx.scope.areaCode,
     after: plan.summary,
   });
+}
+
+/** A planned member as a full resident input, with the defaults for the columns the file lacks. */
+function fullResident(member: PlannedMember): ResidentInput {
+  const f = member.fields;
+  return {
+    name: f.name,
+    idNumber: f.idNumber ?? null,
+    relation: f.relation,
+    phone: f.phone ?? null,
+    partyMember: f.partyMember ?? false,
+    partyJoinYear: f.partyJoinYear ?? null,
+    employment: f.employment ?? null,
+    education: f.education ?? null,
+    disabled: f.disabled ?? false,
+    seriouslyIll: f.seriouslyIll ?? false,
+    publicRoles: f.publicRoles ?? [],
+    tags: member.tags ?? [],
+    status: f.status ?? 'active',
+  };
 }
