@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Database } from '../../server/src/db/database';
 import { computeAssessment } from '../../server/src/modules/assessment/assessment.service';
-import { wholeMonths } from '../../server/src/modules/assessment/dashboard.service';
+import { wholeMonths } from '../../server/src/modules/assessment/dashboard/dashboard.service';
 import { benchClock } from './dataset';
 import {
   listening,

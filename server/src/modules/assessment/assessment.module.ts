@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assessmentRoutes } from './assessment.routes';
-import { bulletinRoutes } from './bulletin.routes';
-import { dashboardRoutes } from './dashboard.routes';
-import { registerDashboardJobs } from './dashboard.service';
+import { bulletinRoutes } from './bulletin/bulletin.routes';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
+import { registerDashboardJobs } from './dashboard/dashboard.service';
 
 /**
  * Assessment (考核): the dashboards (`/dashboard`), the annual assessment (`/assessments`), the

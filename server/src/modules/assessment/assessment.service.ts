@@ -28,8 +28,8 @@ import {
   scoresInScope,
   setScoreComment,
 } from './assessment.repository';
-import { cadreCounts, noCounts, quotaMinimums } from './work.repository';
-import { cadreRates, minimumQuota } from './work.service';
+import { cadreCounts, noCounts, quotaMinimums } from './work/work.repository';
+import { cadreRates, minimumQuota } from './work/work.service';
 
 /** Which cohort a cadre is assessed in; accounts outside every cohort are not assessed. */
 function cohortOf(role: string, rank: string | null, hasContactPoint: boolean): Cohort | null {

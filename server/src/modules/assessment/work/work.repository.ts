@@ -1,9 +1,9 @@
 import { chinaDayStart, type Tier } from '@lianxin/common';
 import { sql } from 'kysely';
-import type { Db } from '../../db/dialect';
-import { chunks } from '../../platform/collections';
-import { type AreaScope, inScope } from '../../platform/scope';
-import { countWhere } from './dashboard.repository';
+import type { Db } from '../../../db/dialect';
+import { chunks } from '../../../platform/collections';
+import { type AreaScope, inScope } from '../../../platform/scope';
+import { countWhere } from '../dashboard/dashboard.repository';
 
 // The records behind each cadre's figures for a period, counted per cadre in one pass each: the
 // dashboards' table of cadres and the annual assessment read the same counts.

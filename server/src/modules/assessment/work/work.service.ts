@@ -6,11 +6,11 @@ import {
   tiers,
   type Work,
 } from '@lianxin/common';
-import type { Db } from '../../db/dialect';
-import { AppError } from '../../platform/errors';
-import { type AreaScope, scopeOf } from '../../platform/scope';
-import { findArea } from '../areas';
-import { assistanceSettings, quotaGroupOf } from '../assistance';
+import type { Db } from '../../../db/dialect';
+import { AppError } from '../../../platform/errors';
+import { type AreaScope, scopeOf } from '../../../platform/scope';
+import { findArea } from '../../areas';
+import { assistanceSettings, quotaGroupOf } from '../../assistance';
 import {
   type CadreCounts,
   cadreCounts,

@@ -17,7 +17,7 @@ import {
   workApi,
 } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, buildUser, type Session } from '../../../test/harness';
+import { AREAS, buildUser, type Session } from '../../../../test/harness';
 import {
   appealStates,
   createHousehold,
@@ -25,8 +25,8 @@ import {
   insertPairing,
   insertTierChange,
   insertVisit,
-} from '../../../test/records.fixtures';
-import { buildWorld, type World } from '../../../test/world';
+} from '../../../../test/records.fixtures';
+import { buildWorld, type World } from '../../../../test/world';
 
 const FROM = '2026-10-01';
 const TO = '2026-11-30';

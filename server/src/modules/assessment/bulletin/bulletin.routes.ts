@@ -1,16 +1,16 @@
 import { PassThrough } from 'node:stream';
 import { bulletinsApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { recordAudit } from '../../platform/audit/audit.service';
-import { attachmentDisposition } from '../../platform/http';
-import { areaContextOf, withTransaction } from '../../platform/request-context';
-import { route } from '../../platform/routes';
-import { XLSX } from './assessment.xlsx';
+import { recordAudit } from '../../../platform/audit/audit.service';
+import { attachmentDisposition } from '../../../platform/http';
+import { areaContextOf, withTransaction } from '../../../platform/request-context';
+import { route } from '../../../platform/routes';
+import { XLSX } from '../assessment.xlsx';
+import { DashboardCache } from '../dashboard/dashboard.service';
 import { bulletinLabels } from './bulletin.labels';
 import { writeBulletinPdf } from './bulletin.pdf';
 import { bulletin } from './bulletin.service';
 import { writeBulletinWorkbook } from './bulletin.xlsx';
-import { DashboardCache } from './dashboard.service';
 
 /** `/bulletins/:month`: the monthly bulletin (月度通报) of an area as an .xlsx or a PDF. */
 export const bulletinRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,8 +1,8 @@
 import type { AppealEventKind } from '@lianxin/common';
-import type { Db } from '../../db/dialect';
-import { chunks } from '../../platform/collections';
-import { type AreaScope, inScope } from '../../platform/scope';
-import { isOpenAppeal } from '../appeals';
+import type { Db } from '../../../db/dialect';
+import { chunks } from '../../../platform/collections';
+import { type AreaScope, inScope } from '../../../platform/scope';
+import { isOpenAppeal } from '../../appeals';
 
 /**
  * Appeals of the subtree received before `moment` that may have been open at that moment: those

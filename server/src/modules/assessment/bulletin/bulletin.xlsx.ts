@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { indicatorDefinitions, type Locale } from '@lianxin/common';
 import ExcelJS from 'exceljs';
-import { neutralize } from '../../platform/spreadsheet';
+import { neutralize } from '../../../platform/spreadsheet';
 import {
   asOfText,
   bulletinLabels,

@@ -8,14 +8,14 @@ import {
   shiftMonth,
 } from '@lianxin/common';
 import type { Kysely } from 'kysely';
-import type { Db } from '../../db/dialect';
-import type { DB } from '../../db/schema';
-import type { Clock } from '../../platform/clock';
-import { AppError } from '../../platform/errors';
-import type { JobWorker } from '../../platform/jobs/jobs.worker';
-import { withTransaction } from '../../platform/request-context';
-import { type AreaScope, scopeOf } from '../../platform/scope';
-import { childAreas, findArea } from '../areas';
+import type { Db } from '../../../db/dialect';
+import type { DB } from '../../../db/schema';
+import type { Clock } from '../../../platform/clock';
+import { AppError } from '../../../platform/errors';
+import type { JobWorker } from '../../../platform/jobs/jobs.worker';
+import { withTransaction } from '../../../platform/request-context';
+import { type AreaScope, scopeOf } from '../../../platform/scope';
+import { childAreas, findArea } from '../../areas';
 import {
   appealCounts,
   countedAppeals,

@@ -10,9 +10,9 @@ import {
   workApi,
 } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, buildUser, login, type Session } from '../../../test/harness';
-import { householdBody } from '../../../test/households.fixtures';
-import { buildWorld, type World } from '../../../test/world';
+import { AREAS, buildUser, login, type Session } from '../../../../test/harness';
+import { householdBody } from '../../../../test/households.fixtures';
+import { buildWorld, type World } from '../../../../test/world';
 
 const PERIOD = { from: '2026-11-01', to: '2026-11-30' };
 

@@ -10,13 +10,13 @@ import {
   ratio,
   shiftMonth,
 } from '@lianxin/common';
-import type { Db } from '../../db/dialect';
-import type { Clock } from '../../platform/clock';
-import { chunks } from '../../platform/collections';
-import { AppError } from '../../platform/errors';
-import type { AreaScope } from '../../platform/scope';
-import { appealSettings, deadlines, holderOf, listCategories } from '../appeals';
-import { findAreasByCodes } from '../areas';
+import type { Db } from '../../../db/dialect';
+import type { Clock } from '../../../platform/clock';
+import { chunks } from '../../../platform/collections';
+import { AppError } from '../../../platform/errors';
+import type { AreaScope } from '../../../platform/scope';
+import { appealSettings, deadlines, holderOf, listCategories } from '../../appeals';
+import { findAreasByCodes } from '../../areas';
 import {
   assistanceSettings,
   type CoverageArea,
@@ -25,14 +25,14 @@ import {
   mustVisitFacts,
   summarizeMustVisit,
   unvisited,
-} from '../assistance';
+} from '../../assistance';
+import { type DashboardCache, dashboard } from '../dashboard/dashboard.service';
 import {
   appealsPossiblyOpenAt,
   appealTimelines,
   lastVisitDates,
   type TimelineEntry,
 } from './bulletin.repository';
-import { type DashboardCache, dashboard } from './dashboard.service';
 
 // 月度通报: the monthly bulletin of an area — its headline figures (the dashboard's), its child
 // areas ranked, the appeals overdue at the month's end, and the must-visit households not yet

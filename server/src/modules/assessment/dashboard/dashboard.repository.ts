@@ -1,9 +1,9 @@
 import { chinaDayStart, daysOfMonth, shiftMonth } from '@lianxin/common';
 import { sql, type Transaction } from 'kysely';
-import { chinaDayOf, chinaMonthOf, type Db, engineOf } from '../../db/dialect';
-import type { DB } from '../../db/schema';
-import { chunks } from '../../platform/collections';
-import { type AreaScope, inScope, scopeOf } from '../../platform/scope';
+import { chinaDayOf, chinaMonthOf, type Db, engineOf } from '../../../db/dialect';
+import type { DB } from '../../../db/schema';
+import { chunks } from '../../../platform/collections';
+import { type AreaScope, inScope, scopeOf } from '../../../platform/scope';
 
 // Grouped counts behind the dashboards. Each query groups by the child area a row falls in: the
 // first `digits` digits of its area code (9 for towns, 12 for villages), padded like a code.

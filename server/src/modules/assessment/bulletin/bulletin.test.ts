@@ -11,11 +11,11 @@ import {
 } from '@lianxin/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, buildUser, type CallResult, type Session } from '../../../test/harness';
-import { householdBody } from '../../../test/households.fixtures';
-import { readPdf } from '../../../test/pdf-text';
-import { buildWorld, type World } from '../../../test/world';
-import { newId } from '../../platform/ids';
+import { AREAS, buildUser, type CallResult, type Session } from '../../../../test/harness';
+import { householdBody } from '../../../../test/households.fixtures';
+import { readPdf } from '../../../../test/pdf-text';
+import { buildWorld, type World } from '../../../../test/world';
+import { newId } from '../../../platform/ids';
 
 const HOUR = 3_600_000;
 

@@ -11,9 +11,9 @@ import {
   householdsApi,
 } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, type CallResult, type Session } from '../../../test/harness';
-import { householdBody } from '../../../test/households.fixtures';
-import { buildWorld, type World } from '../../../test/world';
+import { AREAS, type CallResult, type Session } from '../../../../test/harness';
+import { householdBody } from '../../../../test/households.fixtures';
+import { buildWorld, type World } from '../../../../test/world';
 import { wholeMonths } from './dashboard.service';
 
 const PERIOD = { from: '2026-11-01', to: '2026-11-30' };

@@ -1,9 +1,9 @@
 import { dashboardApi, workApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { areaContextOf } from '../../platform/request-context';
-import { route } from '../../platform/routes';
+import { areaContextOf } from '../../../platform/request-context';
+import { route } from '../../../platform/routes';
+import { work } from '../work/work.service';
 import { DashboardCache, dashboard } from './dashboard.service';
-import { work } from './work.service';
 
 /** `/dashboard`: an area's figures for a period, and the work of its cadres (`/dashboard/work`). */
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
