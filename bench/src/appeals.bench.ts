@@ -1,7 +1,7 @@
 import { openAppealStatuses } from '@lianxin/common';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../../server/src/db/database';
-import { sweepAppeals } from '../../server/src/modules/appeals/appeals.sweep';
+import { sweepAppeals } from '../../server/src/modules/appeals/sweep/sweep';
 import { benchClock } from './dataset';
 import {
   listening,

@@ -11,7 +11,7 @@ import { engineOf } from '../../server/src/db/dialect';
 import type { AppealCallbacksTable, AppealEventsTable, AppealsTable, DB } from '../../server/src/db/schema';
 import { Random } from '../../server/src/demo/random';
 import { holderOf } from '../../server/src/modules/appeals/appeals.repository';
-import { ensureAppealDefaults } from '../../server/src/modules/appeals/categories';
+import { ensureAppealDefaults } from '../../server/src/modules/appeals/categories/categories.service';
 import { newTrackingCode } from '../../server/src/modules/appeals/intake/intake.service';
 import type { Clock } from '../../server/src/platform/clock';
 import { newId } from '../../server/src/platform/ids';

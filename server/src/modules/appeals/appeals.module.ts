@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { appealActionsRoutes } from './actions/actions.routes';
-import { appealAttachmentsRoutes } from './appeal-attachments.routes';
-import { appealCategoriesRoutes } from './appeal-categories.routes';
 import { appealSettingsRoutes } from './appeal-settings.routes';
-import { registerAppealJobs } from './appeals.sweep';
+import { appealAttachmentsRoutes } from './attachments/attachments.routes';
 import { appealCallbackRoutes, callbacksRoutes } from './callbacks/callbacks.routes';
-import { ensureAppealDefaults } from './categories';
+import { appealCategoriesRoutes } from './categories/categories.routes';
+import { ensureAppealDefaults } from './categories/categories.service';
 import { appealIntakeRoutes } from './intake/intake.routes';
 import { mediationsRoutes } from './mediation/mediation.routes';
 import { notificationsRoutes } from './notifications.routes';
 import { publicRoutes } from './public.routes';
 import { appealQueriesRoutes } from './queries/queries.routes';
 import { screeningsRoutes } from './screenings/screenings.routes';
+import { registerAppealJobs } from './sweep/sweep';
 
 /**
  * Appeals (诉求) and the three-level repository: the staff routes (`/appeals` — intake, queries,

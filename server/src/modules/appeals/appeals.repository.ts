@@ -1,16 +1,10 @@
 import { type AppealLevel, openAppealStatuses } from '@lianxin/common';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/dialect';
-import type {
-  AppealCallbacksTable,
-  AppealCategoriesTable,
-  AppealEventsTable,
-  AppealsTable,
-} from '../../db/schema';
+import type { AppealCallbacksTable, AppealEventsTable, AppealsTable } from '../../db/schema';
 import { type AreaScope, inScope } from '../../platform/scope';
 
 export type AppealRow = Selectable<AppealsTable>;
-export type CategoryRow = Selectable<AppealCategoriesTable>;
 export type EventRow = Selectable<AppealEventsTable>;
 export type CallbackRow = Selectable<AppealCallbacksTable>;
 
@@ -24,27 +18,6 @@ export function holderOf(villageCode: string, level: AppealLevel): string {
   if (level === 'village') return villageCode;
   if (level === 'town') return `${villageCode.slice(0, 9)}000`;
   return `${villageCode.slice(0, 6)}000000`;
-}
-
-export async function listCategories(db: Db): Promise<CategoryRow[]> {
-  return db.selectFrom('appeal_categories').selectAll().orderBy('sort').orderBy('code').execute();
-}
-
-export async function findCategory(db: Db, code: string): Promise<CategoryRow | undefined> {
-  return db.selectFrom('appeal_categories').selectAll().where('code', '=', code).executeTakeFirst();
-}
-
-export async function insertCategory(db: Db, row: Insertable<AppealCategoriesTable>): Promise<void> {
-  await db.insertInto('appeal_categories').values(row).execute();
-}
-
-export async function updateCategory(db: Db, code: string, row: Updateable<AppealCategoriesTable>) {
-  const result = await db
-    .updateTable('appeal_categories')
-    .set(row)
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
 }
 
 function withNames(db: Db) {

@@ -20,7 +20,7 @@ import { jpegWithExif } from '../../../test/files.fixtures';
 import { AREAS, anonymous, type Session, signInAs } from '../../../test/harness';
 import { buildWorld, type World } from '../../../test/world';
 import { deliverDue } from '../../platform/notifications/notifications.service';
-import { sweepAppeals } from './appeals.sweep';
+import { sweepAppeals } from './sweep/sweep';
 
 const HOUR = 3_600_000;
 

@@ -6,7 +6,8 @@ import { notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { OutgoingNotification } from '../../platform/notifications/notifications.service';
 import type { AreaContext } from '../../platform/request-context';
-import { type AppealRow, findAppeal, findCategory, holderOf } from './appeals.repository';
+import { type AppealRow, findAppeal, holderOf } from './appeals.repository';
+import { findCategory } from './categories/categories.repository';
 import { appealSettings, deadlines } from './intake/deadlines';
 
 /** What every part of an appeal's life shares: levels, timeline entries, notices, the held row. */

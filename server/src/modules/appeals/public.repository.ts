@@ -65,3 +65,8 @@ export async function countTrackFailures(db: Db, ipHash: string, since: string):
 export async function insertTrackFailure(db: Db, ipHash: string, at: string): Promise<void> {
   await db.insertInto('public_failures').values({ id: newId(), ip_hash: ipHash, at }).execute();
 }
+
+/** Forgets failed attempts older than an instant: the limits only count recent ones. */
+export async function forgetTrackFailures(db: Db, before: string): Promise<void> {
+  await db.deleteFrom('public_failures').where('at', '<', before).execute();
+}

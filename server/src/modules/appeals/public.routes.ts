@@ -16,9 +16,9 @@ import { withTransaction } from '../../platform/request-context';
 import { route } from '../../platform/routes';
 import type { AreaScope } from '../../platform/scope';
 import { type AppealRow, appealEvents, findAppealById, findByTrackingCode } from './appeals.repository';
-import { attachmentRow } from './attachments';
+import { attachmentRow } from './attachments/attachments.service';
 import { rateByResident } from './callbacks/callbacks.service';
-import { categories } from './categories';
+import { categories } from './categories/categories.service';
 import { type PreparedAppeal, prepareAppeal, storeAppeals } from './intake/intake.service';
 import {
   countTrackFailures,

@@ -1,7 +1,7 @@
 import { type AppealSettings, type AppealUrgency, defaultAppealSettings } from '@lianxin/common';
 import type { Db } from '../../../db/dialect';
 import { readSetting } from '../../../platform/settings/settings.repository';
-import type { CategoryRow } from '../appeals.repository';
+import type { CategoryRow } from '../categories/categories.repository';
 
 const HOUR = 3_600_000;
 

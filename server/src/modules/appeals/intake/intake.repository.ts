@@ -1,18 +1,13 @@
 import { openAppealStatuses } from '@lianxin/common';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../../db/dialect';
-import type { AppealAttachmentsTable, AppealsTable } from '../../../db/schema';
+import type { AppealsTable } from '../../../db/schema';
 
 const open = [...openAppealStatuses];
 
 /** Stores new appeals (alone, or a batch of the public page in one commit). */
 export async function insertAppeals(db: Db, rows: Insertable<AppealsTable>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('appeals').values(rows).execute();
-}
-
-/** Stores files that came with a submission, already cleaned. */
-export async function insertAttachments(db: Db, rows: Insertable<AppealAttachmentsTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('appeal_attachments').values(rows).execute();
 }
 
 /** Recent appeals of a village and category that a new one may repeat. */

@@ -13,10 +13,12 @@ import {
 import type { AreaContext } from '../../../platform/request-context';
 import { findArea } from '../../areas';
 import { findHousehold, findResident } from '../../households';
-import { findAppealById, findCategory, holderOf, insertEvents } from '../appeals.repository';
+import { findAppealById, holderOf, insertEvents } from '../appeals.repository';
+import { insertAttachments } from '../attachments/attachments.repository';
+import { findCategory } from '../categories/categories.repository';
 import { appealSettings, deadlines } from '../intake/deadlines';
 import { event, newLevelNotice } from '../lifecycle';
-import { insertAppeals, insertAttachments } from './intake.repository';
+import { insertAppeals } from './intake.repository';
 
 const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 

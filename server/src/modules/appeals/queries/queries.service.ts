@@ -18,7 +18,7 @@ import { type AreaScope, scopeOf } from '../../../platform/scope';
 import { findArea } from '../../areas';
 import { availableActions } from '../actions/rules';
 import { type AppealRow, appealEvents, type EventRow } from '../appeals.repository';
-import { appealAttachments } from '../attachments';
+import { appealAttachments } from '../attachments/attachments.service';
 import { latestCallback } from '../callbacks/callbacks.repository';
 import { HOUR, isOpen, loadAppeal } from '../lifecycle';
 import { mediationOf } from '../mediation/mediation.repository';

@@ -1,8 +1,8 @@
 import { appealCategoriesApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requestContextOf, withTransaction } from '../../platform/request-context';
-import { route } from '../../platform/routes';
-import { categories, createCategory, editCategory } from './categories';
+import { requestContextOf, withTransaction } from '../../../platform/request-context';
+import { route } from '../../../platform/routes';
+import { categories, createCategory, editCategory } from './categories.service';
 
 /** `/appeal-categories`: what appeals are about, and the level each starts at. */
 export const appealCategoriesRoutes: FastifyPluginAsyncZod = async (app) => {

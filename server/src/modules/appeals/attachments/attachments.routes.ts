@@ -1,10 +1,10 @@
 import { ATTACHMENT_MAX_BYTES, appealAttachmentsApi, attachmentTypes } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../platform/errors';
-import { attachmentDisposition } from '../../platform/http';
-import { areaContextOf, withTransaction } from '../../platform/request-context';
-import { route } from '../../platform/routes';
-import { addAttachment, readAttachment } from './attachments';
+import { AppError } from '../../../platform/errors';
+import { attachmentDisposition } from '../../../platform/http';
+import { areaContextOf, withTransaction } from '../../../platform/request-context';
+import { route } from '../../../platform/routes';
+import { addAttachment, readAttachment } from './attachments.service';
 
 /** `/appeals/:id/attachments`: photos and documents of an appeal. */
 export const appealAttachmentsRoutes: FastifyPluginAsyncZod = async (app) => {

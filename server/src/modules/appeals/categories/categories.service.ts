@@ -1,18 +1,20 @@
 import type { AppealCategory, AppealCategoryBody, AppealLevel, AppealUrgency } from '@lianxin/common';
 import type { Kysely } from 'kysely';
-import { type Db, isUniqueViolation } from '../../db/dialect';
-import type { DB } from '../../db/schema';
-import type { Actor } from '../../platform/audit/audit.service';
-import { recordAudit } from '../../platform/audit/audit.service';
-import type { Clock } from '../../platform/clock';
-import { AppError, notFound } from '../../platform/errors';
+import { type Db, isUniqueViolation } from '../../../db/dialect';
+import type { DB } from '../../../db/schema';
+import type { Actor } from '../../../platform/audit/audit.service';
+import { recordAudit } from '../../../platform/audit/audit.service';
+import type { Clock } from '../../../platform/clock';
+import { AppError, notFound } from '../../../platform/errors';
 import {
   type CategoryRow,
   findCategory,
+  hasCategories,
   insertCategory,
+  insertMissingCategories,
   listCategories,
   updateCategory,
-} from './appeals.repository';
+} from './categories.repository';
 
 type Default = [
   code: string,
@@ -40,27 +42,23 @@ const defaults: Default[] = [
 ];
 
 export async function ensureAppealDefaults(db: Kysely<DB>, now: string): Promise<void> {
-  const existing = await db.selectFrom('appeal_categories').select('code').limit(1).executeTakeFirst();
-  if (existing) return;
-  await db
-    .insertInto('appeal_categories')
-    .values(
-      defaults.map(([code, zh, en, level, urgency, dispute], index) => ({
-        code,
-        parent_code: null,
-        name_zh: zh,
-        name_en: en,
-        default_level: level,
-        default_urgency: urgency,
-        resolution_days: null,
-        dispute: dispute ?? false,
-        active: true,
-        sort: (index + 1) * 10,
-        updated_at: now,
-      })),
-    )
-    .onConflict((oc) => oc.column('code').doNothing())
-    .execute();
+  if (await hasCategories(db)) return;
+  await insertMissingCategories(
+    db,
+    defaults.map(([code, zh, en, level, urgency, dispute], index) => ({
+      code,
+      parent_code: null,
+      name_zh: zh,
+      name_en: en,
+      default_level: level,
+      default_urgency: urgency,
+      resolution_days: null,
+      dispute: dispute ?? false,
+      active: true,
+      sort: (index + 1) * 10,
+      updated_at: now,
+    })),
+  );
 }
 
 export function toCategory(row: CategoryRow): AppealCategory {

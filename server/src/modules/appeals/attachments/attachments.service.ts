@@ -1,13 +1,19 @@
 import { type AppealAttachment, ATTACHMENTS_PER_APPEAL } from '@lianxin/common';
 import type { Insertable } from 'kysely';
-import type { Db } from '../../db/dialect';
-import type { AppealAttachmentsTable } from '../../db/schema';
-import { recordAudit } from '../../platform/audit/audit.service';
-import { AppError, notFound } from '../../platform/errors';
-import { newId } from '../../platform/ids';
-import { type AttachmentContentType, cleanAttachment } from '../../platform/images';
-import type { AreaContext } from '../../platform/request-context';
-import { findAppeal } from './appeals.repository';
+import type { Db } from '../../../db/dialect';
+import type { AppealAttachmentsTable } from '../../../db/schema';
+import { recordAudit } from '../../../platform/audit/audit.service';
+import { AppError, notFound } from '../../../platform/errors';
+import { newId } from '../../../platform/ids';
+import { type AttachmentContentType, cleanAttachment } from '../../../platform/images';
+import type { AreaContext } from '../../../platform/request-context';
+import { findAppeal } from '../appeals.repository';
+import {
+  attachmentFile,
+  attachmentList,
+  countAttachments,
+  insertAttachments,
+} from './attachments.repository';
 
 /** A checked file ready to store: its first bytes match its type, its metadata is gone. */
 export function attachmentRow(
@@ -32,20 +38,7 @@ export function attachmentRow(
 }
 
 export async function appealAttachments(db: Db, appealId: string): Promise<AppealAttachment[]> {
-  const rows = await db
-    .selectFrom('appeal_attachments')
-    .leftJoin('users', 'users.id', 'appeal_attachments.uploaded_by')
-    .select([
-      'appeal_attachments.id',
-      'appeal_attachments.file_name',
-      'appeal_attachments.content_type',
-      'appeal_attachments.size',
-      'appeal_attachments.created_at',
-      'users.name',
-    ])
-    .where('appeal_attachments.appeal_id', '=', appealId)
-    .orderBy('appeal_attachments.created_at')
-    .execute();
+  const rows = await attachmentList(db, appealId);
   return rows.map((r) => ({
     id: r.id,
     fileName: r.file_name,
@@ -65,12 +58,8 @@ export async function addAttachment(
 ): Promise<AppealAttachment> {
   const appeal = await findAppeal(db, ctx.scope, appealId);
   if (!appeal) throw notFound();
-  const count = await db
-    .selectFrom('appeal_attachments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('appeal_id', '=', appealId)
-    .executeTakeFirstOrThrow();
-  if (Number(count.n) >= ATTACHMENTS_PER_APPEAL)
+  const count = await countAttachments(db, appealId);
+  if (count >= ATTACHMENTS_PER_APPEAL)
     throw new AppError('ATTACHMENT_LIMIT', { max: ATTACHMENTS_PER_APPEAL });
   const row = attachmentRow(
     appealId,
@@ -80,7 +69,7 @@ export async function addAttachment(
     ctx.caller.id,
     ctx.clock.now().toISOString(),
   );
-  await db.insertInto('appeal_attachments').values(row).execute();
+  await insertAttachments(db, [row]);
   await recordAudit(db, ctx.clock, ctx.actor, {
     action: 'appeal.attach',
     objectType: 'appeal',
@@ -97,12 +86,7 @@ export async function addAttachment(
 export async function readAttachment(db: Db, ctx: Pick<AreaContext, 'scope'>, appealId: string, id: string) {
   const appeal = await findAppeal(db, ctx.scope, appealId);
   if (!appeal) throw notFound();
-  const row = await db
-    .selectFrom('appeal_attachments')
-    .select(['file_name', 'content_type', 'content'])
-    .where('appeal_id', '=', appealId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await attachmentFile(db, appealId, id);
   if (!row) throw notFound();
   return row;
 }

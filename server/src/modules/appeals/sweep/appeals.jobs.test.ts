@@ -9,11 +9,11 @@ import {
 } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { AREAS, type Session } from '../../../test/harness';
-import { buildWorld, type World } from '../../../test/world';
-import { buildApp } from '../../app';
-import { deliverDue, webhookDriver } from '../../platform/notifications/notifications.service';
-import { sweepAppeals } from './appeals.sweep';
+import { AREAS, type Session } from '../../../../test/harness';
+import { buildWorld, type World } from '../../../../test/world';
+import { buildApp } from '../../../app';
+import { deliverDue, webhookDriver } from '../../../platform/notifications/notifications.service';
+import { sweepAppeals } from './sweep';
 
 const DAY = 24 * 3_600_000;
 

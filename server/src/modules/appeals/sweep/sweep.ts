@@ -1,18 +1,27 @@
 import { type AppealLevel, openAppealStatuses } from '@lianxin/common';
-import { type Kysely, sql } from 'kysely';
-import type { Db } from '../../db/dialect';
-import type { DB } from '../../db/schema';
-import type { Clock } from '../../platform/clock';
-import { groupBy } from '../../platform/collections';
-import { newId } from '../../platform/ids';
-import type { JobWorker } from '../../platform/jobs/jobs.worker';
+import type { Kysely } from 'kysely';
+import type { Db } from '../../../db/dialect';
+import type { DB } from '../../../db/schema';
+import type { Clock } from '../../../platform/clock';
+import { groupBy } from '../../../platform/collections';
+import type { JobWorker } from '../../../platform/jobs/jobs.worker';
 import {
   enqueueNotifications,
   type OutgoingNotification,
-} from '../../platform/notifications/notifications.service';
-import { holderOf, isOpenAppeal, listCategories } from './appeals.repository';
-import { appealSettings, deadlines } from './intake/deadlines';
-import { appealLevelNames } from './lifecycle';
+} from '../../../platform/notifications/notifications.service';
+import { withTransaction } from '../../../platform/request-context';
+import { holderOf, insertEvents } from '../appeals.repository';
+import { listCategories } from '../categories/categories.repository';
+import { appealSettings, deadlines } from '../intake/deadlines';
+import { appealLevelNames, event } from '../lifecycle';
+import { forgetTrackFailures } from '../public.repository';
+import {
+  disarmStaleWarnings,
+  moveUp,
+  overdueAt,
+  takeDueWarnings,
+  takeOverdueCallbacks,
+} from './sweep.repository';
 
 const BATCH = 2000;
 const open = [...openAppealStatuses];
@@ -33,7 +42,7 @@ export async function sweepAppeals(
   db: Kysely<DB>,
   clock: Clock,
   /** Runs one batch in a transaction: its own by default; the benchmark passes one it rolls back. */
-  inTransaction: <T>(work: (trx: Db) => Promise<T>) => Promise<T> = (work) => db.transaction().execute(work),
+  inTransaction: <T>(work: (trx: Db) => Promise<T>) => Promise<T> = (work) => withTransaction({ db }, work),
 ): Promise<SweepResult> {
   const result: SweepResult = { escalated: 0, warned: 0, reminded: 0 };
   for (const [from, to] of [
@@ -53,29 +62,23 @@ export async function sweepAppeals(
   }
   result.reminded = await inTransaction((trx) => remindCallbacks(trx, clock));
   await inTransaction((trx) =>
-    trx
-      .deleteFrom('public_failures')
-      .where('at', '<', new Date(clock.now().getTime() - 24 * 3_600_000).toISOString())
-      .execute(),
+    forgetTrackFailures(trx, new Date(clock.now().getTime() - 24 * 3_600_000).toISOString()),
   );
   return result;
 }
 
-async function escalateBatch(trx: Db, clock: Clock, from: AppealLevel, to: AppealLevel): Promise<number> {
+async function escalateBatch(
+  trx: Db,
+  clock: Clock,
+  from: AppealLevel,
+  to: 'town' | 'district',
+): Promise<number> {
   const now = clock.now();
   const nowIso = now.toISOString();
-  const candidates = await trx
-    .selectFrom('appeals')
-    .select(['id', 'category_code', 'urgency', 'village_code', 'tracking_code', 'title'])
-    .where(isOpenAppeal)
-    .where('resolution_due_at', '<', nowIso)
-    .where('level', '=', from)
-    .limit(BATCH)
-    .execute();
+  const candidates = await overdueAt(trx, from, nowIso, BATCH);
   if (candidates.length === 0) return 0;
   const [settings, categories] = await Promise.all([appealSettings(trx), listCategories(trx)]);
   const categoryOf = new Map(categories.map((c) => [c.code, c]));
-  const holderDigits = to === 'town' ? 9 : 6;
   let escalated = 0;
   const notices: OutgoingNotification[] = [];
   // Appeals with the same category and urgency get the same new deadlines: one update each.
@@ -88,54 +91,30 @@ async function escalateBatch(trx: Db, clock: Clock, from: AppealLevel, to: Appea
     const first = rows[0];
     const category = first && categoryOf.get(first.category_code);
     if (!first || !category) continue;
-    const updated = await trx
-      .updateTable('appeals')
-      .set((eb) => ({
-        level: to,
-        max_level:
-          to === 'district'
-            ? 'district'
-            : sql<AppealLevel>`case when max_level = 'district' then 'district' else ${to} end`,
-        holder_area_code: sql<string>`substr(village_code, 1, ${sql.lit(holderDigits)}) || ${sql.lit('0'.repeat(12 - holderDigits))}`,
-        handler_id: null,
-        status: 'received',
-        deferral_reason: null,
-        deferral_date: null,
-        deferral_approved: false,
-        ...deadlines(now, settings, category, first.urgency),
-        version: eb('version', '+', 1),
-        updated_at: nowIso,
-      }))
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .where(isOpenAppeal)
-      .where('resolution_due_at', '<', nowIso)
-      .where('level', '=', from)
-      .returning(['id', 'village_code', 'tracking_code', 'title'])
-      .execute();
+    const updated = await moveUp(
+      trx,
+      rows.map((r) => r.id),
+      { from, to, deadlines: deadlines(now, settings, category, first.urgency), now: nowIso },
+    );
     escalated += updated.length;
-    await trx
-      .insertInto('appeal_events')
-      .values(
-        updated.map((r) => ({
-          id: newId(),
-          appeal_id: r.id,
-          at: nowIso,
-          kind: 'auto_escalate' as const,
-          actor_id: null,
-          actor_name: null,
-          from_status: null,
-          to_status: 'received' as const,
-          from_level: from,
-          to_level: to,
-          note: `逾期未办结，自动转${appealLevelNames[to]}办理`,
-          public: true,
-        })),
-      )
-      .execute();
+    await insertEvents(
+      trx,
+      updated.map((r) =>
+        event(
+          r.id,
+          nowIso,
+          { id: null, name: null },
+          {
+            kind: 'auto_escalate',
+            to_status: 'received',
+            from_level: from,
+            to_level: to,
+            note: `逾期未办结，自动转${appealLevelNames[to]}办理`,
+            public: true,
+          },
+        ),
+      ),
+    );
     for (const [holder, appeals] of groupBy(
       updated,
       (r) => holderOf(r.village_code, to),
@@ -159,44 +138,29 @@ async function warnBatch(trx: Db, clock: Clock): Promise<number> {
   const nowIso = clock.now().toISOString();
   let warned = 0;
   for (const kind of ['response', 'resolution'] as const) {
-    const column = kind === 'response' ? 'response_warn_at' : 'resolution_warn_at';
-    const updated = await trx
-      .updateTable('appeals')
-      .set({ [column]: null })
-      .where(column, '<', nowIso)
-      .where('status', 'in', kind === 'response' ? ['received'] : open)
-      .where('id', 'in', trx.selectFrom('appeals').select('id').where(column, '<', nowIso).limit(BATCH))
-      .returning([
-        'id',
-        'holder_area_code',
-        'level',
-        'tracking_code',
-        'title',
-        'response_due_at',
-        'resolution_due_at',
-      ])
-      .execute();
+    const updated = await takeDueWarnings(
+      trx,
+      kind,
+      kind === 'response' ? ['received'] : open,
+      nowIso,
+      BATCH,
+    );
     if (updated.length === 0) continue;
     warned += updated.length;
-    await trx
-      .insertInto('appeal_events')
-      .values(
-        updated.map((r) => ({
-          id: newId(),
-          appeal_id: r.id,
-          at: nowIso,
-          kind: kind === 'response' ? ('warn_response' as const) : ('warn_resolution' as const),
-          actor_id: null,
-          actor_name: null,
-          from_status: null,
-          to_status: null,
-          from_level: null,
-          to_level: null,
-          note: `期限 ${kind === 'response' ? r.response_due_at : r.resolution_due_at}`,
-          public: false,
-        })),
-      )
-      .execute();
+    await insertEvents(
+      trx,
+      updated.map((r) =>
+        event(
+          r.id,
+          nowIso,
+          { id: null, name: null },
+          {
+            kind: kind === 'response' ? 'warn_response' : 'warn_resolution',
+            note: `期限 ${kind === 'response' ? r.response_due_at : r.resolution_due_at}`,
+          },
+        ),
+      ),
+    );
     await enqueueNotifications(
       trx,
       clock,
@@ -219,31 +183,13 @@ async function warnBatch(trx: Db, clock: Clock): Promise<number> {
     );
   }
   // Rows whose warning no longer applies (answered, closed) are disarmed without a notice.
-  await trx
-    .updateTable('appeals')
-    .set({ response_warn_at: null })
-    .where('response_warn_at', '<', nowIso)
-    .where('status', '!=', 'received')
-    .execute();
-  await trx
-    .updateTable('appeals')
-    .set({ resolution_warn_at: null })
-    .where('resolution_warn_at', '<', nowIso)
-    .where('status', 'not in', open)
-    .execute();
+  await disarmStaleWarnings(trx, nowIso);
   return warned;
 }
 
 async function remindCallbacks(trx: Db, clock: Clock): Promise<number> {
   const nowIso = clock.now().toISOString();
-  const due = await trx
-    .updateTable('appeal_callbacks')
-    .set({ reminded_at: nowIso })
-    .where('done_at', 'is', null)
-    .where('reminded_at', 'is', null)
-    .where('due_at', '<', nowIso)
-    .returning(['id', 'area_code', 'appeal_id'])
-    .execute();
+  const due = await takeOverdueCallbacks(trx, nowIso);
   await enqueueNotifications(
     trx,
     clock,
