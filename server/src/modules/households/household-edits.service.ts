@@ -16,25 +16,26 @@ import { newId } from '../../platform/ids';
 import type { AreaContext } from '../../platform/request-context';
 import { findArea } from '../areas';
 import { retierHousehold } from '../tiering';
+import { findIndicators, upsertIndicators } from './household-indicators.repository';
 import {
-  activeHeadCount,
   findHousehold,
   findHouseholdByNumber,
-  findIndicators,
+  refreshHouseholdMembers,
+  replaceHouseholdTags,
+  updateHouseholdRow,
+} from './households.repository';
+import { assertIdNumberFree, assertTagsKnown, getHousehold } from './households.service';
+import { residentColumns, residentRow } from './resident-rows';
+import {
+  activeHeadCount,
   findResident,
   insertResident,
   insertResidentTags,
   moveResidents,
-  refreshHouseholdMembers,
-  replaceHouseholdTags,
   replaceResidentTags,
   residentTags,
-  updateHouseholdRow,
   updateResidentRow,
-  upsertIndicators,
-} from './households.repository';
-import { assertIdNumberFree, assertTagsKnown, getHousehold } from './households.service';
-import { residentColumns, residentRow } from './resident-rows';
+} from './residents.repository';
 
 async function householdInScope(db: Db, ctx: AreaContext, id: string) {
   const household = await findHousehold(db, ctx.scope, id);

@@ -2,11 +2,10 @@ import type { HouseholdSort, HouseholdsFilter, Tier } from '@lianxin/common';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/dialect';
 import { likeContains } from '../../db/dialect';
-import type { HouseholdIndicatorsTable, HouseholdsTable, ResidentsTable } from '../../db/schema';
+import type { HouseholdsTable } from '../../db/schema';
 import { type AreaScope, inScope } from '../../platform/scope';
 
 export type HouseholdRow = Selectable<HouseholdsTable>;
-export type ResidentRow = Selectable<ResidentsTable>;
 
 export interface ListFilter
   extends Omit<HouseholdsFilter, 'areaCode' | 'leftPriorityFrom' | 'leftPriorityTo' | 'paired'> {
@@ -207,17 +206,6 @@ export async function findHouseholdByNumber(db: Db, villageCode: string, number:
     .executeTakeFirst();
 }
 
-/** Where an ID number is registered, whatever the caller's area: duplicates are checked district-wide. */
-export async function findIdNumberOwner(db: Db, idNumberHash: string) {
-  return db
-    .selectFrom('residents')
-    .innerJoin('households', 'households.id', 'residents.household_id')
-    .innerJoin('areas', 'areas.code', 'households.area_code')
-    .select(['residents.id', 'households.number', 'areas.name as area_name', 'residents.name'])
-    .where('residents.id_number_hash', '=', idNumberHash)
-    .executeTakeFirst();
-}
-
 export async function knownTags(db: Db, codes: string[]): Promise<string[]> {
   if (codes.length === 0) return [];
   const rows = await db.selectFrom('tag_definitions').select('code').where('code', 'in', codes).execute();
@@ -228,37 +216,12 @@ export async function insertHousehold(db: Db, row: Insertable<HouseholdsTable>) 
   await db.insertInto('households').values(row).execute();
 }
 
-export async function insertResident(db: Db, row: Insertable<ResidentsTable>) {
-  await db.insertInto('residents').values(row).execute();
-}
-
-export async function findResident(db: Db, scope: AreaScope, id: string) {
-  return db
-    .selectFrom('residents')
-    .selectAll()
-    .where('id', '=', id)
-    .where((eb) => inScope(eb, 'residents.area_code', scope))
-    .executeTakeFirst();
-}
-
-export async function insertResidentTags(db: Db, residentId: string, tags: string[]): Promise<void> {
-  if (tags.length === 0) return;
-  await db
-    .insertInto('resident_tags')
-    .values(tags.map((tag) => ({ resident_id: residentId, tag_code: tag })))
-    .execute();
-}
-
 export async function insertHouseholdTags(db: Db, householdId: string, tags: string[]): Promise<void> {
   if (tags.length === 0) return;
   await db
     .insertInto('household_tags')
     .values(tags.map((tag) => ({ household_id: householdId, tag_code: tag })))
     .execute();
-}
-
-export async function insertIndicators(db: Db, row: Insertable<HouseholdIndicatorsTable>): Promise<void> {
-  await db.insertInto('household_indicators').values(row).execute();
 }
 
 export async function updateHouseholdRow(
@@ -274,29 +237,6 @@ export async function updateHouseholdRow(
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
-}
-
-export async function updateResidentRow(
-  db: Db,
-  id: string,
-  version: number,
-  changes: Updateable<ResidentsTable>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('residents')
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export async function moveResidents(db: Db, householdId: string, areaCode: string): Promise<void> {
-  await db
-    .updateTable('residents')
-    .set({ area_code: areaCode })
-    .where('household_id', '=', householdId)
-    .execute();
 }
 
 /** The member count, head and search text follow the members; called after any member change. */
@@ -335,59 +275,7 @@ export function householdSearchText(number: string, address: string, names: read
   return [number, address, ...names].join(' ').toLowerCase();
 }
 
-export async function activeHeadCount(db: Db, householdId: string): Promise<number> {
-  const row = await db
-    .selectFrom('residents')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('household_id', '=', householdId)
-    .where('relation', '=', 'head')
-    .where('status', '=', 'active')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function replaceHouseholdTags(db: Db, householdId: string, tags: string[]): Promise<void> {
   await db.deleteFrom('household_tags').where('household_id', '=', householdId).execute();
   await insertHouseholdTags(db, householdId, tags);
-}
-
-export async function replaceResidentTags(db: Db, residentId: string, tags: string[]): Promise<void> {
-  await db.deleteFrom('resident_tags').where('resident_id', '=', residentId).execute();
-  await insertResidentTags(db, residentId, tags);
-}
-
-export async function residentTags(db: Db, residentId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('resident_tags')
-    .select('tag_code')
-    .where('resident_id', '=', residentId)
-    .orderBy('tag_code')
-    .execute();
-  return rows.map((r) => r.tag_code);
-}
-
-export async function findIndicators(db: Db, householdId: string, year: number) {
-  return db
-    .selectFrom('household_indicators')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('year', '=', year)
-    .executeTakeFirst();
-}
-
-export async function upsertIndicators(db: Db, row: Insertable<HouseholdIndicatorsTable>): Promise<void> {
-  await db
-    .insertInto('household_indicators')
-    .values(row)
-    .onConflict((oc) =>
-      oc.columns(['household_id', 'year']).doUpdateSet((eb) => ({
-        total_income: eb.ref('excluded.total_income'),
-        debt: eb.ref('excluded.debt'),
-        main_income_source: eb.ref('excluded.main_income_source'),
-        hardships: eb.ref('excluded.hardships'),
-        updated_at: eb.ref('excluded.updated_at'),
-        updated_by: eb.ref('excluded.updated_by'),
-      })),
-    )
-    .execute();
 }

@@ -26,27 +26,29 @@ import type { AreaContext } from '../../platform/request-context';
 import { type AreaScope, scopeOf } from '../../platform/scope';
 import { findArea } from '../areas';
 import { latestRunVersion, retierHousehold } from '../tiering';
+import { insertIndicators } from './household-indicators.repository';
 import {
   type Cursor,
   countByTier,
   findHousehold,
   findHouseholdByNumber,
-  findIdNumberOwner,
-  findResident,
   type HouseholdRow,
   householdDetails,
   householdSearchText,
   insertHousehold,
   insertHouseholdTags,
-  insertIndicators,
-  insertResident,
-  insertResidentTags,
   knownTags,
   type ListFilter,
   listHouseholds,
-  type ResidentRow,
 } from './households.repository';
 import { residentRow } from './resident-rows';
+import {
+  findIdNumberOwner,
+  findResident,
+  insertResident,
+  insertResidentTags,
+  type ResidentRow,
+} from './residents.repository';
 
 // The bench's data generator writes residents as a household file does.
 export { residentRow };

@@ -5,17 +5,15 @@ import type { HouseholdIndicatorsTable, HouseholdsTable } from '../../../db/sche
 import { type Actor, recordAudit } from '../../../platform/audit/audit.service';
 import { newId } from '../../../platform/ids';
 import { type RuleSet, retierHouseholds, ruleSetInForce } from '../../tiering';
+import { upsertIndicators } from '../household-indicators.repository';
 import {
   householdSearchText,
-  moveResidents,
   refreshHouseholdMembers,
   replaceHouseholdTags,
-  replaceResidentTags,
   updateHouseholdRow,
-  updateResidentRow,
-  upsertIndicators,
 } from '../households.repository';
 import { residentColumns, residentRow } from '../resident-rows';
+import { moveResidents, replaceResidentTags, updateResidentRow } from '../residents.repository';
 import { type BulkTypes, insertJsonRows, insertMany, JsonRows } from './roster.repository';
 import type { ImportContext, PlannedHousehold, PlannedMember, Progress, RosterPlan } from './roster-plan';
 import { newHouseholdTier } from './roster-tiers';
