@@ -24,7 +24,7 @@ import {
   replaceHouseholdTags,
   updateHouseholdRow,
 } from './households.repository';
-import { assertIdNumberFree, assertTagsKnown, getHousehold } from './households.service';
+import { assertTagsKnown, getHousehold } from './households.service';
 import { residentColumns, residentRow } from './resident-rows';
 import {
   activeHeadCount,
@@ -36,6 +36,7 @@ import {
   residentTags,
   updateResidentRow,
 } from './residents.repository';
+import { assertIdNumberFree } from './residents.service';
 
 async function householdInScope(db: Db, ctx: AreaContext, id: string) {
   const household = await findHousehold(db, ctx.scope, id);

@@ -7,7 +7,6 @@ import {
   type HouseholdsFilter,
   type HouseholdsListQuery,
   type HouseholdsPage,
-  hasPermission,
   maskPhone,
   normalizeIdNumber,
   parseIdNumber,
@@ -42,21 +41,11 @@ import {
   listHouseholds,
 } from './households.repository';
 import { residentRow } from './resident-rows';
-import {
-  findIdNumberOwner,
-  findResident,
-  insertResident,
-  insertResidentTags,
-  type ResidentRow,
-} from './residents.repository';
+import { insertResident, insertResidentTags, type ResidentRow } from './residents.repository';
+import { assertIdNumberFree, canSeeFull } from './residents.service';
 
 // The bench's data generator writes residents as a household file does.
 export { residentRow };
-
-/** Full ID numbers and phones are for roles that need them; everyone else sees them masked. */
-function canSeeFull(caller: Caller): boolean {
-  return hasPermission(caller.role, 'idnumber.reveal');
-}
 
 function phoneFor(caller: Caller, phone: string | null): string | null {
   return phone === null || canSeeFull(caller) ? phone : maskPhone(phone);
@@ -220,20 +209,6 @@ export async function getHousehold(
   };
 }
 
-/** Refuses an ID number registered to anyone but `exceptResidentId`, naming where to roles that may know. */
-export async function assertIdNumberFree(
-  db: Db,
-  ctx: Pick<AreaContext, 'caller'>,
-  hash: string,
-  exceptResidentId?: string,
-): Promise<void> {
-  const owner = await findIdNumberOwner(db, hash);
-  if (!owner || owner.id === exceptResidentId) return;
-  // Only roles that may see full numbers learn where the number is registered.
-  const where = canSeeFull(ctx.caller) ? `（${owner.area_name} ${owner.number} 户，${owner.name}）` : '';
-  throw new AppError('ID_NUMBER_TAKEN', { where });
-}
-
 export async function assertTagsKnown(db: Db, tags: readonly string[]): Promise<void> {
   const wanted = [...new Set(tags)];
   const known = await knownTags(db, wanted);
@@ -321,18 +296,4 @@ export async function createHousehold(
     after: { number: body.number, members: members.length },
   });
   return getHousehold(db, ctx, id);
-}
-
-/** Shows one resident's full ID number to a role allowed to see it; every reveal is audited. */
-export async function revealIdNumber(db: Db, ctx: AreaContext, residentId: string): Promise<string | null> {
-  const resident = await findResident(db, ctx.scope, residentId);
-  if (!resident) throw notFound();
-  if (!canSeeFull(ctx.caller)) throw new AppError('FORBIDDEN');
-  await recordAudit(db, ctx.clock, ctx.actor, {
-    action: 'resident.reveal_id',
-    objectType: 'resident',
-    objectId: residentId,
-    areaCode: resident.area_code,
-  });
-  return resident.id_number_cipher ? ctx.secrets.decrypt(resident.id_number_cipher) : null;
 }

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { areaContextOf, withTransaction } from '../../platform/request-context';
 import { route } from '../../platform/routes';
 import { updateResident } from './household-edits.service';
-import { revealIdNumber } from './households.service';
+import { revealIdNumber } from './residents.service';
 
 /** `/residents`: one member of a household file. */
 export const residentsRoutes: FastifyPluginAsyncZod = async (app) => {
