@@ -8,7 +8,7 @@ import { ensureAppealDefaults } from './categories/categories.service';
 import { appealIntakeRoutes } from './intake/intake.routes';
 import { mediationsRoutes } from './mediation/mediation.routes';
 import { notificationsRoutes } from './notifications.routes';
-import { publicRoutes } from './public.routes';
+import { publicRoutes } from './public/public.routes';
 import { appealQueriesRoutes } from './queries/queries.routes';
 import { screeningsRoutes } from './screenings/screenings.routes';
 import { registerAppealJobs } from './sweep/sweep';

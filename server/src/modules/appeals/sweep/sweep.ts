@@ -14,7 +14,7 @@ import { holderOf, insertEvents } from '../appeals.repository';
 import { listCategories } from '../categories/categories.repository';
 import { appealSettings, deadlines } from '../intake/deadlines';
 import { appealLevelNames, event } from '../lifecycle';
-import { forgetTrackFailures } from '../public.repository';
+import { forgetTrackFailures } from '../public/public.repository';
 import {
   disarmStaleWarnings,
   moveUp,

@@ -1,8 +1,8 @@
 import type { PublicVillage } from '@lianxin/common';
 import type { z } from 'zod';
-import type { Db } from '../../db/dialect';
-import { newId } from '../../platform/ids';
-import { type AreaScope, scopeOf } from '../../platform/scope';
+import type { Db } from '../../../db/dialect';
+import { newId } from '../../../platform/ids';
+import { type AreaScope, scopeOf } from '../../../platform/scope';
 
 /** The residents' pages: the places they report from, and what their limits count. */
 

@@ -8,18 +8,18 @@ import {
 } from '@lianxin/common';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Db } from '../../db/dialect';
-import type { Actor } from '../../platform/audit/audit.service';
-import { AppError } from '../../platform/errors';
-import { GroupCommit } from '../../platform/group-commit';
-import { withTransaction } from '../../platform/request-context';
-import { route } from '../../platform/routes';
-import type { AreaScope } from '../../platform/scope';
-import { type AppealRow, appealEvents, findAppealById, findByTrackingCode } from './appeals.repository';
-import { attachmentRow } from './attachments/attachments.service';
-import { rateByResident } from './callbacks/callbacks.service';
-import { categories } from './categories/categories.service';
-import { type PreparedAppeal, prepareAppeal, storeAppeals } from './intake/intake.service';
+import type { Db } from '../../../db/dialect';
+import type { Actor } from '../../../platform/audit/audit.service';
+import { AppError } from '../../../platform/errors';
+import { GroupCommit } from '../../../platform/group-commit';
+import { withTransaction } from '../../../platform/request-context';
+import { route } from '../../../platform/routes';
+import type { AreaScope } from '../../../platform/scope';
+import { type AppealRow, appealEvents, findAppealById, findByTrackingCode } from '../appeals.repository';
+import { attachmentRow } from '../attachments/attachments.service';
+import { rateByResident } from '../callbacks/callbacks.service';
+import { categories } from '../categories/categories.service';
+import { type PreparedAppeal, prepareAppeal, storeAppeals } from '../intake/intake.service';
 import {
   countTrackFailures,
   districtScope,

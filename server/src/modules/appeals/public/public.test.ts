@@ -7,10 +7,10 @@ import {
   publicVillagesApi,
 } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jpegWithExif } from '../../../test/files.fixtures';
-import { AREAS, anonymous, type Session } from '../../../test/harness';
-import type { World } from '../../../test/world';
-import { act, appealsWorld } from './appeals.fixtures';
+import { jpegWithExif } from '../../../../test/files.fixtures';
+import { AREAS, anonymous, type Session } from '../../../../test/harness';
+import type { World } from '../../../../test/world';
+import { act, appealsWorld } from '../appeals.fixtures';
 
 describe('appeals on the residents’ public page', () => {
   let t: World;
