@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type ErrorCode, householdsApi } from '@lianxin/common';
 import type { Insertable } from 'kysely';
-import type { AppealsTable } from '../src/db/schema';
+import type { AppealsTable, DB } from '../src/db/schema';
 import type { RouteEntry } from '../src/platform/context';
 import { newId } from '../src/platform/ids';
 import type { Session, TestContext } from './harness';
@@ -301,3 +301,25 @@ export const category = {
   nameEn: 'Matrix',
   defaultLevel: 'village',
 };
+
+/** Writes a record straight into its table, in the state a probe needs (no route makes it so). */
+export async function insertRow<T extends keyof DB & string>(
+  t: TestContext,
+  table: T,
+  row: Insertable<DB[T]>,
+): Promise<void> {
+  await t.database.db
+    .insertInto(table)
+    .values(row as never)
+    .execute();
+}
+
+/** Rejects the household's pending tier proposal: one may be pending at a time. */
+export async function clearPendingOverrides(t: TestContext, householdId: string): Promise<void> {
+  await t.database.db
+    .updateTable('tier_overrides')
+    .set({ status: 'rejected' })
+    .where('household_id', '=', householdId)
+    .where('status', '=', 'pending')
+    .execute();
+}

@@ -2,7 +2,6 @@ import {
   type AppealAction,
   type AppealActionBody,
   type AppealRating,
-  type AreaKind,
   defaultLocale,
   type Role,
 } from '@lianxin/common';
@@ -13,6 +12,7 @@ import type { Clock } from '../platform/clock';
 import type { AreaContext } from '../platform/request-context';
 import { scopeOf } from '../platform/scope';
 import type { Secrets } from '../platform/secrets';
+import { appealState, type DemoUser, demoUsers, demoVillages } from './demo.repository';
 import type { Random } from './random';
 
 type Template = [category: string, title: string, description: string];
@@ -38,14 +38,6 @@ const templates: Template[] = [
 const channels = ['visit', 'hotline', 'reception_day', 'letter', 'public_page', 'hotline_12345'] as const;
 const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 
-interface DemoUser {
-  id: string;
-  name: string;
-  role: Role;
-  area_code: string;
-  kind: AreaKind;
-}
-
 /** A clock the demo moves by hand, so the sample appeals carry dates across the last two months. */
 class DemoClock implements Clock {
   at = new Date();
@@ -64,18 +56,10 @@ export async function loadDemoAppeals(
   secrets: Secrets,
   random: Random,
 ) {
-  const users = (await trx
-    .selectFrom('users')
-    .innerJoin('areas', 'areas.code', 'users.area_code')
-    .select(['users.id', 'users.name', 'users.role', 'users.area_code', 'areas.kind'])
-    .execute()) as DemoUser[];
+  const users = await demoUsers(trx);
   const byArea = (code: string, roles: Role[]) =>
     users.filter((u) => u.area_code === code && roles.includes(u.role));
-  const villages = await trx
-    .selectFrom('areas')
-    .select(['code', 'parent_code'])
-    .where('kind', '=', 'village')
-    .execute();
+  const villages = await demoVillages(trx);
   const demoClock = new DemoClock();
   const end = clock.now().getTime();
   const contextOf = (user: DemoUser): AreaContext => ({
@@ -101,11 +85,7 @@ export async function loadDemoAppeals(
     action: A,
     body: Omit<AppealActionBody<A>, 'version'>,
   ) => {
-    const row = await trx
-      .selectFrom('appeals')
-      .select('version')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const row = await appealState(trx, id);
     return actOnAppeal(trx, contextOf(user), id, action, {
       ...body,
       version: row.version,
@@ -154,9 +134,7 @@ export async function loadDemoAppeals(
     const id = created.id;
     const fate = random.next();
     if (fate < 0.12) continue; // just received; some of these are overdue
-    const level = (
-      await trx.selectFrom('appeals').select('level').where('id', '=', id).executeTakeFirstOrThrow()
-    ).level;
+    const { level } = await appealState(trx, id);
     let holder = level === 'village' ? cadre : townHead;
     later(random.int(1, 20));
     await act(holder, id, 'accept', { note: '' });
@@ -181,9 +159,7 @@ export async function loadDemoAppeals(
       : random.chance(0.7)
         ? 'basically_satisfied'
         : 'unsatisfied';
-    const version = (
-      await trx.selectFrom('appeals').select('version').where('id', '=', id).executeTakeFirstOrThrow()
-    ).version;
+    const { version } = await appealState(trx, id);
     await recordCallback(trx, contextOf(caller), id, { version, rating, comment: '', reached: true });
   }
 }

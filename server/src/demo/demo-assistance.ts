@@ -1,8 +1,18 @@
 import { defaultAssistanceSettings, helpMeasureKinds, needKinds } from '@lianxin/common';
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { DB, HelpMeasuresTable, VisitCadresTable, VisitsTable } from '../db/schema';
+import type { Insertable } from 'kysely';
+import type { Db } from '../db/dialect';
+import type { HelpMeasuresTable, VisitCadresTable, VisitsTable } from '../db/schema';
 import type { Clock } from '../platform/clock';
 import { newId } from '../platform/ids';
+import {
+  demoUsers,
+  demoVillages,
+  insertContactPoint,
+  insertHelperRating,
+  insertPairing,
+  insertVisitHistory,
+  priorityHouseholds,
+} from './demo.repository';
 import type { Random } from './random';
 
 const DAY = 86_400_000;
@@ -23,22 +33,13 @@ const findings = [
  * Written as history, straight into the tables (the visits predate the household files, which the
  * demo creates today).
  */
-export async function loadDemoAssistance(trx: Transaction<DB> | Kysely<DB>, clock: Clock, random: Random) {
+export async function loadDemoAssistance(trx: Db, clock: Clock, random: Random) {
   const now = clock.now();
   const nowIso = now.toISOString();
   const day = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY).toISOString().slice(0, 10);
-  const users = await trx.selectFrom('users').select(['id', 'role', 'rank', 'area_code']).execute();
-  const villages = await trx
-    .selectFrom('areas')
-    .select(['code', 'extremely_poor', 'remote', 'hard_to_advance'])
-    .where('kind', '=', 'village')
-    .execute();
-  const households = await trx
-    .selectFrom('households')
-    .select(['id', 'village_code', 'area_code', 'tier'])
-    .where('tier', '=', 'priority')
-    .orderBy('village_code')
-    .execute();
+  const users = await demoUsers(trx);
+  const villages = await demoVillages(trx);
+  const households = await priorityHouseholds(trx);
   const load = new Map<string, number>();
   const max = defaultAssistanceSettings.quotas.village_cadre.max;
   const visits: Insertable<VisitsTable>[] = [];
@@ -81,23 +82,20 @@ export async function loadDemoAssistance(trx: Transaction<DB> | Kysely<DB>, cloc
     load.set(cadre.id, (load.get(cadre.id) ?? 0) + 1);
     const pairingId = newId();
     const start = random.int(60, 120);
-    await trx
-      .insertInto('pairings')
-      .values({
-        id: pairingId,
-        household_id: h.id,
-        cadre_id: cadre.id,
-        village_code: h.village_code,
-        area_code: h.area_code,
-        start_date: day(start),
-        reason: '连心户一对一帮扶',
-        status: 'active',
-        reviewed_tier: 'priority',
-        created_at: nowIso,
-        version: 1,
-        updated_at: nowIso,
-      })
-      .execute();
+    await insertPairing(trx, {
+      id: pairingId,
+      household_id: h.id,
+      cadre_id: cadre.id,
+      village_code: h.village_code,
+      area_code: h.area_code,
+      start_date: day(start),
+      reason: '连心户一对一帮扶',
+      status: 'active',
+      reviewed_tier: 'priority',
+      created_at: nowIso,
+      version: 1,
+      updated_at: nowIso,
+    });
     // Roughly monthly visits since the start; some cadres fall behind.
     const behind = random.chance(0.2);
     for (let d = start - random.int(3, 15); d > (behind ? 40 : 2); d -= random.int(24, 34)) {
@@ -122,22 +120,15 @@ export async function loadDemoAssistance(trx: Transaction<DB> | Kysely<DB>, cloc
       }
     }
     if (random.chance(0.3)) {
-      await trx
-        .insertInto('helper_ratings')
-        .values({
-          id: newId(),
-          pairing_id: pairingId,
-          cadre_id: cadre.id,
-          rating: random.chance(0.8)
-            ? 'satisfied'
-            : random.chance(0.7)
-              ? 'basically_satisfied'
-              : 'unsatisfied',
-          comment: '',
-          via: 'callback',
-          created_at: nowIso,
-        })
-        .execute();
+      await insertHelperRating(trx, {
+        id: newId(),
+        pairing_id: pairingId,
+        cadre_id: cadre.id,
+        rating: random.chance(0.8) ? 'satisfied' : random.chance(0.7) ? 'basically_satisfied' : 'unsatisfied',
+        comment: '',
+        via: 'callback',
+        created_at: nowIso,
+      });
     }
   }
 
@@ -147,18 +138,15 @@ export async function loadDemoAssistance(trx: Transaction<DB> | Kysely<DB>, cloc
   for (const [i, leader] of leaders.entries()) {
     const village = flagged[i % Math.max(flagged.length, 1)] ?? villages[i % villages.length];
     if (!village) continue;
-    await trx
-      .insertInto('contact_points')
-      .values({
-        id: newId(),
-        leader_id: leader.id,
-        village_code: village.code,
-        start_date: day(300),
-        end_date: null,
-        created_by: null,
-        created_at: nowIso,
-      })
-      .execute();
+    await insertContactPoint(trx, {
+      id: newId(),
+      leader_id: leader.id,
+      village_code: village.code,
+      start_date: day(300),
+      end_date: null,
+      created_by: null,
+      created_at: nowIso,
+    });
     if (random.chance(0.7)) visit(null, village.code, village.code, day(random.int(5, 80)), [leader.id]);
   }
   for (const village of flagged) {
@@ -166,15 +154,5 @@ export async function loadDemoAssistance(trx: Transaction<DB> | Kysely<DB>, cloc
     const cadre = users.find((u) => u.role === 'village_cadre' && u.area_code === village.code);
     if (cadre) visit(null, village.code, village.code, day(random.int(3, 60)), [cadre.id]);
   }
-  for (let i = 0; i < visits.length; i += 200)
-    await trx
-      .insertInto('visits')
-      .values(visits.slice(i, i + 200))
-      .execute();
-  for (let i = 0; i < visitCadres.length; i += 200)
-    await trx
-      .insertInto('visit_cadres')
-      .values(visitCadres.slice(i, i + 200))
-      .execute();
-  if (measures.length > 0) await trx.insertInto('help_measures').values(measures).execute();
+  await insertVisitHistory(trx, { visits, visitCadres, measures });
 }

@@ -14,9 +14,11 @@ import { recordAudit } from '../platform/audit/audit.service';
 import { hashPassword } from '../platform/auth/passwords';
 import type { Clock } from '../platform/clock';
 import { newId } from '../platform/ids';
+import { withTransaction } from '../platform/request-context';
 import { scopeOf } from '../platform/scope';
 import type { Secrets } from '../platform/secrets';
 import { readSetting, writeSetting } from '../platform/settings/settings.repository';
+import { hasAreas, insertArea, insertUser } from './demo.repository';
 import { loadDemoAppeals } from './demo-appeals';
 import { loadDemoAssistance } from './demo-assistance';
 import { demoHousehold, idNumberMaker } from './demo-households';
@@ -176,46 +178,39 @@ export async function loadDemoDistrict(
   const { areas, users, accounts, households } = demoDistrict();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now().toISOString();
-  await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('areas').select('code').limit(1).executeTakeFirst();
-    if (existing)
+  await withTransaction({ db }, async (trx) => {
+    if (await hasAreas(trx))
       throw new Error('The database already has areas; the demo district is loaded only into an empty one.');
     for (const area of areas) {
-      await trx
-        .insertInto('areas')
-        .values({
-          code: area.code,
-          name: area.name,
-          kind: area.kind,
-          parent_code: area.parentCode,
-          extremely_poor: area.flags?.extremelyPoor ?? false,
-          remote: area.flags?.remote ?? false,
-          hard_to_advance: area.flags?.hardToAdvance ?? false,
-          disaster_hit: area.flags?.disasterHit ?? false,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertArea(trx, {
+        code: area.code,
+        name: area.name,
+        kind: area.kind,
+        parent_code: area.parentCode,
+        extremely_poor: area.flags?.extremelyPoor ?? false,
+        remote: area.flags?.remote ?? false,
+        hard_to_advance: area.flags?.hardToAdvance ?? false,
+        disaster_hit: area.flags?.disasterHit ?? false,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      });
     }
     for (const user of users) {
-      await trx
-        .insertInto('users')
-        .values({
-          id: newId(),
-          username: user.username,
-          name: user.name,
-          phone: user.phone,
-          role: user.role,
-          area_code: user.areaCode,
-          rank: user.rank,
-          locale: null,
-          password_hash: passwordHash,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertUser(trx, {
+        id: newId(),
+        username: user.username,
+        name: user.name,
+        phone: user.phone,
+        role: user.role,
+        area_code: user.areaCode,
+        rank: user.rank,
+        locale: null,
+        password_hash: passwordHash,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      });
     }
     await ensureRegistryDefaults(trx, now);
     const registry = {

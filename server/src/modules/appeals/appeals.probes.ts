@@ -4,6 +4,7 @@ import {
   appealAction,
   appealIn,
   category,
+  insertRow,
   mediationOf,
   NotApplicable,
   nextSerial,
@@ -118,18 +119,15 @@ export const appealsProbes: Record<string, RouteCase> = {
       resolved_level: 'village',
       resolution: '已解决',
     });
-    await t.database.db
-      .insertInto('appeal_callbacks')
-      .values({
-        id: newId(),
-        appeal_id: id,
-        area_code: villageOf(target),
-        handler_id: target.user.id,
-        due_at: now,
-        attempts: 0,
-        created_at: now,
-      })
-      .execute();
+    await insertRow(t, 'appeal_callbacks', {
+      id: newId(),
+      appeal_id: id,
+      area_code: villageOf(target),
+      handler_id: target.user.id,
+      due_at: now,
+      attempts: 0,
+      created_at: now,
+    });
     return { url: `/api/v1/appeals/${id}/callback`, body: { version: 1, rating: 'satisfied' } };
   },
   'POST /api/v1/appeals/:id/attachments': async (t, target) => ({
@@ -140,18 +138,15 @@ export const appealsProbes: Record<string, RouteCase> = {
   'GET /api/v1/appeals/:id/attachments/:attachmentId': async (t, target) => {
     const appealId = await appealIn(t, target);
     const id = newId();
-    await t.database.db
-      .insertInto('appeal_attachments')
-      .values({
-        id,
-        appeal_id: appealId,
-        file_name: 'a.pdf',
-        content_type: 'application/pdf',
-        size: 8,
-        content: Buffer.from('%PDF-1.7'),
-        created_at: t.clock.now().toISOString(),
-      })
-      .execute();
+    await insertRow(t, 'appeal_attachments', {
+      id,
+      appeal_id: appealId,
+      file_name: 'a.pdf',
+      content_type: 'application/pdf',
+      size: 8,
+      content: Buffer.from('%PDF-1.7'),
+      created_at: t.clock.now().toISOString(),
+    });
     return { url: `/api/v1/appeals/${appealId}/attachments/${id}` };
   },
   'GET /api/v1/callbacks': async () => ({ url: '/api/v1/callbacks' }),

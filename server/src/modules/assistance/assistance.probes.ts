@@ -4,6 +4,7 @@ import { buildUser } from '../../../test/harness';
 import {
   freshHousehold,
   householdOf,
+  insertRow,
   pairingIn,
   type RouteCase,
   ratingToken,
@@ -80,16 +81,13 @@ export const assistanceProbes: Record<string, RouteCase> = {
   },
   'POST /api/v1/contact-points/:id/end': async (t, target) => {
     const id = newId();
-    await t.database.db
-      .insertInto('contact_points')
-      .values({
-        id,
-        leader_id: target.user.id,
-        village_code: villageOf(target),
-        start_date: '2026-01-01',
-        created_at: t.clock.now().toISOString(),
-      })
-      .execute();
+    await insertRow(t, 'contact_points', {
+      id,
+      leader_id: target.user.id,
+      village_code: villageOf(target),
+      start_date: '2026-01-01',
+      created_at: t.clock.now().toISOString(),
+    });
     return { url: `/api/v1/contact-points/${id}/end`, body: { endDate: '2026-11-22' } };
   },
   'GET /api/v1/worklist': async () => ({ url: '/api/v1/worklist', noTargetArea: true }),
@@ -113,17 +111,14 @@ export const assistanceProbes: Record<string, RouteCase> = {
   'GET /api/v1/visits/:id/photos/:photoId': async (t, target) => {
     const visitId = await visitIn(t, target);
     const id = newId();
-    await t.database.db
-      .insertInto('visit_photos')
-      .values({
-        id,
-        visit_id: visitId,
-        content_type: 'image/jpeg',
-        size: 3,
-        content: Buffer.from([0xff, 0xd8, 0xff]),
-        created_at: t.clock.now().toISOString(),
-      })
-      .execute();
+    await insertRow(t, 'visit_photos', {
+      id,
+      visit_id: visitId,
+      content_type: 'image/jpeg',
+      size: 3,
+      content: Buffer.from([0xff, 0xd8, 0xff]),
+      created_at: t.clock.now().toISOString(),
+    });
     return { url: `/api/v1/visits/${visitId}/photos/${id}` };
   },
   'GET /api/v1/help-measures': async () => ({ url: '/api/v1/help-measures' }),
@@ -134,22 +129,19 @@ export const assistanceProbes: Record<string, RouteCase> = {
   'PATCH /api/v1/help-measures/:id': async (t, target) => {
     const id = newId();
     const now = t.clock.now().toISOString();
-    await t.database.db
-      .insertInto('help_measures')
-      .values({
-        id,
-        household_id: householdOf(target).id,
-        cadre_id: target.user.id,
-        area_code: target.village,
-        kind: 'job_referral',
-        status: 'planned',
-        description: '',
-        outcome: '',
-        created_at: now,
-        version: 1,
-        updated_at: now,
-      })
-      .execute();
+    await insertRow(t, 'help_measures', {
+      id,
+      household_id: householdOf(target).id,
+      cadre_id: target.user.id,
+      area_code: target.village,
+      kind: 'job_referral',
+      status: 'planned',
+      description: '',
+      outcome: '',
+      created_at: now,
+      version: 1,
+      updated_at: now,
+    });
     return { url: `/api/v1/help-measures/${id}`, body: { version: 1, status: 'in_progress' } };
   },
   'GET /api/v1/coverage/must-visit': async (_t, target) => ({

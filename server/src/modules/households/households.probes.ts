@@ -1,5 +1,12 @@
 import { householdsApi } from '@lianxin/common';
-import { householdOf, nextSerial, type RouteCase, rosterImport, versionOf } from '../../../test/probes';
+import {
+  clearPendingOverrides,
+  householdOf,
+  nextSerial,
+  type RouteCase,
+  rosterImport,
+  versionOf,
+} from '../../../test/probes';
 
 /** How to call each route of this module on an object in a chosen area (see server/test/probes.ts). */
 export const householdsProbes: Record<string, RouteCase> = {
@@ -87,12 +94,7 @@ export const householdsProbes: Record<string, RouteCase> = {
   'POST /api/v1/households/:id/tier-overrides': async (t, target) => {
     const household = householdOf(target);
     // One pending proposal per household at a time: clear the way for this probe.
-    await t.database.db
-      .updateTable('tier_overrides')
-      .set({ status: 'rejected' })
-      .where('household_id', '=', household.id)
-      .where('status', '=', 'pending')
-      .execute();
+    await clearPendingOverrides(t, household.id);
     return {
       url: `/api/v1/households/${household.id}/tier-overrides`,
       body: { tier: 'watch', reason: '矩阵测试' },
