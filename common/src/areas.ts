@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldProblem } from './errors';
+import type { FieldProblem } from './field-problems';
 import { RecordVersion } from './versions';
 
 /** The levels of the area tree, top down. 街道 is a town-level kind, 社区 a village-level one. */

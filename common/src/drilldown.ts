@@ -1,7 +1,7 @@
 import type { AppealsListQuery } from './appeals';
 import type { IndicatorKey, WorkIndicator } from './assessment';
-import type { PairingsQuery } from './assistance';
 import type { HouseholdsListQuery } from './households';
+import type { PairingsQuery } from './pairings';
 import type { Tier } from './tiering';
 
 // Every number on the dashboard drills down to the records it counts: each figure is one of these

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldProblems } from './errors';
+import { fieldProblems } from './field-problems';
 import type { Locale } from './i18n/locale';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldProblem } from './errors';
+import type { FieldProblem } from './field-problems';
 import { normalizeIdNumber, parseIdNumber } from './id-number';
 import { QueryFlag } from './query';
 import { hardshipFactors, tiers } from './tiering';

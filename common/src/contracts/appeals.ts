@@ -1,38 +1,31 @@
 // The endpoints of the appeals domain: one contract each (see ../contract.ts).
 import { z } from 'zod';
+import { CallbackBody, CallbackTask } from '../appeal-callbacks';
+import { AppealCategory, AppealCategoryBody, AppealSettings } from '../appeal-settings';
+import { AppealStats, AppealStatsQuery } from '../appeal-stats';
 import {
   Appeal,
   AppealActionBodies,
   AppealAttachment,
-  AppealCategory,
-  AppealCategoryBody,
   AppealCreateBody,
   AppealIdParams,
-  AppealSettings,
-  AppealStats,
-  AppealStatsQuery,
   AppealsListQuery,
   AppealsPage,
   AttachmentUploadQuery,
-  CallbackBody,
-  CallbackTask,
+  SimilarAppeal,
+  SimilarAppealsQuery,
+} from '../appeals';
+import { defineContract } from '../contract';
+import {
   Mediation,
   MediationCreateBody,
   MediationOutcomeBody,
   MediationSessionBody,
-  Notification,
-  notificationStatuses,
-  PublicAppeal,
-  PublicAppealBody,
-  PublicRateBody,
-  PublicVillage,
   Screening,
   ScreeningBody,
-  SimilarAppeal,
-  SimilarAppealsQuery,
-  TrackBody,
-} from '../appeals';
-import { defineContract } from '../contract';
+} from '../mediation';
+import { Notification, notificationStatuses } from '../notifications';
+import { PublicAppeal, PublicAppealBody, PublicRateBody, PublicVillage, TrackBody } from '../public-appeals';
 import { roles } from '../roles';
 
 const Limit = z.coerce.number().int().min(1).max(200).default(50);

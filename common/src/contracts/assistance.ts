@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { AssistanceSettings, QuotaOverrideBody } from '../assistance';
+import { ContactPoint, ContactPointBody } from '../contact-points';
+import { defineContract } from '../contract';
+import { CoverageQuery, MustGoCoverage, MustVisitCoverage } from '../coverage';
+import { HelpMeasure, HelpMeasureCreateBody, HelpMeasureUpdateBody } from '../help-measures';
+import { HelperRatingBody, HelperRatings, PublicRatingView, RatingLink } from '../helper-ratings';
 import {
-  AssistanceSettings,
-  ContactPoint,
-  ContactPointBody,
-  CoverageQuery,
-  HelperRatingBody,
-  HelperRatings,
-  HelpMeasure,
-  HelpMeasureCreateBody,
-  HelpMeasureUpdateBody,
-  MustGoCoverage,
-  MustVisitCoverage,
   Pairing,
   PairingBoard,
   PairingCreateBody,
@@ -21,15 +16,8 @@ import {
   Proposal,
   ProposalAcceptBody,
   ProposalBody,
-  PublicRatingView,
-  QuotaOverrideBody,
-  RatingLink,
-  Visit,
-  VisitCreateBody,
-  VisitsQuery,
-  Worklist,
-} from '../assistance';
-import { defineContract } from '../contract';
+} from '../pairings';
+import { Visit, VisitCreateBody, VisitsQuery, Worklist } from '../visits';
 
 // The endpoints of the contact-and-assistance domain (联系服务, 结对帮扶): one contract each.
 

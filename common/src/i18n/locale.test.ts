@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodes, errorMessage, errorStatus } from '../errors';
+import { errorMessage } from '../error-messages';
+import { errorStatus } from '../error-statuses';
+import { errorCodes } from '../errors';
 import { localeFromAcceptLanguage } from './locale';
 
 describe('language', () => {
