@@ -7,13 +7,13 @@ import {
   appealStatuses,
   type Role,
 } from '@lianxin/common';
-import { Card, DatePicker, Form, Input, Select, TreeSelect } from 'antd';
+import { DatePicker, Form, Input, Select, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
+import { FilterBar } from '../../shared/filter-bar';
 import { type FilterTag, FilterTags } from '../../shared/filter-tags';
-import { FilterActions } from '../../shared/form-actions';
 import { toTreeNodes } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
 import { useCategoryIndex } from './appeal-categories';
@@ -195,93 +195,82 @@ export function AppealFilterBar(props: {
   const categoryTree = useMemo(() => categories.tree({ includeInactive: true }), [categories]);
   const tags = useDrillTags(fields, onChange, props.handlerName);
 
-  useEffect(() => {
-    form.resetFields();
-    form.setFieldsValue(formValues(fields));
-  }, [form, fields]);
+  const values = useMemo(() => formValues(fields), [fields]);
 
   return (
-    <Card size="small" style={{ marginBottom: 16 }}>
-      <FilterTags tags={tags} onClear={() => onChange(withoutTags(fields))} testId="appeals-filter-tags" />
-      <Form<FilterValues>
-        form={form}
-        layout="inline"
-        name="appeals-filter"
-        style={{ rowGap: 12 }}
-        onFinish={(values) =>
-          onChange({
-            // The conditions the form does not show stay as they are.
-            ...fields,
-            status: values.status || undefined,
-            categoryCode: values.categoryCode || undefined,
-            areaCode: values.areaCode || undefined,
-            q: values.q?.trim() || undefined,
-            receivedFrom: values.received?.[0]?.format(DAY),
-            receivedTo: values.received?.[1]?.format(DAY),
-          })
-        }
-      >
-        <Form.Item name="status" label={t('appeals.filterStatus')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 130 }}
-            options={[
-              { value: 'open', label: t('appeals.statusOpen') },
-              ...appealStatuses.map((s) => ({ value: s, label: statusLabel(t, s) })),
-            ]}
-            data-testid="appeals-filter-status"
-          />
-        </Form.Item>
-        <Form.Item name="categoryCode" label={t('appeals.filterCategory')}>
-          <TreeSelect
-            allowClear
-            treeData={categoryTree}
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandAll
-            placeholder={t('common.all')}
-            style={{ width: 160 }}
-            popupMatchSelectWidth={false}
-            loading={categories.isLoading}
-          />
-        </Form.Item>
-        <Form.Item name="areaCode" label={t('appeals.filterArea')}>
-          <TreeSelect
-            allowClear
-            treeData={areaTree}
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandedKeys={index.roots.map((r) => r.code)}
-            placeholder={t('common.all')}
-            style={{ width: 180 }}
-            popupMatchSelectWidth={false}
-          />
-        </Form.Item>
-        <Form.Item name="received" label={t('appeals.filterReceived')}>
-          <DatePicker.RangePicker
-            allowEmpty={[true, true]}
-            style={{ width: 240 }}
-            data-testid="appeals-filter-received"
-          />
-        </Form.Item>
-        <Form.Item name="q">
-          <Input
-            allowClear
-            placeholder={t('appeals.filterQuery')}
-            style={{ width: 220 }}
-            maxLength={60}
-            data-testid="appeals-filter-q"
-          />
-        </Form.Item>
-        <Form.Item>
-          <FilterActions
-            testId="appeals-search"
-            onReset={() => {
-              form.resetFields();
-              onChange({});
-            }}
-          />
-        </Form.Item>
-      </Form>
-    </Card>
+    <FilterBar<FilterValues>
+      form={form}
+      name="appeals-filter"
+      values={values}
+      testId="appeals-search"
+      tags={
+        <FilterTags tags={tags} onClear={() => onChange(withoutTags(fields))} testId="appeals-filter-tags" />
+      }
+      onSearch={(values) =>
+        onChange({
+          // The conditions the form does not show stay as they are.
+          ...fields,
+          status: values.status || undefined,
+          categoryCode: values.categoryCode || undefined,
+          areaCode: values.areaCode || undefined,
+          q: values.q?.trim() || undefined,
+          receivedFrom: values.received?.[0]?.format(DAY),
+          receivedTo: values.received?.[1]?.format(DAY),
+        })
+      }
+      onReset={() => onChange({})}
+    >
+      <Form.Item name="status" label={t('appeals.filterStatus')}>
+        <Select
+          allowClear
+          placeholder={t('common.all')}
+          style={{ width: 130 }}
+          options={[
+            { value: 'open', label: t('appeals.statusOpen') },
+            ...appealStatuses.map((s) => ({ value: s, label: statusLabel(t, s) })),
+          ]}
+          data-testid="appeals-filter-status"
+        />
+      </Form.Item>
+      <Form.Item name="categoryCode" label={t('appeals.filterCategory')}>
+        <TreeSelect
+          allowClear
+          treeData={categoryTree}
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          treeDefaultExpandAll
+          placeholder={t('common.all')}
+          style={{ width: 160 }}
+          popupMatchSelectWidth={false}
+          loading={categories.isLoading}
+        />
+      </Form.Item>
+      <Form.Item name="areaCode" label={t('appeals.filterArea')}>
+        <TreeSelect
+          allowClear
+          treeData={areaTree}
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          treeDefaultExpandedKeys={index.roots.map((r) => r.code)}
+          placeholder={t('common.all')}
+          style={{ width: 180 }}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
+      <Form.Item name="received" label={t('appeals.filterReceived')}>
+        <DatePicker.RangePicker
+          allowEmpty={[true, true]}
+          style={{ width: 240 }}
+          data-testid="appeals-filter-received"
+        />
+      </Form.Item>
+      <Form.Item name="q">
+        <Input
+          allowClear
+          placeholder={t('appeals.filterQuery')}
+          style={{ width: 220 }}
+          maxLength={60}
+          data-testid="appeals-filter-q"
+        />
+      </Form.Item>
+    </FilterBar>
   );
 }

@@ -1,10 +1,10 @@
 import { HouseholdsFilter, householdSorts, householdStatuses, tiers } from '@lianxin/common';
-import { Card, Form, Input, InputNumber, Select, Space, TreeSelect } from 'antd';
-import { useCallback, useEffect, useMemo } from 'react';
+import { Form, Input, InputNumber, Select, Space, TreeSelect } from 'antd';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
+import { FilterBar } from '../../shared/filter-bar';
 import { type FilterTag, FilterTags } from '../../shared/filter-tags';
-import { FilterActions } from '../../shared/form-actions';
 import { toTreeNodes } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
 import { tierLabel } from '../tiering/tier-tag';
@@ -128,105 +128,90 @@ export function HouseholdFilterBar(props: {
 
   // A tier card or the back button changes the filter from outside: the fields follow. `filter`
   // keeps its identity while the address does not change (see useHouseholdsLocation).
-  useEffect(() => {
-    form.resetFields();
-    form.setFieldsValue(filter);
-  }, [form, filter]);
-
   return (
-    <Card size="small" style={{ marginBottom: 16 }}>
-      <FilterTags tags={drillTags} testId="households-filter-tags" />
-      <Form<FilterValues>
-        form={form}
-        layout="inline"
-        name="households-filter"
-        onFinish={(values) =>
-          // The conditions the form does not show stay as they are.
-          onChange({
-            ...cleanFilter(values),
-            leftPriorityFrom: filter.leftPriorityFrom,
-            leftPriorityTo: filter.leftPriorityTo,
-            paired: filter.paired,
-          })
-        }
-        style={{ rowGap: 12 }}
-      >
-        <Form.Item name="areaCode" label={t('households.filterArea')}>
-          <TreeSelect
-            treeData={areaTree}
-            allowClear
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandedKeys={index.roots.map((r) => r.code)}
-            placeholder={t('common.all')}
-            style={{ width: 200 }}
-            popupMatchSelectWidth={false}
-            data-testid="households-filter-area"
-          />
-        </Form.Item>
-        <Form.Item name="tier" label={t('households.filterTier')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 120 }}
-            options={tiers.map((tier) => ({ value: tier, label: tierLabel(t, tier) }))}
-          />
-        </Form.Item>
-        <Form.Item name="tag" label={t('households.filterTag')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={tagsLoading}
-            placeholder={t('common.all')}
-            style={{ width: 140 }}
-            options={(tags ?? []).map((tag) => ({ value: tag.code, label: tag.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="status" label={t('households.filterStatus')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 110 }}
-            options={householdStatuses.map((s) => ({ value: s, label: householdStatusLabel(t, s) }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('households.filterPerCapita')} tooltip={t('households.filterPerCapitaHint')}>
-          <Space.Compact>
-            <Form.Item name="perCapitaMin" noStyle>
-              <InputNumber min={0} precision={0} placeholder={t('households.min')} style={{ width: 100 }} />
-            </Form.Item>
-            <Input disabled value="~" style={{ width: 32, textAlign: 'center', pointerEvents: 'none' }} />
-            <Form.Item name="perCapitaMax" noStyle>
-              <InputNumber min={0} precision={0} placeholder={t('households.max')} style={{ width: 100 }} />
-            </Form.Item>
-          </Space.Compact>
-        </Form.Item>
-        <Form.Item name="hardshipsMin" label={t('households.filterHardships')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 120 }}
-            options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('households.hardshipsAtLeast', { n }) }))}
-          />
-        </Form.Item>
-        <Form.Item name="q">
-          <Input
-            allowClear
-            placeholder={t('households.filterQuery')}
-            style={{ width: 240 }}
-            maxLength={40}
-            data-testid="households-filter-q"
-          />
-        </Form.Item>
-        <Form.Item>
-          <FilterActions
-            testId="households-search"
-            onReset={() => {
-              form.resetFields();
-              onChange({});
-            }}
-          />
-        </Form.Item>
-      </Form>
-    </Card>
+    <FilterBar<FilterValues>
+      form={form}
+      name="households-filter"
+      values={filter}
+      testId="households-search"
+      tags={<FilterTags tags={drillTags} testId="households-filter-tags" />}
+      onSearch={(values) =>
+        // The conditions the form does not show stay as they are.
+        onChange({
+          ...cleanFilter(values),
+          leftPriorityFrom: filter.leftPriorityFrom,
+          leftPriorityTo: filter.leftPriorityTo,
+          paired: filter.paired,
+        })
+      }
+      onReset={() => onChange({})}
+    >
+      <Form.Item name="areaCode" label={t('households.filterArea')}>
+        <TreeSelect
+          treeData={areaTree}
+          allowClear
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          treeDefaultExpandedKeys={index.roots.map((r) => r.code)}
+          placeholder={t('common.all')}
+          style={{ width: 200 }}
+          popupMatchSelectWidth={false}
+          data-testid="households-filter-area"
+        />
+      </Form.Item>
+      <Form.Item name="tier" label={t('households.filterTier')}>
+        <Select
+          allowClear
+          placeholder={t('common.all')}
+          style={{ width: 120 }}
+          options={tiers.map((tier) => ({ value: tier, label: tierLabel(t, tier) }))}
+        />
+      </Form.Item>
+      <Form.Item name="tag" label={t('households.filterTag')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={tagsLoading}
+          placeholder={t('common.all')}
+          style={{ width: 140 }}
+          options={(tags ?? []).map((tag) => ({ value: tag.code, label: tag.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="status" label={t('households.filterStatus')}>
+        <Select
+          allowClear
+          placeholder={t('common.all')}
+          style={{ width: 110 }}
+          options={householdStatuses.map((s) => ({ value: s, label: householdStatusLabel(t, s) }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('households.filterPerCapita')} tooltip={t('households.filterPerCapitaHint')}>
+        <Space.Compact>
+          <Form.Item name="perCapitaMin" noStyle>
+            <InputNumber min={0} precision={0} placeholder={t('households.min')} style={{ width: 100 }} />
+          </Form.Item>
+          <Input disabled value="~" style={{ width: 32, textAlign: 'center', pointerEvents: 'none' }} />
+          <Form.Item name="perCapitaMax" noStyle>
+            <InputNumber min={0} precision={0} placeholder={t('households.max')} style={{ width: 100 }} />
+          </Form.Item>
+        </Space.Compact>
+      </Form.Item>
+      <Form.Item name="hardshipsMin" label={t('households.filterHardships')}>
+        <Select
+          allowClear
+          placeholder={t('common.all')}
+          style={{ width: 120 }}
+          options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('households.hardshipsAtLeast', { n }) }))}
+        />
+      </Form.Item>
+      <Form.Item name="q">
+        <Input
+          allowClear
+          placeholder={t('households.filterQuery')}
+          style={{ width: 240 }}
+          maxLength={40}
+          data-testid="households-filter-q"
+        />
+      </Form.Item>
+    </FilterBar>
   );
 }

@@ -21,6 +21,7 @@ import { useT } from '../../i18n/i18n';
 import { useCan, useGrantableRoles, useMe } from '../../session/session';
 import { formatDateTime } from '../../shared/dates';
 import { useShowError } from '../../shared/feedback';
+import { FilterBar } from '../../shared/filter-bar';
 import { rankLabel, roleLabel } from '../../shared/labels';
 import { PageHeader } from '../../shared/page-header';
 import { useModalTarget } from '../../shared/use-modal-target';
@@ -199,58 +200,48 @@ export function UsersPage() {
           )
         }
       />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Form<UsersFilter> form={filterForm} layout="inline" name="users-filter" onFinish={applyFilter}>
-          <Form.Item name="areaCode" label={t('users.filterArea')} tooltip={t('users.filterAreaHint')}>
-            <TreeSelect
-              treeData={areaTree}
-              allowClear
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              treeDefaultExpandedKeys={index.roots.map((r) => r.code)}
-              placeholder={t('common.all')}
-              style={{ width: 200 }}
-              popupMatchSelectWidth={false}
-            />
-          </Form.Item>
-          <Form.Item name="role" label={t('users.filterRole')}>
-            <Select
-              allowClear
-              placeholder={t('common.all')}
-              style={{ width: 200 }}
-              options={roles.map((r) => ({ value: r, label: roleLabel(t, r) }))}
-            />
-          </Form.Item>
-          <Form.Item name="status" label={t('users.filterStatus')}>
-            <Select
-              allowClear
-              placeholder={t('common.all')}
-              style={{ width: 120 }}
-              options={[
-                { value: 'active', label: t('users.status.active') },
-                { value: 'disabled', label: t('users.status.disabled') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="q">
-            <Input allowClear placeholder={t('users.filterQuery')} style={{ width: 200 }} maxLength={40} />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" data-testid="users-search">
-                {t('common.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  filterForm.resetFields();
-                  applyFilter({});
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <FilterBar<UsersFilter>
+        form={filterForm}
+        name="users-filter"
+        values={filter}
+        testId="users-search"
+        onSearch={applyFilter}
+        onReset={() => applyFilter({})}
+      >
+        <Form.Item name="areaCode" label={t('users.filterArea')} tooltip={t('users.filterAreaHint')}>
+          <TreeSelect
+            treeData={areaTree}
+            allowClear
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            treeDefaultExpandedKeys={index.roots.map((r) => r.code)}
+            placeholder={t('common.all')}
+            style={{ width: 200 }}
+            popupMatchSelectWidth={false}
+          />
+        </Form.Item>
+        <Form.Item name="role" label={t('users.filterRole')}>
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            style={{ width: 200 }}
+            options={roles.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+          />
+        </Form.Item>
+        <Form.Item name="status" label={t('users.filterStatus')}>
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            style={{ width: 120 }}
+            options={[
+              { value: 'active', label: t('users.status.active') },
+              { value: 'disabled', label: t('users.status.disabled') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="q">
+          <Input allowClear placeholder={t('users.filterQuery')} style={{ width: 200 }} maxLength={40} />
+        </Form.Item>
+      </FilterBar>
       <Card size="small">
         <Table<User>
           rowKey="id"
