@@ -13,7 +13,7 @@ import {
 } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegWithExif } from '../../../test/files.fixtures';
-import { AREAS, buildUser, login, type Session } from '../../../test/harness';
+import { AREAS, buildUser, type Session } from '../../../test/harness';
 import { buildHousehold } from '../../../test/households.fixtures';
 import { buildWorld, type World } from '../../../test/world';
 
@@ -47,18 +47,8 @@ describe("assistance: pairings under quotas, the town head's board, visits and t
     townHead = (await t.member('town_head', AREAS.townA)).session;
     otherTownHead = (await t.member('town_head', AREAS.townB)).session;
     admin = t.admin.session;
-    const c1 = await buildUser(t.database, {
-      role: 'village_cadre',
-      areaCode: AREAS.villageA1,
-      name: '王村干',
-    });
-    const c2 = await buildUser(t.database, {
-      role: 'village_cadre',
-      areaCode: AREAS.villageA1,
-      name: '赵村干',
-    });
-    cadre = { id: c1.id, session: await login(t.app, c1.username) };
-    cadre2 = { id: c2.id, session: await login(t.app, c2.username) };
+    cadre = await t.member('village_cadre', AREAS.villageA1, { name: '王村干' });
+    cadre2 = await t.member('village_cadre', AREAS.villageA1, { name: '赵村干' });
     townBCadre = await buildUser(t.database, { role: 'village_cadre', areaCode: AREAS.villageB1 });
   });
   afterAll(() => t.close());

@@ -7,7 +7,7 @@ import {
   publicHelperRatingsApi,
 } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, anonymous, buildUser, login, type Session } from '../../../../test/harness';
+import { AREAS, anonymous, type Session } from '../../../../test/harness';
 import { buildHousehold } from '../../../../test/households.fixtures';
 import { buildWorld, type World } from '../../../../test/world';
 
@@ -29,18 +29,8 @@ describe('helper ratings: the household rates its helper at a callback or throug
     townHead = (await t.member('town_head', AREAS.townA)).session;
     otherTownHead = (await t.member('town_head', AREAS.townB)).session;
     admin = t.admin.session;
-    const c1 = await buildUser(t.database, {
-      role: 'village_cadre',
-      areaCode: AREAS.villageA1,
-      name: '王村干',
-    });
-    const c2 = await buildUser(t.database, {
-      role: 'village_cadre',
-      areaCode: AREAS.villageA1,
-      name: '赵村干',
-    });
-    cadre = { id: c1.id, session: await login(t.app, c1.username) };
-    cadre2 = { id: c2.id, session: await login(t.app, c2.username) };
+    cadre = await t.member('village_cadre', AREAS.villageA1, { name: '王村干' });
+    cadre2 = await t.member('village_cadre', AREAS.villageA1, { name: '赵村干' });
   });
   afterAll(() => t.close());
 
