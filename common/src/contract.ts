@@ -24,6 +24,8 @@ export interface Contract<
   query: Query;
   /** A JSON body; uploads (`bodyKind: 'binary'`) leave it undefined. */
   body: Body;
+  /** Request headers the endpoint reads (an Idempotency-Key on a creating POST), validated and documented. */
+  headers: z.ZodType | undefined;
   /** The success answer's JSON; undefined for 204 No Content and for file downloads. */
   response: Response;
   /** Status of a success: 200 by default, 201 for a created record, 204 when nothing is answered. */
@@ -57,6 +59,7 @@ interface ContractSpec<
   params?: Params;
   query?: Query;
   body?: Body;
+  headers?: z.ZodType;
   response?: Response;
   status?: 200 | 201 | 202 | 204;
   bodyKind?: 'json' | 'binary';
@@ -81,6 +84,7 @@ export function defineContract<
     params: spec.params as Params,
     query: spec.query as Query,
     body: spec.body as Body,
+    headers: spec.headers,
     response: spec.response as Response,
     status: spec.status ?? (spec.response === undefined && spec.responseKind !== 'file' ? 204 : 200),
     bodyKind: spec.bodyKind ?? 'json',
@@ -119,4 +123,20 @@ export function pathOf(contract: Pick<AnyContract, 'path'>, params?: unknown): s
     if (value === undefined || value === null) throw new Error(`${contract.path}: missing parameter ${name}`);
     return encodeURIComponent(String(value));
   });
+}
+
+/**
+ * A query string (`?a=1&b=x`, or empty) of the values a query holds: undefined, null and empty
+ * values are left out, an array is sent as the key repeated. Used by every client of a contract.
+ */
+export function queryString(query: unknown): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null || item === '') continue;
+      params.append(key, String(item));
+    }
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
 }

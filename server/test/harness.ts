@@ -9,6 +9,7 @@ import {
   type ContractInput,
   type ContractOutput,
   pathOf,
+  queryString,
   type Rank,
   type Role,
 } from '@lianxin/common';
@@ -234,13 +235,7 @@ type Request = (
 ) => Promise<LightMyRequestResponse>;
 
 function urlOf(contract: AnyContract, input: { params?: unknown; query?: unknown }): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries((input.query ?? {}) as Record<string, unknown>)) {
-    if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
-  }
-  const search = params.toString();
-  return `/api/v1${pathOf(contract, input.params)}${search ? `?${search}` : ''}`;
+  return `/api/v1${pathOf(contract, input.params)}${queryString(input.query)}`;
 }
 
 async function callWith<C extends AnyContract>(

@@ -64,6 +64,7 @@ export const appealsApi = {
     tag: 'appeals',
     summary: 'Take in an appeal from any channel (Idempotency-Key or a client id makes retries count once)',
     body: AppealCreateBody,
+    headers: AppealsCreateHeaders,
     response: Appeal,
     status: 201,
   }),

@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
-import type { Actor } from './audit/audit.service';
 import type { Clock } from './clock';
 import type { JobWorker } from './jobs/jobs.worker';
 import type { Secrets } from './secrets';
@@ -69,8 +68,4 @@ declare module 'fastify' {
 export function authOf(request: FastifyRequest): AuthContext {
   if (!request.auth) throw new Error('authOf() used on a route outside the secured scope');
   return request.auth;
-}
-
-export function actorOf(request: FastifyRequest): Actor {
-  return { id: request.auth?.caller.id ?? null, name: request.auth?.caller.name ?? null, ip: request.ip };
 }

@@ -7,6 +7,7 @@ import type {
   Permission,
 } from '@lianxin/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import type { z } from 'zod';
 
 const API_PREFIX = '/api/v1';
 
@@ -27,7 +28,10 @@ export type ContractRequest<C extends AnyContract> = FastifyRequest<{
  * What a handler gives back: the success answer (sent with the contract's status), or the reply
  * it sent itself (a file, a status of its own).
  */
-export type RouteResult<C extends AnyContract> = ContractOutput<C> | FastifyReply;
+export type RouteResult<C extends AnyContract> = C['response'] extends z.ZodType
+  ? ContractOutput<C> | FastifyReply
+  : // biome-ignore lint/suspicious/noConfusingVoidType: a handler of a 204 or file endpoint may end without a value
+    void | FastifyReply;
 
 export type RouteHandler<C extends AnyContract> = (
   request: ContractRequest<C>,
@@ -57,6 +61,7 @@ function schemaOf(contract: AnyContract): FastifySchema {
     ...(contract.params === undefined ? {} : { params: contract.params }),
     ...(contract.query === undefined ? {} : { querystring: contract.query }),
     ...(contract.body === undefined ? {} : { body: contract.body }),
+    ...(contract.headers === undefined ? {} : { headers: contract.headers }),
     ...(Object.keys(response).length === 0 ? {} : { response }),
   };
 }

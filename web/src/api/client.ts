@@ -5,6 +5,7 @@ import {
   defaultLocale,
   type Locale,
   pathOf,
+  queryString,
 } from '@lianxin/common';
 import { z } from 'zod';
 
@@ -70,13 +71,7 @@ export function onSignedOut(handler: ((error: ApiError) => void) | null): void {
 export type QueryValue = string | number | boolean | null | undefined;
 
 function urlOf(path: string, query?: Record<string, QueryValue>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  const search = params.toString();
-  return `/api/v1${path}${search ? `?${search}` : ''}`;
+  return `/api/v1${path}${queryString(query)}`;
 }
 
 interface RequestOptions {

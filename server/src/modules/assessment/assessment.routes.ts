@@ -49,7 +49,6 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   route(app, assessmentsApi.finalize, { permission: 'assessment.manage' }, async (request) => {
     const ctx = areaContextOf(request);
     await withTransaction(ctx, (trx) => finalizeAssessment(ctx, trx, request.params.year));
-    return undefined;
   });
 
   route(app, assessmentsApi.export, { permission: 'assessment.read' }, async (request, reply) => {

@@ -48,6 +48,5 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     await withTransaction(ctx, (trx) =>
       resetUserPassword(trx, ctx, request.params.id, request.body.password),
     );
-    return undefined;
   });
 };

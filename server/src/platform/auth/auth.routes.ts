@@ -46,7 +46,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     const { sessionId } = authOf(request);
     if (sessionId) await logout({ ...ctx, config }, sessionId, ctx.actor, ctx.caller.areaCode);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return undefined;
   });
 
   route(app, accountApi.update, { permission: 'authenticated' }, async (request) => {
@@ -65,7 +64,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       request.body.currentPassword,
       request.body.newPassword,
     );
-    return undefined;
   });
 
   route(app, tokensApi.list, { permission: 'authenticated' }, async (request) => {
@@ -124,6 +122,5 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         areaCode: caller.areaCode,
       });
     });
-    return undefined;
   });
 };

@@ -15,13 +15,6 @@ function idFromKey(callerId: string, key: string): string {
 
 /** `/appeals` intake by staff: a new appeal, and the open ones it may repeat. */
 export const appealIntakeRoutes: FastifyPluginAsyncZod = async (app) => {
-  // A contract declares no headers: the intake's Idempotency-Key is validated and documented here.
-  app.addHook('onRoute', (options) => {
-    if (options.method === 'POST' && options.routePath === '') {
-      options.schema = { ...options.schema, headers: AppealsCreateHeaders };
-    }
-  });
-
   route(app, appealsApi.create, { permission: 'appeals.create' }, async (request, reply) => {
     const ctx = areaContextOf(request);
     const key = AppealsCreateHeaders.parse(request.headers)['idempotency-key'];

@@ -19,6 +19,5 @@ export const contactPointsRoutes: FastifyPluginAsyncZod = async (app) => {
   route(app, contactPointsApi.end, { permission: 'assistance.pair' }, async (request) => {
     const ctx = areaContextOf(request);
     await withTransaction(ctx, (trx) => endContactPoint(trx, ctx, request.params.id, request.body.endDate));
-    return undefined;
   });
 };

@@ -9,6 +9,5 @@ export const cadreQuotasRoutes: FastifyPluginAsyncZod = async (app) => {
   route(app, cadreQuotasApi.update, { permission: 'assistance.pair' }, async (request) => {
     const ctx = areaContextOf(request);
     await withTransaction(ctx, (trx) => setQuota(trx, ctx, request.params.id, request.body));
-    return undefined;
   });
 };
