@@ -8,6 +8,8 @@ export const roles = [
   'village_cadre',
   'cppcc_member',
   'auditor',
+  // A system's account (a city hotline, an Open311 client): never a person, never signs in.
+  'integration',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -26,6 +28,7 @@ export const roleReach: Record<Role, Reach> = {
   village_cadre: 'area',
   cppcc_member: 'area',
   auditor: 'area',
+  integration: 'area',
 };
 
 export const permissions = [
@@ -68,6 +71,20 @@ export const permissions = [
   'assessment.read',
   /** Configure, compute, comment on and finalize the annual assessment. */
   'assessment.manage',
+  /** Edit the working-day calendar: public holidays, make-up working days, working hours. */
+  'calendar.manage',
+  /** See the handling units (departments, town offices, stations, the CPPCC office) and their staff. */
+  'units.read',
+  /** Create and edit handling units, their working hours and the categories they answer for. */
+  'units.manage',
+  /** Read the public notices (公示) of the caller's reach, their comments and objections. */
+  'notices.read',
+  /** Publish notices, answer objections, turn an objection into an appeal, close a notice. */
+  'notices.manage',
+  /** Manage integration accounts (a hotline, an Open311 client, a bank) and their webhooks. */
+  'integrations.manage',
+  /** See health data of programme beneficiaries (family doctors, disability, illness): named staff only. */
+  'health.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -97,6 +114,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dashboard.read',
     'assessment.read',
     'assessment.manage',
+    'calendar.manage',
+    'units.read',
+    'units.manage',
+    'notices.read',
+    'notices.manage',
+    'integrations.manage',
   ],
   district_staff: [
     'areas.read',
@@ -111,6 +134,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'assistance.visit',
     'dashboard.read',
     'assessment.read',
+    'units.read',
+    'notices.read',
+    'notices.manage',
   ],
   town_head: [
     'areas.read',
@@ -130,6 +156,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'assistance.pair',
     'dashboard.read',
     'assessment.read',
+    'units.read',
+    'notices.read',
+    'notices.manage',
   ],
   town_staff: [
     'areas.read',
@@ -144,6 +173,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'assistance.read',
     'assistance.visit',
     'dashboard.read',
+    'units.read',
+    'notices.read',
+    'notices.manage',
   ],
   // Village cadres keep the household files and file 低保 applications: they need the full numbers.
   village_cadre: [
@@ -158,6 +190,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'assistance.read',
     'assistance.visit',
     'dashboard.read',
+    'notices.read',
+    'notices.manage',
   ],
   // 社情民意: CPPCC members report what they hear and follow it.
   cppcc_member: ['areas.read', 'appeals.read', 'appeals.create', 'dashboard.read'],
@@ -171,7 +205,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'assistance.read',
     'dashboard.read',
     'assessment.read',
+    'units.read',
+    'notices.read',
   ],
+  // The most an integration account may do; each account's scopes narrow it further.
+  integration: ['areas.read', 'appeals.read', 'appeals.create'],
 };
 
 /** The levels of area each role may be bound to. */
@@ -183,17 +221,20 @@ export const roleAreaKinds: Record<Role, readonly AreaKind[]> = {
   village_cadre: ['village', 'group'],
   cppcc_member: ['district', 'town', 'village'],
   auditor: ['district'],
+  integration: ['district', 'town'],
 };
 
 /** Which roles an account manager may grant (and so create or edit accounts of). */
 export const grantableRoles: Record<Role, readonly Role[]> = {
-  district_admin: roles,
+  // Integration accounts are made with the integration, never granted to a person.
+  district_admin: roles.filter((role) => role !== 'integration'),
   district_staff: [],
   town_head: ['town_staff', 'village_cadre'],
   town_staff: [],
   village_cadre: [],
   cppcc_member: [],
   auditor: [],
+  integration: [],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

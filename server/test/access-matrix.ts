@@ -46,6 +46,13 @@ export const PLACEMENT: Record<
     ownVillage: AREAS.villageA1,
     siblingVillage: null,
   },
+  integration: {
+    own: AREAS.district,
+    sibling: null,
+    parent: null,
+    ownVillage: AREAS.villageA1,
+    siblingVillage: null,
+  },
   auditor: {
     own: AREAS.district,
     sibling: null,

@@ -25,6 +25,15 @@ export const usersEn: Record<keyof typeof usersZhCN, string> = {
   'permission.dashboard.read': 'See the dashboards of their area',
   'permission.assessment.read': 'See annual assessment scores and rankings of their area',
   'permission.assessment.manage': 'Configure, compute, comment on and finalize the annual assessment',
+  'permission.calendar.manage':
+    'Edit the working-day calendar: holidays, make-up working days and working hours',
+  'permission.units.read': 'See the handling units and their staff',
+  'permission.units.manage': 'Manage handling units, their working hours and the categories they answer for',
+  'permission.notices.read': 'Read public notices, their comments and objections',
+  'permission.notices.manage':
+    'Publish notices, answer objections, turn an objection into an appeal and close a notice',
+  'permission.integrations.manage': 'Manage integration accounts and their webhooks',
+  'permission.health.read': 'See health data of programme beneficiaries',
 
   'role.district_admin': 'District administrator',
   'role.district_staff': 'District mass-work staff',
@@ -33,6 +42,7 @@ export const usersEn: Record<keyof typeof usersZhCN, string> = {
   'role.village_cadre': 'Village cadre',
   'role.cppcc_member': 'CPPCC member',
   'role.auditor': 'Auditor',
+  'role.integration': 'Integration account',
 
   'users.title': 'Accounts',
   'users.filterArea': 'Area',

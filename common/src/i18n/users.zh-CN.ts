@@ -23,6 +23,13 @@ export const usersZhCN = {
   'permission.dashboard.read': '查看本区域的数据看板',
   'permission.assessment.read': '查看本区域的年度考核得分与排名',
   'permission.assessment.manage': '配置、计算、点评并定稿年度考核',
+  'permission.calendar.manage': '维护工作日历（节假日、调休与工作时间）',
+  'permission.units.read': '查看承办单位及其人员',
+  'permission.units.manage': '管理承办单位、工作时间与承办类别',
+  'permission.notices.read': '查看公示及其意见、异议',
+  'permission.notices.manage': '发布公示、答复异议、转为诉求并结束公示',
+  'permission.integrations.manage': '管理对接系统账号与回调',
+  'permission.health.read': '查看救助对象的健康信息',
 
   'role.district_admin': '区级管理员',
   'role.district_staff': '区群众工作部干部',
@@ -31,6 +38,7 @@ export const usersZhCN = {
   'role.village_cadre': '村（社区）干部',
   'role.cppcc_member': '政协委员',
   'role.auditor': '审计员',
+  'role.integration': '对接系统账号',
 
   'users.title': '账号管理',
   'users.filterArea': '所属区域',
