@@ -56,6 +56,22 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '角色“{role}”不能绑定到该级别的区域',
     en: 'The role {role} cannot be bound to an area of this level',
   },
+  ROLE_UNIT_MISMATCH: {
+    'zh-CN': '角色“{role}”必须绑定到相应类型的承办单位，且账号区域与单位所在区域一致',
+    en: 'The role {role} must be bound to a handling unit of its kind, in the unit’s area',
+  },
+  UNIT_UNKNOWN: {
+    'zh-CN': '承办单位不存在或不在您的范围内',
+    en: 'The handling unit does not exist or is out of your reach',
+  },
+  UNIT_AREA_MISMATCH: {
+    'zh-CN': '该类型的承办单位不能设在这一级区域',
+    en: 'A handling unit of this kind cannot sit at an area of this level',
+  },
+  UNIT_NAME_TAKEN: {
+    'zh-CN': '该区域已有同名的承办单位“{name}”',
+    en: 'This area already has a handling unit named {name}',
+  },
   ROLE_NOT_ASSIGNABLE: { 'zh-CN': '您不能授予角色“{role}”', en: 'You cannot grant the role {role}' },
   SELF_LOCKOUT: { 'zh-CN': '不能停用或降级自己的账号', en: 'You cannot disable or demote your own account' },
   AREA_LEVEL_INVALID: {
@@ -168,6 +184,42 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '每件诉求最多 {max} 个附件',
     en: 'An appeal has at most {max} attachments',
   },
+  NOTICE_STATE_INVALID: {
+    'zh-CN': '公示当前状态不允许此操作',
+    en: 'The notice is not in a state that allows this',
+  },
+  NOTICE_NOT_OPEN: {
+    'zh-CN': '不在公示期内，不能提交意见或异议',
+    en: 'The notice period is not open; comments and objections are not taken',
+  },
+  NOTICE_COMMENTS_CLOSED: {
+    'zh-CN': '本公示不接受在线意见',
+    en: 'This notice takes no comments online',
+  },
+  NOTICE_NAME_REQUIRED: {
+    'zh-CN': '请填写姓名并验证手机号（异议和实名意见必须实名）',
+    en: 'Give your name and verify your phone: objections and named comments must be signed',
+  },
+  NOTICE_PERIOD_RUNNING: {
+    'zh-CN': '公示期尚未结束（至 {endsAt}），暂不能结束公示',
+    en: 'The notice period runs until {endsAt}; it cannot be closed yet',
+  },
+  NOTICE_OBJECTIONS_PENDING: {
+    'zh-CN': '还有 {count} 条异议未答复或未转为诉求',
+    en: '{count} objections are neither answered nor turned into appeals',
+  },
+  NOTICE_OUTCOME_INVALID: {
+    'zh-CN': '结论与异议情况不符：有异议时不能为“无异议”，无异议时不能为“异议已处理”',
+    en: 'The outcome does not match the objections: “no objection” only without any, “handled” only with some',
+  },
+  NOTICE_COMMENT_HANDLED: {
+    'zh-CN': '该意见已处理',
+    en: 'This comment has already been handled',
+  },
+  NOTICE_ATTACHMENT_LIMIT: {
+    'zh-CN': '每条公示最多 {max} 个附件',
+    en: 'A notice has at most {max} attachments',
+  },
   QUOTA_EXCEEDED: {
     'zh-CN': '{name} 的帮扶指标为 {max} 户，已结对 {paired} 户',
     en: '{name} may help {max} households and already helps {paired}',
@@ -211,6 +263,34 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   IDEMPOTENCY_KEY_REUSED: {
     'zh-CN': '幂等键已用于另一个请求',
     en: 'The Idempotency-Key was already used for a different request',
+  },
+  INTEGRATION_NAME_TAKEN: {
+    'zh-CN': '已有名为“{name}”的对接系统',
+    en: 'An integration called “{name}” already exists',
+  },
+  WEBHOOK_URL_NOT_ALLOWED: {
+    'zh-CN': '推送地址须为 HTTPS（测试环境可用本机 http://127.0.0.1）',
+    en: 'A webhook URL must use HTTPS (http://127.0.0.1 is allowed outside production)',
+  },
+  VERIFICATION_CODE_INVALID: {
+    'zh-CN': '验证码不正确，请核对短信后重新输入',
+    en: 'The verification code is wrong; check the text message and try again',
+  },
+  VERIFICATION_CODE_EXPIRED: {
+    'zh-CN': '验证码已过期或已使用，请重新获取',
+    en: 'The verification code has expired or was already used; ask for a new one',
+  },
+  VERIFICATION_TOO_MANY_ATTEMPTS: {
+    'zh-CN': '验证码输错次数过多，已失效，请重新获取',
+    en: 'Too many wrong tries: this code no longer works; ask for a new one',
+  },
+  VERIFICATION_RATE_LIMITED: {
+    'zh-CN': '获取验证码过于频繁，请 {seconds} 秒后再试',
+    en: 'Too many codes asked for; try again in {seconds} seconds',
+  },
+  PHONE_PROOF_INVALID: {
+    'zh-CN': '手机号验证已失效，请重新验证',
+    en: 'The phone verification is no longer valid; please verify your phone again',
   },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
   SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂时不可用', en: 'The service is temporarily unavailable' },

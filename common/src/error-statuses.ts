@@ -11,6 +11,9 @@ export function errorStatus(code: ErrorCode): number {
     case 'PASSWORD_WEAK':
     case 'PASSWORD_WRONG':
     case 'ROLE_AREA_MISMATCH':
+    case 'ROLE_UNIT_MISMATCH':
+    case 'UNIT_UNKNOWN':
+    case 'UNIT_AREA_MISMATCH':
     case 'SELF_LOCKOUT':
     case 'AREA_LEVEL_INVALID':
     case 'TAG_UNKNOWN':
@@ -24,6 +27,11 @@ export function errorStatus(code: ErrorCode): number {
     case 'APPEAL_HANDLER_INVALID':
     case 'APPEAL_DEFERRAL_DATE_INVALID':
     case 'PUBLIC_SUBMISSION_REFUSED':
+    case 'NOTICE_NAME_REQUIRED':
+    case 'VERIFICATION_CODE_INVALID':
+    case 'VERIFICATION_CODE_EXPIRED':
+    case 'PHONE_PROOF_INVALID':
+    case 'WEBHOOK_URL_NOT_ALLOWED':
       return 400;
     case 'AUTH_REQUIRED':
     case 'AUTH_INVALID_CREDENTIALS':
@@ -47,6 +55,8 @@ export function errorStatus(code: ErrorCode): number {
     case 'VERSION_CONFLICT':
     case 'AREA_CODE_TAKEN':
     case 'USERNAME_TAKEN':
+    case 'INTEGRATION_NAME_TAKEN':
+    case 'UNIT_NAME_TAKEN':
     case 'HOUSEHOLD_NUMBER_TAKEN':
     case 'ID_NUMBER_TAKEN':
     case 'TAG_CODE_TAKEN':
@@ -59,6 +69,14 @@ export function errorStatus(code: ErrorCode): number {
     case 'PAIRING_EXISTS':
     case 'PAIRING_STATE_INVALID':
     case 'ATTACHMENT_LIMIT':
+    case 'NOTICE_STATE_INVALID':
+    case 'NOTICE_NOT_OPEN':
+    case 'NOTICE_COMMENTS_CLOSED':
+    case 'NOTICE_PERIOD_RUNNING':
+    case 'NOTICE_OBJECTIONS_PENDING':
+    case 'NOTICE_OUTCOME_INVALID':
+    case 'NOTICE_COMMENT_HANDLED':
+    case 'NOTICE_ATTACHMENT_LIMIT':
     case 'APPEAL_CATEGORY_CODE_TAKEN':
     case 'APPEAL_STATE_INVALID':
     case 'APPEAL_LEVEL_TOP':
@@ -77,6 +95,8 @@ export function errorStatus(code: ErrorCode): number {
       return 422;
     case 'AUTH_THROTTLED':
     case 'RATE_LIMITED':
+    case 'VERIFICATION_TOO_MANY_ATTEMPTS':
+    case 'VERIFICATION_RATE_LIMITED':
       return 429;
     case 'SERVICE_UNAVAILABLE':
       return 503;

@@ -8,6 +8,8 @@ export const notificationKinds = [
   'appeal.escalated',
   'appeal.resolved',
   'callback.overdue',
+  // A code proving a resident's phone (platform/verification); its text is masked under the SMS driver.
+  'verification.code',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationStatuses = ['pending', 'sent', 'failed'] as const;

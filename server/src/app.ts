@@ -21,19 +21,27 @@ import { areasModule } from './modules/areas';
 import { assessmentModule } from './modules/assessment';
 import { assistanceModule } from './modules/assistance';
 import { householdsModule } from './modules/households';
+import { noticesModule } from './modules/notices';
 import { tieringModule } from './modules/tiering';
 import { usersModule } from './modules/users';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { authenticate, languageHook } from './platform/auth/auth.hooks';
 import { accountRoutes, loginRoutes } from './platform/auth/auth.routes';
+import { calendarPlugin } from './platform/calendar';
 import { type Clock, systemClock } from './platform/clock';
 import type { AppContext, RouteEntry } from './platform/context';
 import { registerErrorHandler, sendError } from './platform/error-handler';
 import { pingDatabase } from './platform/health.repository';
 import { registerHousekeeping } from './platform/housekeeping';
+import { integrationsRoutes, registerWebhookJobs } from './platform/integrations';
 import { JobWorker } from './platform/jobs/jobs.worker';
 import { registerNotificationJobs } from './platform/notifications/notifications.service';
+import { IndicatorRegistry } from './platform/registries/indicators';
+import { indicatorsRoutes, todosRoutes } from './platform/registries/registries.routes';
+import { TodoRegistry } from './platform/registries/todos';
 import { loadSecrets, type Secrets } from './platform/secrets';
+import { verificationRoutes } from './platform/verification';
+import { VillageSectionRegistry, villagePageRoutes } from './platform/village-page';
 import { VERSION } from './version';
 
 export interface BuildOptions {
@@ -55,6 +63,7 @@ const MODULES = [
   appealsModule,
   assistanceModule,
   assessmentModule,
+  noticesModule,
 ];
 
 export const defaultWebDist = path.resolve(import.meta.dirname, '../../web/dist');
@@ -90,6 +99,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   const secrets = options.secrets ?? loadSecrets(config);
   registerNotificationJobs(jobs, config, secrets, app.log);
+  registerWebhookJobs(jobs, secrets, app.log);
   const ctx: AppContext = {
     database,
     db: database.db,
@@ -99,6 +109,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     routes,
     secrets,
     writes: { count: 0 },
+    villageSections: new VillageSectionRegistry(),
+    indicators: new IndicatorRegistry(),
+    todos: new TodoRegistry(),
   };
   app.decorate('ctx', ctx);
   app.decorateRequest('auth', null);
@@ -175,7 +188,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(loginRoutes, { prefix: '/auth' });
       await api.register(accountRoutes, { prefix: '/auth' });
       await api.register(auditRoutes, { prefix: '/audit' });
+      await api.register(integrationsRoutes, { prefix: '/integrations' });
+      await api.register(calendarPlugin, { prefix: '/calendar' });
+      await api.register(verificationRoutes, { prefix: '/public/verification-codes' });
+      await api.register(indicatorsRoutes, { prefix: '/indicators' });
+      await api.register(todosRoutes, { prefix: '/todos' });
       for (const module of MODULES) await api.register(module);
+      // The village page: sections contributed by the modules above through `ctx.villageSections`.
+      await api.register(villagePageRoutes, { prefix: '/public' });
     },
     { prefix: '/api/v1' },
   );

@@ -33,6 +33,8 @@ const Env = z.object({
 
 export interface Config {
   production: boolean;
+  /** NODE_ENV unset or `development`: the residents' pages may show a verification code sent to the log. */
+  development: boolean;
   port: number;
   host: string;
   databaseUrl: string | undefined;
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     production: e.NODE_ENV === 'production',
+    development: e.NODE_ENV === 'development',
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,

@@ -4,11 +4,17 @@ import { areasProbes } from '../src/modules/areas/areas.probes';
 import { assessmentProbes } from '../src/modules/assessment/assessment.probes';
 import { assistanceProbes } from '../src/modules/assistance/assistance.probes';
 import { householdsProbes } from '../src/modules/households/households.probes';
+import { noticesProbes } from '../src/modules/notices/notices.probes';
 import { tieringProbes } from '../src/modules/tiering/tiering.probes';
 import { usersProbes } from '../src/modules/users/users.probes';
 import { auditProbes } from '../src/platform/audit/audit.probes';
 import { authProbes } from '../src/platform/auth/auth.probes';
+import { calendarProbes } from '../src/platform/calendar/calendar.probes';
 import type { RouteEntry } from '../src/platform/context';
+import { integrationsProbes } from '../src/platform/integrations/integrations.probes';
+import { registriesProbes } from '../src/platform/registries/registries.probes';
+import { verificationProbes } from '../src/platform/verification/verification.probes';
+import { villagePageProbes } from '../src/platform/village-page/village-page.probes';
 import { type RouteCase, routeKey } from './probes';
 
 export * from './probes';
@@ -23,11 +29,17 @@ export const ROUTE_PROBES: Record<string, RouteCase> = {
   ...areasProbes,
   ...usersProbes,
   ...auditProbes,
+  ...integrationsProbes,
+  ...calendarProbes,
+  ...verificationProbes,
+  ...registriesProbes,
   ...householdsProbes,
   ...tieringProbes,
   ...appealsProbes,
   ...assistanceProbes,
   ...assessmentProbes,
+  ...villagePageProbes,
+  ...noticesProbes,
 };
 
 /**

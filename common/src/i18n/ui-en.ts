@@ -4,38 +4,53 @@ import { areasEn } from './areas.en';
 import { assessmentEn } from './assessment.en';
 import { assistanceEn } from './assistance.en';
 import { auditEn } from './audit.en';
+import { calendarEn } from './calendar.en';
 import { consoleEn } from './console.en';
 import { householdsEn } from './households.en';
+import { noticesEn } from './notices.en';
 import { publicEn } from './public.en';
 import { tieringEn } from './tiering.en';
 import type { UiKey } from './ui-zh-CN';
 import { usersEn } from './users.en';
+import { villagePageEn } from './village-page.en';
+import { verificationEn } from './verification.en';
+import { villagePageEn } from './village-page.en';
 
 /** The staff console's strings in English, one catalogue per domain (`<domain>.en.ts`). */
 export const uiEnCatalogues = [
   consoleEn,
   publicEn,
+  villagePageEn,
+  verificationEn,
+  villagePageEn,
   areasEn,
   usersEn,
   auditEn,
+  calendarEn,
   householdsEn,
   tieringEn,
   appealsEn,
   appealsFollowUpEn,
   assistanceEn,
   assessmentEn,
+  noticesEn,
 ] as const;
 
 export const uiEn: Record<UiKey, string> = {
   ...consoleEn,
   ...publicEn,
+  ...villagePageEn,
+  ...verificationEn,
+  ...villagePageEn,
   ...areasEn,
   ...usersEn,
   ...auditEn,
+  ...calendarEn,
   ...householdsEn,
   ...tieringEn,
   ...appealsEn,
   ...appealsFollowUpEn,
   ...assistanceEn,
   ...assessmentEn,
+  ...noticesEn,
 };

@@ -4,11 +4,16 @@ import { areasZhCN } from './areas.zh-CN';
 import { assessmentZhCN } from './assessment.zh-CN';
 import { assistanceZhCN } from './assistance.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
+import { calendarZhCN } from './calendar.zh-CN';
 import { consoleZhCN } from './console.zh-CN';
 import { householdsZhCN } from './households.zh-CN';
+import { noticesZhCN } from './notices.zh-CN';
 import { publicZhCN } from './public.zh-CN';
 import { tieringZhCN } from './tiering.zh-CN';
 import { usersZhCN } from './users.zh-CN';
+import { villagePageZhCN } from './village-page.zh-CN';
+import { verificationZhCN } from './verification.zh-CN';
+import { villagePageZhCN } from './village-page.zh-CN';
 
 /**
  * The staff console's strings in Simplified Chinese, the default language, assembled from one
@@ -19,29 +24,39 @@ import { usersZhCN } from './users.zh-CN';
 export const uiZhCNCatalogues = [
   consoleZhCN,
   publicZhCN,
+  villagePageZhCN,
+  verificationZhCN,
+  villagePageZhCN,
   areasZhCN,
   usersZhCN,
   auditZhCN,
+  calendarZhCN,
   householdsZhCN,
   tieringZhCN,
   appealsZhCN,
   appealsFollowUpZhCN,
   assistanceZhCN,
   assessmentZhCN,
+  noticesZhCN,
 ] as const;
 
 export const uiZhCN = {
   ...consoleZhCN,
   ...publicZhCN,
+  ...villagePageZhCN,
+  ...verificationZhCN,
+  ...villagePageZhCN,
   ...areasZhCN,
   ...usersZhCN,
   ...auditZhCN,
+  ...calendarZhCN,
   ...householdsZhCN,
   ...tieringZhCN,
   ...appealsZhCN,
   ...appealsFollowUpZhCN,
   ...assistanceZhCN,
   ...assessmentZhCN,
+  ...noticesZhCN,
 } as const;
 
 export type UiKey = keyof typeof uiZhCN;

@@ -11,6 +11,11 @@ import * as createAssistance from './2026_11_22_1900_create_assistance';
 import * as dashboardIndexes from './2026_11_22_2000_dashboard_indexes';
 import * as createAssessments from './2026_11_22_2100_create_assessments';
 import * as dashboardCounts from './2026_11_22_2200_dashboard_counts';
+import * as createCalendar from './2026_12_07_0900_create_calendar';
+import * as createUnits from './2026_12_07_0910_create_units';
+import * as createVerificationCodes from './2026_12_07_0920_create_verification_codes';
+import * as createIntegrations from './2026_12_07_0930_create_integrations';
+import * as createNotices from './2026_12_07_0940_create_notices';
 
 /** Every migration, in order. A new migration file is added here and never edited once landed. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +31,9 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_2000_dashboard_indexes': dashboardIndexes,
   '2026_11_22_2100_create_assessments': createAssessments,
   '2026_11_22_2200_dashboard_counts': dashboardCounts,
+  '2026_12_07_0900_create_calendar': createCalendar,
+  '2026_12_07_0910_create_units': createUnits,
+  '2026_12_07_0920_create_verification_codes': createVerificationCodes,
+  '2026_12_07_0930_create_integrations': createIntegrations,
+  '2026_12_07_0940_create_notices': createNotices,
 };

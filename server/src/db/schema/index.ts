@@ -31,6 +31,14 @@ import type {
   VisitPhotosTable,
   VisitsTable,
 } from './assistance';
+import type { CalendarDaysTable, CalendarYearsTable } from './calendar';
+import type {
+  IntegrationKeysTable,
+  IntegrationsTable,
+  WebhookDeliveriesTable,
+  WebhooksTable,
+} from './integrations';
+import type { NoticeAttachmentsTable, NoticeCommentsTable, NoticesTable } from './notices';
 import type {
   ApiTokensTable,
   AuditHeadTable,
@@ -56,6 +64,8 @@ import type {
   TierRuleSetsTable,
   TierRunsTable,
 } from './registry';
+import type { AppealUnitsTable, UnitCategoriesTable, UnitsTable } from './units';
+import type { VerificationCodesTable } from './verification';
 
 export type {
   AppealAttachmentsTable,
@@ -88,6 +98,18 @@ export type {
   VisitPhotosTable,
   VisitsTable,
 } from './assistance';
+export type { CalendarDaysTable, CalendarYearsTable } from './calendar';
+export type {
+  IntegrationKeyRow,
+  IntegrationKeysTable,
+  IntegrationRow,
+  IntegrationsTable,
+  WebhookDeliveriesTable,
+  WebhookDeliveryRow,
+  WebhookRow,
+  WebhooksTable,
+} from './integrations';
+export type { NoticeAttachmentsTable, NoticeCommentsTable, NoticesTable } from './notices';
 export type {
   ApiTokensTable,
   AuditHeadTable,
@@ -118,12 +140,21 @@ export type {
   TierRuleSetsTable,
   TierRunsTable,
 } from './registry';
+export type { AppealUnitsTable, UnitCategoriesTable, UnitsTable } from './units';
+export type { VerificationCodesTable } from './verification';
 
 export interface DB {
+  units: UnitsTable;
+  unit_categories: UnitCategoriesTable;
+  appeal_units: AppealUnitsTable;
   areas: AreasTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  integrations: IntegrationsTable;
+  integration_keys: IntegrationKeysTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
@@ -148,6 +179,10 @@ export interface DB {
   mediation_sessions: MediationSessionsTable;
   screenings: ScreeningsTable;
   notifications: NotificationsTable;
+  notices: NoticesTable;
+  notice_comments: NoticeCommentsTable;
+  notice_attachments: NoticeAttachmentsTable;
+  verification_codes: VerificationCodesTable;
   public_failures: PublicFailuresTable;
   appeal_attachments: AppealAttachmentsTable;
   cadre_quotas: CadreQuotasTable;
@@ -168,4 +203,6 @@ export interface DB {
   appeal_categories_monthly: AppealCategoryCountsTable;
   appeal_categories_daily: AppealCategoryCountsTable;
   household_counts: HouseholdCountsTable;
+  calendar_years: CalendarYearsTable;
+  calendar_days: CalendarDaysTable;
 }

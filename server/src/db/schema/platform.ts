@@ -11,6 +11,8 @@ export interface UsersTable {
   phone: string | null;
   role: string;
   area_code: string;
+  /** The handling unit a unit's staff work for (a department, a station, the CPPCC office). */
+  unit_id: string | null;
   rank: string | null;
   locale: string | null;
   password_hash: string;
@@ -104,7 +106,10 @@ export interface NotificationsTable {
   /** Who it is for, as shown in the console: a unit, a user, or a masked phone. */
   recipient: string;
   phone_enc: string | null;
+  /** As the console shows it: masked when the real text is secret (a verification code under the SMS driver). */
   message: string;
+  /** The real text, encrypted, when `message` is a masked copy; what the SMS driver sends. */
+  message_enc: string | null;
   appeal_id: string | null;
   status: 'pending' | 'sent' | 'failed';
   attempts: number;

@@ -14,6 +14,8 @@ export interface NewNotification {
   recipient: string;
   phoneEnc: string | null;
   message: string;
+  /** The real text, encrypted, when `message` is a masked copy. */
+  messageEnc: string | null;
   appealId: string | null;
 }
 
@@ -29,6 +31,7 @@ export async function insertPending(db: Db, items: NewNotification[], now: strin
         recipient: n.recipient,
         phone_enc: n.phoneEnc,
         message: n.message,
+        message_enc: n.messageEnc,
         appeal_id: n.appealId,
         status: 'pending' as const,
         attempts: 0,

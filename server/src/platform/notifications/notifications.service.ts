@@ -28,7 +28,10 @@ export interface OutgoingNotification {
   recipient: string;
   /** Encrypted phone of a resident to text, if any. */
   phoneEnc?: string | null;
+  /** As the console shows it: a masked copy when the real text is secret (see `messageEnc`). */
   message: string;
+  /** The real text, encrypted (secrets.encrypt), when it must not sit readable in the outbox. */
+  messageEnc?: string | null;
   appealId?: string | null;
 }
 
@@ -50,6 +53,7 @@ export async function enqueueNotifications(
       recipient: n.recipient,
       phoneEnc: n.phoneEnc ?? null,
       message: n.message,
+      messageEnc: n.messageEnc ?? null,
       appealId: n.appealId ?? null,
     })),
     clock.now().toISOString(),
@@ -97,7 +101,8 @@ export function webhookDriver(url: string, secrets: Secrets): Deliver {
         kind: row.kind,
         recipient: row.recipient,
         phone: row.phone_enc ? secrets.decrypt(row.phone_enc) : null,
-        message: row.message,
+        // The real text of a masked message (a verification code) is decrypted only here, to send it.
+        message: row.message_enc ? secrets.decrypt(row.message_enc) : row.message,
         appealId: row.appeal_id,
         createdAt: row.created_at,
       }),
@@ -138,6 +143,11 @@ export async function deliverDue(
   return rows.length;
 }
 
+/** Whether notifications leave by the webhook (the SMS gateway) rather than only the console's log. */
+export function sendsBySms(config: Config): boolean {
+  return config.notify.driver === 'webhook' && Boolean(config.notify.webhookUrl);
+}
+
 export function registerNotificationJobs(
   jobs: JobWorker,
   config: Config,
@@ -145,9 +155,7 @@ export function registerNotificationJobs(
   logger?: FastifyBaseLogger,
 ): void {
   const webhook =
-    config.notify.driver === 'webhook' && config.notify.webhookUrl
-      ? webhookDriver(config.notify.webhookUrl, secrets)
-      : null;
+    sendsBySms(config) && config.notify.webhookUrl ? webhookDriver(config.notify.webhookUrl, secrets) : null;
   // The log driver: the outbox itself is the log the console shows.
   const deliver: Deliver =
     webhook ??
