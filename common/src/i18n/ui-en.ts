@@ -12,7 +12,6 @@ import { publicEn } from './public.en';
 import { tieringEn } from './tiering.en';
 import type { UiKey } from './ui-zh-CN';
 import { usersEn } from './users.en';
-import { villagePageEn } from './village-page.en';
 import { verificationEn } from './verification.en';
 import { villagePageEn } from './village-page.en';
 
@@ -22,7 +21,6 @@ export const uiEnCatalogues = [
   publicEn,
   villagePageEn,
   verificationEn,
-  villagePageEn,
   areasEn,
   usersEn,
   auditEn,
@@ -41,7 +39,6 @@ export const uiEn: Record<UiKey, string> = {
   ...publicEn,
   ...villagePageEn,
   ...verificationEn,
-  ...villagePageEn,
   ...areasEn,
   ...usersEn,
   ...auditEn,

@@ -11,7 +11,6 @@ import { noticesZhCN } from './notices.zh-CN';
 import { publicZhCN } from './public.zh-CN';
 import { tieringZhCN } from './tiering.zh-CN';
 import { usersZhCN } from './users.zh-CN';
-import { villagePageZhCN } from './village-page.zh-CN';
 import { verificationZhCN } from './verification.zh-CN';
 import { villagePageZhCN } from './village-page.zh-CN';
 
@@ -26,7 +25,6 @@ export const uiZhCNCatalogues = [
   publicZhCN,
   villagePageZhCN,
   verificationZhCN,
-  villagePageZhCN,
   areasZhCN,
   usersZhCN,
   auditZhCN,
@@ -45,7 +43,6 @@ export const uiZhCN = {
   ...publicZhCN,
   ...villagePageZhCN,
   ...verificationZhCN,
-  ...villagePageZhCN,
   ...areasZhCN,
   ...usersZhCN,
   ...auditZhCN,
