@@ -113,7 +113,12 @@ export async function assessmentBench(
     annual.push(
       await time(() =>
         rolledBack(database, async (trx) => {
-          cadres = await computeAssessment(trx, benchClock, { id: null, name: 'bench', ip: null }, 2026);
+          const actor = { id: null, name: 'bench', ip: null };
+          cadres = await computeAssessment(
+            trx,
+            { clock: benchClock, actor, indicators: app.ctx.indicators },
+            2026,
+          );
         }),
       ),
     );

@@ -102,6 +102,11 @@ export const AreaIndicators = z.object({
   leftPriority: z.number(),
   households: z.number(),
   tiers: z.object({ stable: z.number(), watch: z.number(), priority: z.number() }),
+  /**
+   * Every indicator registered for the dashboard or the bulletin, keyed by its key (`GET
+   * /indicators` names them); a count's value is its numerator.
+   */
+  indicators: z.record(z.string(), Ratio),
 });
 export type AreaIndicators = z.infer<typeof AreaIndicators>;
 

@@ -39,6 +39,9 @@ import { registerNotificationJobs } from './platform/notifications/notifications
 import { IndicatorRegistry } from './platform/registries/indicators';
 import { indicatorsRoutes, todosRoutes } from './platform/registries/registries.routes';
 import { TodoRegistry } from './platform/registries/todos';
+import { IndicatorRegistry } from './platform/registries/indicators';
+import { indicatorsRoutes, todosRoutes } from './platform/registries/registries.routes';
+import { TodoRegistry } from './platform/registries/todos';
 import { loadSecrets, type Secrets } from './platform/secrets';
 import { verificationRoutes } from './platform/verification';
 import { VillageSectionRegistry, villagePageRoutes } from './platform/village-page';
@@ -109,6 +112,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     routes,
     secrets,
     writes: { count: 0 },
+    indicators: new IndicatorRegistry(),
+    todos: new TodoRegistry(),
     villageSections: new VillageSectionRegistry(),
     indicators: new IndicatorRegistry(),
     todos: new TodoRegistry(),
@@ -188,6 +193,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(loginRoutes, { prefix: '/auth' });
       await api.register(accountRoutes, { prefix: '/auth' });
       await api.register(auditRoutes, { prefix: '/audit' });
+      await api.register(indicatorsRoutes, { prefix: '/indicators' });
+      await api.register(todosRoutes, { prefix: '/todos' });
       await api.register(integrationsRoutes, { prefix: '/integrations' });
       await api.register(calendarPlugin, { prefix: '/calendar' });
       await api.register(verificationRoutes, { prefix: '/public/verification-codes' });

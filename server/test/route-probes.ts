@@ -9,6 +9,7 @@ import { tieringProbes } from '../src/modules/tiering/tiering.probes';
 import { usersProbes } from '../src/modules/users/users.probes';
 import { auditProbes } from '../src/platform/audit/audit.probes';
 import { authProbes } from '../src/platform/auth/auth.probes';
+import { registriesProbes } from '../src/platform/registries/registries.probes';
 import { calendarProbes } from '../src/platform/calendar/calendar.probes';
 import type { RouteEntry } from '../src/platform/context';
 import { integrationsProbes } from '../src/platform/integrations/integrations.probes';
@@ -29,6 +30,7 @@ export const ROUTE_PROBES: Record<string, RouteCase> = {
   ...areasProbes,
   ...usersProbes,
   ...auditProbes,
+  ...registriesProbes,
   ...integrationsProbes,
   ...calendarProbes,
   ...verificationProbes,

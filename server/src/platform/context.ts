@@ -6,6 +6,8 @@ import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
 import type { Clock } from './clock';
 import type { JobWorker } from './jobs/jobs.worker';
+import type { IndicatorRegistry } from './registries/indicators';
+import type { TodoRegistry } from './registries/todos';
 import type { Secrets } from './secrets';
 
 /** What every route and command can reach: the database, the clock, the settings, the job queue. */
@@ -21,6 +23,10 @@ export interface AppContext {
   secrets: Secrets;
   /** Successful writes this instance has answered: a cache of computed figures keys on it. */
   writes: { count: number };
+  /** The indicators the modules registered: the dashboard, the assessment and the bulletin read them. */
+  indicators: IndicatorRegistry;
+  /** The to-dos of the console's bell, registered by the modules. */
+  todos: TodoRegistry;
 }
 
 export interface RouteEntry {

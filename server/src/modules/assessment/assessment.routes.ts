@@ -25,7 +25,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   route(app, assessmentsApi.configure, { permission: 'assessment.manage' }, async (request) => {
     const ctx = areaContextOf(request);
     await withTransaction(ctx, (trx) =>
-      saveConfig(trx, ctx.clock, ctx.actor, request.params.year, request.body),
+      saveConfig(trx, { ...ctx, indicators: app.ctx.indicators }, request.params.year, request.body),
     );
     return request.body;
   });
@@ -34,7 +34,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     const ctx = areaContextOf(request);
     return {
       cadres: await withTransaction(ctx, (trx) =>
-        computeAssessment(trx, ctx.clock, ctx.actor, request.params.year),
+        computeAssessment(trx, { ...ctx, indicators: app.ctx.indicators }, request.params.year),
       ),
     };
   });
@@ -64,7 +64,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
     );
     const out = new PassThrough();
-    void writeAssessmentWorkbook(data, out).catch((err: unknown) => {
+    void writeAssessmentWorkbook(data, app.ctx.indicators, out).catch((err: unknown) => {
       request.log.error({ err }, 'assessment export failed');
       out.destroy(err as Error);
     });

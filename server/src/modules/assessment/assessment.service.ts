@@ -2,19 +2,18 @@ import {
   type Assessment,
   type AssessmentConfig,
   type AssessmentScore,
-  type CadreIndicator,
   type Cohort,
-  cadreIndicators,
   cohorts,
   defaultAssessmentConfig,
+  ratio,
 } from '@lianxin/common';
 import type { Db } from '../../db/dialect';
 import type { Actor } from '../../platform/audit/audit.service';
 import { recordAudit } from '../../platform/audit/audit.service';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
+import { type IndicatorRegistry, onceMemo } from '../../platform/registries/indicators';
 import type { AreaScope } from '../../platform/scope';
-import { assistanceSettings } from '../assistance';
 import {
   type AssessmentYearRow,
   enabledAccounts,
@@ -28,8 +27,6 @@ import {
   scoresInScope,
   setScoreComment,
 } from './assessment.repository';
-import { cadreCounts, noCounts, quotaMinimums } from './work/work.repository';
-import { cadreRates, minimumQuota } from './work/work.service';
 
 /** Which cohort a cadre is assessed in; accounts outside every cohort are not assessed. */
 function cohortOf(role: string, rank: string | null, hasContactPoint: boolean): Cohort | null {
@@ -41,12 +38,12 @@ function cohortOf(role: string, rank: string | null, hasContactPoint: boolean): 
   return null;
 }
 
-/** Weights that name known indicators and add up to 100 in every cohort. */
-export function checkConfig(config: AssessmentConfig): void {
+/** Weights that name indicators registered for the cohort and add up to 100 in every cohort. */
+export function checkConfig(config: AssessmentConfig, registry: IndicatorRegistry): void {
   for (const cohort of cohorts) {
     const weights = config[cohort].weights;
     for (const indicator of Object.keys(weights)) {
-      if (!cadreIndicators.includes(indicator as CadreIndicator)) {
+      if (!registry.weighable(indicator, cohort)) {
         throw new AppError('ASSESSMENT_INDICATOR_UNKNOWN', { indicator });
       }
     }
@@ -60,9 +57,15 @@ export function editable(row: AssessmentYearRow | undefined, year: number): void
   if (row?.status === 'finalized') throw new AppError('ASSESSMENT_FINALIZED', { year });
 }
 
-export async function saveConfig(db: Db, clock: Clock, actor: Actor, year: number, config: AssessmentConfig) {
+export async function saveConfig(
+  db: Db,
+  ctx: { clock: Clock; actor: Actor; indicators: IndicatorRegistry },
+  year: number,
+  config: AssessmentConfig,
+) {
+  const { clock, actor } = ctx;
   editable(await findYear(db, year), year);
-  checkConfig(config);
+  checkConfig(config, ctx.indicators);
   await saveYearConfig(db, year, JSON.stringify(config), clock.now().toISOString());
   await recordAudit(db, clock, actor, {
     action: 'assessment.config',
@@ -77,18 +80,32 @@ export async function saveConfig(db: Db, clock: Clock, actor: Actor, year: numbe
  * weighted by the cohort's configuration, ranked within the cohort. Indicators without data are
  * left out of the score (and shown as no data), not counted as zero.
  */
-export async function computeAssessment(db: Db, clock: Clock, actor: Actor, year: number): Promise<number> {
+export async function computeAssessment(
+  db: Db,
+  ctx: { clock: Clock; actor: Actor; indicators: IndicatorRegistry },
+  year: number,
+): Promise<number> {
+  const { clock, actor } = ctx;
   const row = await findYear(db, year);
   editable(row, year);
   const config: AssessmentConfig = row
     ? (JSON.parse(row.config) as AssessmentConfig)
     : defaultAssessmentConfig;
-  const [settings, overrides, cadres, counts] = await Promise.all([
-    assistanceSettings(db),
-    quotaMinimums(db),
-    enabledAccounts(db),
-    cadreCounts(db, { from: `${year}-01-01`, to: `${year}-12-31` }, null),
-  ]);
+  const cadres = (await enabledAccounts(db)).flatMap((cadre) => {
+    const cohort = cohortOf(cadre.role, cadre.rank, cadre.leadsContactPoint);
+    return cohort ? [{ ...cadre, cohort }] : [];
+  });
+  // Only the indicators some cohort weighs are counted, each over every cadre at once.
+  const weighted = new Set(cohorts.flatMap((cohort) => Object.keys(config[cohort].weights)));
+  const query = { db, cadres, from: `${year}-01-01`, to: `${year}-12-31`, once: onceMemo() };
+  const counted = new Map(
+    await Promise.all(
+      ctx.indicators
+        .list('assessment')
+        .filter((i) => weighted.has(i.key))
+        .map(async (i) => [i.key, (await i.byCadre?.(query)) ?? new Map()] as const),
+    ),
+  );
   const scored: {
     cadreId: string;
     cohort: Cohort;
@@ -97,19 +114,13 @@ export async function computeAssessment(db: Db, clock: Clock, actor: Actor, year
     score: number | null;
   }[] = [];
   for (const cadre of cadres) {
-    const cohort = cohortOf(cadre.role, cadre.rank, cadre.leadsContactPoint);
-    if (!cohort) continue;
-    const rates = cadreRates(counts.get(cadre.id) ?? noCounts(), minimumQuota(cadre, settings, overrides));
-    const values: Record<CadreIndicator, number | null> = {
-      appealResolution: rates.resolutionRate.value,
-      appealSatisfaction: rates.satisfactionRate.value,
-      appealOnTime: rates.onTimeRate.value,
-      pairedVisited: rates.pairedVisited.value,
-      helperSatisfaction: rates.helperSatisfaction.value,
-      quotaFill: rates.quotaFill.value,
+    const { cohort } = cadre;
+    const rateOf = (indicator: string) => {
+      const c = counted.get(indicator)?.get(cadre.id);
+      return c ? ratio(c.numerator, c.denominator).value : null;
     };
     const breakdown = Object.entries(config[cohort].weights).map(([indicator, weight]) => {
-      const value = values[indicator as CadreIndicator] ?? null;
+      const value = rateOf(indicator);
       return {
         indicator,
         weight,

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
-import { type Assessment, type CadreIndicator, cadreIndicatorDefinitions, cohorts } from '@lianxin/common';
+import { type Assessment, cohorts } from '@lianxin/common';
 import ExcelJS from 'exceljs';
+import type { IndicatorRegistry } from '../../platform/registries/indicators';
 import { neutralize } from '../../platform/spreadsheet';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,10 +14,14 @@ const cohortNames = {
 };
 
 /** The year's scores as a workbook: one sheet per cohort, in rank order, with every indicator. */
-export async function writeAssessmentWorkbook(data: Assessment, out: Writable): Promise<void> {
+export async function writeAssessmentWorkbook(
+  data: Assessment,
+  registry: IndicatorRegistry,
+  out: Writable,
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   for (const cohort of cohorts) {
-    const indicators = Object.keys(data.config[cohort].weights) as CadreIndicator[];
+    const indicators = Object.keys(data.config[cohort].weights);
     const sheet = workbook.addWorksheet(cohortNames[cohort]);
     sheet.columns = [
       { header: '排名', width: 8 },
@@ -24,7 +29,7 @@ export async function writeAssessmentWorkbook(data: Assessment, out: Writable): 
       { header: '单位', width: 16 },
       { header: '得分', width: 10 },
       ...indicators.map((i) => ({
-        header: `${cadreIndicatorDefinitions[i]['zh-CN'][0]}（${data.config[cohort].weights[i]}%）`,
+        header: `${registry.get(i)?.name['zh-CN'] ?? i}（${data.config[cohort].weights[i]}%）`,
         width: 18,
       })),
       { header: '点评', width: 30 },

@@ -1,6 +1,5 @@
 import type { AppealLevel } from '@lianxin/common';
-import { indicatorDefinitions, type Locale, type mustVisitGroups, uiMessages } from '@lianxin/common';
-import type { BulletinFigureKey } from './bulletin.service';
+import { type Locale, type mustVisitGroups, uiMessages } from '@lianxin/common';
 
 // The words of the monthly bulletin (月度通报) in both languages; the caller's language picks one.
 
@@ -159,15 +158,6 @@ const en: BulletinLabels = {
 
 export function bulletinLabels(locale: Locale): BulletinLabels {
   return locale === 'en' ? en : zh;
-}
-
-/** A figure's name and definition, as the dashboard defines them. */
-export function figureText(key: BulletinFigureKey, locale: Locale, period: { from: string; to: string }) {
-  const labels = bulletinLabels(locale);
-  if (key === 'mustVisit')
-    return { name: labels.mustVisit, definition: labels.mustVisitDefinition(period.from, period.to) };
-  const [name, definition] = indicatorDefinitions[key][locale];
-  return { name, definition };
 }
 
 export function levelName(level: AppealLevel, locale: Locale): string {

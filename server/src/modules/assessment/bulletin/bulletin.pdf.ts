@@ -1,17 +1,16 @@
-import { indicatorDefinitions, type Locale } from '@lianxin/common';
+import type { Locale } from '@lianxin/common';
 import PDFDocument from 'pdfkit';
 import {
   asOfText,
   type BulletinLabels,
   bulletinLabels,
   chinaDateTime,
-  figureText,
   groupNames,
   levelName,
   percentText,
 } from './bulletin.labels';
 import { BulletinPdf, INK, loadFonts } from './bulletin.pdf-layout';
-import { type Bulletin, type BulletinFigureKey, bulletinFigures, type Figure } from './bulletin.service';
+import { type Bulletin, type BulletinRow, type Figure, MUST_VISIT } from './bulletin.service';
 
 // The bulletin as an A4 PDF. Chinese needs a font of its own: Noto Sans Hans (SIL OFL), shipped
 // as an npm package and embedded as a subset of the characters used, so a bulletin stays small.
@@ -75,39 +74,24 @@ export async function writeBulletinPdf(data: Bulletin, locale: Locale): Promise<
   pdf.note(l.headlineNote);
   const t = data.totals;
   const headlineRows: string[][] = [[l.received, '', '', String(t.received), l.receivedDefinition]];
-  const headlineKeys = [
-    'responseRate',
-    'resolutionRate',
-    'satisfactionRate',
-    'onTimeRate',
-    'villageShare',
-    'townShare',
-    'districtShare',
-    'pairingFill',
-    'visitedPaired',
-  ] as const;
-  for (const key of headlineKeys) {
-    const f = t[key];
-    const { name, definition } = figureText(key, locale, data.mustVisit);
+  const m = data.mustVisit;
+  for (const f of data.figures) {
+    if (f.kind === 'count') {
+      headlineRows.push([f.name, '', '', String(t.indicators[f.key]?.numerator ?? 0), f.definition]);
+      continue;
+    }
+    const figure =
+      f.key === MUST_VISIT
+        ? { numerator: m.visited, denominator: m.total, value: m.rate }
+        : (t.indicators[f.key] ?? { numerator: 0, denominator: 0, value: null });
     headlineRows.push([
-      name,
-      String(f.numerator),
-      String(f.denominator),
-      percentText(f.value, locale),
-      definition,
+      f.name,
+      String(figure.numerator),
+      String(figure.denominator),
+      percentText(figure.value, locale),
+      f.definition,
     ]);
   }
-  const m = data.mustVisit;
-  const must = figureText('mustVisit', locale, m);
-  headlineRows.push([
-    must.name,
-    String(m.visited),
-    String(m.total),
-    percentText(m.rate, locale),
-    must.definition,
-  ]);
-  const [leftName, leftDefinition] = indicatorDefinitions.leftPriority[locale];
-  headlineRows.push([leftName, '', '', String(t.leftPriority), leftDefinition]);
   pdf.table(
     [
       { header: l.indicator, width: 98 },
@@ -126,50 +110,43 @@ export async function writeBulletinPdf(data: Bulletin, locale: Locale): Promise<
     pdf.note(l.villageNoRanking, 9);
   } else {
     pdf.note(l.rankingNote);
-    const name = (key: BulletinFigureKey) => figureText(key, locale, m).name;
-    const appealKeys: BulletinFigureKey[] = [
-      'responseRate',
-      'resolutionRate',
-      'satisfactionRate',
-      'onTimeRate',
-      'villageShare',
-      'townShare',
-      'districtShare',
-    ];
-    const rateWidth = (w - 72 - 40) / appealKeys.length;
-    pdf.subheading(l.rankingAppeals);
-    pdf.table(
-      [
-        { header: l.areaName, width: 72 },
-        { header: l.receivedShort, width: 40, align: 'right' },
-        ...appealKeys.map((k) => ({ header: name(k), width: rateWidth, align: 'center' as const })),
-      ],
-      data.ranking.map((r) => [
-        r.areaName,
-        String(r.received),
-        ...appealKeys.map((k) => rankedCell(r.figures[k], l, locale, bulletinFigures[k] !== null)),
-      ]),
-    );
-    const assistKeys: BulletinFigureKey[] = ['pairingFill', 'visitedPaired', 'mustVisit'];
-    pdf.subheading(l.rankingAssistance);
-    pdf.table(
-      [
-        { header: l.areaName, width: 100 },
-        { header: l.priority, width: 64, align: 'right' },
-        ...assistKeys.map((k) => ({
-          header: `${name(k)}${k === 'pairingFill' ? l.pairingNow : ''}`,
-          width: 88,
-          align: 'center' as const,
-        })),
-        { header: l.leftPriority, width: w - 100 - 64 - 3 * 88, align: 'right' },
-      ],
-      data.ranking.map((r) => [
-        r.areaName,
-        String(r.priority),
-        ...assistKeys.map((k) => rankedCell(r.figures[k], l, locale, true)),
-        String(r.leftPriority),
-      ]),
-    );
+    const none: Figure = { numerator: 0, denominator: 0, value: null, rank: null };
+    // A table per ranking section, in the order the figures come; the appeals' section shows the
+    // appeals received, the assistance's the priority households.
+    const groups = new Map(data.figures.map((f) => [f.group.key, f.group.name]));
+    for (const [group, groupName] of groups) {
+      const rates = data.figures.filter((f) => f.group.key === group && f.kind === 'ratio');
+      const counts = data.figures.filter((f) => f.group.key === group && f.kind === 'count');
+      const lead: { header: string; width: number; cell: (r: BulletinRow) => string } | null =
+        group === 'appeals'
+          ? { header: l.receivedShort, width: 40, cell: (r) => String(r.received) }
+          : group === 'assistance'
+            ? { header: l.priority, width: 64, cell: (r) => String(r.priority) }
+            : null;
+      const nameWidth = group === 'appeals' ? 72 : 100;
+      const rest = w - nameWidth - (lead?.width ?? 0);
+      const rateWidth = rates.length === 0 ? 0 : Math.min(88, (rest - 60 * counts.length) / rates.length);
+      const countWidth = counts.length === 0 ? 0 : (rest - rates.length * rateWidth) / counts.length;
+      pdf.subheading(groupName);
+      pdf.table(
+        [
+          { header: l.areaName, width: nameWidth },
+          ...(lead ? [{ header: lead.header, width: lead.width, align: 'right' as const }] : []),
+          ...rates.map((f) => ({
+            header: `${f.name}${f.asOfNow ? l.pairingNow : ''}`,
+            width: rateWidth,
+            align: 'center' as const,
+          })),
+          ...counts.map((f) => ({ header: f.name, width: countWidth, align: 'right' as const })),
+        ],
+        data.ranking.map((r) => [
+          r.areaName,
+          ...(lead ? [lead.cell(r)] : []),
+          ...rates.map((f) => rankedCell(r.figures[f.key] ?? none, l, locale, f.better !== null)),
+          ...counts.map((f) => String(r.figures[f.key]?.numerator ?? 0)),
+        ]),
+      );
+    }
   }
 
   // ---- overdue appeals

@@ -21,7 +21,7 @@ export const bulletinRoutes: FastifyPluginAsyncZod = async (app) => {
     const { month } = request.params;
     const { areaCode, format } = request.query;
     const { locale } = ctx;
-    const data = await bulletin(ctx.db, ctx, { month, areaCode }, cache);
+    const data = await bulletin(ctx.db, ctx, { month, areaCode }, cache, app.ctx.indicators);
     await withTransaction(ctx, (trx) =>
       recordAudit(trx, ctx.clock, ctx.actor, {
         action: 'bulletin.export',

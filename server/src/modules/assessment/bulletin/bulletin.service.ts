@@ -14,6 +14,7 @@ import type { Db } from '../../../db/dialect';
 import type { Clock } from '../../../platform/clock';
 import { chunks } from '../../../platform/collections';
 import { AppError } from '../../../platform/errors';
+import { type IndicatorRegistry, indicatorValue } from '../../../platform/registries/indicators';
 import type { AreaScope } from '../../../platform/scope';
 import { appealSettings, deadlines, holderOf, listCategories } from '../../appeals';
 import { findAreasByCodes } from '../../areas';
@@ -27,6 +28,7 @@ import {
   unvisited,
 } from '../../assistance';
 import { type DashboardCache, dashboard } from '../dashboard/dashboard.service';
+import { bulletinLabels } from './bulletin.labels';
 import {
   appealsPossiblyOpenAt,
   appealTimelines,
@@ -40,22 +42,25 @@ import {
 
 const DAY = 86_400_000;
 
-/** The figures a bulletin ranks child areas by, and the direction that is better. */
-export const bulletinFigures = {
-  responseRate: 'higher',
-  resolutionRate: 'higher',
-  satisfactionRate: 'higher',
-  onTimeRate: 'higher',
-  villageShare: 'higher',
-  // A higher share solved in the town is neither better nor worse in itself: shown, not ranked.
-  townShare: null,
-  districtShare: 'lower',
-  pairingFill: 'higher',
-  visitedPaired: 'higher',
-  mustVisit: 'higher',
-} as const;
-export type BulletinFigureKey = keyof typeof bulletinFigures;
-export const bulletinFigureKeys = Object.keys(bulletinFigures) as BulletinFigureKey[];
+/** The bulletin's own figure beside the registered ones: must-visit households visited this year. */
+export const MUST_VISIT = 'mustVisit';
+
+/**
+ * A figure of the bulletin: a registered indicator on the bulletin (its names in the bulletin's
+ * language), or the bulletin's own must-visit coverage, listed after the rates.
+ */
+export interface BulletinFigure {
+  key: string;
+  kind: 'ratio' | 'count';
+  name: string;
+  definition: string;
+  /** The direction ranked as better; null: shown, not ranked. */
+  better: 'higher' | 'lower' | null;
+  /** The ranking section it is listed in. */
+  group: { key: string; name: string };
+  /** A figure of now, not of the period. */
+  asOfNow: boolean;
+}
 
 export interface Figure {
   numerator: number;
@@ -71,8 +76,8 @@ export interface BulletinRow {
   areaName: string;
   received: number;
   priority: number;
-  leftPriority: number;
-  figures: Record<BulletinFigureKey, Figure>;
+  /** Every figure by its key: a rate's, or a count's (its value the count). */
+  figures: Record<string, Figure>;
 }
 
 export interface OverdueAppeal {
@@ -114,6 +119,8 @@ export interface Bulletin {
   asOf: string;
   generatedAt: string;
   totals: AreaIndicators;
+  /** The figures, in order: the registered rates, must-visit coverage, then the registered counts. */
+  figures: BulletinFigure[];
   mustVisit: { from: string; to: string; total: number; visited: number; rate: number | null };
   /** One row per child area (towns of a district, villages of a town); none for a village. */
   ranking: BulletinRow[];
@@ -121,17 +128,53 @@ export interface Bulletin {
   missing: MissingHousehold[];
 }
 
-/** Competition ranks (1, 2, 2, 4) of every row on one figure; rows without a value get none. */
-function rank(rows: BulletinRow[], key: BulletinFigureKey): void {
-  const direction = bulletinFigures[key];
-  if (direction === null) return;
-  const values = rows.map((r) => r.figures[key].value).filter((v): v is number => v !== null);
+/** Competition ranks (1, 2, 2, 4) of every row on one rate; rows without a value get none. */
+function rank(rows: BulletinRow[], figure: BulletinFigure): void {
+  const { key, better: direction } = figure;
+  if (direction === null || figure.kind !== 'ratio') return;
+  const values = rows.map((r) => r.figures[key]?.value ?? null).filter((v): v is number => v !== null);
   for (const row of rows) {
-    const value = row.figures[key].value;
-    if (value === null) continue;
+    const f = row.figures[key];
+    if (!f || f.value === null) continue;
+    const value = f.value;
     const better = values.filter((v) => (direction === 'higher' ? v > value : v < value)).length;
-    row.figures[key].rank = better + 1;
+    f.rank = better + 1;
   }
+}
+
+/** The bulletin's figures in its caller's language: the registered rates, must-visit coverage, the counts. */
+function bulletinFigures(
+  registry: IndicatorRegistry,
+  locale: Locale,
+  mustVisitPeriod: { from: string; to: string },
+): BulletinFigure[] {
+  const registered = registry.list('bulletin').map((i): BulletinFigure => {
+    const info = registry.info(i);
+    return {
+      key: i.key,
+      kind: i.kind,
+      name: info.name[locale],
+      definition: info.definition[locale],
+      better: info.better,
+      group: { key: info.group.key, name: info.group.name[locale] },
+      asOfNow: info.asOfNow,
+    };
+  });
+  const l = bulletinLabels(locale);
+  const mustVisit: BulletinFigure = {
+    key: MUST_VISIT,
+    kind: 'ratio',
+    name: l.mustVisit,
+    definition: l.mustVisitDefinition(mustVisitPeriod.from, mustVisitPeriod.to),
+    better: 'higher',
+    group: { key: 'assistance', name: l.rankingAssistance },
+    asOfNow: false,
+  };
+  return [
+    ...registered.filter((f) => f.kind === 'ratio'),
+    mustVisit,
+    ...registered.filter((f) => f.kind === 'count'),
+  ];
 }
 
 /** The month's first and last calendar days and the instant it ends (China calendar). */
@@ -259,6 +302,7 @@ export async function bulletin(
   ctx: { scope: AreaScope; clock: Clock; locale: Locale },
   query: { month: string; areaCode?: string | undefined },
   cache: DashboardCache,
+  registry: IndicatorRegistry,
 ): Promise<Bulletin> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
@@ -272,6 +316,7 @@ export async function bulletin(
     { scope: ctx.scope, clock: ctx.clock },
     { areaCode: query.areaCode, from: bounds.first, to },
     cache,
+    registry,
   );
   const area = await coverageArea(db, ctx.scope, board.area.code);
   const asOf = current ? now.toISOString() : bounds.end.toISOString();
@@ -279,37 +324,35 @@ export async function bulletin(
     overdueAt(db, area.scope, asOf, ctx.locale),
     mustVisitOfYear(db, area, to),
   ]);
+  const figures = bulletinFigures(registry, ctx.locale, coverage.period);
   const byChild = new Map(coverage.summary.byArea.map((a) => [a.areaCode, a]));
+  const figure = (r: { numerator: number; denominator: number; value: number | null }) => ({
+    ...r,
+    rank: null,
+  });
   const ranking: BulletinRow[] =
     board.area.kind === 'village'
       ? []
       : board.children.map((c) => {
           const visits = byChild.get(c.areaCode) ?? { visited: 0, total: 0 };
-          const figure = (r: { numerator: number; denominator: number; value: number | null }) => ({
-            ...r,
-            rank: null,
-          });
           return {
             areaCode: c.areaCode,
             areaName: c.areaName,
             received: c.received,
             priority: c.tiers.priority,
-            leftPriority: c.leftPriority,
-            figures: {
-              responseRate: figure(c.responseRate),
-              resolutionRate: figure(c.resolutionRate),
-              satisfactionRate: figure(c.satisfactionRate),
-              onTimeRate: figure(c.onTimeRate),
-              villageShare: figure(c.villageShare),
-              townShare: figure(c.townShare),
-              districtShare: figure(c.districtShare),
-              pairingFill: figure(c.pairingFill),
-              visitedPaired: figure(c.visitedPaired),
-              mustVisit: figure(ratio(visits.visited, visits.total)),
-            },
+            figures: Object.fromEntries(
+              figures.map((f) => [
+                f.key,
+                figure(
+                  f.key === MUST_VISIT
+                    ? ratio(visits.visited, visits.total)
+                    : (c.indicators[f.key] ?? indicatorValue(f.kind, undefined)),
+                ),
+              ]),
+            ),
           };
         });
-  for (const key of bulletinFigureKeys) rank(ranking, key);
+  for (const f of figures) rank(ranking, f);
   return {
     area: board.area,
     month: query.month,
@@ -319,6 +362,7 @@ export async function bulletin(
     asOf,
     generatedAt: now.toISOString(),
     totals: board.totals,
+    figures,
     mustVisit: {
       ...coverage.period,
       total: coverage.summary.total,

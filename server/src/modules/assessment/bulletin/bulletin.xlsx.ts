@@ -1,21 +1,9 @@
 import type { Writable } from 'node:stream';
-import { indicatorDefinitions, type Locale } from '@lianxin/common';
+import type { Locale } from '@lianxin/common';
 import ExcelJS from 'exceljs';
 import { neutralize } from '../../../platform/spreadsheet';
-import {
-  asOfText,
-  bulletinLabels,
-  chinaDateTime,
-  figureText,
-  groupNames,
-  levelName,
-} from './bulletin.labels';
-import {
-  type Bulletin,
-  type BulletinFigureKey,
-  bulletinFigureKeys,
-  bulletinFigures,
-} from './bulletin.service';
+import { asOfText, bulletinLabels, chinaDateTime, groupNames, levelName } from './bulletin.labels';
+import { type Bulletin, type BulletinFigure, MUST_VISIT } from './bulletin.service';
 
 const PERCENT = '0.0%';
 type Cell = string | number | null;
@@ -87,31 +75,28 @@ export async function writeBulletinWorkbook(data: Bulletin, locale: Locale, out:
     ],
   );
   const t = data.totals;
+  const rates = data.figures.filter((f) => f.kind === 'ratio');
+  const counts = data.figures.filter((f) => f.kind === 'count');
   headline.add([l.received, null, null, t.received, l.receivedDefinition]);
-  for (const key of bulletinFigureKeys) {
-    const figure = key === 'mustVisit' ? null : t[key];
-    const { name, definition } = figureText(key, locale, data.mustVisit);
-    if (figure) {
-      headline.add([name, figure.numerator, figure.denominator, rate(figure.value, l.noData), definition]);
-    } else {
-      const m = data.mustVisit;
-      headline.add([name, m.visited, m.total, rate(m.rate, l.noData), definition]);
-    }
+  for (const f of rates) {
+    const m = data.mustVisit;
+    const figure =
+      f.key === MUST_VISIT
+        ? { numerator: m.visited, denominator: m.total, value: m.rate }
+        : (t.indicators[f.key] ?? { numerator: 0, denominator: 0, value: null });
+    headline.add([f.name, figure.numerator, figure.denominator, rate(figure.value, l.noData), f.definition]);
   }
-  const [leftName, leftDefinition] = indicatorDefinitions.leftPriority[locale];
-  headline.add([leftName, null, null, t.leftPriority, leftDefinition]);
+  for (const f of counts)
+    headline.add([f.name, null, null, t.indicators[f.key]?.numerator ?? 0, f.definition]);
   headline.commit();
 
   // ---- rankings
-  const ranked = (key: BulletinFigureKey) => bulletinFigures[key] !== null;
-  const figureColumns = bulletinFigureKeys.flatMap((key) => {
-    const { name } = figureText(key, locale, data.mustVisit);
-    return [
-      { header: name, width: 12, numFmt: PERCENT },
-      { header: `${name}${l.count}`, width: 10 },
-      ...(ranked(key) ? [{ header: `${name}${l.rank}`, width: 8 }] : []),
-    ];
-  });
+  const ranked = (f: BulletinFigure) => f.better !== null;
+  const figureColumns = rates.flatMap((f) => [
+    { header: f.name, width: 12, numFmt: PERCENT },
+    { header: `${f.name}${l.count}`, width: 10 },
+    ...(ranked(f) ? [{ header: `${f.name}${l.rank}`, width: 8 }] : []),
+  ]);
   const ranking = sheet(
     l.sheets.ranking,
     [
@@ -120,22 +105,23 @@ export async function writeBulletinWorkbook(data: Bulletin, locale: Locale, out:
       { header: l.received, width: 10 },
       ...figureColumns,
       { header: l.priority, width: 10 },
-      { header: l.leftPriority, width: 10 },
+      ...counts.map((f) => ({ header: f.name, width: 10 })),
     ],
     [`${title} · ${l.sections.ranking}`, l.field(l.period, period), l.rankingNote],
   );
+  const none = { numerator: 0, denominator: 0, value: null, rank: null };
   for (const row of data.ranking) {
     ranking.add([
       row.areaName,
       row.areaCode,
       row.received,
-      ...bulletinFigureKeys.flatMap((key) => {
-        const f = row.figures[key];
-        const cells: Cell[] = [rate(f.value, l.noData), `${f.numerator}/${f.denominator}`];
-        return ranked(key) ? [...cells, f.rank ?? '—'] : cells;
+      ...rates.flatMap((f) => {
+        const figure = row.figures[f.key] ?? none;
+        const cells: Cell[] = [rate(figure.value, l.noData), `${figure.numerator}/${figure.denominator}`];
+        return ranked(f) ? [...cells, figure.rank ?? '—'] : cells;
       }),
       row.priority,
-      row.leftPriority,
+      ...counts.map((f) => row.figures[f.key]?.numerator ?? 0),
     ]);
   }
   if (data.area.kind === 'village') ranking.add([l.villageNoRanking]);

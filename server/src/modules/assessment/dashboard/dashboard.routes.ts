@@ -11,7 +11,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
 
   route(app, dashboardApi.get, { permission: 'dashboard.read' }, async (request) => {
     const ctx = areaContextOf(request);
-    return dashboard(ctx.db, ctx, request.query, cache);
+    return dashboard(ctx.db, ctx, request.query, cache, app.ctx.indicators);
   });
 
   route(app, workApi.get, { permission: 'dashboard.read' }, async (request) => {

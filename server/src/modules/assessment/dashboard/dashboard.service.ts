@@ -13,6 +13,15 @@ import type { DB } from '../../../db/schema';
 import type { Clock } from '../../../platform/clock';
 import { AppError } from '../../../platform/errors';
 import type { JobWorker } from '../../../platform/jobs/jobs.worker';
+import {
+  type AreaQuery,
+  type Counted,
+  countByArea,
+  type IndicatorRegistration,
+  type IndicatorRegistry,
+  indicatorValue,
+  onceMemo,
+} from '../../../platform/registries/indicators';
 import { withTransaction } from '../../../platform/request-context';
 import { type AreaScope, scopeOf } from '../../../platform/scope';
 import { childAreas, findArea } from '../../areas';
@@ -22,8 +31,6 @@ import {
   countedCategories,
   type Grain,
   householdsByChild,
-  leftPriorityByChild,
-  pairedVisitedByChild,
   recountNotedChanges,
 } from './dashboard.repository';
 
@@ -37,65 +44,56 @@ function childDigits(kind: 'district' | 'town' | 'village' | 'group'): number {
   return kind === 'village' ? 12 : 15;
 }
 
+/** The figures of an area that are not indicators: appeals received, the funnel, households per tier. */
 interface Counts {
   received: number;
-  responded: number;
-  resolved: number;
-  onTime: number;
-  rated: number;
-  satisfied: number;
-  atVillage: number;
-  atTown: number;
   toDistrict: number;
   toTown: number;
   households: number;
   stable: number;
   watch: number;
   priority: number;
-  priorityPaired: number;
-  paired: number;
-  visited: number;
-  leftPriority: number;
 }
 
 const zero = (): Counts => ({
   received: 0,
-  responded: 0,
-  resolved: 0,
-  onTime: 0,
-  rated: 0,
-  satisfied: 0,
-  atVillage: 0,
-  atTown: 0,
   toDistrict: 0,
   toTown: 0,
   households: 0,
   stable: 0,
   watch: 0,
   priority: 0,
-  priorityPaired: 0,
-  paired: 0,
-  visited: 0,
-  leftPriority: 0,
 });
 
-function indicators(areaCode: string, areaName: string, c: Counts): AreaIndicators {
+/** The figures of one area: its counts, and every registered indicator's value keyed by its key. */
+function indicators(
+  areaCode: string,
+  areaName: string,
+  c: Counts,
+  registered: readonly IndicatorRegistration[],
+  counted: Map<string, Counted> | undefined,
+): AreaIndicators {
+  const values = Object.fromEntries(
+    registered.map((i) => [i.key, indicatorValue(i.kind, counted?.get(i.key))]),
+  );
+  const rate = (key: string) => values[key] ?? ratio(0, 0);
   return {
     areaCode,
     areaName,
     received: c.received,
-    responseRate: ratio(c.responded, c.received),
-    resolutionRate: ratio(c.resolved, c.received),
-    satisfactionRate: ratio(c.satisfied, c.rated),
-    onTimeRate: ratio(c.onTime, c.resolved),
-    villageShare: ratio(c.atVillage, c.resolved),
-    townShare: ratio(c.atTown, c.resolved),
-    districtShare: ratio(c.toDistrict, c.received),
-    pairingFill: ratio(c.priorityPaired, c.priority),
-    visitedPaired: ratio(c.visited, c.paired),
-    leftPriority: c.leftPriority,
+    responseRate: rate('responseRate'),
+    resolutionRate: rate('resolutionRate'),
+    satisfactionRate: rate('satisfactionRate'),
+    onTimeRate: rate('onTimeRate'),
+    villageShare: rate('villageShare'),
+    townShare: rate('townShare'),
+    districtShare: rate('districtShare'),
+    pairingFill: rate('pairingFill'),
+    visitedPaired: rate('visitedPaired'),
+    leftPriority: rate('leftPriority').numerator,
     households: c.households,
     tiers: { stable: c.stable, watch: c.watch, priority: c.priority },
+    indicators: values,
   };
 }
 
@@ -184,32 +182,51 @@ async function appealsFor(
   };
 }
 
+/** The appeal counts of an area's computation, read once for the dashboard and every appeal indicator. */
+export function appealRows(q: AreaQuery) {
+  return q.once('assessment.appeals', () =>
+    appealsFor(q.db, q.area, q.scope, q.digits, { from: q.from, to: q.to }),
+  );
+}
+
+/** The household counts of an area's computation, read once. */
+export function householdRows(q: AreaQuery) {
+  return q.once('assessment.households', () => householdsByChild(q.db, q.scope, q.digits));
+}
+
+/** The indicators counted per area: those of the dashboard and of the bulletin. */
+function areaIndicators(registry: IndicatorRegistry): IndicatorRegistration[] {
+  return registry.list().filter((i) => i.byArea !== undefined);
+}
+
 async function compute(
   db: Db,
   area: Area,
   query: { from: string; to: string },
   clock: Clock,
+  registry: IndicatorRegistry,
 ): Promise<Dashboard> {
   const scope: AreaScope = scopeOf(area);
   const digits = childDigits(area.kind);
-  const fromTs = chinaDayStart(query.from).toISOString();
-  const toTs = dayAfter(query.to).toISOString();
   const children =
     area.kind === 'district' || area.kind === 'town'
       ? await childAreas(db, scope, area.code)
       : [{ code: area.code, name: area.name }];
-  const [appeals, households, paired, left] = await Promise.all([
-    appealsFor(db, area, scope, digits, query),
-    householdsByChild(db, scope, digits),
-    pairedVisitedByChild(
-      db,
-      scope,
-      digits,
-      query.from,
-      query.to,
-      children.map((c) => c.code),
-    ),
-    leftPriorityByChild(db, scope, digits, fromTs, toTs),
+  const q: AreaQuery = {
+    db,
+    area,
+    scope,
+    digits,
+    children: children.map((c) => c.code),
+    from: query.from,
+    to: query.to,
+    once: onceMemo(),
+  };
+  const registered = areaIndicators(registry);
+  const [appeals, households, counted] = await Promise.all([
+    appealRows(q),
+    householdRows(q),
+    countByArea(registered, q),
   ]);
   const months = new Map<string, Dashboard['monthly'][number]>();
   const categories = new Map<string, number>();
@@ -230,10 +247,9 @@ async function compute(
     for (const [k, v] of Object.entries(values)) counts[k as keyof Counts] += v as number;
     byChild.set(key, counts);
   };
-  for (const { child, month: _, ...values } of appeals.rows) add(child, values);
-  for (const { child, ...values } of households) add(child, values);
-  for (const { child, ...values } of paired) add(child, values);
-  for (const { child, count } of left) add(child, { leftPriority: count });
+  for (const { child, received, toDistrict, toTown } of appeals.rows)
+    add(child, { received, toDistrict, toTown });
+  for (const { child, priorityPaired: _, ...values } of households) add(child, values);
   const totals = zero();
   for (const counts of byChild.values()) {
     for (const k of Object.keys(totals) as (keyof Counts)[]) totals[k] += counts[k];
@@ -242,8 +258,11 @@ async function compute(
     area,
     from: query.from,
     to: query.to,
-    totals: indicators(area.code, area.name, totals),
-    children: children.map((c) => indicators(c.code, c.name, byChild.get(c.code.slice(0, digits)) ?? zero())),
+    totals: indicators(area.code, area.name, totals, registered, counted.totals),
+    children: children.map((c) => {
+      const key = c.code.slice(0, digits);
+      return indicators(c.code, c.name, byChild.get(key) ?? zero(), registered, counted.byChild.get(key));
+    }),
     monthly: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
     categories: [...categories]
       .map(([code, received]) => ({ code, received }))
@@ -259,6 +278,7 @@ export async function dashboard(
   ctx: { scope: AreaScope; clock: Clock },
   query: DashboardQuery,
   cache: DashboardCache,
+  registry: IndicatorRegistry,
 ): Promise<Dashboard> {
   if (query.from > query.to)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'querystring.to', message: 'period' }]);
@@ -269,7 +289,13 @@ export async function dashboard(
   const cached = cache.get(key, now);
   if (cached) return cached;
   await refreshDashboardCounts(db);
-  const computed = await compute(db, { code: area.code, name: area.name, kind: area.kind }, query, ctx.clock);
+  const computed = await compute(
+    db,
+    { code: area.code, name: area.name, kind: area.kind },
+    query,
+    ctx.clock,
+    registry,
+  );
   cache.set(key, now, computed);
   return computed;
 }
