@@ -9,6 +9,7 @@ import type { JobWorker } from './jobs/jobs.worker';
 import type { IndicatorRegistry } from './registries/indicators';
 import type { TodoRegistry } from './registries/todos';
 import type { Secrets } from './secrets';
+import type { VillageSectionRegistry } from './village-page/village-sections';
 
 /** What every route and command can reach: the database, the clock, the settings, the job queue. */
 export interface AppContext {
@@ -23,6 +24,8 @@ export interface AppContext {
   secrets: Secrets;
   /** Successful writes this instance has answered: a cache of computed figures keys on it. */
   writes: { count: number };
+  /** The village page's sections, registered by the modules' plugins (`platform/village-page`). */
+  villageSections: VillageSectionRegistry;
   /** The indicators the modules registered: the dashboard, the assessment and the bulletin read them. */
   indicators: IndicatorRegistry;
   /** The to-dos of the console's bell, registered by the modules. */

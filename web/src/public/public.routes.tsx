@@ -9,6 +9,7 @@ const PublicSubmitPage = lazy(() =>
 const PublicTrackPage = lazy(() =>
   import('./public-track.page').then((m) => ({ default: m.PublicTrackPage })),
 );
+const VillagePage = lazy(() => import('./village/village.page').then((m) => ({ default: m.VillagePage })));
 const PublicHelperRatingPage = lazy(() =>
   import('./public-helper-rating.page').then((m) => ({ default: m.PublicHelperRatingPage })),
 );
@@ -23,6 +24,7 @@ export const publicRoutes: RouteObject[] = [
       { path: 'submit', element: <PublicSubmitPage /> },
       { path: 'track', element: <PublicTrackPage /> },
       { path: 'rate/:token', element: <PublicHelperRatingPage /> },
+      { path: 'villages/:code', element: <VillagePage /> },
       { path: '*', element: <Navigate to="/public" replace /> },
     ],
   },

@@ -9,6 +9,7 @@ import { appealIntakeRoutes } from './intake/intake.routes';
 import { mediationsRoutes } from './mediation/mediation.routes';
 import { notificationsRoutes } from './notifications.routes';
 import { publicRoutes } from './public/public.routes';
+import { villageAppealsSection } from './public/village-section';
 import { appealQueriesRoutes } from './queries/queries.routes';
 import { screeningsRoutes } from './screenings/screenings.routes';
 import { registerAppealJobs } from './sweep/sweep';
@@ -23,6 +24,8 @@ export const appealsModule: FastifyPluginAsyncZod = async function appealsModule
   const { db, clock, jobs } = app.ctx;
   await ensureAppealDefaults(db, clock.now().toISOString());
   registerAppealJobs(jobs);
+  // The village page: how to report, and the village's figures of the year.
+  app.ctx.villageSections.register({ key: 'appeals', order: 10, load: villageAppealsSection });
   await app.register(publicRoutes, { prefix: '/public' });
   await app.register(appealQueriesRoutes, { prefix: '/appeals' });
   await app.register(appealIntakeRoutes, { prefix: '/appeals' });

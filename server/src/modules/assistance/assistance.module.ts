@@ -1,5 +1,7 @@
+import { chinaDate } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contactPointsRoutes } from './contact-points/contact-points.routes';
+import { villageContacts } from './contact-points/village-contacts.repository';
 import { coverageRoutes } from './coverage/coverage.routes';
 import { helpMeasuresRoutes } from './help-measures/help-measures.routes';
 import { cadreRatingsRoutes } from './helper-ratings/cadre-ratings.routes';
@@ -18,6 +20,12 @@ import { worklistRoutes } from './worklist/worklist.routes';
  * has one plugin for each.
  */
 export const assistanceModule: FastifyPluginAsyncZod = async function assistanceModule(app) {
+  // 找得到人 on the village page: the village's cadres and the leaders whose contact point it is.
+  app.ctx.villageSections.register({
+    key: 'contacts',
+    order: 20,
+    load: (db, village, { clock }) => villageContacts(db, village.code, chinaDate(clock.now())),
+  });
   await app.register(publicHelperRatingsRoutes, { prefix: '/public' });
   await app.register(assistanceSettingsRoutes, { prefix: '/assistance-settings' });
   await app.register(cadreQuotasRoutes, { prefix: '/cadres' });
