@@ -46,5 +46,16 @@ export const fieldProblems = {
     'zh-CN': '月份不能晚于本月',
     en: 'the month is later than the current one',
   },
+  date: { 'zh-CN': '日期不存在', en: 'no such date' },
+  'workingHours.order': {
+    'zh-CN': '工作时段应按时间先后排列，开始早于结束且互不重叠',
+    en: 'working periods go in order, each starting before it ends, none overlapping',
+  },
+  'calendar.outsideYear': { 'zh-CN': '日期不在该年度内', en: 'the date is not in this year' },
+  'calendar.workdayOnWeekday': {
+    'zh-CN': '调休上班日只能是周六或周日',
+    en: 'a make-up working day can only be a Saturday or Sunday',
+  },
+  'calendar.duplicate': { 'zh-CN': '同一天出现了两次', en: 'the same day appears twice' },
 } as const;
 export type FieldProblem = keyof typeof fieldProblems;
