@@ -10,6 +10,9 @@ const PublicTrackPage = lazy(() =>
   import('./public-track.page').then((m) => ({ default: m.PublicTrackPage })),
 );
 const VillagePage = lazy(() => import('./village/village.page').then((m) => ({ default: m.VillagePage })));
+const PublicNoticePage = lazy(() =>
+  import('./notices/notice.public-page').then((m) => ({ default: m.PublicNoticePage })),
+);
 const PublicHelperRatingPage = lazy(() =>
   import('./public-helper-rating.page').then((m) => ({ default: m.PublicHelperRatingPage })),
 );
@@ -25,6 +28,7 @@ export const publicRoutes: RouteObject[] = [
       { path: 'track', element: <PublicTrackPage /> },
       { path: 'rate/:token', element: <PublicHelperRatingPage /> },
       { path: 'villages/:code', element: <VillagePage /> },
+      { path: 'notices/:id', element: <PublicNoticePage /> },
       { path: '*', element: <Navigate to="/public" replace /> },
     ],
   },
