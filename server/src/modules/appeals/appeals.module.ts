@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { appealActionsRoutes } from './actions/actions.routes';
 import { appealSettingsRoutes } from './appeal-settings.routes';
+import { registerAppealTodos } from './appeals.todos';
 import { appealAttachmentsRoutes } from './attachments/attachments.routes';
 import { appealCallbackRoutes, callbacksRoutes } from './callbacks/callbacks.routes';
 import { appealCategoriesRoutes } from './categories/categories.routes';
@@ -24,6 +25,7 @@ export const appealsModule: FastifyPluginAsyncZod = async function appealsModule
   const { db, clock, jobs } = app.ctx;
   await ensureAppealDefaults(db, clock.now().toISOString());
   registerAppealJobs(jobs);
+  registerAppealTodos(app.ctx.todos);
   // The village page: how to report, and the village's figures of the year.
   app.ctx.villageSections.register({ key: 'appeals', order: 10, load: villageAppealsSection });
   await app.register(publicRoutes, { prefix: '/public' });

@@ -1,5 +1,6 @@
 import { chinaDate } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { registerAssistanceTodos } from './assistance.todos';
 import { contactPointsRoutes } from './contact-points/contact-points.routes';
 import { villageContacts } from './contact-points/village-contacts.repository';
 import { coverageRoutes } from './coverage/coverage.routes';
@@ -20,6 +21,7 @@ import { worklistRoutes } from './worklist/worklist.routes';
  * has one plugin for each.
  */
 export const assistanceModule: FastifyPluginAsyncZod = async function assistanceModule(app) {
+  registerAssistanceTodos(app.ctx.todos);
   // 找得到人 on the village page: the village's cadres and the leaders whose contact point it is.
   app.ctx.villageSections.register({
     key: 'contacts',

@@ -4,6 +4,7 @@ import { tierOverridesRoutes } from './tier-overrides.routes';
 import { tierRulesRoutes } from './tier-rules.routes';
 import { ensureRegistryDefaults } from './tiering.repository';
 import { registerTieringJobs } from './tiering.service';
+import { registerTieringTodos } from './tiering.todos';
 
 /**
  * Tiering (分类): rule sets, overrides, the re-tiering job, and the built-in tags and rules. A
@@ -13,6 +14,7 @@ export const tieringModule: FastifyPluginAsyncZod = async function tieringModule
   const { db, clock, jobs } = app.ctx;
   await ensureRegistryDefaults(db, clock.now().toISOString());
   registerTieringJobs(jobs);
+  registerTieringTodos(app.ctx.todos);
   await app.register(tierRulesRoutes, { prefix: '/tier-rules' });
   await app.register(tierOverridesRoutes, { prefix: '/tier-overrides' });
   await app.register(householdTierOverridesRoutes, { prefix: '/households' });

@@ -329,3 +329,15 @@ export async function latestRunVersion(db: Db): Promise<number | null> {
     .executeTakeFirst();
   return row?.v === null || row?.v === undefined ? null : Number(row.v);
 }
+
+/** How many overrides of households in the caller's area have a given status (the bell's pending count). */
+export async function countOverrides(db: Db, scope: AreaScope, status: OverrideStatus): Promise<number> {
+  const row = await db
+    .selectFrom('tier_overrides as o')
+    .innerJoin('households', 'households.id', 'o.household_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('o.status', '=', status)
+    .where((eb) => inScope(eb, 'households.area_code', scope))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -53,3 +53,21 @@ export async function openCallbacks(db: Db, scope: AreaScope, callerId: string, 
     .limit(limit)
     .execute();
 }
+
+/** How many open callbacks in the caller's area are due by `now`; never the caller's own cases (the bell). */
+export async function countDueCallbacks(db: Db, scope: AreaScope, callerId: string, now: string) {
+  const row = await db
+    .selectFrom('appeal_callbacks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('appeal_callbacks.done_at', 'is', null)
+    .where((eb) => inScope(eb, 'appeal_callbacks.area_code', scope))
+    .where('appeal_callbacks.due_at', '<=', now)
+    .where((eb) =>
+      eb.or([
+        eb('appeal_callbacks.handler_id', 'is', null),
+        eb('appeal_callbacks.handler_id', '!=', callerId),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
