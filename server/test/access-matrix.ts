@@ -1,5 +1,6 @@
 import { hasPermission, householdsApi, type Role } from '@lianxin/common';
 import { expect } from 'vitest';
+import { integrationSession } from '../src/platform/integrations/integrations.fixtures';
 import {
   AREAS,
   buildUser,
@@ -48,6 +49,43 @@ export const PLACEMENT: Record<
   },
   integration: {
     own: AREAS.district,
+    sibling: null,
+    parent: null,
+    ownVillage: AREAS.villageA1,
+    siblingVillage: null,
+  },
+  // The roles below reach a unit, a station, an office or their own records (reach-matrix.ts):
+  // `own` is where their account sits, `ownVillage` where the matrix's objects are.
+  department_head: {
+    own: AREAS.district,
+    sibling: null,
+    parent: null,
+    ownVillage: AREAS.villageA1,
+    siblingVillage: null,
+  },
+  department_staff: {
+    own: AREAS.district,
+    sibling: null,
+    parent: null,
+    ownVillage: AREAS.villageA1,
+    siblingVillage: null,
+  },
+  cppcc_office: {
+    own: AREAS.district,
+    sibling: null,
+    parent: null,
+    ownVillage: AREAS.villageA1,
+    siblingVillage: null,
+  },
+  station_head: {
+    own: AREAS.villageA1,
+    sibling: null,
+    parent: null,
+    ownVillage: AREAS.villageA1,
+    siblingVillage: null,
+  },
+  service_agent: {
+    own: AREAS.villageA1,
     sibling: null,
     parent: null,
     ownVillage: AREAS.villageA1,
@@ -175,11 +213,15 @@ export async function checkAccess(
   role: Role,
   options: AccessOptions,
 ): Promise<{ probed: number; notApplicable: string[] }> {
-  const session = await login(
-    t.app,
-    (await buildUser(t.database, { role, areaCode: PLACEMENT[role].own })).username,
-    TEST_PASSWORD,
-  );
+  // An integration's account never signs in: it calls with a key carrying every scope its role allows.
+  const session =
+    role === 'integration'
+      ? (await integrationSession(t.app, world.admin, PLACEMENT[role].own)).session
+      : await login(
+          t.app,
+          (await buildUser(t.database, { role, areaCode: PLACEMENT[role].own })).username,
+          TEST_PASSWORD,
+        );
   const targets = new Map<Relation, Target>();
   for (const relation of options.relations) {
     const target = await buildTarget(t, world, role, relation);

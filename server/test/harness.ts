@@ -12,6 +12,8 @@ import {
   queryString,
   type Rank,
   type Role,
+  roleUnitKinds,
+  type UnitKind,
 } from '@lianxin/common';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -173,12 +175,28 @@ let cachedHash: Promise<string> | undefined;
 
 export async function buildUser(
   database: Database,
-  user: { username?: string; role: Role; areaCode: string; name?: string; rank?: Rank; disabled?: boolean },
-): Promise<{ id: string; username: string }> {
+  user: {
+    username?: string;
+    role: Role;
+    areaCode: string;
+    name?: string;
+    rank?: Rank;
+    disabled?: boolean;
+    /** The unit of a unit's role; made at the area when not given (see `buildUnit`). */
+    unitId?: string | null;
+  },
+): Promise<{ id: string; username: string; unitId: string | null }> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const id = newId();
   const username = user.username ?? `${user.role.replace('_', '')}${id.slice(-6)}`;
   const now = new Date('2026-01-01T00:00:00.000Z').toISOString();
+  const unitKind = roleUnitKinds[user.role]?.[0];
+  const unitId =
+    user.unitId !== undefined
+      ? user.unitId
+      : unitKind
+        ? await buildUnit(database, { kind: unitKind, areaCode: user.areaCode })
+        : null;
   await database.db
     .insertInto('users')
     .values({
@@ -188,6 +206,7 @@ export async function buildUser(
       phone: null,
       role: user.role,
       area_code: user.areaCode,
+      unit_id: unitId,
       rank: user.rank ?? null,
       locale: null,
       password_hash: await cachedHash,
@@ -197,7 +216,37 @@ export async function buildUser(
       updated_at: now,
     })
     .execute();
-  return { id, username };
+  return { id, username, unitId };
+}
+
+/** A handling unit at an area (a department at the district, a station in a village…). */
+export async function buildUnit(
+  database: Database,
+  unit: { kind: UnitKind; areaCode: string; name?: string; categories?: string[] },
+): Promise<string> {
+  const id = newId();
+  const now = new Date('2026-01-01T00:00:00.000Z').toISOString();
+  await database.db
+    .insertInto('units')
+    .values({
+      id,
+      kind: unit.kind,
+      name: unit.name ?? `测试单位${id.slice(-6)}`,
+      area_code: unit.areaCode,
+      parent_id: null,
+      phone: null,
+      address: null,
+      working_hours: null,
+      active: true,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
+    .execute();
+  for (const code of unit.categories ?? []) {
+    await database.db.insertInto('unit_categories').values({ unit_id: id, category_code: code }).execute();
+  }
+  return id;
 }
 
 export interface Session {
@@ -306,6 +355,23 @@ export async function login(
   return {
     cookie: cookie.value,
     csrfToken,
+    request,
+    call: (contract, input, headers) => callWith(request, contract, input, headers),
+  };
+}
+
+/** Calls as a system with an `Authorization: Bearer` key (an integration's `lxi_…`): no cookie, no CSRF. */
+export function bearerSession(app: FastifyInstance, key: string): Session {
+  const request: Request = (method, url, body, headers = {}) =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers: { authorization: `Bearer ${key}`, ...headers },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+  return {
+    cookie: '',
+    csrfToken: '',
     request,
     call: (contract, input, headers) => callWith(request, contract, input, headers),
   };

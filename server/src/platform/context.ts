@@ -46,13 +46,15 @@ export interface Caller {
   role: Role;
   areaCode: string;
   areaKind: AreaKind;
+  /** The handling unit the caller works for, if any (a department's staff, a station's agents). */
+  unitId: string | null;
   locale: Locale | null;
 }
 
 /** How the caller signed in; what they may reach is in the request's context (`requestContextOf`). */
 export interface AuthContext {
   caller: Caller;
-  via: 'session' | 'token';
+  via: 'session' | 'token' | 'integration';
   sessionId: string | null;
   csrfToken: string | null;
 }

@@ -2,6 +2,7 @@ import { hasPermission, isLocale, localeFromAcceptLanguage } from '@lianxin/comm
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Config } from '../../config';
 import { AppError } from '../errors';
+import { type IntegrationCaller, integrationAuthenticator, isIntegrationKey } from '../integrations';
 import { scopeFor } from '../scope';
 import type { Secrets } from '../secrets';
 import { type AuthDeps, csrfMatches, resolveApiToken, resumeSession } from './auth.service';
@@ -24,16 +25,23 @@ export function languageHook(request: FastifyRequest): void {
 }
 
 /**
- * The hook of the secured scope: finds the caller (session cookie or `Authorization: Bearer`
- * API token), checks CSRF on cookie-authenticated writes, and checks the route's permission.
+ * The hook of the secured scope: finds the caller (session cookie, `Authorization: Bearer` API
+ * token, or an integration key `lxi_…`), checks CSRF on cookie-authenticated writes, and checks the
+ * route's permission (for an integration, against its scopes too, after its rate limit).
  * A route without a declared permission is refused, and only a route declared public is open to
  * anyone: access fails closed.
  */
 export function authenticate(deps: AuthDeps & { secrets: Secrets }): onRequestAsyncHookHandler {
+  const integrations = integrationAuthenticator(deps);
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.routeOptions.config.public === true) return;
     const authorization = request.headers.authorization;
-    if (authorization?.startsWith('Bearer ')) {
+    let integration: IntegrationCaller | null = null;
+    if (authorization?.startsWith('Bearer ') && isIntegrationKey(authorization.slice(7).trim())) {
+      integration = await integrations.resolve(authorization.slice(7).trim());
+      integrations.admit(integration, reply);
+      request.auth = { caller: integration.caller, via: 'integration', sessionId: null, csrfToken: null };
+    } else if (authorization?.startsWith('Bearer ')) {
       const resolved = await resolveApiToken(deps, authorization.slice(7).trim());
       if (!resolved) throw new AppError('TOKEN_INVALID');
       request.auth = {
@@ -82,5 +90,6 @@ export function authenticate(deps: AuthDeps & { secrets: Secrets }): onRequestAs
     if (permission !== 'authenticated' && !hasPermission(caller.role, permission)) {
       throw new AppError('FORBIDDEN');
     }
+    if (integration && !integrations.allows(integration, permission)) throw new AppError('FORBIDDEN');
   };
 }

@@ -89,7 +89,8 @@ export async function login(
     : await verifyAgainstNothing(body.password);
   const now = clock.now();
   const stamp = now.toISOString();
-  if (!found || !ok) {
+  // An integration's system account never signs in, whatever is stored as its password.
+  if (!found || !ok || found.role === 'integration') {
     await withTransaction({ db }, async (trx) => {
       await insertFailure(trx, { id: newId(), username, ip: client.ip, at: stamp });
       await recordAudit(

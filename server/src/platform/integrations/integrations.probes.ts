@@ -1,0 +1,82 @@
+import { webhooksApi } from '@lianxin/common';
+import { nextSerial, type RouteCase, type Target, townOf } from '../../../test/probes';
+import { addWebhook, buildIntegration, issueKey } from './integrations.fixtures';
+import { emitEvent } from './webhook-delivery';
+
+const RECEIVER = 'https://receiver.example.org/lianxin';
+
+/** An integration acting for the target's town (or district: integrations are bound no lower), made by the admin. */
+const integrationIn = (target: Target) => buildIntegration(target.admin, townOf(target.area));
+
+/** How to call each route of integrations on an object in a chosen area (see server/test/probes.ts). */
+export const integrationsProbes: Record<string, RouteCase> = {
+  'GET /api/v1/integrations': async () => ({ url: '/api/v1/integrations' }),
+  'POST /api/v1/integrations': async (_t, target) => ({
+    url: '/api/v1/integrations',
+    body: { name: `矩阵对接${nextSerial()}`, areaCode: townOf(target.area), scopes: ['appeals.read'] },
+    outsideCode: 'AREA_UNKNOWN',
+  }),
+  'GET /api/v1/integrations/:id': async (_t, target) => ({
+    url: `/api/v1/integrations/${(await integrationIn(target)).id}`,
+  }),
+  'PATCH /api/v1/integrations/:id': async (_t, target) => {
+    const integration = await integrationIn(target);
+    return {
+      url: `/api/v1/integrations/${integration.id}`,
+      body: { description: '矩阵', version: integration.version },
+    };
+  },
+  'POST /api/v1/integrations/:id/keys': async (_t, target) => ({
+    url: `/api/v1/integrations/${(await integrationIn(target)).id}/keys`,
+    body: {},
+  }),
+  'POST /api/v1/integrations/:id/keys/:keyId/rotate': async (_t, target) => {
+    const integration = await integrationIn(target);
+    const { key } = await issueKey(target.admin, integration.id);
+    return { url: `/api/v1/integrations/${integration.id}/keys/${key.id}/rotate`, body: {} };
+  },
+  'POST /api/v1/integrations/:id/keys/:keyId/revoke': async (_t, target) => {
+    const integration = await integrationIn(target);
+    const { key } = await issueKey(target.admin, integration.id);
+    return { url: `/api/v1/integrations/${integration.id}/keys/${key.id}/revoke` };
+  },
+  'GET /api/v1/integrations/:id/webhooks': async (_t, target) => ({
+    url: `/api/v1/integrations/${(await integrationIn(target)).id}/webhooks`,
+  }),
+  'POST /api/v1/integrations/:id/webhooks': async (_t, target) => ({
+    url: `/api/v1/integrations/${(await integrationIn(target)).id}/webhooks`,
+    body: { url: RECEIVER, events: ['appeal.created'] },
+  }),
+  'PATCH /api/v1/integrations/:id/webhooks/:webhookId': async (_t, target) => {
+    const integration = await integrationIn(target);
+    const { webhook } = await addWebhook(target.admin, integration.id, RECEIVER);
+    return {
+      url: `/api/v1/integrations/${integration.id}/webhooks/${webhook.id}`,
+      body: { active: false, version: webhook.version },
+    };
+  },
+  'DELETE /api/v1/integrations/:id/webhooks/:webhookId': async (_t, target) => {
+    const integration = await integrationIn(target);
+    const { webhook } = await addWebhook(target.admin, integration.id, RECEIVER);
+    return { url: `/api/v1/integrations/${integration.id}/webhooks/${webhook.id}` };
+  },
+  'GET /api/v1/integrations/:id/deliveries': async (_t, target) => ({
+    url: `/api/v1/integrations/${(await integrationIn(target)).id}/deliveries`,
+  }),
+  'POST /api/v1/integrations/:id/deliveries/:deliveryId/redeliver': async (t, target) => {
+    const integration = await integrationIn(target);
+    await addWebhook(target.admin, integration.id, RECEIVER);
+    await emitEvent(t.database.db, t.clock, {
+      type: 'appeal.created',
+      areaCode: target.village,
+      payload: { probe: true },
+    });
+    const log = await target.admin.call(webhooksApi.deliveries, {
+      params: { id: integration.id },
+      query: {},
+    });
+    const delivery = log.data.items[0];
+    if (!delivery) throw new Error('the probe event made no delivery');
+    return { url: `/api/v1/integrations/${integration.id}/deliveries/${delivery.id}/redeliver` };
+  },
+};
