@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NoticesVillageSection } from './notices';
 import { ranks, roles } from './roles';
 
 // The village page (`/public/villages/:code`): one page per village to which modules contribute
@@ -49,7 +50,7 @@ export type VillageAppealsSection = z.infer<typeof VillageAppealsSection>;
 export const villageSectionSchemas = {
   contacts: VillageContactsSection,
   appeals: VillageAppealsSection,
-  // notices: the notices module's section (open notices of the village, its town and district).
+  notices: NoticesVillageSection,
 } as const;
 
 export type VillageSectionKey = keyof typeof villageSectionSchemas;

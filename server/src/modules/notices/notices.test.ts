@@ -6,6 +6,7 @@ import {
   noticeCommentsApi,
   noticesApi,
   publicNoticesApi,
+  villagePageApi,
 } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, anonymous, login } from '../../../test/harness';
@@ -242,6 +243,12 @@ describe('public notices (公示): periods, objections, closing and reach', () =
     const otherTown = (await publicCall(publicNoticesApi.list, { query: { villageCode: AREAS.villageB1 } }))
       .data;
     expect(otherTown.items.map((n) => n.id)).not.toContain(townNotice.id);
+    // The village page shows the open ones in its notices section.
+    const page = await publicCall(villagePageApi.get, { params: { code: AREAS.villageA1 } });
+    const section = page.data.sections.find((x) => x.key === 'notices');
+    const shown = section?.key === 'notices' ? section.data.items.map((n) => n.id) : [];
+    expect(shown).toContain(townNotice.id);
+    expect(shown).not.toContain(withdrawn.id);
   });
 
   it('refuses a named comment without a verified phone, and takes an anonymous one where allowed', async () => {

@@ -13,7 +13,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { periodText } from '../../public/notices/notice-dates';
 import { useCan } from '../../session/session';
@@ -38,8 +38,13 @@ export function NoticesPage() {
   const can = useCan();
   const navigate = useNavigate();
   const [form] = Form.useForm<FilterValues>();
-  const [filter, setFilter] = useState<NoticesFilter>({});
-  const [filterValues, setFilterValues] = useState<Partial<FilterValues>>({});
+  const [params] = useSearchParams();
+  // The bell's link opens the list on the notices whose period is over (?awaitingClose=true).
+  const fromLink = params.get('awaitingClose') === 'true';
+  const [filter, setFilter] = useState<NoticesFilter>(fromLink ? { awaitingClose: 'true' } : {});
+  const [filterValues, setFilterValues] = useState<Partial<FilterValues>>(
+    fromLink ? { awaitingClose: true } : {},
+  );
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const { data, isFetching } = useNotices(filter, page, PAGE_SIZE);

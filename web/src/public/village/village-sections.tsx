@@ -6,6 +6,7 @@ import type {
   VillageSectionKey,
 } from '@lianxin/common';
 import type { ComponentType } from 'react';
+import { NoticesSection } from '../notices/notices.section';
 import { AppealsSection } from './appeals.section';
 import { ContactsSection } from './contacts.section';
 
@@ -22,7 +23,7 @@ export interface VillageSectionProps<K extends VillageSectionKey> {
 export const villageSectionComponents: { [K in VillageSectionKey]: ComponentType<VillageSectionProps<K>> } = {
   contacts: ContactsSection,
   appeals: AppealsSection,
-  // notices: the notices module's section component.
+  notices: NoticesSection,
 };
 
 function isKnown(section: VillageSection): section is KnownVillageSection {
