@@ -8,6 +8,7 @@ import { calendarEn } from './calendar.en';
 import { consoleEn } from './console.en';
 import { householdsEn } from './households.en';
 import { noticesEn } from './notices.en';
+import { todosEn } from './todos.en';
 import { publicEn } from './public.en';
 import { tieringEn } from './tiering.en';
 import type { UiKey } from './ui-zh-CN';
@@ -32,6 +33,7 @@ export const uiEnCatalogues = [
   assistanceEn,
   assessmentEn,
   noticesEn,
+  todosEn,
 ] as const;
 
 export const uiEn: Record<UiKey, string> = {
@@ -50,4 +52,5 @@ export const uiEn: Record<UiKey, string> = {
   ...assistanceEn,
   ...assessmentEn,
   ...noticesEn,
+  ...todosEn,
 };

@@ -8,6 +8,7 @@ import { calendarZhCN } from './calendar.zh-CN';
 import { consoleZhCN } from './console.zh-CN';
 import { householdsZhCN } from './households.zh-CN';
 import { noticesZhCN } from './notices.zh-CN';
+import { todosZhCN } from './todos.zh-CN';
 import { publicZhCN } from './public.zh-CN';
 import { tieringZhCN } from './tiering.zh-CN';
 import { usersZhCN } from './users.zh-CN';
@@ -36,6 +37,7 @@ export const uiZhCNCatalogues = [
   assistanceZhCN,
   assessmentZhCN,
   noticesZhCN,
+  todosZhCN,
 ] as const;
 
 export const uiZhCN = {
@@ -54,6 +56,7 @@ export const uiZhCN = {
   ...assistanceZhCN,
   ...assessmentZhCN,
   ...noticesZhCN,
+  ...todosZhCN,
 } as const;
 
 export type UiKey = keyof typeof uiZhCN;

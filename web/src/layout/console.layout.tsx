@@ -33,6 +33,7 @@ import { useModalTarget } from '../shared/use-modal-target';
 import type { NavGroup } from './console-module';
 import { LanguageSwitch } from './language-switch';
 import { Logo } from './logo';
+import { TodosBell } from './todos-bell';
 
 const COLLAPSED_KEY = 'lianxin.siderCollapsed';
 
@@ -158,6 +159,7 @@ export function ConsoleLayout({ navigation }: { navigation: readonly NavGroup[] 
               </Typography.Text>
             </Flex>
             <Flex align="center" gap={4}>
+              <TodosBell />
               <LanguageSwitch />
               <Dropdown
                 menu={{ items: accountItems, onClick: onAccountClick }}

@@ -1,6 +1,6 @@
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
-import type { AreaIndicators, AreaKind, IndicatorKey } from '@lianxin/common';
-import { Button, Card, Empty, Flex, Popover, Progress, Segmented, Table, Tooltip, Typography } from 'antd';
+import type { AreaIndicators, AreaKind, IndicatorInfo } from '@lianxin/common';
+import { Button, Card, Empty, Flex, Popover, Progress, Select, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useMemo, useState } from 'react';
@@ -10,34 +10,33 @@ import { useCan } from '../../session/session';
 import { areaKindLabel } from '../../shared/labels';
 import { formatNumber } from '../../shared/numbers';
 import {
+  betterOf,
   type Figure,
   figureLinks,
   formatPercent,
   heatColor,
   IndicatorLabel,
   InfoLabel,
-  indicatorDefinition,
-  indicatorName,
-  lowerIsBetter,
   neutralColor,
-  neutralIndicators,
   type Rate,
-  type RateKey,
   rateKeys,
 } from './indicators';
+import { useIndicatorText, useSurfaceIndicators } from './indicators.api';
 
-const rankedBy = ['satisfactionRate', 'resolutionRate', 'onTimeRate'] as const satisfies readonly RateKey[];
-type RankedBy = (typeof rankedBy)[number];
+const noRate: Rate = { numerator: 0, denominator: 0, value: null };
 
-/** Highest first; an area with nothing to count goes last, never ranked as 0 %. */
-function byRate(key: RateKey) {
+/** An area's value of a registered indicator (the built-in ones are keyed there too). */
+const rateOf = (area: AreaIndicators, key: string): Rate => area.indicators[key] ?? noRate;
+
+/** Best first (lowest first where lower is better); an area with nothing to count goes last, never ranked as 0 %. */
+function byRate(key: string, lowerFirst: boolean) {
   return (a: AreaIndicators, b: AreaIndicators) => {
-    const x = a[key].value;
-    const y = b[key].value;
+    const x = rateOf(a, key).value;
+    const y = rateOf(b, key).value;
     if (x === null && y === null) return a.areaCode.localeCompare(b.areaCode);
     if (x === null) return 1;
     if (y === null) return -1;
-    return y - x || b[key].denominator - a[key].denominator;
+    return (lowerFirst ? x - y : y - x) || rateOf(b, key).denominator - rateOf(a, key).denominator;
   };
 }
 
@@ -67,8 +66,12 @@ export function RankingCard({
 }) {
   const t = useT();
   const { locale } = useLocale();
-  const [key, setKey] = useState<RankedBy>('satisfactionRate');
-  const ranked = useMemo(() => [...rows].sort(byRate(key)), [rows, key]);
+  const text = useIndicatorText();
+  // Every rate a module registered for the dashboard may rank the areas.
+  const rates = useSurfaceIndicators('dashboard').filter((i) => i.kind === 'ratio');
+  const [key, setKey] = useState<string>('satisfactionRate');
+  const lowerFirst = betterOf(key, text(key).info?.better) === 'lower';
+  const ranked = useMemo(() => [...rows].sort(byRate(key, lowerFirst)), [rows, key, lowerFirst]);
   return (
     <Card
       size="small"
@@ -81,15 +84,18 @@ export function RankingCard({
       }
       data-testid="dashboard-ranking"
     >
-      <Segmented<RankedBy>
+      <Select<string>
         size="small"
-        block
-        style={{ marginBottom: 12 }}
+        style={{ width: '100%', marginBottom: 12 }}
         value={key}
         onChange={setKey}
-        options={rankedBy.map((k) => ({
-          value: k,
-          label: <Tooltip title={indicatorDefinition(k, locale)}>{indicatorName(k, locale)}</Tooltip>,
+        options={rates.map((i) => ({
+          value: i.key,
+          label: (
+            <Tooltip title={i.definition[locale]} placement="right">
+              <span style={{ display: 'block' }}>{i.name[locale]}</span>
+            </Tooltip>
+          ),
         }))}
         data-testid="dashboard-ranking-by"
       />
@@ -98,9 +104,9 @@ export function RankingCard({
       ) : (
         <div className="lx-rank-list">
           {ranked.map((area, i) => {
-            const rate = area[key];
+            const rate = rateOf(area, key);
             // Equal rates share a rank (1, 1, 3); an area with no data has none.
-            const position = ranked.findIndex((other) => other[key].value === rate.value) + 1;
+            const position = ranked.findIndex((other) => rateOf(other, key).value === rate.value) + 1;
             return (
               <div key={area.areaCode} className="lx-rank-row" data-testid={`rank-${i + 1}`}>
                 <span className={`lx-rank-no${position <= 3 && rate.value !== null ? ' lx-rank-top' : ''}`}>
@@ -139,11 +145,11 @@ export function RankingCard({
 
 function RateCell({
   rate,
-  indicator,
+  better,
   links,
 }: {
   rate: Rate;
-  indicator: IndicatorKey;
+  better: 'higher' | 'lower' | null;
   links: { numerator: string | undefined; denominator: string | undefined };
 }) {
   const t = useT();
@@ -182,9 +188,7 @@ function RateCell({
       <span
         className="lx-heat-cell"
         style={{
-          background: neutralIndicators.has(indicator)
-            ? neutralColor(rate.value)
-            : heatColor(rate.value, lowerIsBetter.has(indicator)),
+          background: better === null ? neutralColor(rate.value) : heatColor(rate.value, better === 'lower'),
         }}
       >
         {links.numerator ? <Link to={links.numerator}>{text}</Link> : text}
@@ -225,6 +229,12 @@ export function HeatTable({
 }) {
   const t = useT();
   const can = useCan();
+  const text = useIndicatorText();
+  const better = (key: string) => betterOf(key, text(key).info?.better);
+  // Rates other modules registered: a column each, after the built-in ones (no drill-down list).
+  const builtIn: readonly string[] = [...rateKeys, 'leftPriority'];
+  const extra: IndicatorInfo[] = useSurfaceIndicators('dashboard').filter((i) => !builtIn.includes(i.key));
+  const noLinks = { numerator: undefined, denominator: undefined };
   const links = (figure: Figure, area: AreaIndicators) =>
     figureLinks(figure, { areaCode: area.areaCode, ...period }, can);
   const link = (figure: Figure, area: AreaIndicators) => links(figure, area).numerator;
@@ -256,8 +266,23 @@ export function HeatTable({
       sortIcon,
       sorter: (a: AreaIndicators, b: AreaIndicators) => nullsLast(a[key].value, b[key].value),
       render: (_: unknown, area: AreaIndicators) => (
-        <RateCell rate={area[key]} indicator={key} links={links(key, area)} />
+        <RateCell rate={area[key]} better={better(key)} links={links(key, area)} />
       ),
+    })),
+    ...extra.map((i) => ({
+      key: i.key,
+      title: <IndicatorLabel indicator={i.key} />,
+      align: 'center' as const,
+      width: 88,
+      sortIcon,
+      sorter: (a: AreaIndicators, b: AreaIndicators) =>
+        nullsLast(rateOf(a, i.key).value, rateOf(b, i.key).value),
+      render: (_: unknown, area: AreaIndicators) =>
+        i.kind === 'count' ? (
+          <CountCell value={rateOf(area, i.key).numerator} link={undefined} />
+        ) : (
+          <RateCell rate={rateOf(area, i.key)} better={i.better} links={noLinks} />
+        ),
     })),
     {
       key: 'leftPriority',
@@ -308,7 +333,7 @@ export function HeatTable({
         dataSource={rows}
         pagination={false}
         tableLayout="fixed"
-        scroll={{ x: 1144 }}
+        scroll={{ x: 1144 + 88 * extra.length }}
         locale={{ emptyText: t('dashboard.noChildren') }}
         summary={() => (
           <Table.Summary fixed>
@@ -321,13 +346,22 @@ export function HeatTable({
               </Table.Summary.Cell>
               {rateKeys.map((key, i) => (
                 <Table.Summary.Cell key={key} index={i + 2} align="center">
-                  <RateCell rate={totals[key]} indicator={key} links={links(key, totals)} />
+                  <RateCell rate={totals[key]} better={better(key)} links={links(key, totals)} />
                 </Table.Summary.Cell>
               ))}
-              <Table.Summary.Cell index={rateKeys.length + 2} align="right">
+              {extra.map((i, n) => (
+                <Table.Summary.Cell key={i.key} index={rateKeys.length + 2 + n} align="center">
+                  {i.kind === 'count' ? (
+                    <CountCell value={rateOf(totals, i.key).numerator} link={undefined} />
+                  ) : (
+                    <RateCell rate={rateOf(totals, i.key)} better={i.better} links={noLinks} />
+                  )}
+                </Table.Summary.Cell>
+              ))}
+              <Table.Summary.Cell index={rateKeys.length + extra.length + 2} align="right">
                 <CountCell value={totals.leftPriority} link={link('leftPriority', totals)} />
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={rateKeys.length + 3} align="right">
+              <Table.Summary.Cell index={rateKeys.length + extra.length + 3} align="right">
                 <CountCell value={totals.households} link={link('households', totals)} />
               </Table.Summary.Cell>
             </Table.Summary.Row>

@@ -1,12 +1,7 @@
-import {
-  type CadreIndicator,
-  type Cohort,
-  cadreIndicatorDefinitions,
-  type Locale,
-  type UiKey,
-} from '@lianxin/common';
+import type { Cohort, Locale, UiKey } from '@lianxin/common';
 import type { Translate } from '../../i18n/i18n';
 import { formatPercent, InfoLabel } from './indicators';
+import { useIndicatorText } from './indicators.api';
 
 const cohortKeys: Record<Cohort, UiKey> = {
   village_cadres: 'assessment.cohort.village_cadres',
@@ -19,20 +14,9 @@ export function cohortLabel(t: Translate, cohort: Cohort): string {
   return t(cohortKeys[cohort]);
 }
 
-export function isCadreIndicator(key: string): key is CadreIndicator {
-  return Object.hasOwn(cadreIndicatorDefinitions, key);
-}
-
-/** An indicator's name and written definition in the UI language; an unknown key stands as itself. */
-export function cadreIndicatorText(key: string, locale: Locale): { name: string; definition: string } {
-  if (!isCadreIndicator(key)) return { name: key, definition: '' };
-  const [name, definition] = cadreIndicatorDefinitions[key][locale];
-  return { name, definition };
-}
-
-/** An indicator's name with its definition as a tooltip. */
-export function CadreIndicatorLabel({ indicator, locale }: { indicator: string; locale: Locale }) {
-  const { name, definition } = cadreIndicatorText(indicator, locale);
+/** An indicator's name with its definition as a tooltip (the names come from `GET /indicators`). */
+export function CadreIndicatorLabel({ indicator }: { indicator: string }) {
+  const { name, definition } = useIndicatorText()(indicator);
   return definition ? <InfoLabel name={name} definition={definition} /> : <span>{name}</span>;
 }
 

@@ -112,7 +112,7 @@ export function CohortRanking({
         key: indicator,
         title: (
           <span>
-            <CadreIndicatorLabel indicator={indicator} locale={locale} />
+            <CadreIndicatorLabel indicator={indicator} />
             {weight !== undefined && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {' '}

@@ -1,5 +1,5 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { type AssessmentConfig, type Cohort, cadreIndicators, cohorts } from '@lianxin/common';
+import { type AssessmentConfig, type Cohort, cohorts } from '@lianxin/common';
 import {
   App,
   Button,
@@ -15,10 +15,11 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
 import { useShowError } from '../../shared/feedback';
 import { useSaveAssessmentConfig } from './assessment.api';
-import { CadreIndicatorLabel, cadreIndicatorText, cohortLabel } from './assessment-labels';
+import { CadreIndicatorLabel, cohortLabel } from './assessment-labels';
+import { useIndicatorText, useSurfaceIndicators } from './indicators.api';
 
 function sumOf(weights: Record<string, number>): number {
   return Object.values(weights).reduce((sum, w) => sum + w, 0);
@@ -111,10 +112,13 @@ function CohortWeights({
   onChange: (weights: Record<string, number>) => void;
 }) {
   const t = useT();
-  const { locale } = useLocale();
+  const text = useIndicatorText();
   const sum = sumOf(weights);
   const entries = Object.entries(weights);
-  const unused = cadreIndicators.filter((i) => !(i in weights));
+  // Every indicator a module registered for the assessment that may be weighted in this cohort.
+  const unused = useSurfaceIndicators('assessment')
+    .filter((i) => i.cohorts.includes(cohort) && !(i.key in weights))
+    .map((i) => i.key);
 
   return (
     <Card
@@ -132,7 +136,7 @@ function CohortWeights({
       {entries.map(([indicator, weight]) => (
         <Flex key={indicator} align="center" justify="space-between" gap={8} style={{ marginBottom: 8 }}>
           <Typography.Text style={{ flex: 1, minWidth: 0 }}>
-            <CadreIndicatorLabel indicator={indicator} locale={locale} />
+            <CadreIndicatorLabel indicator={indicator} />
           </Typography.Text>
           <InputNumber
             size="small"
@@ -143,7 +147,7 @@ function CohortWeights({
             disabled={!editable}
             suffix="%"
             style={{ width: 84 }}
-            aria-label={cadreIndicatorText(indicator, locale).name}
+            aria-label={text(indicator).name}
             onChange={(value) => onChange({ ...weights, [indicator]: value ?? 0 })}
           />
           {editable && (
@@ -166,7 +170,7 @@ function CohortWeights({
           placeholder={t('assessment.weights.add')}
           style={{ width: '100%' }}
           options={unused.map((i) => {
-            const { name, definition } = cadreIndicatorText(i, locale);
+            const { name, definition } = text(i);
             return {
               value: i,
               label: (

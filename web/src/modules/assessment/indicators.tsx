@@ -7,7 +7,6 @@ import {
   type DrillDownScope,
   drillDown,
   type IndicatorKey,
-  indicatorDefinitions,
   type Locale,
   type Permission,
   type RecordSet,
@@ -16,7 +15,7 @@ import {
 import { Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import { useLocale } from '../../i18n/i18n';
+import { useIndicatorText } from './indicators.api';
 
 /** A ratio as the dashboard sends it: `value` null when there is nothing to count. */
 export interface Rate {
@@ -54,12 +53,11 @@ export function isWarning(key: IndicatorKey, value: number | null): boolean {
   return lowerIsBetter.has(key) ? value > 0.5 : value < 0.5;
 }
 
-export function indicatorName(key: IndicatorKey, locale: Locale): string {
-  return indicatorDefinitions[key][locale][0];
-}
-
-export function indicatorDefinition(key: IndicatorKey, locale: Locale): string {
-  return indicatorDefinitions[key][locale][1];
+/** Which way is better for an indicator: as registered, else as the built-in sets above say. */
+export function betterOf(key: string, registered?: 'higher' | 'lower' | null): 'higher' | 'lower' | null {
+  if (registered !== undefined) return registered;
+  if (neutralIndicators.has(key as IndicatorKey)) return null;
+  return lowerIsBetter.has(key as IndicatorKey) ? 'lower' : 'higher';
 }
 
 /** A percentage with one decimal, e.g. 86.3%. */
@@ -82,12 +80,10 @@ export function InfoLabel({ name, definition }: { name: ReactNode; definition: R
   );
 }
 
-/** An indicator's name with its definition, in the UI language. */
-export function IndicatorLabel({ indicator }: { indicator: IndicatorKey }) {
-  const { locale } = useLocale();
-  return (
-    <InfoLabel name={indicatorName(indicator, locale)} definition={indicatorDefinition(indicator, locale)} />
-  );
+/** An indicator's name with its definition, in the UI language, as the server registered them. */
+export function IndicatorLabel({ indicator }: { indicator: string }) {
+  const { name, definition } = useIndicatorText()(indicator);
+  return <InfoLabel name={name} definition={definition} />;
 }
 
 /** A dashboard's area and period: where its figures drill down to. */

@@ -2,8 +2,9 @@ import type { AssessmentScore } from '@lianxin/common';
 import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { useLocale, useT } from '../../i18n/i18n';
 import { useOwnAssessment } from './assessment.api';
-import { cadreIndicatorText, cohortLabel, formatRate, formatScore } from './assessment-labels';
+import { cohortLabel, formatRate, formatScore } from './assessment-labels';
 import { chinaToday } from './dashboard-location';
+import { useIndicatorText } from './indicators.api';
 import './dashboard.css';
 
 type BreakdownRow = AssessmentScore['breakdown'][number];
@@ -25,6 +26,7 @@ export function MyAssessmentCard() {
 function OwnScore({ year, score }: { year: number; score: AssessmentScore }) {
   const t = useT();
   const { locale } = useLocale();
+  const text = useIndicatorText();
   return (
     <Card
       size="small"
@@ -60,7 +62,7 @@ function OwnScore({ year, score }: { year: number; score: AssessmentScore }) {
                 key: 'indicator',
                 title: t('assessment.indicator'),
                 render: (_, row) => {
-                  const { name, definition } = cadreIndicatorText(row.indicator, locale);
+                  const { name, definition } = text(row.indicator);
                   return (
                     <>
                       <div>{name}</div>
