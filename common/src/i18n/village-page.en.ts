@@ -34,5 +34,5 @@ export const villagePageEn: Record<keyof typeof villagePageZhCN, string> = {
   'village.appeals.resolved': 'Resolved',
   'village.appeals.satisfaction': 'Satisfied',
   'village.appeals.noRating': 'Not rated yet',
-  'village.appeals.rated': '{count} rated',
+  'village.appeals.rated': 'Satisfaction over {count} rated appeals',
 } as const;

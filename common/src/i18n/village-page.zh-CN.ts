@@ -29,5 +29,5 @@ export const villagePageZhCN = {
   'village.appeals.resolved': '已办结',
   'village.appeals.satisfaction': '满意率',
   'village.appeals.noRating': '暂无评价',
-  'village.appeals.rated': '{count} 件已评价',
+  'village.appeals.rated': '满意率按 {count} 件已评价的诉求计算',
 } as const;

@@ -21,6 +21,7 @@ import { readSetting, writeSetting } from '../platform/settings/settings.reposit
 import { hasAreas, insertArea, insertUser } from './demo.repository';
 import { loadDemoAppeals } from './demo-appeals';
 import { loadDemoAssistance } from './demo-assistance';
+import { loadDemoVillagePages } from './demo-village-page';
 import { demoHousehold, idNumberMaker } from './demo-households';
 import { COMMUNITY_NAMES, GROUP_ORDINALS, personName, VILLAGE_NAMES } from './names';
 import { Random } from './random';
@@ -234,6 +235,7 @@ export async function loadDemoDistrict(
     await ensureAppealDefaults(trx, now);
     await loadDemoAppeals(trx, clock, secrets, new Random(20261122));
     await loadDemoAssistance(trx, clock, new Random(20261123));
+    await loadDemoVillagePages(trx, clock, new Random(20261207));
     await writeSetting(trx, 'demo.loaded', true, now, 'demo');
     await recordAudit(
       trx,

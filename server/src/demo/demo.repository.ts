@@ -89,6 +89,12 @@ export async function insertContactPoint(db: Db, row: Insertable<ContactPointsTa
   await db.insertInto('contact_points').values(row).execute();
 }
 
+/** The villages that have a leader's contact point already. */
+export async function contactPointVillages(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('contact_points').select('village_code').distinct().execute();
+  return rows.map((r) => r.village_code);
+}
+
 /** The visits, the cadres on them and the help measures agreed, in bulk. */
 export async function insertVisitHistory(
   db: Db,

@@ -2,7 +2,7 @@ import { CheckCircleFilled, CopyOutlined } from '@ant-design/icons';
 import { PublicAppealBody } from '@lianxin/common';
 import { Alert, App, Button, Card, Flex, Form, Input, Result, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { clientUuid, copyText } from '../shared/client-id';
@@ -12,6 +12,7 @@ import { CategoryPicker } from './category-picker';
 import { PhotoPicker } from './photo-picker';
 import { type Submitted, usePublicCategories, usePublicVillages, useSubmitAppeal } from './public.api';
 import { mayHaveArrived, publicErrorText } from './public-errors';
+import { useVillageChoice } from './village/village-choice';
 import { VillagePicker } from './village-picker';
 
 interface FormValues {
@@ -37,6 +38,11 @@ export function PublicSubmitPage() {
   const [form] = Form.useForm<FormValues>();
   const villages = usePublicVillages();
   const categories = usePublicCategories();
+  // The village comes chosen from its page (`?village=`), or the one this phone remembers.
+  const [searchParams] = useSearchParams();
+  const [rememberedVillage] = useVillageChoice();
+  const linkedVillage = searchParams.get('village');
+  const initialVillage = linkedVillage && /^\d{12}$/.test(linkedVillage) ? linkedVillage : rememberedVillage;
   const submit = useSubmitAppeal();
   const [problem, setProblem] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
@@ -160,6 +166,7 @@ export function PublicSubmitPage() {
         form={form}
         layout="vertical"
         name="public-appeal"
+        initialValues={initialVillage ? { villageCode: initialVillage } : {}}
         onFinish={send}
         // Errors come from the shared schema, not from Form rules: a field that changes clears its own.
         onValuesChange={(changed: FormValues) =>

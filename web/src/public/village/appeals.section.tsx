@@ -42,13 +42,11 @@ export function AppealsSection({ data, village }: VillageSectionProps<'appeals'>
           <dd className={data.satisfactionRate === null ? 'lx-village-figure-none' : undefined}>
             {satisfaction}
           </dd>
-          {data.rated > 0 && (
-            <span className="lx-village-figure-hint">
-              {t('village.appeals.rated', { count: data.rated })}
-            </span>
-          )}
         </div>
       </dl>
+      {data.rated > 0 && (
+        <p className="lx-village-figure-hint">{t('village.appeals.rated', { count: data.rated })}</p>
+      )}
     </>
   );
 }

@@ -21,9 +21,12 @@ export function ContactsSection({ data }: VillageSectionProps<'contacts'>) {
             // biome-ignore lint/suspicious/noArrayIndexKey: a list read from the server in one piece
             <li key={i}>
               <span className="lx-village-person-name">{c.name}</span>
-              <span className="lx-village-person-role">
-                {c.groupName ? t('village.contacts.group', { group: c.groupName }) : t(`role.${c.role}`)}
-              </span>
+              {/* The list's title already says they are the village's cadres: a grid worker's group says more. */}
+              {(c.groupName || c.role !== 'village_cadre') && (
+                <span className="lx-village-person-role">
+                  {c.groupName ? t('village.contacts.group', { group: c.groupName }) : t(`role.${c.role}`)}
+                </span>
+              )}
             </li>
           ))}
         </ul>
