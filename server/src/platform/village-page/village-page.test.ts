@@ -36,6 +36,14 @@ describe('the village page: sections the modules contribute', () => {
       order: 15,
       load: async (_db, village) => (village.code === AREAS.villageA1 ? { village: village.name } : null),
     });
+    // A section whose loader fails: the rest of the page is still shown.
+    t.app.ctx.villageSections.register({
+      key: 'x-broken',
+      order: 30,
+      load: async () => {
+        throw new Error('this section fails');
+      },
+    });
 
     const member = await t.member('village_cadre', AREAS.villageA1, { name: '王村干' });
     cadre = member.session;
@@ -130,6 +138,20 @@ describe('the village page: sections the modules contribute', () => {
       cadres: [{ name: '钱邻村', role: 'village_cadre', groupName: null }],
       leaders: [],
     });
+  });
+
+  it('refuses a second section under a key already taken', () => {
+    expect(() =>
+      t.app.ctx.villageSections.register({ key: 'appeals', order: 1, load: async () => null }),
+    ).toThrow(/registered twice/);
+  });
+
+  it('shows a new appeal at once, though pages are kept a minute', async () => {
+    const before = (await page(AREAS.villageB1)).data;
+    expect(section(before, 'appeals').data.received).toBe(0);
+    await t.admin.session.call(appealsApi.create, { body: staffBody({ villageCode: AREAS.villageB1 }) });
+    const after = (await page(AREAS.villageB1)).data;
+    expect(section(after, 'appeals').data.received).toBe(1);
   });
 
   it('answers 404 for a code that is not a village', async () => {
