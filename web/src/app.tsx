@@ -12,7 +12,10 @@ import { areasModule } from './modules/areas/areas.routes';
 import { assessmentModule } from './modules/assessment/assessment.routes';
 import { assistanceModule } from './modules/assistance/assistance.routes';
 import { auditModule } from './modules/audit/audit.routes';
+import { calendarModule } from './modules/calendar/calendar.routes';
 import { householdsModule } from './modules/households/households.routes';
+import { integrationsModule } from './modules/integrations/integrations.routes';
+import { noticesModule } from './modules/notices/notices.routes';
 import { tieringModule } from './modules/tiering/tiering.routes';
 import { usersModule } from './modules/users/users.routes';
 import { dashboardModule } from './pages/dashboard.routes';
@@ -29,10 +32,13 @@ const consoleModules: readonly ConsoleModule[] = [
   assessmentModule,
   areasModule,
   usersModule,
+  calendarModule,
   householdsModule,
   tieringModule,
   appealsModule,
+  noticesModule,
   assistanceModule,
+  integrationsModule,
   auditModule,
 ];
 const navigation = collectNavigation(consoleModules);

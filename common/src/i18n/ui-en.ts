@@ -7,10 +7,11 @@ import { auditEn } from './audit.en';
 import { calendarEn } from './calendar.en';
 import { consoleEn } from './console.en';
 import { householdsEn } from './households.en';
+import { integrationsEn } from './integrations.en';
 import { noticesEn } from './notices.en';
-import { todosEn } from './todos.en';
 import { publicEn } from './public.en';
 import { tieringEn } from './tiering.en';
+import { todosEn } from './todos.en';
 import type { UiKey } from './ui-zh-CN';
 import { usersEn } from './users.en';
 import { verificationEn } from './verification.en';
@@ -25,6 +26,7 @@ export const uiEnCatalogues = [
   areasEn,
   usersEn,
   auditEn,
+  integrationsEn,
   calendarEn,
   householdsEn,
   tieringEn,
@@ -44,6 +46,7 @@ export const uiEn: Record<UiKey, string> = {
   ...areasEn,
   ...usersEn,
   ...auditEn,
+  ...integrationsEn,
   ...calendarEn,
   ...householdsEn,
   ...tieringEn,

@@ -7,10 +7,11 @@ import { auditZhCN } from './audit.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
 import { consoleZhCN } from './console.zh-CN';
 import { householdsZhCN } from './households.zh-CN';
+import { integrationsZhCN } from './integrations.zh-CN';
 import { noticesZhCN } from './notices.zh-CN';
-import { todosZhCN } from './todos.zh-CN';
 import { publicZhCN } from './public.zh-CN';
 import { tieringZhCN } from './tiering.zh-CN';
+import { todosZhCN } from './todos.zh-CN';
 import { usersZhCN } from './users.zh-CN';
 import { verificationZhCN } from './verification.zh-CN';
 import { villagePageZhCN } from './village-page.zh-CN';
@@ -29,6 +30,7 @@ export const uiZhCNCatalogues = [
   areasZhCN,
   usersZhCN,
   auditZhCN,
+  integrationsZhCN,
   calendarZhCN,
   householdsZhCN,
   tieringZhCN,
@@ -48,6 +50,7 @@ export const uiZhCN = {
   ...areasZhCN,
   ...usersZhCN,
   ...auditZhCN,
+  ...integrationsZhCN,
   ...calendarZhCN,
   ...householdsZhCN,
   ...tieringZhCN,
