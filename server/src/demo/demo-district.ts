@@ -21,6 +21,7 @@ import { readSetting, writeSetting } from '../platform/settings/settings.reposit
 import { hasAreas, insertArea, insertUser } from './demo.repository';
 import { loadDemoAppeals } from './demo-appeals';
 import { loadDemoAssistance } from './demo-assistance';
+import { loadDemoNotices } from './demo-notices';
 import { loadDemoVillagePages } from './demo-village-page';
 import { demoHousehold, idNumberMaker } from './demo-households';
 import { COMMUNITY_NAMES, GROUP_ORDINALS, personName, VILLAGE_NAMES } from './names';
@@ -227,6 +228,7 @@ export async function loadDemoDistrict(
         role: 'district_admin' as const,
         areaCode: '610902000000',
         areaKind: 'district' as const,
+        unitId: null,
         locale: null,
       },
       scope: scopeOf({ code: '610902000000', kind: 'district' }),
@@ -236,6 +238,7 @@ export async function loadDemoDistrict(
     await loadDemoAppeals(trx, clock, secrets, new Random(20261122));
     await loadDemoAssistance(trx, clock, new Random(20261123));
     await loadDemoVillagePages(trx, clock, new Random(20261207));
+    await loadDemoNotices(trx, clock, secrets);
     await writeSetting(trx, 'demo.loaded', true, now, 'demo');
     await recordAudit(
       trx,

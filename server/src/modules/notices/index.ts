@@ -1,5 +1,6 @@
 // The face of the notices module: what other domains may use to make something public.
+export { answerComment, objectionToAppeal, postPublicComment } from './comments.service';
 export { isPeriodOpen, periodEnd } from './notice-period';
 export { noticesModule } from './notices.module';
 export { countNoticesAwaitingClose } from './notices.repository';
-export { type NoticeContext, publishNotice } from './notices.service';
+export { closeNotice, type NoticeContext, publishNotice } from './notices.service';

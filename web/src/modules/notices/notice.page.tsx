@@ -199,9 +199,7 @@ export function NoticePage() {
             }
           >
             {notice.attachments.length === 0 ? (
-              <Typography.Text type="secondary">
-                {draft ? t('notices.detail.noAttachments') : t('notices.detail.attachmentsDraftOnly')}
-              </Typography.Text>
+              <Typography.Text type="secondary">{t('notices.detail.noAttachments')}</Typography.Text>
             ) : (
               <Space direction="vertical">
                 {notice.attachments.map((a) => (
