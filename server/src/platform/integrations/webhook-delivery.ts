@@ -21,7 +21,7 @@ export const DELIVER_JOB = 'webhooks.deliver';
 export const MAX_DELIVERY_ATTEMPTS = 8;
 const TIMEOUT_MS = 10_000;
 
-/** Seconds before attempt n + 1 after n failed: 30 s, 2 min, 8 min, 32 min, then every 2 h; ~9 h in all. */
+/** The wait before attempt n + 1 after n failed: 30 s, 2 min, 8 min, 32 min, then every 2 h (8 attempts over about 6¾ h). */
 export function retryDelayMs(failedAttempts: number): number {
   return Math.min(30_000 * 4 ** (failedAttempts - 1), 2 * 3_600_000);
 }
