@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import {
   appealsApi,
   areasApi,
+  auditApi,
   householdsApi,
   integrationKeysApi,
   integrationsApi,
@@ -73,6 +74,39 @@ describe('integration accounts', () => {
     const detail = await admin.call(integrationsApi.get, { params: { id: integration.id } });
     expect(detail.data.keys[0]?.lastUsedAt).toBe(w.clock.now().toISOString());
     expect(detail.data.keys[0]?.prefix).toMatch(/^lxi_.{8}$/);
+  });
+
+  it('takes in an appeal as the integration’s system account, audited under its name', async () => {
+    const { integration, session } = await integrationSession(w.app, admin, AREAS.townA, {
+      name: '12345 市民热线',
+      scopes: ['appeals.create', 'appeals.read'],
+    });
+    const body = {
+      channel: 'hotline' as const,
+      categoryCode: 'roads_water',
+      villageCode: AREAS.villageA1,
+      title: '村口道路塌陷',
+      description: '村口主路塌陷一个大坑，雨天积水，车辆无法通行，请尽快修复。',
+      reporterKind: 'person' as const,
+      reporterName: '王大爷',
+      reporterPhone: '13812345678',
+    };
+    const created = await session.call(appealsApi.create, { body }, { 'idempotency-key': 'hotline-0001' });
+    expect(created.statusCode, created.response.body).toBe(201);
+    // Outside its town, the same system is told the village is unknown to it.
+    const outside = await session.call(appealsApi.create, {
+      body: { ...body, villageCode: AREAS.villageB1 },
+    });
+    expect(outside.error.code).toBe('AREA_UNKNOWN');
+    const audit = await admin.call(auditApi.list, { query: { objectId: created.data.id } });
+    expect(audit.data.items.map((e) => [e.action, e.actorName])).toContainEqual([
+      'appeal.create',
+      '12345 市民热线',
+    ]);
+    const made = await admin.call(auditApi.list, { query: { objectId: integration.id } });
+    expect(made.data.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['integration.create', 'integration.key_create']),
+    );
   });
 
   it('refuses a scope outside the account’s scopes, routes its role never has, and personal routes', async () => {
