@@ -16,6 +16,21 @@ export const appealChannels = [
 ] as const;
 export type AppealChannel = (typeof appealChannels)[number];
 
+/**
+ * What another module turned into an appeal through `submitAppeal`: the appeal links back to it,
+ * and the source keeps the appeal's id (an objection to a notice, a 代办 request that reveals a
+ * problem, a CPPCC member's 社情民意 report, an early warning, a visit's finding).
+ */
+export const appealSourceKinds = [
+  'notice_objection',
+  'proxy_request',
+  'cppcc_report',
+  'warning',
+  'visit',
+  'screening',
+] as const;
+export type AppealSourceKind = (typeof appealSourceKinds)[number];
+
 /** 快、缓: how fast an appeal must be solved; the deadlines are settings. */
 export const appealUrgencies = ['urgent', 'normal', 'complex'] as const;
 export type AppealUrgency = (typeof appealUrgencies)[number];
@@ -78,6 +93,8 @@ export const appealEventKinds = [
   'rated',
   'reopened',
   'closed',
+  // Routed to a handling unit (a department, a station): its staff now see the appeal.
+  'routed',
 ] as const;
 export type AppealEventKind = (typeof appealEventKinds)[number];
 
@@ -261,6 +278,8 @@ export const Appeal = AppealSummary.extend({
   maxLevel: z.enum(appealLevels),
   deferral: z.object({ reason: z.string(), plannedDate: z.string(), approved: z.boolean() }).nullable(),
   mergedIntoId: z.string().nullable(),
+  /** What another module turned into this appeal (submitAppeal), if anything. */
+  source: z.object({ kind: z.enum(appealSourceKinds), id: z.string() }).nullable(),
   /** The mediation (调解) of this dispute, if one was opened. */
   mediationId: z.string().nullable(),
   reopenCount: z.number(),

@@ -8,6 +8,13 @@ export const roles = [
   'village_cadre',
   'cppcc_member',
   'auditor',
+  // Wave 2: a department's head and staff (reach: their unit), a service station's head and its
+  // agents (代办员; reach: their station and what is assigned to them), the CPPCC office.
+  'department_head',
+  'department_staff',
+  'station_head',
+  'service_agent',
+  'cppcc_office',
   // A system's account (a city hotline, an Open311 client): never a person, never signs in.
   'integration',
 ] as const;
@@ -26,8 +33,14 @@ export const roleReach: Record<Role, Reach> = {
   town_head: 'area',
   town_staff: 'area',
   village_cadre: 'area',
-  cppcc_member: 'area',
+  // A CPPCC member reads only their own reports and appeals.
+  cppcc_member: 'own',
   auditor: 'area',
+  department_head: 'unit',
+  department_staff: 'unit',
+  station_head: 'station',
+  service_agent: 'station',
+  cppcc_office: 'office',
   integration: 'area',
 };
 
@@ -194,7 +207,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'notices.manage',
   ],
   // 社情民意: CPPCC members report what they hear and follow it.
-  cppcc_member: ['areas.read', 'appeals.read', 'appeals.create', 'dashboard.read'],
+  cppcc_member: ['areas.read', 'appeals.read', 'appeals.create'],
   // 审计员: reads everything in scope, changes nothing, sees ID numbers masked.
   auditor: [
     'areas.read',
@@ -208,6 +221,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'units.read',
     'notices.read',
   ],
+  // Departments see what was routed to their unit; dispatch (派单) gives them more to do.
+  department_head: ['areas.read', 'appeals.read', 'units.read'],
+  department_staff: ['areas.read', 'appeals.read', 'units.read'],
+  station_head: ['areas.read', 'units.read'],
+  service_agent: ['areas.read', 'units.read'],
+  // 政协办公室: the members' reports (社情民意) and, with the CPPCC module, proposals.
+  cppcc_office: ['areas.read', 'appeals.read', 'units.read'],
   // The most an integration account may do; each account's scopes narrow it further.
   integration: ['areas.read', 'appeals.read', 'appeals.create'],
 };
@@ -221,6 +241,12 @@ export const roleAreaKinds: Record<Role, readonly AreaKind[]> = {
   village_cadre: ['village', 'group'],
   cppcc_member: ['district', 'town', 'village'],
   auditor: ['district'],
+  // A unit's staff are bound to the area their unit sits in.
+  department_head: ['district'],
+  department_staff: ['district'],
+  station_head: ['town', 'village'],
+  service_agent: ['town', 'village'],
+  cppcc_office: ['district'],
   integration: ['district', 'town'],
 };
 
@@ -229,11 +255,16 @@ export const grantableRoles: Record<Role, readonly Role[]> = {
   // Integration accounts are made with the integration, never granted to a person.
   district_admin: roles.filter((role) => role !== 'integration'),
   district_staff: [],
-  town_head: ['town_staff', 'village_cadre'],
+  town_head: ['town_staff', 'village_cadre', 'station_head', 'service_agent'],
   town_staff: [],
   village_cadre: [],
   cppcc_member: [],
   auditor: [],
+  department_head: [],
+  department_staff: [],
+  station_head: [],
+  service_agent: [],
+  cppcc_office: [],
   integration: [],
 };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AreaSummary } from './areas';
 import { locales } from './i18n/locale';
 import { permissions, ranks, roles } from './roles';
+import { unitKinds } from './units';
 import { RecordVersion } from './versions';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -25,6 +26,8 @@ export const User = z.object({
   role: z.enum(roles),
   areaCode: z.string(),
   area: AreaSummary,
+  /** The handling unit the account works for (a department's staff, a station's agents). */
+  unit: z.object({ id: z.string(), name: z.string(), kind: z.enum(unitKinds) }).nullable(),
   rank: z.enum(ranks).nullable(),
   locale: z.enum(locales).nullable(),
   disabled: z.boolean(),
@@ -94,6 +97,8 @@ export const UsersCreateBody = z.strictObject({
   phone: phone.nullable().default(null),
   role: z.enum(roles),
   areaCode,
+  /** Required for a unit's roles (department, station, CPPCC office); the area is then the unit's. */
+  unitId: z.string().uuid().nullable().default(null),
   rank: z.enum(ranks).nullable().default(null),
   password,
 });
@@ -104,6 +109,7 @@ export const UsersUpdateBody = z.strictObject({
   phone: phone.nullable().optional(),
   role: z.enum(roles).optional(),
   areaCode: areaCode.optional(),
+  unitId: z.string().uuid().nullable().optional(),
   rank: z.enum(ranks).nullable().optional(),
   version: RecordVersion,
 });

@@ -1,7 +1,7 @@
-import { roles } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAccess, createMatrixWorld, type MatrixWorld } from '../test/access-matrix';
 import { createTestApp, type TestContext } from '../test/harness';
+import { areaRoles, checkReach, nonAreaRoles } from '../test/reach-matrix';
 import { isAreaScoped, NOT_YET_PROBED, probeCoverageProblems } from '../test/route-probes';
 import { tableChecksums } from './table-checksums';
 
@@ -22,12 +22,24 @@ describe('access matrix: every route × role × own, sibling and parent area', (
     if (NOT_YET_PROBED.length > 0) console.warn(`not yet probed: ${NOT_YET_PROBED.join(', ')}`);
   });
 
-  it.each(roles)('%s reaches its own area only; other areas answer 404 and keep their data', async (role) => {
-    const fingerprint = async () => JSON.stringify(await tableChecksums(t.database, { exclude: VOLATILE }));
-    const { probed } = await checkAccess(t, world, role, {
-      relations: ['own', 'sibling', 'parent'],
-      fingerprint,
-    });
-    expect(probed).toBeGreaterThan(0);
-  });
+  const fingerprint = async () => JSON.stringify(await tableChecksums(t.database, { exclude: VOLATILE }));
+
+  it.each(areaRoles)(
+    '%s reaches its own area only; other areas answer 404 and keep their data',
+    async (role) => {
+      const { probed } = await checkAccess(t, world, role, {
+        relations: ['own', 'sibling', 'parent'],
+        fingerprint,
+      });
+      expect(probed).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(nonAreaRoles)(
+    '%s reaches only its unit, station, office or own records; refusals keep the data',
+    async (role) => {
+      const { probed } = await checkReach(t, world, role, { fingerprint });
+      expect(probed).toBeGreaterThan(0);
+    },
+  );
 });

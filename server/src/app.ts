@@ -19,6 +19,7 @@ import type { Database } from './db/database';
 import { appealsModule } from './modules/appeals';
 import { areasModule } from './modules/areas';
 import { assessmentModule } from './modules/assessment';
+import { departmentsModule } from './modules/departments';
 import { assistanceModule } from './modules/assistance';
 import { householdsModule } from './modules/households';
 import { noticesModule } from './modules/notices';
@@ -36,9 +37,6 @@ import { registerHousekeeping } from './platform/housekeeping';
 import { integrationsRoutes, registerWebhookJobs } from './platform/integrations';
 import { JobWorker } from './platform/jobs/jobs.worker';
 import { registerNotificationJobs } from './platform/notifications/notifications.service';
-import { IndicatorRegistry } from './platform/registries/indicators';
-import { indicatorsRoutes, todosRoutes } from './platform/registries/registries.routes';
-import { TodoRegistry } from './platform/registries/todos';
 import { IndicatorRegistry } from './platform/registries/indicators';
 import { indicatorsRoutes, todosRoutes } from './platform/registries/registries.routes';
 import { TodoRegistry } from './platform/registries/todos';
@@ -60,6 +58,7 @@ export interface BuildOptions {
 /** The domains, each one plugin with its routes, jobs and defaults (`<domain>.module.ts`). */
 const MODULES = [
   areasModule,
+  departmentsModule,
   usersModule,
   tieringModule,
   householdsModule,
@@ -112,8 +111,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     routes,
     secrets,
     writes: { count: 0 },
-    indicators: new IndicatorRegistry(),
-    todos: new TodoRegistry(),
     villageSections: new VillageSectionRegistry(),
     indicators: new IndicatorRegistry(),
     todos: new TodoRegistry(),
@@ -193,8 +190,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(loginRoutes, { prefix: '/auth' });
       await api.register(accountRoutes, { prefix: '/auth' });
       await api.register(auditRoutes, { prefix: '/audit' });
-      await api.register(indicatorsRoutes, { prefix: '/indicators' });
-      await api.register(todosRoutes, { prefix: '/todos' });
       await api.register(integrationsRoutes, { prefix: '/integrations' });
       await api.register(calendarPlugin, { prefix: '/calendar' });
       await api.register(verificationRoutes, { prefix: '/public/verification-codes' });

@@ -1,7 +1,7 @@
-import { roles } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAccess, createMatrixWorld, type MatrixWorld } from './access-matrix';
 import { createTestApp, type TestContext } from './harness';
+import { areaRoles, checkReach, nonAreaRoles } from './reach-matrix';
 import { isAreaScoped, isPublicRoute, probeCoverageProblems } from './route-probes';
 
 // The quick matrix of every commit; the reliability suite adds the parent area and checks that
@@ -29,10 +29,18 @@ describe('access matrix: every route × role × own and sibling area', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it.each(roles)(
+  it.each(areaRoles)(
     '%s reaches its own area and gets 404 (or an unknown area) for the sibling area',
     async (role) => {
       await checkAccess(t, world, role, { relations: ['own', 'sibling'] });
+    },
+  );
+
+  it.each(nonAreaRoles)(
+    '%s reaches no area record that was not routed to it or is not its own',
+    async (role) => {
+      const { probed } = await checkReach(t, world, role);
+      expect(probed).toBeGreaterThan(0);
     },
   );
 });

@@ -3,13 +3,13 @@ import { appealsProbes } from '../src/modules/appeals/appeals.probes';
 import { areasProbes } from '../src/modules/areas/areas.probes';
 import { assessmentProbes } from '../src/modules/assessment/assessment.probes';
 import { assistanceProbes } from '../src/modules/assistance/assistance.probes';
+import { departmentsProbes } from '../src/modules/departments/departments.probes';
 import { householdsProbes } from '../src/modules/households/households.probes';
 import { noticesProbes } from '../src/modules/notices/notices.probes';
 import { tieringProbes } from '../src/modules/tiering/tiering.probes';
 import { usersProbes } from '../src/modules/users/users.probes';
 import { auditProbes } from '../src/platform/audit/audit.probes';
 import { authProbes } from '../src/platform/auth/auth.probes';
-import { registriesProbes } from '../src/platform/registries/registries.probes';
 import { calendarProbes } from '../src/platform/calendar/calendar.probes';
 import type { RouteEntry } from '../src/platform/context';
 import { integrationsProbes } from '../src/platform/integrations/integrations.probes';
@@ -28,9 +28,9 @@ export * from './probes';
 export const ROUTE_PROBES: Record<string, RouteCase> = {
   ...authProbes,
   ...areasProbes,
+  ...departmentsProbes,
   ...usersProbes,
   ...auditProbes,
-  ...registriesProbes,
   ...integrationsProbes,
   ...calendarProbes,
   ...verificationProbes,

@@ -6,6 +6,8 @@ import { AREAS, buildUser, createTestApp, login, type Session, seedAreas, type T
 export interface Member {
   id: string;
   username: string;
+  /** The unit of a unit's role (made at the area unless one is given). */
+  unitId: string | null;
   session: Session;
 }
 
@@ -13,7 +15,11 @@ export interface Member {
 export interface World extends TestContext {
   admin: Member;
   /** A new account of `role` bound to `areaCode`, signed in. */
-  member(role: Role, areaCode: string, options?: { name?: string; rank?: Rank }): Promise<Member>;
+  member(
+    role: Role,
+    areaCode: string,
+    options?: { name?: string; rank?: Rank; unitId?: string | null },
+  ): Promise<Member>;
 }
 
 /**

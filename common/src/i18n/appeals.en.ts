@@ -74,6 +74,7 @@ export const appealsEn: Record<keyof typeof appealsZhCN, string> = {
   'appeals.event.rated': 'Rated by resident',
   'appeals.event.reopened': 'Reopened',
   'appeals.event.closed': 'Closed',
+  'appeals.event.routed': 'Routed to a handling unit',
   'appeals.title': 'Appeals',
   'appeals.create': 'Record appeal',
   'appeals.levelAll': 'All levels',

@@ -72,6 +72,7 @@ export const appealsZhCN = {
   'appeals.event.rated': '群众评价',
   'appeals.event.reopened': '重新办理',
   'appeals.event.closed': '结案',
+  'appeals.event.routed': '转至承办单位',
   'appeals.title': '诉求管理',
   'appeals.create': '登记诉求',
   'appeals.levelAll': '全部层级',

@@ -131,6 +131,7 @@ export const publicEn: Record<keyof typeof publicZhCN, string> = {
   'public.event.rated': 'Your rating',
   'public.event.reopened': 'Reopened',
   'public.event.closed': 'Closed',
+  'public.event.routed': 'Passed to the unit that handles it',
   'public.event.toLevel.village': 'Sent down to the village',
   'public.event.toLevel.town': 'Passed to the town',
   'public.event.toLevel.district': 'Passed to the district',

@@ -117,6 +117,7 @@ export const publicZhCN = {
   'public.event.rated': '您的评价',
   'public.event.reopened': '重新办理',
   'public.event.closed': '办结归档',
+  'public.event.routed': '转交承办单位办理',
   'public.event.toLevel.village': '下派村级办理',
   'public.event.toLevel.town': '转镇级办理',
   'public.event.toLevel.district': '转区级办理',

@@ -42,6 +42,11 @@ export const usersEn: Record<keyof typeof usersZhCN, string> = {
   'role.village_cadre': 'Village cadre',
   'role.cppcc_member': 'CPPCC member',
   'role.auditor': 'Auditor',
+  'role.department_head': 'Department head',
+  'role.department_staff': 'Department staff',
+  'role.station_head': 'Service station head',
+  'role.service_agent': 'Service agent',
+  'role.cppcc_office': 'CPPCC office',
   'role.integration': 'Integration account',
 
   'users.title': 'Accounts',

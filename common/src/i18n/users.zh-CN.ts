@@ -38,6 +38,11 @@ export const usersZhCN = {
   'role.village_cadre': '村（社区）干部',
   'role.cppcc_member': '政协委员',
   'role.auditor': '审计员',
+  'role.department_head': '部门负责人',
+  'role.department_staff': '部门工作人员',
+  'role.station_head': '便民服务站站长',
+  'role.service_agent': '代办员',
+  'role.cppcc_office': '政协办公室',
   'role.integration': '对接系统账号',
 
   'users.title': '账号管理',

@@ -83,12 +83,14 @@ export async function userAddCommand(io: CliIo, options: UserAddOptions): Promis
         role: 'district_admin' as const,
         areaCode: districtCode,
         areaKind: 'district' as const,
+        unitId: null,
         locale: null,
       },
       scope: scopeOf({ code: districtCode, kind: 'district' }),
     };
     const created = await withTransaction(database, (trx) =>
       createUser(trx, ctx, {
+        unitId: null,
         username: options.username,
         password: options.password,
         role: options.role,

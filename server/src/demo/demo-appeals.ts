@@ -75,6 +75,7 @@ export async function loadDemoAppeals(
       role: user.role,
       areaCode: user.area_code,
       areaKind: user.kind,
+      unitId: null,
       locale: null,
     },
     scope: scopeOf({ code: user.area_code, kind: user.kind }),

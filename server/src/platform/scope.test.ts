@@ -18,6 +18,8 @@ interface ProbeTable {
 
 type ProbeDb = { scope_probe: ProbeTable };
 
+const DISTRICT = scopeOf({ code: '610902000000', kind: 'district' });
+
 // One row per kind of reach, with a row beside it that the same caller must not reach.
 const ROWS: ProbeTable[] = [
   {
@@ -155,25 +157,25 @@ describe('scope: one helper per kind of reach, applied in SQL', () => {
   });
 
   it('a unit reaches what was dispatched to it, not another unit’s', async () => {
-    expect(await ids((eb) => inUnit(eb, 'unit_id', { reach: 'unit', unitId: 'health' }))).toEqual([
-      'unit-health',
-    ]);
+    expect(
+      await ids((eb) => inUnit(eb, 'unit_id', { reach: 'unit', unitId: 'health', area: DISTRICT })),
+    ).toEqual(['unit-health']);
   });
 
   it('a station agent reaches what is at their station or assigned to them', async () => {
-    const agent = { reach: 'station', stationId: 's1', userId: 'agent-1' } as const;
+    const agent = { reach: 'station', stationId: 's1', userId: 'agent-1', area: DISTRICT } as const;
     expect(
       await ids((eb) => atStation(eb, { station: 'station_id', assignee: 'assignee_id' }, agent)),
     ).toEqual(['station-assigned', 'station-own']);
   });
 
   it('an office reaches its own records; a member only their own', async () => {
-    expect(await ids((eb) => inOffice(eb, 'office', { reach: 'office', office: 'cppcc' }))).toEqual([
-      'office-cppcc',
-    ]);
-    expect(await ids((eb) => ownedBy(eb, 'owner_id', { reach: 'own', userId: 'member-1' }))).toEqual([
-      'owned',
-    ]);
+    expect(
+      await ids((eb) => inOffice(eb, 'office', { reach: 'office', office: 'cppcc', area: DISTRICT })),
+    ).toEqual(['office-cppcc']);
+    expect(
+      await ids((eb) => ownedBy(eb, 'owner_id', { reach: 'own', userId: 'member-1', area: DISTRICT })),
+    ).toEqual(['owned']);
   });
 
   it('the last district of the code space has no upper bound and still matches', async () => {
@@ -187,12 +189,13 @@ describe('scope: one helper per kind of reach, applied in SQL', () => {
 });
 
 describe('scope of a caller', () => {
-  it('every role of today reaches its area subtree', () => {
+  it('an area role reaches its area subtree', () => {
     const scope = scopeFor({
       id: 'u1',
       role: 'village_cadre',
       areaCode: '610902001001',
       areaKind: 'village',
+      unitId: null,
     });
     expect(scope).toEqual({
       reach: 'area',
@@ -202,16 +205,45 @@ describe('scope of a caller', () => {
     });
   });
 
+  it('a unit’s staff reach their unit, an agent their station, a member their own records', () => {
+    const seat = { areaCode: '610902000000', areaKind: 'district' as const };
+    expect(scopeFor({ id: 'd1', role: 'department_staff', ...seat, unitId: 'health' })).toEqual({
+      reach: 'unit',
+      unitId: 'health',
+      area: DISTRICT,
+    });
+    expect(
+      scopeFor({
+        id: 'a1',
+        role: 'service_agent',
+        areaCode: '610902001001',
+        areaKind: 'village',
+        unitId: 's1',
+      }),
+    ).toMatchObject({ reach: 'station', stationId: 's1', userId: 'a1', area: { areaCode: '610902001001' } });
+    expect(scopeFor({ id: 'o1', role: 'cppcc_office', ...seat, unitId: 'cppcc' })).toMatchObject({
+      reach: 'office',
+      office: 'cppcc',
+    });
+    expect(scopeFor({ id: 'm1', role: 'cppcc_member', ...seat, unitId: null })).toEqual({
+      reach: 'own',
+      userId: 'm1',
+      area: DISTRICT,
+    });
+    // A unit's role without a unit reaches nothing: refused.
+    expect(() => scopeFor({ id: 'd2', role: 'department_head', ...seat, unitId: null })).toThrow(AppError);
+  });
+
   it('a route working on area records refuses a caller whose reach is not an area', () => {
     const context = (scope: Scope) => ({ context: { scope } as RequestContext }) as unknown as FastifyRequest;
     expect(areaContextOf(context(scopeOf({ code: '610902000000', kind: 'district' }))).scope.reach).toBe(
       'area',
     );
     for (const scope of [
-      { reach: 'unit', unitId: 'health' },
-      { reach: 'station', stationId: 's1', userId: 'a' },
-      { reach: 'office', office: 'cppcc' },
-      { reach: 'own', userId: 'm' },
+      { reach: 'unit', unitId: 'health', area: DISTRICT },
+      { reach: 'station', stationId: 's1', userId: 'a', area: DISTRICT },
+      { reach: 'office', office: 'cppcc', area: DISTRICT },
+      { reach: 'own', userId: 'm', area: DISTRICT },
     ] as const) {
       expect(() => areaContextOf(context(scope))).toThrow(AppError);
     }

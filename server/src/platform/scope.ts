@@ -1,5 +1,6 @@
 import { type AreaKind, areaPrefix, type Role, roleReach } from '@lianxin/common';
 import type { Expression, ExpressionBuilder, ReferenceExpression, SqlBool } from 'kysely';
+import { AppError } from './errors';
 
 /**
  * How far a caller reaches: one type for every kind of reach, each applied in the repositories
@@ -22,47 +23,70 @@ export interface AreaScope {
   readonly prefix: string;
 }
 
+/**
+ * Every reach other than an area still sits somewhere: `area` is the subtree whose shared,
+ * non-personal data (the area tree, categories, units) the caller reads — the district for a
+ * department or the CPPCC office, the station's village, the member's own area.
+ */
+interface Seated {
+  readonly area: AreaScope;
+}
+
 /** A handling unit (a department): its staff see what was dispatched to it. */
-export interface UnitScope {
+export interface UnitScope extends Seated {
   readonly reach: 'unit';
   readonly unitId: string;
 }
 
 /** A service station: its agents see what was assigned to them or to their station. */
-export interface StationScope {
+export interface StationScope extends Seated {
   readonly reach: 'station';
   readonly stationId: string;
   readonly userId: string;
 }
 
 /** An office (the CPPCC office): it sees every record its office keeps. */
-export interface OfficeScope {
+export interface OfficeScope extends Seated {
   readonly reach: 'office';
   readonly office: string;
 }
 
 /** Only the caller's own records (a CPPCC member's reports and proposals). */
-export interface OwnScope {
+export interface OwnScope extends Seated {
   readonly reach: 'own';
   readonly userId: string;
 }
 
+/** The area subtree whose shared reference data (areas, categories, units) a caller reads. */
+export function seatOf(scope: Scope): AreaScope {
+  return scope.reach === 'area' ? scope : scope.area;
+}
+
 /**
  * The reach of a signed-in caller, from their role. Roles that reach a unit, a station or an
- * office come with the accounts bound to one; until an account carries that binding it reaches
- * nothing, so access fails closed.
+ * office come with accounts bound to one (the accounts' rules make sure of it); an account that
+ * somehow lacks the binding is refused, so access fails closed.
  */
-export function scopeFor(caller: { id: string; role: Role; areaCode: string; areaKind: AreaKind }): Scope {
+export function scopeFor(caller: {
+  id: string;
+  role: Role;
+  areaCode: string;
+  areaKind: AreaKind;
+  unitId: string | null;
+}): Scope {
+  const area = scopeOf({ code: caller.areaCode, kind: caller.areaKind });
   const reach = roleReach[caller.role];
+  if (reach === 'area') return area;
+  if (reach === 'own') return { reach: 'own', userId: caller.id, area };
+  const unitId = caller.unitId;
+  if (unitId === null) throw new AppError('FORBIDDEN');
   switch (reach) {
-    case 'area':
-      return scopeOf({ code: caller.areaCode, kind: caller.areaKind });
-    case 'own':
-      return { reach: 'own', userId: caller.id };
     case 'unit':
+      return { reach: 'unit', unitId, area };
     case 'station':
+      return { reach: 'station', stationId: unitId, userId: caller.id, area };
     case 'office':
-      throw new Error(`role ${caller.role} reaches a ${reach}, which its account does not name`);
+      return { reach: 'office', office: unitId, area };
   }
 }
 

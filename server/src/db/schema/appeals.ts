@@ -1,6 +1,6 @@
 // The appeals' tables: categories, appeals and their events, callbacks, mediations, screenings,
 // attachments and the public page's failed look-ups.
-import type { AppealChannel, AppealEventKind, AppealStatus } from '@lianxin/common';
+import type { AppealChannel, AppealEventKind, AppealSourceKind, AppealStatus } from '@lianxin/common';
 import type { Bool, Timestamp } from './columns';
 
 type AppealLevel = 'village' | 'town' | 'district';
@@ -67,6 +67,9 @@ export interface AppealsTable {
   rating_comment: string | null;
   rated_at: Timestamp | null;
   screening_id: string | null;
+  /** What the appeal came from when another module raised it (submitAppeal). */
+  source_kind: AppealSourceKind | null;
+  source_id: string | null;
   created_by: string | null;
   version: number;
   updated_at: Timestamp;

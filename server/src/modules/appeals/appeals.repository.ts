@@ -1,8 +1,9 @@
-import { type AppealLevel, openAppealStatuses } from '@lianxin/common';
+import { type AppealLevel, type AppealSourceKind, openAppealStatuses } from '@lianxin/common';
+import type { ExpressionBuilder } from 'kysely';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/dialect';
-import type { AppealCallbacksTable, AppealEventsTable, AppealsTable } from '../../db/schema';
-import { type AreaScope, inScope } from '../../platform/scope';
+import type { AppealCallbacksTable, AppealEventsTable, AppealsTable, DB } from '../../db/schema';
+import { inScope, type Scope } from '../../platform/scope';
 
 export type AppealRow = Selectable<AppealsTable>;
 export type EventRow = Selectable<AppealEventsTable>;
@@ -29,11 +30,53 @@ function withNames(db: Db) {
     .select(['village.name as village_name', 'handler.name as handler_name']);
 }
 
-/** An appeal whose village is in the caller's subtree. */
-export async function findAppeal(db: Db, scope: AreaScope, id: string) {
+/**
+ * The appeals a caller reaches: those of villages in their subtree; for a unit's staff, those
+ * routed to their unit (or station); for the CPPCC office, its members' reports; for a member,
+ * their own.
+ */
+export function appealInReach(eb: ExpressionBuilder<DB, 'appeals'>, scope: Scope) {
+  const routedTo = (unitId: string) =>
+    eb.exists(
+      eb
+        .selectFrom('appeal_units')
+        .whereRef('appeal_units.appeal_id', '=', 'appeals.id')
+        .where('appeal_units.unit_id', '=', unitId)
+        .select('appeal_units.appeal_id'),
+    );
+  switch (scope.reach) {
+    case 'area':
+      return inScope(eb, 'appeals.village_code', scope);
+    case 'unit':
+      return routedTo(scope.unitId);
+    case 'station':
+      return routedTo(scope.stationId);
+    case 'office':
+      return eb(
+        'appeals.created_by',
+        'in',
+        eb.selectFrom('users').where('users.role', '=', 'cppcc_member').select('users.id'),
+      );
+    case 'own':
+      return eb('appeals.created_by', '=', scope.userId);
+  }
+}
+
+/** An appeal in the caller's reach. */
+export async function findAppeal(db: Db, scope: Scope, id: string) {
   return withNames(db)
     .where('appeals.id', '=', id)
-    .where((eb) => inScope(eb, 'appeals.village_code', scope))
+    .where((eb) => appealInReach(eb, scope))
+    .executeTakeFirst();
+}
+
+/** The appeal another module raised from one of its records, if it did. */
+export async function findAppealBySource(db: Db, kind: AppealSourceKind, sourceId: string) {
+  return db
+    .selectFrom('appeals')
+    .select(['id', 'tracking_code'])
+    .where('source_kind', '=', kind)
+    .where('source_id', '=', sourceId)
     .executeTakeFirst();
 }
 

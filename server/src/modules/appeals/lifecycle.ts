@@ -6,7 +6,8 @@ import { notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { OutgoingNotification } from '../../platform/notifications/notifications.service';
 import type { AreaContext } from '../../platform/request-context';
-import { type AppealRow, findAppeal, holderOf } from './appeals.repository';
+import type { Scope } from '../../platform/scope';
+import { type AppealRow, findAppeal, holderOf, insertEvents } from './appeals.repository';
 import { findCategory } from './categories/categories.repository';
 import { appealSettings, deadlines } from './intake/deadlines';
 
@@ -29,7 +30,7 @@ export function isOpen(status: AppealStatus): boolean {
 }
 
 /** An appeal in the caller's reach, or 404. */
-export async function loadAppeal(db: Db, ctx: Pick<AreaContext, 'scope'>, id: string) {
+export async function loadAppeal(db: Db, ctx: { scope: Scope }, id: string) {
   const row = await findAppeal(db, ctx.scope, id);
   if (!row) throw notFound();
   return row;
@@ -122,4 +123,17 @@ export async function levelChange(
     deferral_approved: false,
     ...deadlines(now, settings, category, row.urgency),
   };
+}
+
+/**
+ * Puts an entry on an appeal's timeline for work another module did on it (routing it to a
+ * handling unit), in the caller's transaction.
+ */
+export async function appendToTimeline(
+  db: Db,
+  ctx: { clock: { now(): Date }; actor: { id: string | null; name: string | null } },
+  appealId: string,
+  entry: { kind: 'routed'; note: string },
+): Promise<void> {
+  await insertEvents(db, [event(appealId, ctx.clock.now().toISOString(), ctx.actor, entry)]);
 }

@@ -1,19 +1,22 @@
 import { areasApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { areaContextOf, withTransaction } from '../../platform/request-context';
+import { areaContextOf, requestContextOf, withTransaction } from '../../platform/request-context';
 import { route } from '../../platform/routes';
+import { seatOf } from '../../platform/scope';
 import { createArea, getArea, listAreasInScope, updateAreaInScope } from './areas.service';
 
 /** `/areas`. */
 export const areasRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The area tree is shared reference data: a caller whose reach is a unit, a station or their
+  // own records reads the subtree they sit in.
   route(app, areasApi.list, { permission: 'areas.read' }, async (request) => {
-    const ctx = areaContextOf(request);
-    return { items: await listAreasInScope(ctx.db, ctx.scope, request.query) };
+    const ctx = requestContextOf(request);
+    return { items: await listAreasInScope(ctx.db, seatOf(ctx.scope), request.query) };
   });
 
   route(app, areasApi.get, { permission: 'areas.read' }, async (request) => {
-    const ctx = areaContextOf(request);
-    return getArea(ctx.db, ctx.scope, request.params.code);
+    const ctx = requestContextOf(request);
+    return getArea(ctx.db, seatOf(ctx.scope), request.params.code);
   });
 
   route(app, areasApi.create, { permission: 'areas.manage' }, async (request) => {

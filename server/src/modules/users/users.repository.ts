@@ -6,10 +6,18 @@ import { type AreaScope, inScope } from '../../platform/scope';
 
 export type UserWithArea = AccountRow;
 
+const ACCOUNT_COLUMNS = [
+  'areas.name as area_name',
+  'areas.kind as area_kind',
+  'units.name as unit_name',
+  'units.kind as unit_kind',
+] as const;
+
 function usersWithArea(db: Db, scope: AreaScope) {
   return db
     .selectFrom('users')
     .innerJoin('areas', 'areas.code', 'users.area_code')
+    .leftJoin('units', 'units.id', 'users.unit_id')
     .where((eb) => inScope(eb, 'users.area_code', scope));
 }
 
@@ -34,7 +42,7 @@ export async function listUsers(
   const [rows, count] = await Promise.all([
     filtered
       .selectAll('users')
-      .select(['areas.name as area_name', 'areas.kind as area_kind'])
+      .select(ACCOUNT_COLUMNS)
       .orderBy('users.area_code')
       .orderBy('users.username')
       .limit(query.pageSize)
@@ -48,7 +56,7 @@ export async function listUsers(
 export async function findUser(db: Db, scope: AreaScope, id: string): Promise<UserWithArea | undefined> {
   return usersWithArea(db, scope)
     .selectAll('users')
-    .select(['areas.name as area_name', 'areas.kind as area_kind'])
+    .select(ACCOUNT_COLUMNS)
     .where('users.id', '=', id)
     .executeTakeFirst();
 }

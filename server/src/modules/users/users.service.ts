@@ -3,6 +3,7 @@ import {
   isStrongPassword,
   type Role,
   roleAreaKinds,
+  roleUnitKinds,
   type User,
   type UsersCreateBody,
   type UsersListQuery,
@@ -17,8 +18,9 @@ import type { Caller } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { AreaContext } from '../../platform/request-context';
-import { type AreaScope, scopeOf } from '../../platform/scope';
+import { type AreaScope, codeInScope, scopeOf } from '../../platform/scope';
 import { findArea } from '../areas';
+import { findUnitById } from '../departments';
 import { findUser, insertUser, listUsers, updateUser, usernameExists } from './users.repository';
 
 function assertGrantable(caller: Caller, role: Role): void {
@@ -32,8 +34,44 @@ async function assertAreaForRole(db: Db, scope: AreaScope, areaCode: string, rol
   if (!roleAreaKinds[role].includes(area.kind)) throw new AppError('ROLE_AREA_MISMATCH', { role });
 }
 
+/**
+ * A unit's roles (a department's staff, a station's agents, the CPPCC office) must be bound to a
+ * unit of their kind and sit in its area; other roles may be bound to a unit of their subtree (a
+ * town office's staff) or to none.
+ */
+async function assertUnitForRole(
+  db: Db,
+  scope: AreaScope,
+  role: Role,
+  areaCode: string,
+  unitId: string | null,
+): Promise<void> {
+  const kinds = roleUnitKinds[role];
+  if (unitId === null) {
+    if (kinds) throw new AppError('ROLE_UNIT_MISMATCH', { role });
+    return;
+  }
+  const unit = await findUnitById(db, unitId);
+  if (!unit || !unit.active || !codeInScope(unit.area_code, scope)) throw new AppError('UNIT_UNKNOWN');
+  const fits = kinds
+    ? kinds.includes(unit.kind) && unit.area_code === areaCode
+    : unit.area_code.startsWith(areaPrefixOf(areaCode));
+  if (!fits) throw new AppError('ROLE_UNIT_MISMATCH', { role });
+}
+
+function areaPrefixOf(code: string): string {
+  return code.replace(/0+$/, '');
+}
+
 function auditedFields(user: User) {
-  return { name: user.name, phone: user.phone, role: user.role, areaCode: user.areaCode, rank: user.rank };
+  return {
+    name: user.name,
+    phone: user.phone,
+    role: user.role,
+    areaCode: user.areaCode,
+    unitId: user.unit?.id ?? null,
+    rank: user.rank,
+  };
 }
 
 /** Accounts in the caller's subtree; an area filter narrows to that area and everything below it. */
@@ -61,6 +99,7 @@ export async function createUser(db: Db, ctx: UserCommandContext, body: UsersCre
   const username = normalizeUsername(body.username);
   if (!isStrongPassword(body.password, username)) throw new AppError('PASSWORD_WEAK');
   await assertAreaForRole(db, ctx.scope, body.areaCode, body.role);
+  await assertUnitForRole(db, ctx.scope, body.role, body.areaCode, body.unitId);
   if (await usernameExists(db, username)) throw new AppError('USERNAME_TAKEN', { username });
   const now = ctx.clock.now().toISOString();
   const id = newId();
@@ -72,6 +111,7 @@ export async function createUser(db: Db, ctx: UserCommandContext, body: UsersCre
       phone: body.phone,
       role: body.role,
       area_code: body.areaCode,
+      unit_id: body.unitId,
       rank: body.rank,
       locale: null,
       password_hash: await hashPassword(body.password),
@@ -112,24 +152,27 @@ export async function updateUserInScope(
   const before = await manageableUser(db, ctx, id);
   const role = body.role ?? before.role;
   const areaCode = body.areaCode ?? before.areaCode;
-  if (id === ctx.caller.id && (role !== before.role || areaCode !== before.areaCode)) {
-    throw new AppError('SELF_LOCKOUT');
-  }
+  const unitId = body.unitId === undefined ? (before.unit?.id ?? null) : body.unitId;
+  const rebound =
+    role !== before.role || areaCode !== before.areaCode || unitId !== (before.unit?.id ?? null);
+  if (id === ctx.caller.id && rebound) throw new AppError('SELF_LOCKOUT');
   if (body.role !== undefined) assertGrantable(ctx.caller, role);
   if (body.role !== undefined || body.areaCode !== undefined) {
     await assertAreaForRole(db, ctx.scope, areaCode, role);
   }
+  if (rebound) await assertUnitForRole(db, ctx.scope, role, areaCode, unitId);
   const updated = await updateUser(db, id, body.version, {
     name: body.name ?? before.name,
     phone: body.phone === undefined ? before.phone : body.phone,
     role,
     area_code: areaCode,
+    unit_id: unitId,
     rank: body.rank === undefined ? before.rank : body.rank,
     updated_at: ctx.clock.now().toISOString(),
   });
   if (!updated) throw new AppError('VERSION_CONFLICT');
-  // A new role or area changes what the account may see: its sessions start over.
-  if (role !== before.role || areaCode !== before.areaCode) await deleteUserSessions(db, id);
+  // A new role, area or unit changes what the account may see: its sessions start over.
+  if (rebound) await deleteUserSessions(db, id);
   const after = await getUser(db, ctx.scope, id);
   await recordAudit(db, ctx.clock, ctx.actor, {
     action: 'user.update',

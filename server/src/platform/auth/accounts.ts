@@ -25,6 +25,10 @@ export function toUser(row: AccountRow): User {
     role: row.role as Role,
     areaCode: row.area_code,
     area: { code: row.area_code, name: row.area_name, kind: row.area_kind },
+    unit:
+      row.unit_id && row.unit_name && row.unit_kind
+        ? { id: row.unit_id, name: row.unit_name, kind: row.unit_kind }
+        : null,
     rank: row.rank as Rank | null,
     locale: row.locale as Locale | null,
     disabled: row.disabled_at !== null,

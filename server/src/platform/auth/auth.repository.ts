@@ -1,4 +1,4 @@
-import type { AreaKind, Locale, Role } from '@lianxin/common';
+import type { AreaKind, Locale, Role, UnitKind } from '@lianxin/common';
 import type { Db } from '../../db/dialect';
 import type { UserRow } from '../../db/schema';
 
@@ -9,6 +9,7 @@ export interface CallerRow {
   role: Role;
   areaCode: string;
   areaKind: AreaKind;
+  unitId: string | null;
   locale: Locale | null;
   disabledAt: string | null;
 }
@@ -24,6 +25,7 @@ function callerQuery(db: Db) {
       'users.role',
       'users.area_code as areaCode',
       'areas.kind as areaKind',
+      'users.unit_id as unitId',
       'users.locale',
       'users.disabled_at as disabledAt',
     ]);
@@ -36,6 +38,7 @@ function toCaller(row: {
   role: string;
   areaCode: string;
   areaKind: AreaKind;
+  unitId: string | null;
   locale: string | null;
   disabledAt: string | null;
 }): CallerRow {
@@ -256,6 +259,8 @@ export async function updatePasswordHash(
 export type AccountRow = UserRow & {
   area_name: string;
   area_kind: 'district' | 'town' | 'village' | 'group';
+  unit_name: string | null;
+  unit_kind: UnitKind | null;
 };
 
 /** A signed-in caller's own account with its area. */
@@ -263,8 +268,9 @@ export async function findAccount(db: Db, id: string): Promise<AccountRow | unde
   return db
     .selectFrom('users')
     .innerJoin('areas', 'areas.code', 'users.area_code')
+    .leftJoin('units', 'units.id', 'users.unit_id')
     .selectAll('users')
-    .select(['areas.name as area_name', 'areas.kind as area_kind'])
+    .select(['areas.name as area_name', 'areas.kind as area_kind', 'units.name as unit_name', 'units.kind as unit_kind'])
     .where('users.id', '=', id)
     .executeTakeFirst();
 }

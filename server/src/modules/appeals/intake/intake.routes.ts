@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AppealsCreateHeaders, appealsApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { areaContextOf, withTransaction } from '../../../platform/request-context';
+import { areaContextOf, requestContextOf, withTransaction } from '../../../platform/request-context';
 import { route } from '../../../platform/routes';
+import { seatOf } from '../../../platform/scope';
 import { getAppeal } from '../queries/queries.service';
 import { createAppeal } from './intake.service';
 import { similarAppeals } from './similar';
@@ -16,7 +17,10 @@ function idFromKey(callerId: string, key: string): string {
 /** `/appeals` intake by staff: a new appeal, and the open ones it may repeat. */
 export const appealIntakeRoutes: FastifyPluginAsyncZod = async (app) => {
   route(app, appealsApi.create, { permission: 'appeals.create' }, async (request, reply) => {
-    const ctx = areaContextOf(request);
+    const reader = requestContextOf(request);
+    // A CPPCC member files their 社情民意 reports in the area they sit in, and then reads them as
+    // their own.
+    const ctx = { ...reader, scope: seatOf(reader.scope) };
     const key = AppealsCreateHeaders.parse(request.headers)['idempotency-key'];
     const body =
       key && !request.body.id ? { ...request.body, id: idFromKey(ctx.caller.id, key) } : request.body;
@@ -25,7 +29,7 @@ export const appealIntakeRoutes: FastifyPluginAsyncZod = async (app) => {
     );
     // A retry answers 200 with the appeal it made the first time.
     if (!created.created) reply.code(200);
-    return getAppeal(ctx.db, ctx, created.id);
+    return getAppeal(reader.db, reader, created.id);
   });
 
   route(app, appealsApi.listSimilar, { permission: 'appeals.read' }, async (request) => {

@@ -3,8 +3,8 @@ import { openAppealStatuses } from '@lianxin/common';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { type Db, likeContains } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
-import { type AreaScope, inScope } from '../../../platform/scope';
-import { isOpenAppeal } from '../appeals.repository';
+import { type AreaScope, inScope, type Scope } from '../../../platform/scope';
+import { appealInReach, isOpenAppeal } from '../appeals.repository';
 
 const open = [...openAppealStatuses];
 
@@ -53,12 +53,23 @@ function flag(
   return (eb: AppealsWhere) => (value ? yes(eb) : no(eb));
 }
 
-/** The appeals of a subtree that a filter and queue select, without order or page. */
-function matching(db: Db, scope: AreaScope, filter: AppealFilter, ctx: { callerId: string; now: string }) {
+/**
+ * Which appeals a list or count looks at: those in the caller's reach, narrowed to an area's
+ * subtree when a filter names one (`within`).
+ */
+export interface AppealReach {
+  scope: Scope;
+  within: AreaScope | null;
+}
+
+/** The appeals of a reach that a filter and queue select, without order or page. */
+function matching(db: Db, reach: AppealReach, filter: AppealFilter, ctx: { callerId: string; now: string }) {
   const { queue } = filter;
+  const { scope, within } = reach;
   return db
     .selectFrom('appeals')
-    .where((eb) => inScope(eb, 'appeals.village_code', scope))
+    .where((eb) => appealInReach(eb, scope))
+    .$if(within !== null, (qb) => qb.where((eb) => inScope(eb, 'appeals.village_code', within as AreaScope)))
     .$if(filter.level !== undefined, (qb) => qb.where('appeals.level', '=', filter.level ?? 'village'))
     .$if(filter.status === 'open', (qb) => qb.where(isOpenAppeal))
     .$if(filter.status !== undefined && filter.status !== 'open', (qb) =>
@@ -127,7 +138,10 @@ function matching(db: Db, scope: AreaScope, filter: AppealFilter, ctx: { callerI
       qb
         .where('appeals.handler_id', 'is', null)
         .where(isOpenAppeal)
-        .where((eb) => inScope(eb, 'appeals.holder_area_code', scope)),
+        // Only an area's callers hold appeals waiting for a handler.
+        .where((eb) =>
+          scope.reach === 'area' ? inScope(eb, 'appeals.holder_area_code', scope) : eb.val(false),
+        ),
     )
     .$if(queue === 'overdue', (qb) =>
       qb
@@ -150,13 +164,13 @@ function matching(db: Db, scope: AreaScope, filter: AppealFilter, ctx: { callerI
 /** One page of a queue, newest first; keyset pagination on (received_at, id). */
 export async function listAppeals(
   db: Db,
-  scope: AreaScope,
+  reach: AppealReach,
   filter: AppealFilter,
   ctx: { callerId: string; now: string },
   cursor: string[] | null,
   limit: number,
 ) {
-  return matching(db, scope, filter, ctx)
+  return matching(db, reach, filter, ctx)
     .innerJoin('areas as village', 'village.code', 'appeals.village_code')
     .leftJoin('users as handler', 'handler.id', 'appeals.handler_id')
     .selectAll('appeals')
@@ -181,11 +195,11 @@ export async function listAppeals(
 /** How many appeals a filter and queue select in a subtree. */
 export async function countAppeals(
   db: Db,
-  scope: AreaScope,
+  reach: AppealReach,
   filter: AppealFilter,
   ctx: { callerId: string; now: string },
 ): Promise<number> {
-  const row = await matching(db, scope, filter, ctx)
+  const row = await matching(db, reach, filter, ctx)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);

@@ -1,7 +1,7 @@
 import { appealLevels, appealsApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../../../platform/audit/audit.service';
-import { areaContextOf, withTransaction } from '../../../platform/request-context';
+import { areaContextOf, requestContextOf, withTransaction } from '../../../platform/request-context';
 import { route } from '../../../platform/routes';
 import { holderOf } from '../appeals.repository';
 import { appealCandidates } from '../candidates.repository';
@@ -10,8 +10,10 @@ import { appealStats, getAppeal, listAppealsInScope } from './queries.service';
 
 /** `/appeals` reading: the queues, the figures, one appeal, its reporter's phone and its candidates. */
 export const appealQueriesRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Reading reaches by the caller's kind of reach: an area's appeals, a unit's routed ones, a
+  // member's own.
   route(app, appealsApi.list, { permission: 'appeals.read' }, async (request) => {
-    const ctx = areaContextOf(request);
+    const ctx = requestContextOf(request);
     return listAppealsInScope(ctx.db, ctx, request.query);
   });
 
@@ -21,7 +23,7 @@ export const appealQueriesRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   route(app, appealsApi.get, { permission: 'appeals.read' }, async (request) => {
-    const ctx = areaContextOf(request);
+    const ctx = requestContextOf(request);
     return getAppeal(ctx.db, ctx, request.params.id);
   });
 

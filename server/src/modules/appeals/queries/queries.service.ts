@@ -13,8 +13,8 @@ import {
 import type { Db } from '../../../db/dialect';
 import { decodeCursor, encodeCursor } from '../../../platform/cursor';
 import { AppError } from '../../../platform/errors';
-import type { AreaContext } from '../../../platform/request-context';
-import { type AreaScope, scopeOf } from '../../../platform/scope';
+import type { AreaContext, RequestContext } from '../../../platform/request-context';
+import { type AreaScope, scopeOf, seatOf } from '../../../platform/scope';
 import { findArea } from '../../areas';
 import { availableActions } from '../actions/rules';
 import { type AppealRow, appealEvents, type EventRow } from '../appeals.repository';
@@ -75,7 +75,7 @@ function toEvent(row: EventRow): AppealEvent {
   };
 }
 
-export async function getAppeal(db: Db, ctx: AreaContext, id: string): Promise<Appeal> {
+export async function getAppeal(db: Db, ctx: RequestContext, id: string): Promise<Appeal> {
   const row = await loadAppeal(db, ctx, id);
   const [events, callback, attachments, mediation] = await Promise.all([
     appealEvents(db, id),
@@ -111,6 +111,7 @@ export async function getAppeal(db: Db, ctx: AreaContext, id: string): Promise<A
           }
         : null,
     mergedIntoId: row.merged_into_id,
+    source: row.source_kind && row.source_id ? { kind: row.source_kind, id: row.source_id } : null,
     mediationId: mediation?.id ?? null,
     reopenCount: row.reopen_count,
     ratingComment: row.rating_comment,
@@ -126,7 +127,8 @@ export async function getAppeal(db: Db, ctx: AreaContext, id: string): Promise<A
       : null,
     timeline: events.map(toEvent),
     attachments,
-    actions: availableActions(row, ctx, callbackOpen),
+    // Actions belong to the area that holds the appeal; dispatch gives units theirs.
+    actions: ctx.scope.reach === 'area' ? availableActions(row, ctx as AreaContext, callbackOpen) : [],
   };
 }
 
@@ -150,22 +152,23 @@ function appealFilterOf(query: AppealsListQuery): AppealFilter {
 
 export async function listAppealsInScope(
   db: Db,
-  ctx: AreaContext,
+  ctx: RequestContext,
   query: AppealsListQuery,
 ): Promise<AppealsPage> {
-  let scope: AreaScope = ctx.scope;
+  let within: AreaScope | null = null;
   if (query.areaCode) {
-    const area = await findArea(db, ctx.scope, query.areaCode);
+    const area = await findArea(db, seatOf(ctx.scope), query.areaCode);
     if (!area) return { items: [], nextCursor: null, total: query.withTotal === 'true' ? 0 : null };
-    scope = scopeOf(area);
+    within = scopeOf(area);
   }
+  const reach = { scope: ctx.scope, within };
   const now = ctx.clock.now().toISOString();
   const cursor = query.cursor ? decodeCursor(query.cursor, 2) : null;
   const filter = appealFilterOf(query);
   const at = { callerId: ctx.caller.id, now };
   const [rows, total] = await Promise.all([
-    listAppeals(db, scope, filter, at, cursor, query.limit),
-    query.withTotal === 'true' ? countAppeals(db, scope, filter, at) : null,
+    listAppeals(db, reach, filter, at, cursor, query.limit),
+    query.withTotal === 'true' ? countAppeals(db, reach, filter, at) : null,
   ]);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];

@@ -57,6 +57,7 @@ describe('recordVisit: a visit with its figures, tier, help and appeals in one t
         role: 'village_cadre',
         areaCode: AREAS.villageA1,
         areaKind: 'village',
+        unitId: null,
         locale: null,
       },
       scope: scopeOf({ code: AREAS.villageA1, kind: 'village' }),

@@ -128,6 +128,7 @@ async function jobContext(db: Db, clock: Clock, secrets: Secrets, id: string) {
     role: row.role as Role,
     areaCode: row.area_code,
     areaKind: row.area_kind,
+    unitId: null,
     locale: row.locale as Locale | null,
   };
   const ctx: ImportContext = {
