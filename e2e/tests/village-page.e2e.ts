@@ -75,6 +75,13 @@ describe('the village page in Chromium', () => {
       .poll(() => resident.getByTestId('public-village').textContent(), { timeout: 15_000 })
       .toContain(village.name);
 
+    // A code that is no village: said on the page, with the way back to choosing.
+    await resident.goto(`${run.base}/public/villages/610902101299`);
+    await expect
+      .poll(() => resident.getByTestId('village-not-found-change').isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    expect(await resident.locator('.ant-message-notice').count()).toBe(0);
+
     const desktop = await run.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     await desktop.goto(`${run.base}/public/villages/${VILLAGE_CODE}`);
     await expect.poll(() => desktop.getByTestId('village-name').isVisible(), { timeout: 15_000 }).toBe(true);

@@ -6,14 +6,22 @@ import { useLocale } from '../../i18n/i18n';
 // The server lets a page be cached for a minute.
 const PAGE_STALE_MS = 60_000;
 
-/** The village page: its village and the sections the modules contribute, in the server's order. */
+/**
+ * The village page: its village and the sections the modules contribute, in the server's order;
+ * null for a code that is no village (answered on the page, not as an error toast).
+ */
 export function useVillagePage(code: string) {
   const { locale } = useLocale();
   return useQuery({
     queryKey: ['public', 'village-page', code, locale],
-    queryFn: () => api(villagePageApi.get, { params: { code } }),
+    queryFn: async () => {
+      try {
+        return await api(villagePageApi.get, { params: { code } });
+      } catch (error) {
+        if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return null;
+        throw error;
+      }
+    },
     staleTime: PAGE_STALE_MS,
-    // An unknown village stays unknown; a dropped connection is worth another try.
-    retry: (count, error) => count < 2 && !isApiError(error, 'NOT_FOUND'),
   });
 }

@@ -2,7 +2,6 @@ import { EnvironmentOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Skeleton } from 'antd';
 import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
 import { useVillagePage } from './village.api';
 import { useVillageChoice } from './village-choice';
@@ -28,21 +27,25 @@ export function VillagePage() {
   };
 
   if (page.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
-  if (page.isError) {
-    const unknown = isApiError(page.error, 'NOT_FOUND');
+  if (page.isError || page.data === null) {
+    const unknown = !page.isError;
     return (
-      <Alert
-        type={unknown ? 'warning' : 'error'}
-        showIcon
-        title={unknown ? t('village.page.notFound') : t('village.page.loadFailed')}
-        action={
-          unknown ? (
-            <Button onClick={change}>{t('village.page.change')}</Button>
-          ) : (
-            <Button onClick={() => page.refetch()}>{t('village.page.retry')}</Button>
-          )
-        }
-      />
+      <Flex vertical gap={12}>
+        <Alert
+          type={unknown ? 'warning' : 'error'}
+          showIcon
+          title={unknown ? t('village.page.notFound') : t('village.page.loadFailed')}
+        />
+        {unknown ? (
+          <Button block onClick={change} data-testid="village-not-found-change">
+            {t('village.page.change')}
+          </Button>
+        ) : (
+          <Button block onClick={() => page.refetch()}>
+            {t('village.page.retry')}
+          </Button>
+        )}
+      </Flex>
     );
   }
 
