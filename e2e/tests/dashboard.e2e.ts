@@ -52,6 +52,17 @@ describe('dashboards in Chromium', () => {
     expect(await page.getByTestId('rank-1').count()).toBe(1);
     await shot(page, 'dashboard-district');
 
+    // The header's bell counts what waits for the administrator (the demo district has appeals
+    // waiting and overdue); a line opens its filtered list.
+    await page.getByTestId('todos-bell').click();
+    const line = page.locator('[data-testid^="todo-"]').first();
+    await line.waitFor({ timeout: 10_000 });
+    expect(Number(await text(page, 'todos-total'))).toBeGreaterThan(0);
+    await line.click();
+    await page.waitForURL(/\/(appeals|callbacks|tier-overrides|worklist)(\?|$)/, { timeout: 10_000 });
+    await page.goBack();
+    await dashboardOf(page, DISTRICT_CODE);
+
     // A town's name in the heat table opens the town's dashboard, with the way back above it.
     await page.getByTestId(`drill-${TOWN_CODE}`).first().click();
     await dashboardOf(page, TOWN_CODE);

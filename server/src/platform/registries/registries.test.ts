@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, type Session } from '../../../test/harness';
 import { readPdf } from '../../../test/pdf-text';
 import { buildWorld, type Member, type World } from '../../../test/world';
+import { IndicatorRegistry } from './indicators';
 import { registerTestModule, TEST_INDICATOR, TEST_TODO } from './registries.fixtures';
+import { TodoRegistry } from './todos';
 
 /** The rows of each sheet of a workbook, as arrays of cell values. */
 async function sheets(body: Buffer) {
@@ -195,5 +197,47 @@ describe('registries: a module’s indicator and to-do reach the dashboard, the 
     expect(await keys(headA.session)).toContain('tiering.overridesPending');
     expect(await keys(villageCadre.session)).not.toContain('tiering.overridesPending');
     expect(await keys(villageCadre.session)).toContain('assistance.visitsOverdue');
+  });
+});
+
+describe('indicator and to-do registries: what a registration must say', () => {
+  const texts = { name: { 'zh-CN': '甲', en: 'A' }, definition: { 'zh-CN': '甲', en: 'A' } };
+  const group = { key: 'g', name: { 'zh-CN': '组', en: 'Group' } };
+
+  it('refuses a key registered twice, and a surface without the counts it needs', () => {
+    const registry = new IndicatorRegistry();
+    const byArea = async () => [];
+    registry.register({ key: 'a', ...texts, group, kind: 'ratio', surfaces: ['dashboard'], byArea });
+    expect(() =>
+      registry.register({ key: 'a', ...texts, group, kind: 'ratio', surfaces: ['dashboard'], byArea }),
+    ).toThrow(/twice/);
+    expect(() =>
+      registry.register({ key: 'b', ...texts, group, kind: 'ratio', surfaces: ['bulletin'] }),
+    ).toThrow(/byArea/);
+    // The assessment weighs rates per cadre: a count, or a rate without byCadre, cannot be weighted.
+    expect(() =>
+      registry.register({
+        key: 'c',
+        ...texts,
+        group,
+        kind: 'count',
+        surfaces: ['assessment'],
+        byCadre: async () => new Map(),
+      }),
+    ).toThrow(/byCadre/);
+    expect(registry.list().map((i) => i.key)).toEqual(['a']);
+    expect(registry.weighable('a', 'village_cadres')).toBe(false);
+  });
+
+  it('keeps one app’s registrations to itself', () => {
+    const todos = new TodoRegistry();
+    todos.register({ key: 't', label: texts.name, link: '/x', count: async () => 1 });
+    expect(() => todos.register({ key: 't', label: texts.name, link: '/x', count: async () => 1 })).toThrow(
+      /twice/,
+    );
+    expect(() => todos.register({ key: 'u', label: texts.name, link: 'x', count: async () => 1 })).toThrow(
+      /path/,
+    );
+    expect(new TodoRegistry().list()).toEqual([]);
   });
 });
