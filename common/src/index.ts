@@ -25,7 +25,6 @@ export * from './contracts/units';
 export * from './contracts/users';
 export * from './contracts/verification';
 export * from './contracts/village-page';
-export * from './contracts/village-page';
 export * from './coverage';
 export * from './drilldown';
 export * from './error-messages';
