@@ -71,9 +71,9 @@ export const WorkingHoursSchema = z
 export type WorkingHours = z.infer<typeof WorkingHoursSchema>;
 
 /**
- * The district offices' hours when a unit has not set its own: 08:30–12:00 and 14:00–17:30, the
- * common year-round schedule of county-level offices in Shaanxi (a summer schedule, where an
- * office keeps one, is set as the unit's own hours).
+ * The district's default office hours, 08:30–12:00 and 14:00–17:30 (the hours the district sets
+ * for its offices); a unit whose hours differ — a summer schedule, a service station open at
+ * weekends — keeps its own `WorkingHours`.
  */
 export const defaultWorkingHours: WorkingHours = {
   periods: [

@@ -19,6 +19,7 @@ export const calendarEn: Record<keyof typeof calendarZhCN, string> = {
     'The working calendar of {year} has not been entered: time limits in that year count Monday to Friday only and may be off.',
   'calendar.warning.provisional':
     "The working calendar of {year} is provisional: confirm it against the State Council's holiday notice and save.",
+  'calendar.openYear': 'Open {year}',
   'calendar.holiday': 'Day off',
   'calendar.workday': 'Make-up working day',
   'calendar.workdayMark': 'W',

@@ -15,6 +15,7 @@ export const calendarZhCN = {
   'calendar.warning.missing':
     '{year} 年的工作日历尚未录入：该年的工作日时限暂按周一至周五计算，可能与实际放假安排不符。',
   'calendar.warning.provisional': '{year} 年的工作日历为暂定：请按国务院办公厅节假日安排通知核对并保存。',
+  'calendar.openYear': '查看 {year} 年',
   'calendar.holiday': '放假',
   'calendar.workday': '调休上班',
   'calendar.workdayMark': '班',

@@ -41,7 +41,7 @@ function Warnings({ warnings, onOpen }: { warnings: CalendarWarning[]; onOpen: (
           message={t(`calendar.warning.${w.problem}`, { year: w.year })}
           action={
             <Button size="small" onClick={() => onOpen(w.year)}>
-              {t('calendar.yearOption', { year: w.year })}
+              {t('calendar.openYear', { year: w.year })}
             </Button>
           }
         />
