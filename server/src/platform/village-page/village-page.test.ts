@@ -154,6 +154,15 @@ describe('the village page: sections the modules contribute', () => {
     expect(section(after, 'appeals').data.received).toBe(1);
   });
 
+  it('is documented in the OpenAPI document, its sections included', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
+    };
+    const answer = JSON.stringify(doc.paths['/api/v1/public/villages/{code}']?.get?.responses['200']);
+    for (const field of ['sections', 'cadres', 'leaders', 'satisfactionRate'])
+      expect(answer).toContain(field);
+  });
+
   it('answers 404 for a code that is not a village', async () => {
     for (const code of ['610902001999', AREAS.townA, AREAS.district]) {
       const answer = await page(code);
