@@ -61,7 +61,7 @@ export const assessmentEn: Record<keyof typeof assessmentZhCN, string> = {
     'Households on file now by tier (stable, watch, priority); an area opens its dashboard',
   'dashboard.ranking.title': '{kind} ranking',
   'dashboard.ranking.definition':
-    'Areas below this one, highest first by the chosen indicator; those with no data last; an area opens its dashboard',
+    'Areas below this one, best first by the chosen indicator (lowest first where lower is better); those with no data last; an area opens its dashboard',
   'dashboard.heat.title': 'Indicators by {kind}',
   'dashboard.heat.definition':
     'Each indicator of each area below this one, coloured from red (under 50 %) to green (100 %); reversed for “sent to the district”, where lower is better. An area opens its dashboard, a figure its records',

@@ -56,7 +56,8 @@ export const assessmentZhCN = {
   'dashboard.tiers.byChild': '分级分布（按下级区域）',
   'dashboard.tiers.definition': '当前在册户按放心户、关心户、连心户的分布；点击区域查看其看板',
   'dashboard.ranking.title': '{kind}排名',
-  'dashboard.ranking.definition': '下级区域按所选指标由高到低排列；暂无数据的排在最后；点击区域查看其看板',
+  'dashboard.ranking.definition':
+    '下级区域按所选指标由好到差排列（越低越好的指标由低到高）；暂无数据的排在最后；点击区域查看其看板',
   'dashboard.heat.title': '{kind}指标热力表',
   'dashboard.heat.definition':
     '每个下级区域的各项指标，颜色由红（低于 50%）到绿（100%）；上交区级率越低越好，颜色相反。点击区域查看其看板，点击数字查看明细',
