@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { areasApi } from '@lianxin/common';
+import { appealsApi, areasApi, unitsApi } from '@lianxin/common';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import {
@@ -117,6 +117,34 @@ describe('lianxin command line', () => {
     expect(refused.ok).toBe(false);
     expect(refused.text).toContain('第 2 行「与户主关系」');
   }, 60_000);
+
+  it("gives the district departments with staff, and a department's staff routed appeals to see", async () => {
+    const database = openDatabase({ file: io.config.sqliteFile });
+    const app = await buildApp({ database, config: testConfig(), logger: false, webDist: '/nonexistent' });
+    const admin = await login(app, 'admin', 'lianxin-demo');
+    const departments = (await admin.call(unitsApi.list, { query: { kind: 'department' } })).data.items;
+    expect(departments.map((u) => u.name)).toEqual(
+      expect.arrayContaining(['区人社局', '区卫健局', '区信访局']),
+    );
+    expect(
+      departments
+        .filter((u) => u.staffCount >= 2)
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(['区人社局', '区卫健局']);
+    const staff = await login(app, 'hrss-staff', 'lianxin-demo');
+    const seen = (await staff.call(appealsApi.list, { query: {} })).data.items;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen.map((a) => a.categoryCode))).toSatisfy((codes: Set<string>) =>
+      [...codes].every((c) => ['employment', 'social_security', 'wage_dispute'].includes(c)),
+    );
+    for (const username of ['station1-agent1', 'cppcc-office', 'health-head']) {
+      const session = await login(app, username, 'lianxin-demo');
+      expect((await session.call(unitsApi.list, { query: {} })).data.items).toHaveLength(1);
+    }
+    await app.close();
+    await database.close();
+  });
 
   it('refuses to load the demo twice', async () => {
     await expect(demoCommand(io)).rejects.toThrow(/already has areas/);

@@ -21,9 +21,10 @@ import { readSetting, writeSetting } from '../platform/settings/settings.reposit
 import { hasAreas, insertArea, insertUser } from './demo.repository';
 import { loadDemoAppeals } from './demo-appeals';
 import { loadDemoAssistance } from './demo-assistance';
-import { loadDemoNotices } from './demo-notices';
-import { loadDemoVillagePages } from './demo-village-page';
 import { demoHousehold, idNumberMaker } from './demo-households';
+import { loadDemoNotices } from './demo-notices';
+import { demoUnitAccounts, loadDemoUnits } from './demo-units';
+import { loadDemoVillagePages } from './demo-village-page';
 import { COMMUNITY_NAMES, GROUP_ORDINALS, personName, VILLAGE_NAMES } from './names';
 import { Random } from './random';
 
@@ -160,7 +161,8 @@ export function demoDistrict(seed = 20261122): {
   ];
   const accounts = users
     .filter((u) => shown.includes(u.username))
-    .map((u) => ({ username: u.username, role: u.role, areaName: areaName.get(u.areaCode) ?? '' }));
+    .map((u) => ({ username: u.username, role: u.role, areaName: areaName.get(u.areaCode) ?? '' }))
+    .concat(demoUnitAccounts());
   return { areas, users, accounts, households };
 }
 
@@ -236,6 +238,7 @@ export async function loadDemoDistrict(
     for (const household of households) await createHousehold(trx, registry, household);
     await ensureAppealDefaults(trx, now);
     await loadDemoAppeals(trx, clock, secrets, new Random(20261122));
+    await loadDemoUnits(trx, clock, passwordHash, new Random(20261208));
     await loadDemoAssistance(trx, clock, new Random(20261123));
     await loadDemoVillagePages(trx, clock, new Random(20261207));
     await loadDemoNotices(trx, clock, secrets);
