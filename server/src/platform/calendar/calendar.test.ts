@@ -16,15 +16,18 @@ describe('working-day calendar', () => {
   });
   afterAll(() => t.close());
 
-  it('ships 2026 as the State Council set it and 2027 as provisional, and warns about 2027', async () => {
+  it('ships 2025 and 2026 as the State Council set them and 2027 as provisional, and warns about 2027', async () => {
     const head = await t.member('town_head', AREAS.townA);
     const list = (await head.session.call(calendarApi.listYears, {})).data;
     expect(list.items.map((i) => [i.year, i.source, i.provisional])).toEqual([
+      [2025, 'shipped', false],
       [2026, 'shipped', false],
       [2027, 'shipped', true],
     ]);
     // 2026: 33 days off (3 + 9 + 3 + 5 + 3 + 3 + 7) and 6 make-up days.
-    expect(list.items[0]).toMatchObject({ holidays: 33, workdays: 6 });
+    expect(list.items[1]).toMatchObject({ holidays: 33, workdays: 6 });
+    // 2025: 1 + 8 + 3 + 5 + 3 + 8 days off, 5 make-up days.
+    expect(list.items[0]).toMatchObject({ holidays: 28, workdays: 5 });
     expect(list.warnings).toEqual([{ year: 2027, problem: 'provisional' }]);
 
     const year = (await head.session.call(calendarApi.getYear, { params: { year: 2026 } })).data;
@@ -46,6 +49,8 @@ describe('working-day calendar', () => {
     expect(isWorkingDay(cal, '2026-02-14')).toBe(true);
     expect(isWorkingDay(cal, '2026-02-16')).toBe(false);
     expect(addWorkingDays(cal, at('2026-09-30T15:00:00'), 3)).toEqual(at('2026-10-11T00:00:00'));
+    // Across the turn of the year: Wed 31 Dec 2025 (1), New Year 1–3 Jan, Sunday 4 Jan worked (2), Mon 5 (3).
+    expect(addWorkingDays(cal, at('2025-12-30T10:00:00'), 3)).toEqual(at('2026-01-06T00:00:00'));
     const range = await loadHolidayCalendar(t.database.db, 2027, 2027);
     expect([...range.years]).toEqual([2027]);
     expect(isWorkingDay(range, '2027-02-08')).toBe(false);

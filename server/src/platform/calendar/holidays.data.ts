@@ -32,6 +32,23 @@ function worked(name: string, ...dates: string[]): CalendarDay[] {
 
 export const SHIPPED_YEARS: readonly ShippedYear[] = [
   {
+    // Kept so that time limits running from the end of 2025 into 2026 count the right days.
+    year: 2025,
+    provisional: false,
+    source: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号，2024年11月12日）',
+    days: [
+      ...off('元旦', '2025-01-01'),
+      ...worked('春节', '2025-01-26', '2025-02-08'),
+      ...off('春节', '2025-01-28', '2025-02-04'),
+      ...off('清明节', '2025-04-04', '2025-04-06'),
+      ...worked('劳动节', '2025-04-27'),
+      ...off('劳动节', '2025-05-01', '2025-05-05'),
+      ...off('端午节', '2025-05-31', '2025-06-02'),
+      ...worked('国庆节、中秋节', '2025-09-28', '2025-10-11'),
+      ...off('国庆节、中秋节', '2025-10-01', '2025-10-08'),
+    ],
+  },
+  {
     year: 2026,
     provisional: false,
     source: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）',
