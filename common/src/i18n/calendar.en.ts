@@ -40,7 +40,7 @@ export const calendarEn: Record<keyof typeof calendarZhCN, string> = {
   'calendar.list': "This year's holidays and make-up days",
   'calendar.empty': 'No holidays entered for this year',
   'calendar.weekday.short': 'Mo,Tu,We,Th,Fr,Sa,Su',
-  'calendar.month': '{month}',
+  'calendar.month': 'Month {month}',
   'calendar.readOnly': 'Only the district administrator may change the working calendar',
   'audit.action.calendar.update': 'Change the working calendar',
   'audit.objectType.calendar_year': 'Working calendar year',
