@@ -71,7 +71,8 @@ function askedOf(db: object): Set<number> {
 /**
  * The working calendar every domain computes with (cached; see above). A computation that needs a
  * year the calendar does not have counts it by weekdays and the year is remembered, so the
- * calendar page warns the district admin that deadlines in it may be off.
+ * calendar page warns the district admin that deadlines in it may be off. Pass the application's
+ * database (`ctx.db`), not a transaction: the cache is kept per database object.
  */
 export async function workingCalendar(
   db: Kysely<DB>,
