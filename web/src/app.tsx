@@ -13,6 +13,7 @@ import { assessmentModule } from './modules/assessment/assessment.routes';
 import { assistanceModule } from './modules/assistance/assistance.routes';
 import { auditModule } from './modules/audit/audit.routes';
 import { calendarModule } from './modules/calendar/calendar.routes';
+import { departmentsModule } from './modules/departments/departments.routes';
 import { householdsModule } from './modules/households/households.routes';
 import { integrationsModule } from './modules/integrations/integrations.routes';
 import { noticesModule } from './modules/notices/notices.routes';
@@ -31,6 +32,7 @@ const consoleModules: readonly ConsoleModule[] = [
   dashboardModule,
   assessmentModule,
   areasModule,
+  departmentsModule,
   usersModule,
   calendarModule,
   householdsModule,

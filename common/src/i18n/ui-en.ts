@@ -6,6 +6,7 @@ import { assistanceEn } from './assistance.en';
 import { auditEn } from './audit.en';
 import { calendarEn } from './calendar.en';
 import { consoleEn } from './console.en';
+import { departmentsEn } from './departments.en';
 import { householdsEn } from './households.en';
 import { integrationsEn } from './integrations.en';
 import { noticesEn } from './notices.en';
@@ -28,6 +29,7 @@ export const uiEnCatalogues = [
   auditEn,
   integrationsEn,
   calendarEn,
+  departmentsEn,
   householdsEn,
   tieringEn,
   appealsEn,
@@ -48,6 +50,7 @@ export const uiEn: Record<UiKey, string> = {
   ...auditEn,
   ...integrationsEn,
   ...calendarEn,
+  ...departmentsEn,
   ...householdsEn,
   ...tieringEn,
   ...appealsEn,

@@ -6,6 +6,7 @@ import { assistanceZhCN } from './assistance.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
 import { consoleZhCN } from './console.zh-CN';
+import { departmentsZhCN } from './departments.zh-CN';
 import { householdsZhCN } from './households.zh-CN';
 import { integrationsZhCN } from './integrations.zh-CN';
 import { noticesZhCN } from './notices.zh-CN';
@@ -32,6 +33,7 @@ export const uiZhCNCatalogues = [
   auditZhCN,
   integrationsZhCN,
   calendarZhCN,
+  departmentsZhCN,
   householdsZhCN,
   tieringZhCN,
   appealsZhCN,
@@ -52,6 +54,7 @@ export const uiZhCN = {
   ...auditZhCN,
   ...integrationsZhCN,
   ...calendarZhCN,
+  ...departmentsZhCN,
   ...householdsZhCN,
   ...tieringZhCN,
   ...appealsZhCN,

@@ -1,11 +1,12 @@
-import type { Role, UnitKind, UnitWorkingHours } from '@lianxin/common';
+import type { Role, UnitKind, WorkingHours } from '@lianxin/common';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { appendToTimeline } from '../modules/appeals';
 import { recordAudit } from '../platform/audit/audit.service';
 import type { Clock } from '../platform/clock';
 import { newId } from '../platform/ids';
-import { type DemoAccount, insertUser } from './demo.repository';
+import { insertUser } from './demo.repository';
+import type { DemoAccount } from './demo-district';
 import {
   demoAreasOfKind,
   demoUserByUsername,
@@ -25,7 +26,7 @@ interface UnitSeed {
   areaCode: string;
   phone: string;
   address: string;
-  workingHours: UnitWorkingHours | null;
+  workingHours: WorkingHours | null;
   categories: string[];
 }
 
@@ -68,7 +69,7 @@ const ROUTED: [unitKey: string, categories: string[], count: number][] = [
   ['health', ['medical'], 2],
 ];
 
-const STATION_HOURS: UnitWorkingHours = {
+const STATION_HOURS: WorkingHours = {
   periods: [
     { start: '08:30', end: '12:00' },
     { start: '14:30', end: '17:30' },
