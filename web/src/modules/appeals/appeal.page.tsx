@@ -7,6 +7,7 @@ import { useCan } from '../../session/session';
 import { NotFoundPage } from '../../shared/error.pages';
 import { BackBreadcrumb, LoadFailed } from '../../shared/record-page';
 import { useModalTarget } from '../../shared/use-modal-target';
+import { RouteUnitModal } from '../departments/route-unit.modal';
 import { AppealActionModal } from './appeal-action.modal';
 import { AppealAttachmentsCard } from './appeal-attachments.card';
 import { useCategoryIndex } from './appeal-categories';
@@ -55,6 +56,7 @@ export function AppealPage() {
   const actionModal = useModalTarget<AppealAction>();
   const callbackModal = useModalTarget<true>();
   const mediationModal = useModalTarget<Appeal>();
+  const routeModal = useModalTarget<Appeal>();
 
   if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundPage />;
   if (error) return <LoadFailed error={error} onRetry={() => refetch()} />;
@@ -86,8 +88,11 @@ export function AppealPage() {
   // Only the unit that holds the appeal may open a mediation; `note` is offered to exactly those.
   const canMediate = dispute && can('appeals.handle') && appeal.actions.includes('note');
 
+  // Routing to a handling unit (转办): for those who assign work, while the appeal is still open.
+  const canRoute = can('appeals.assign') && appeal.status !== 'closed';
+
   const actions =
-    commands.length > 0 ? (
+    commands.length > 0 || canRoute ? (
       <Space wrap style={{ marginBottom: 16 }} data-testid="appeal-actions">
         {commands.map((command) => (
           <Button
@@ -101,6 +106,11 @@ export function AppealPage() {
             {commandLabel(t, command)}
           </Button>
         ))}
+        {canRoute && (
+          <Button onClick={() => routeModal.show(appeal)} data-testid="appeal-route-unit">
+            {t('units.route.action')}
+          </Button>
+        )}
       </Space>
     ) : null;
 
@@ -139,6 +149,14 @@ export function AppealPage() {
           open={callbackModal.open}
           onClose={callbackModal.hide}
           afterClose={callbackModal.afterClose}
+        />
+      )}
+      {routeModal.target && (
+        <RouteUnitModal
+          appeal={routeModal.target}
+          open={routeModal.open}
+          onClose={routeModal.hide}
+          afterClose={routeModal.afterClose}
         />
       )}
       {mediationModal.target && (

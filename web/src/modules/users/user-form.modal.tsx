@@ -3,6 +3,8 @@ import {
   type Role,
   ranks,
   roleAreaKinds,
+  roleUnitKinds,
+  type Unit,
   type User,
   UsersCreateBody,
   UsersUpdateBody,
@@ -10,13 +12,15 @@ import {
 import { App, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { useGrantableRoles, useMe } from '../../session/session';
+import { useCan, useGrantableRoles, useMe } from '../../session/session';
 import { blankToNull, type FieldErrorMapping, useSchemaForm } from '../../shared/forms';
 import { areaKindLabel, rankLabel, roleLabel } from '../../shared/labels';
 import { strongPasswordRules } from '../../shared/password-rules';
 import { useVersionConflict } from '../../shared/version-conflict';
 import { toTreeNodes } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
+import { useUnits } from '../departments/departments.api';
+import { unitKindLabel } from '../departments/unit-labels';
 import { fetchUser, useCreateUser, useUpdateUser } from './users.api';
 
 export type UserFormTarget = { mode: 'create' } | { mode: 'edit'; user: User };
@@ -27,6 +31,7 @@ interface FormValues {
   phone?: string;
   role?: Role;
   areaCode?: string;
+  unitId?: string | null;
   rank?: Rank | null;
   password?: string;
 }
@@ -38,8 +43,19 @@ function valuesOf(user: User | undefined): FormValues {
     phone: user?.phone ?? '',
     role: user?.role,
     areaCode: user?.areaCode,
+    unitId: user?.unit?.id ?? null,
     rank: user?.rank ?? null,
   };
+}
+
+/**
+ * The units an account of a role may be bound to: a unit's roles need a unit of their kind; other
+ * roles may take a unit sitting at the level of area they are bound to (a town office's staff).
+ */
+function unitFits(role: Role, unit: Unit): boolean {
+  const kinds = roleUnitKinds[role];
+  if (kinds) return kinds.includes(unit.kind);
+  return roleAreaKinds[role].includes(unit.area.kind);
 }
 
 /** Creates an account or edits one; roles and areas are limited to what the caller may grant. */
@@ -52,6 +68,7 @@ export function UserFormModal(props: {
   const { target, open, onClose, afterClose } = props;
   const t = useT();
   const me = useMe();
+  const can = useCan();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const grantable = useGrantableRoles();
@@ -64,6 +81,21 @@ export function UserFormModal(props: {
   const isSelf = editing?.id === me.id;
   const role = Form.useWatch('role', form);
   const allowedKinds = role ? roleAreaKinds[role] : [];
+  const unitId = Form.useWatch('unitId', form);
+  const unitKinds = role ? roleUnitKinds[role] : undefined;
+  const { data: units, isLoading: unitsLoading } = useUnits(
+    { active: 'true' },
+    { enabled: can('units.read') && role !== undefined },
+  );
+  const unitOptions = useMemo(
+    () =>
+      (units ?? [])
+        .filter((u) => role !== undefined && unitFits(role, u))
+        .map((u) => ({ value: u.id, label: `${u.name}（${u.area.name}）`, unit: u })),
+    [units, role],
+  );
+  // The area follows the unit: fixed while one is chosen, or while the role needs one.
+  const areaFollowsUnit = Boolean(unitId) || unitKinds !== undefined;
 
   const roleOptions = useMemo(() => {
     const list = [...grantable];
@@ -86,6 +118,7 @@ export function UserFormModal(props: {
         phone: t('users.phoneRule'),
         role: t('users.roleRule'),
         areaCode: t('users.areaRule'),
+        unitId: t('users.unitRule'),
         password: t('password.rule'),
       },
       codes: {
@@ -94,6 +127,8 @@ export function UserFormModal(props: {
         ROLE_AREA_MISMATCH: ['areaCode'],
         AREA_UNKNOWN: ['areaCode'],
         ROLE_NOT_ASSIGNABLE: ['role'],
+        ROLE_UNIT_MISMATCH: ['unitId'],
+        UNIT_UNKNOWN: ['unitId'],
         SELF_LOCKOUT: ['role'],
       },
     }),
@@ -109,9 +144,18 @@ export function UserFormModal(props: {
   });
 
   const onValuesChange = (changed: Partial<FormValues>, all: FormValues) => {
-    if (!changed.role || !all.areaCode) return;
+    if (changed.unitId) {
+      const unit = units?.find((u) => u.id === changed.unitId);
+      if (unit) form.setFieldValue('areaCode', unit.area.code);
+      return;
+    }
+    if (!changed.role) return;
+    const bound = all.unitId ? units?.find((u) => u.id === all.unitId) : undefined;
+    if (all.unitId && (!bound || !unitFits(changed.role, bound))) form.setFieldValue('unitId', null);
+    if (!all.areaCode) return;
     const area = index.byCode.get(all.areaCode);
     if (area && !roleAreaKinds[changed.role].includes(area.kind)) form.setFieldValue('areaCode', undefined);
+    else if (roleUnitKinds[changed.role] && !bound) form.setFieldValue('areaCode', undefined);
   };
 
   const submit = (values: FormValues) => {
@@ -122,6 +166,7 @@ export function UserFormModal(props: {
         phone: blankToNull(values.phone),
         role: values.role,
         areaCode: values.areaCode,
+        unitId: values.unitId ?? null,
         rank: values.rank ?? null,
         password: values.password,
       });
@@ -138,11 +183,13 @@ export function UserFormModal(props: {
     // Only what changed is sent, so an edit never touches fields it did not mean to.
     const phone = blankToNull(values.phone);
     const rank = values.rank ?? null;
+    const nextUnit = values.unitId ?? null;
     const body = updateForm.validate({
       ...(values.name.trim() !== editing.name ? { name: values.name } : {}),
       ...(phone !== editing.phone ? { phone } : {}),
       ...(values.role !== editing.role ? { role: values.role } : {}),
       ...(values.areaCode !== editing.areaCode ? { areaCode: values.areaCode } : {}),
+      ...(nextUnit !== (editing.unit?.id ?? null) ? { unitId: nextUnit } : {}),
       ...(rank !== editing.rank ? { rank } : {}),
       version: editing.version,
     });
@@ -218,6 +265,27 @@ export function UserFormModal(props: {
         >
           <Select options={roleOptions} disabled={roleFixed} data-testid="user-form-role" />
         </Form.Item>
+        {role && (unitKinds || unitOptions.length > 0) && (
+          <Form.Item
+            name="unitId"
+            label={t('users.unit')}
+            rules={[{ required: unitKinds !== undefined, message: t('users.unitRule') }]}
+            extra={
+              unitKinds
+                ? t('users.unitHint', { kinds: unitKinds.map((k) => unitKindLabel(t, k)).join('、') })
+                : t('users.unitOptional')
+            }
+          >
+            <Select
+              options={unitOptions}
+              allowClear={unitKinds === undefined}
+              disabled={roleFixed}
+              loading={unitsLoading}
+              showSearch={{ optionFilterProp: 'label' }}
+              data-testid="user-form-unit"
+            />
+          </Form.Item>
+        )}
         <Form.Item
           name="areaCode"
           label={t('users.area')}
@@ -230,7 +298,7 @@ export function UserFormModal(props: {
         >
           <TreeSelect
             treeData={areaTree}
-            disabled={!role || roleFixed}
+            disabled={!role || roleFixed || areaFollowsUnit}
             loading={areasLoading}
             showSearch={{ treeNodeFilterProp: 'title' }}
             treeDefaultExpandedKeys={index.roots.map((r) => r.code)}

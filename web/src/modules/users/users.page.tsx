@@ -106,6 +106,11 @@ export function UsersPage() {
         );
       },
     },
+    {
+      title: t('users.unit'),
+      key: 'unit',
+      render: (_, user) => user.unit?.name ?? '—',
+    },
     { title: t('users.phone'), dataIndex: 'phone', render: (phone: string | null) => phone ?? '—' },
     {
       title: t('users.status'),
