@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { AreaContext } from '../../platform/request-context';
+import { codeInScope, scopeOf } from '../../platform/scope';
 import type { Secrets } from '../../platform/secrets';
 import { verifiedPhone } from '../../platform/verification';
 import { submitAppeal } from '../appeals';
@@ -83,7 +84,12 @@ export async function objectionToAppeal(
   if (comment.kind !== 'objection' || comment.appeal_id !== null)
     throw new AppError('NOTICE_COMMENT_HANDLED');
   const villageCode = body.villageCode ?? notice.area_code;
-  if ((await areaKindInScope(db, ctx.scope, villageCode)) !== 'village') {
+  const noticeArea = await areaKindInScope(db, ctx.scope, notice.area_code);
+  // A village of the notice's own area: a town's notice raises appeals in that town only.
+  const withinNotice =
+    noticeArea !== undefined &&
+    codeInScope(villageCode, scopeOf({ code: notice.area_code, kind: noticeArea }));
+  if (!withinNotice || (await areaKindInScope(db, ctx.scope, villageCode)) !== 'village') {
     throw new AppError('AREA_UNKNOWN', { code: villageCode });
   }
   const phone = comment.phone_enc === null ? null : ctx.secrets.decrypt(comment.phone_enc);

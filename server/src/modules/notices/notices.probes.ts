@@ -3,6 +3,7 @@ import { jpegWithExif } from '../../../test/files.fixtures';
 import type { TestContext } from '../../../test/harness';
 import { insertRow, type RouteCase, type Target, villageOf } from '../../../test/probes';
 import { newId } from '../../platform/ids';
+import { signProof } from '../../platform/verification/proof';
 
 const DAY = 86_400_000;
 
@@ -129,4 +130,19 @@ export const noticesProbes: Record<string, RouteCase> = {
     });
     return { url: `/api/v1/notices/${noticeId}/attachments/${id}` };
   },
+  // Public: read by the fuzz only (no caller, no area to be outside of).
+  'POST /api/v1/public/notices/:id/comments': async (t, target) => ({
+    url: `/api/v1/public/notices/${await noticeIn(t, target, 'published')}/comments`,
+    body: {
+      kind: 'comment',
+      body: '支持这个项目',
+      name: '张三',
+      proof: signProof(t.app.ctx.secrets, {
+        phone: '13800001234',
+        purpose: 'notice_comment',
+        expiresAt: new Date(t.clock.now().getTime() + 30 * 60_000),
+      }),
+    },
+    noTargetArea: true,
+  }),
 };

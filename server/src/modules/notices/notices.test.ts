@@ -23,7 +23,7 @@ describe('public notices (公示): periods, objections, closing and reach', () =
   /** Moves the test clock to an instant (forwards or back), signing everyone in again at that time. */
   const at = async (iso: string) => {
     t.clock.advance(Date.parse(iso) - t.clock.now().getTime());
-    for (const member of [cadre, sibling, town]) member.session = await login(t.app, member.username);
+    for (const member of [cadre, sibling, town, t.admin]) member.session = await login(t.app, member.username);
   };
   const proof = (phone: string) =>
     signProof(t.app.ctx.secrets, {
@@ -185,6 +185,27 @@ describe('public notices (公示): periods, objections, closing and reach', () =
     ]);
     expect(view.response.body).not.toContain('1391');
     expect(view.response.body).not.toContain('建国');
+  });
+
+  it('raises a town notice’s objection as an appeal in a village of that town only', async () => {
+    await at('2026-12-07T02:00:00.000Z');
+    const created = await town.session.call(noticesApi.create, {
+      body: { kind: 'project', title: '镇级项目公示', body: '全镇项目安排', areaCode: AREAS.townA },
+    });
+    const notice = (
+      await town.session.call(noticesApi.publish, { params: { id: created.data.id }, body: { version: 1 } })
+    ).data;
+    const objection = await object(notice.id, '10.0.5.1');
+    const toAppeal = (villageCode: string | null) =>
+      t.admin.session.call(noticeCommentsApi.toAppeal, {
+        params: { id: notice.id, commentId: objection.data.id },
+        body: { categoryCode: 'roads_water', villageCode },
+      });
+    // The town itself is no village, and a village of the other town is not the notice's.
+    expect((await toAppeal(null)).error).toMatchObject({ code: 'AREA_UNKNOWN' });
+    expect((await toAppeal(AREAS.villageB1)).error).toMatchObject({ code: 'AREA_UNKNOWN' });
+    const made = await toAppeal(AREAS.villageA2);
+    expect(made.statusCode, made.response.body).toBe(201);
   });
 
   it('closes with no objection only when nobody objected', async () => {
