@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appealLevels, appealUrgencies } from './appeals';
+import { periodUnits } from './working-days';
 
 // The appeal categories and the appeals' settings.
 
@@ -14,6 +15,8 @@ export const AppealCategory = z.object({
   defaultUrgency: z.enum(appealUrgencies),
   /** Overrides the urgency's resolution deadline for this category, in days. */
   resolutionDays: z.number().nullable(),
+  /** How `resolutionDays` count: calendar days (the default) or working days (工作日). */
+  deadlineUnit: z.enum(periodUnits),
   /** Disputes go to mediation (调解). */
   dispute: z.boolean(),
   active: z.boolean(),
@@ -32,6 +35,7 @@ export const AppealCategoryBody = z.strictObject({
   defaultLevel: z.enum(appealLevels),
   defaultUrgency: z.enum(appealUrgencies).default('normal'),
   resolutionDays: z.number().int().min(1).max(365).nullable().default(null),
+  deadlineUnit: z.enum(periodUnits).default('calendar_days'),
   dispute: z.boolean().default(false),
   active: z.boolean().default(true),
   sort: z.number().int().min(0).max(10_000).default(100),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AreaSummary } from './areas';
 import { type Role, roles } from './roles';
 import { RecordVersion } from './versions';
+import { WorkingHoursSchema } from './working-days';
 
 /**
  * Handling units (承办单位): who answers for what reaches them. A district department (人社局,
@@ -39,25 +40,6 @@ export const roleUnitKinds: Partial<Record<Role, readonly UnitKind[]>> = {
   cppcc_office: ['cppcc_office'],
 };
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-
-/** A unit's working hours: periods of a working day, China time, in order and not overlapping. */
-export const UnitWorkingHours = z
-  .object({
-    periods: z
-      .array(z.object({ start: clock, end: clock }))
-      .min(1)
-      .max(4),
-  })
-  .refine(
-    (hours) =>
-      hours.periods.every(
-        (p, i) => p.start < p.end && (i === 0 || (hours.periods[i - 1]?.end ?? '') <= p.start),
-      ),
-    { message: 'periods must be in order and not overlap', path: ['periods'] },
-  );
-export type UnitWorkingHours = z.infer<typeof UnitWorkingHours>;
-
 export const Unit = z.object({
   id: z.string(),
   kind: z.enum(unitKinds),
@@ -67,7 +49,7 @@ export const Unit = z.object({
   phone: z.string().nullable(),
   address: z.string().nullable(),
   /** Null: the district's working hours. */
-  workingHours: UnitWorkingHours.nullable(),
+  workingHours: WorkingHoursSchema.nullable(),
   /** The appeal categories it answers for. */
   categories: z.array(z.string()),
   active: z.boolean(),
@@ -89,7 +71,7 @@ export const UnitsCreateBody = z.strictObject({
   parentId: z.string().uuid().nullable().default(null),
   phone: unitPhone.nullable().default(null),
   address: z.string().trim().max(200).nullable().default(null),
-  workingHours: UnitWorkingHours.nullable().default(null),
+  workingHours: WorkingHoursSchema.nullable().default(null),
   categories: categoryCodes.default([]),
 });
 export type UnitsCreateBody = z.infer<typeof UnitsCreateBody>;
@@ -98,7 +80,7 @@ export const UnitsUpdateBody = z.strictObject({
   name: unitName.optional(),
   phone: unitPhone.nullable().optional(),
   address: z.string().trim().max(200).nullable().optional(),
-  workingHours: UnitWorkingHours.nullable().optional(),
+  workingHours: WorkingHoursSchema.nullable().optional(),
   categories: categoryCodes.optional(),
   active: z.boolean().optional(),
   version: RecordVersion,

@@ -51,6 +51,10 @@ export function minutesOf(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
+/** How a period in days is counted: calendar days, or working days by this calendar. */
+export const periodUnits = ['calendar_days', 'working_days'] as const;
+export type PeriodUnit = (typeof periodUnits)[number];
+
 /** A unit's working hours on a working day: periods in order, none overlapping. */
 export const WorkingHoursSchema = z
   .object({

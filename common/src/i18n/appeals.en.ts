@@ -209,7 +209,7 @@ export const appealsEn: Record<keyof typeof appealsZhCN, string> = {
   'appeals.intake.categoryRule': 'Choose a category',
   'appeals.intake.categoryHint': 'Goes to the {level} repository, with the urgency’s deadline',
   'appeals.intake.categoryHintDays':
-    'Goes to the {level} repository; this category is resolved within {days} days',
+    'Goes to the {level} repository; this category is resolved within {days}',
   'appeals.intake.urgencyHint': 'Urgent matters get the urgent deadline; complex ones a longer one',
   'appeals.intake.titlePlaceholder': 'One line, e.g. “Road collapse blocks group 3”',
   'appeals.intake.titleRule': 'Enter a title',
@@ -310,6 +310,12 @@ export const appealsEn: Record<keyof typeof appealsZhCN, string> = {
   'appeals.categories.resolutionDaysHint': 'Empty: the urgency’s deadline',
   'appeals.categories.byUrgency': 'By urgency',
   'appeals.categories.daysN': '{days} days',
+  'appeals.categories.workingDaysN': '{days} working days',
+  'appeals.categories.deadlineUnit': 'Days counted as',
+  'appeals.categories.deadlineUnitHint':
+    'Working days follow the district calendar (holidays off, make-up days on) and end at 24:00 of the N-th working day',
+  'appeals.categories.unit.calendar_days': 'Calendar days',
+  'appeals.categories.unit.working_days': 'Working days',
   'appeals.categories.sort': 'Order',
   'appeals.categories.sortHint': 'Smaller numbers come first',
   'appeals.categories.dispute': 'Dispute',

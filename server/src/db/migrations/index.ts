@@ -16,6 +16,7 @@ import * as createUnits from './2026_12_07_0910_create_units';
 import * as createVerificationCodes from './2026_12_07_0920_create_verification_codes';
 import * as createIntegrations from './2026_12_07_0930_create_integrations';
 import * as createNotices from './2026_12_07_0940_create_notices';
+import * as categoryWorkingDays from './2026_12_07_0950_category_working_days';
 
 /** Every migration, in order. A new migration file is added here and never edited once landed. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0920_create_verification_codes': createVerificationCodes,
   '2026_12_07_0930_create_integrations': createIntegrations,
   '2026_12_07_0940_create_notices': createNotices,
+  '2026_12_07_0950_category_working_days': categoryWorkingDays,
 };

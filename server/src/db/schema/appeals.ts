@@ -1,6 +1,7 @@
 // The appeals' tables: categories, appeals and their events, callbacks, mediations, screenings,
 // attachments and the public page's failed look-ups.
-import type { AppealChannel, AppealEventKind, AppealSourceKind, AppealStatus } from '@lianxin/common';
+import type { AppealChannel, AppealEventKind, AppealSourceKind, AppealStatus, PeriodUnit } from '@lianxin/common';
+import type { Generated } from 'kysely';
 import type { Bool, Timestamp } from './columns';
 
 type AppealLevel = 'village' | 'town' | 'district';
@@ -13,6 +14,7 @@ export interface AppealCategoriesTable {
   default_level: AppealLevel;
   default_urgency: 'urgent' | 'normal' | 'complex';
   resolution_days: number | null;
+  deadline_unit: Generated<PeriodUnit>;
   dispute: Bool;
   active: Bool;
   sort: number;

@@ -5,7 +5,7 @@ export { holderOf, isOpenAppeal } from './appeals.repository';
 export { recordCallback } from './callbacks/callbacks.service';
 export { findCategory, listCategories } from './categories/categories.repository';
 export { ensureAppealDefaults } from './categories/categories.service';
-export { appealSettings, deadlines } from './intake/deadlines';
+export { appealSettings, countsWorkingDays, deadlines } from './intake/deadlines';
 export { createAppeal } from './intake/intake.service';
 export { type AppealSource, submitAppeal } from './intake/submit-appeal.command';
 export { appendToTimeline, loadAppeal } from './lifecycle';

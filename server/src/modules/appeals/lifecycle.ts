@@ -4,12 +4,13 @@ import type { Db } from '../../db/dialect';
 import type { AppealEventsTable, AppealsTable } from '../../db/schema';
 import { notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
+import { emitEvent } from '../../platform/integrations';
 import type { OutgoingNotification } from '../../platform/notifications/notifications.service';
 import type { AreaContext } from '../../platform/request-context';
 import type { Scope } from '../../platform/scope';
 import { type AppealRow, findAppeal, holderOf, insertEvents } from './appeals.repository';
 import { findCategory } from './categories/categories.repository';
-import { appealSettings, deadlines } from './intake/deadlines';
+import { appealSettings, calendarFor, deadlines } from './intake/deadlines';
 
 /** What every part of an appeal's life shares: levels, timeline entries, notices, the held row. */
 
@@ -121,7 +122,7 @@ export async function levelChange(
     deferral_reason: null,
     deferral_date: null,
     deferral_approved: false,
-    ...deadlines(now, settings, category, row.urgency),
+    ...deadlines(now, settings, category, row.urgency, await calendarFor(db, category)),
   };
 }
 
@@ -136,4 +137,32 @@ export async function appendToTimeline(
   entry: { kind: 'routed'; note: string },
 ): Promise<void> {
   await insertEvents(db, [event(appealId, ctx.clock.now().toISOString(), ctx.actor, entry)]);
+}
+
+/**
+ * Tells the integrations subscribed to an area that an appeal changed status or level (a hotline
+ * follows the work orders it sent), in the transaction of the change. No personal data leaves.
+ */
+export async function announceStatusChange(
+  db: Db,
+  clock: { now(): Date },
+  change: {
+    appealId: string;
+    villageCode: string;
+    from: AppealStatus | null;
+    to: AppealStatus;
+    level: AppealLevel;
+  },
+): Promise<void> {
+  await emitEvent(db, clock, {
+    type: 'appeal.status_changed',
+    areaCode: change.villageCode,
+    payload: {
+      appealId: change.appealId,
+      from: change.from,
+      to: change.to,
+      level: change.level,
+      at: clock.now().toISOString(),
+    },
+  });
 }

@@ -59,6 +59,8 @@ describe('sign-in and sessions', () => {
           'assistance.read',
           'assistance.visit',
           'dashboard.read',
+          'notices.read',
+          'notices.manage',
         ],
       },
     });

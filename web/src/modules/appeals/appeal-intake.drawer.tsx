@@ -282,7 +282,10 @@ export function AppealIntakeDrawer(props: { open: boolean; onClose: () => void; 
                     ? t('appeals.intake.categoryHint', { level: levelLabel(t, category.defaultLevel) })
                     : t('appeals.intake.categoryHintDays', {
                         level: levelLabel(t, category.defaultLevel),
-                        days: category.resolutionDays,
+                        days:
+                          category.deadlineUnit === 'working_days'
+                            ? t('appeals.categories.workingDaysN', { days: category.resolutionDays })
+                            : t('appeals.categories.daysN', { days: category.resolutionDays }),
                       }))
                 }
               >

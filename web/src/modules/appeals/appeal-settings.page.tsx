@@ -85,9 +85,11 @@ function CategoriesTab() {
       title: t('appeals.categories.resolutionDays'),
       dataIndex: 'resolutionDays',
       align: 'right',
-      render: (days: number | null) =>
+      render: (days: number | null, c) =>
         days === null ? (
           <Typography.Text type="secondary">{t('appeals.categories.byUrgency')}</Typography.Text>
+        ) : c.deadlineUnit === 'working_days' ? (
+          t('appeals.categories.workingDaysN', { days })
         ) : (
           t('appeals.categories.daysN', { days })
         ),

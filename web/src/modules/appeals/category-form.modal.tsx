@@ -5,6 +5,8 @@ import {
   type AppealUrgency,
   appealLevels,
   appealUrgencies,
+  type PeriodUnit,
+  periodUnits,
 } from '@lianxin/common';
 import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import { useMemo, useState } from 'react';
@@ -21,6 +23,7 @@ interface FormValues {
   defaultLevel: AppealLevel;
   defaultUrgency: AppealUrgency;
   resolutionDays?: number | null;
+  deadlineUnit: PeriodUnit;
   dispute: boolean;
   active: boolean;
   sort: number;
@@ -36,6 +39,7 @@ function valuesOf(category: AppealCategory | null): FormValues {
       defaultLevel: 'village',
       defaultUrgency: 'normal',
       resolutionDays: null,
+      deadlineUnit: 'calendar_days',
       dispute: false,
       active: true,
       sort: 100,
@@ -177,6 +181,20 @@ export function CategoryFormModal(props: {
                 precision={0}
                 style={{ width: '100%' }}
                 suffix={t('appeals.settings.days')}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="deadlineUnit"
+              label={t('appeals.categories.deadlineUnit')}
+              extra={t('appeals.categories.deadlineUnitHint')}
+            >
+              <Select
+                options={periodUnits.map((unit) => ({
+                  value: unit,
+                  label: t(`appeals.categories.unit.${unit}`),
+                }))}
               />
             </Form.Item>
           </Col>

@@ -8,7 +8,7 @@ import { enqueueNotifications } from '../../../platform/notifications/notificati
 import type { AreaContext } from '../../../platform/request-context';
 import { codeInScope } from '../../../platform/scope';
 import { insertEvents, updateAppeal } from '../appeals.repository';
-import { event, loadAppeal } from '../lifecycle';
+import { announceStatusChange, event, loadAppeal } from '../lifecycle';
 import { getAppeal } from '../queries/queries.service';
 import { actionHandlers } from './handlers';
 import { actionAllowed } from './rules';
@@ -51,6 +51,16 @@ export async function actOnAppeal<A extends AppealAction>(
       public: result.public,
     }),
   ]);
+  const level = patch.level ?? row.level;
+  if (patch.status !== row.status || level !== row.level) {
+    await announceStatusChange(db, ctx.clock, {
+      appealId: row.id,
+      villageCode: row.village_code,
+      from: row.status,
+      to: patch.status ?? row.status,
+      level,
+    });
+  }
   await enqueueNotifications(db, ctx.clock, result.notices);
   await result.after?.(db);
   await recordAudit(db, ctx.clock, ctx.actor, {

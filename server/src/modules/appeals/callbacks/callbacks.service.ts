@@ -9,8 +9,16 @@ import type { AreaContext } from '../../../platform/request-context';
 import { codeInScope } from '../../../platform/scope';
 import { type AppealRow, holderOf, insertEvents, updateAppeal } from '../appeals.repository';
 import { findCategory } from '../categories/categories.repository';
-import { appealSettings, deadlines } from '../intake/deadlines';
-import { appealLevelNames, event, levelAbove, levelChange, loadAppeal, newLevelNotice } from '../lifecycle';
+import { appealSettings, calendarFor, deadlines } from '../intake/deadlines';
+import {
+  announceStatusChange,
+  appealLevelNames,
+  event,
+  levelAbove,
+  levelChange,
+  loadAppeal,
+  newLevelNotice,
+} from '../lifecycle';
 import { getAppeal } from '../queries/queries.service';
 import { latestCallback, openCallbacks, updateCallback } from './callbacks.repository';
 
@@ -55,7 +63,7 @@ async function applyRating(
       resolved_at: null,
       resolved_level: null,
       resolved_by: null,
-      ...deadlines(now, settings, category, row.urgency),
+      ...deadlines(now, settings, category, row.urgency, await calendarFor(db, category)),
       response_warn_at: null,
       ...(up ? await levelChange(db, row, up, now) : {}),
     };
@@ -86,6 +94,15 @@ async function applyRating(
   });
   if (!ok) throw new AppError('VERSION_CONFLICT');
   await insertEvents(db, events);
+  if (patch.status && patch.status !== row.status) {
+    await announceStatusChange(db, ctx.clock, {
+      appealId: row.id,
+      villageCode: row.village_code,
+      from: row.status,
+      to: patch.status,
+      level: patch.level ?? row.level,
+    });
+  }
 }
 
 /** A callback (回访) by someone other than the handler; an unreached resident leaves it open. */

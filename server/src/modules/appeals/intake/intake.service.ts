@@ -6,6 +6,7 @@ import type { AppealAttachmentsTable, AppealEventsTable, AppealsTable } from '..
 import { recordAudit } from '../../../platform/audit/audit.service';
 import { AppError, notFound } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
+import { emitEvent } from '../../../platform/integrations';
 import {
   enqueueNotifications,
   type OutgoingNotification,
@@ -16,7 +17,7 @@ import { findHousehold, findResident } from '../../households';
 import { findAppealById, holderOf, insertEvents } from '../appeals.repository';
 import { insertAttachments } from '../attachments/attachments.repository';
 import { findCategory } from '../categories/categories.repository';
-import { appealSettings, deadlines } from '../intake/deadlines';
+import { appealSettings, calendarFor, deadlines } from '../intake/deadlines';
 import { event, newLevelNotice } from '../lifecycle';
 import { insertAppeals } from './intake.repository';
 
@@ -141,7 +142,7 @@ export async function prepareAppeal(
     reporter_phone_masked: reporterPhone ? maskPhone(reporterPhone) : null,
     submitter_ip_hash: source.ipHash,
     received_at: nowIso,
-    ...deadlines(now, settings, category, urgency),
+    ...deadlines(now, settings, category, urgency, await calendarFor(db, category)),
     accepted_at: null,
     resolved_at: null,
     resolved_level: null,
@@ -196,6 +197,23 @@ export async function storeAppeals(
     clock,
     appeals.map((a) => a.notice),
   );
+  // Integrations subscribed to the area hear of it (a hotline, an Open311 client): no personal data.
+  for (const { row } of appeals) {
+    await emitEvent(db, clock, {
+      type: 'appeal.created',
+      areaCode: row.village_code,
+      payload: {
+        appealId: row.id,
+        trackingCode: row.tracking_code,
+        channel: row.channel,
+        categoryCode: row.category_code,
+        level: row.level,
+        urgency: row.urgency,
+        status: 'received',
+        receivedAt: row.received_at,
+      },
+    });
+  }
   const attachments = appeals.flatMap((a) => (a.attachment ? [a.attachment] : []));
   await insertAttachments(db, attachments);
   for (const a of appeals.filter((x) => x.audited)) {

@@ -12,8 +12,8 @@ import {
 import { withTransaction } from '../../../platform/request-context';
 import { holderOf, insertEvents } from '../appeals.repository';
 import { listCategories } from '../categories/categories.repository';
-import { appealSettings, deadlines } from '../intake/deadlines';
-import { appealLevelNames, event } from '../lifecycle';
+import { appealSettings, calendarFor, deadlines } from '../intake/deadlines';
+import { announceStatusChange, appealLevelNames, event } from '../lifecycle';
 import { forgetTrackFailures } from '../public/public.repository';
 import {
   disarmStaleWarnings,
@@ -94,9 +94,23 @@ async function escalateBatch(
     const updated = await moveUp(
       trx,
       rows.map((r) => r.id),
-      { from, to, deadlines: deadlines(now, settings, category, first.urgency), now: nowIso },
+      {
+        from,
+        to,
+        deadlines: deadlines(now, settings, category, first.urgency, await calendarFor(trx, category)),
+        now: nowIso,
+      },
     );
     escalated += updated.length;
+    for (const r of updated) {
+      await announceStatusChange(trx, clock, {
+        appealId: r.id,
+        villageCode: r.village_code,
+        from: null,
+        to: 'received',
+        level: to,
+      });
+    }
     await insertEvents(
       trx,
       updated.map((r) =>

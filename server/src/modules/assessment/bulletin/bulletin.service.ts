@@ -11,12 +11,13 @@ import {
   shiftMonth,
 } from '@lianxin/common';
 import type { Db } from '../../../db/dialect';
+import { workingCalendar } from '../../../platform/calendar';
 import type { Clock } from '../../../platform/clock';
 import { chunks } from '../../../platform/collections';
 import { AppError } from '../../../platform/errors';
 import { type IndicatorRegistry, indicatorValue } from '../../../platform/registries/indicators';
 import type { AreaScope } from '../../../platform/scope';
-import { appealSettings, deadlines, holderOf, listCategories } from '../../appeals';
+import { appealSettings, countsWorkingDays, deadlines, holderOf, listCategories } from '../../appeals';
 import { findAreasByCodes } from '../../areas';
 import {
   assistanceSettings,
@@ -235,12 +236,13 @@ async function overdueAt(db: Db, scope: AreaScope, moment: string, locale: Local
     appealSettings(db),
   ]);
   const categoryOf = new Map(categories.map((c) => [c.code, c]));
+  const calendar = categories.some(countsWorkingDays) ? await workingCalendar(db) : null;
   const momentMs = Date.parse(moment);
   const found: Omit<OverdueAppeal, 'holderName'>[] = [];
   for (const row of candidates) {
     const category = categoryOf.get(row.category_code);
     const state = stateAt(row, timelines.get(row.id) ?? [], moment, (since) =>
-      category ? deadlines(new Date(since), settings, category, row.urgency) : null,
+      category ? deadlines(new Date(since), settings, category, row.urgency, calendar) : null,
     );
     if (!state) continue;
     const resolutionLate = Date.parse(state.resolutionDue) < momentMs;

@@ -5,8 +5,8 @@ import {
   type UnitsCreateBody,
   type UnitsListQuery,
   type UnitsUpdateBody,
-  UnitWorkingHours,
   unitAreaKinds,
+  WorkingHoursSchema,
 } from '@lianxin/common';
 import { type Db, isUniqueViolation } from '../../../db/dialect';
 import { recordAudit } from '../../../platform/audit/audit.service';
@@ -29,7 +29,7 @@ import {
 
 function parseHours(json: string | null): Unit['workingHours'] {
   if (json === null) return null;
-  const parsed = UnitWorkingHours.safeParse(JSON.parse(json));
+  const parsed = WorkingHoursSchema.safeParse(JSON.parse(json));
   return parsed.success ? parsed.data : null;
 }
 
