@@ -1,5 +1,6 @@
 import { noticeCommentsApi, noticesApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { calendarOf } from '../../platform/calendar';
 import { areaContextOf, withTransaction } from '../../platform/request-context';
 import { route } from '../../platform/routes';
 import { answerComment, objectionToAppeal } from './comments.service';
@@ -37,7 +38,11 @@ export const noticesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   route(app, noticesApi.publish, { permission: 'notices.manage' }, async (request) => {
     const ctx = areaContextOf(request);
-    return withTransaction(ctx, (trx) => publishDraft(trx, ctx, request.params.id, request.body.version));
+    // The cached calendar, read through the application's database before the transaction.
+    const calendar = await calendarOf(ctx);
+    return withTransaction(ctx, (trx) =>
+      publishDraft(trx, { ...ctx, calendar }, request.params.id, request.body.version),
+    );
   });
 
   route(app, noticesApi.close, { permission: 'notices.manage' }, async (request) => {

@@ -1,5 +1,6 @@
 import {
   defaultNoticePeriods,
+  type HolidayCalendar,
   type Notice,
   NoticeCreateBody,
   type NoticeOutcome,
@@ -34,6 +35,11 @@ export interface NoticeContext {
   clock: Clock;
   actor: Actor;
   scope: AreaScope;
+  /**
+   * The working calendar, read before the transaction (`calendarOf(ctx)`, cached per application);
+   * without it, publishing a notice in working days reads it through the transaction.
+   */
+  calendar?: HolidayCalendar;
 }
 
 export function toSummary(r: NoticeRow): NoticeSummary {
@@ -209,7 +215,7 @@ export async function publishDraft(db: Db, ctx: NoticeContext, id: string, versi
   const now = ctx.clock.now();
   const set = row.starts_at === null ? null : new Date(row.starts_at);
   const start = set !== null && set.getTime() > now.getTime() ? set : now;
-  const calendar = await noticeCalendar(db, row.period_unit);
+  const calendar = ctx.calendar ?? (await noticeCalendar(db, row.period_unit));
   const end = periodEnd(calendar, start, row.period_days, row.period_unit);
   const changed = await updateNotice(db, id, version, {
     status: 'published',

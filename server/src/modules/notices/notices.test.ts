@@ -23,7 +23,8 @@ describe('public notices (公示): periods, objections, closing and reach', () =
   /** Moves the test clock to an instant (forwards or back), signing everyone in again at that time. */
   const at = async (iso: string) => {
     t.clock.advance(Date.parse(iso) - t.clock.now().getTime());
-    for (const member of [cadre, sibling, town, t.admin]) member.session = await login(t.app, member.username);
+    for (const member of [cadre, sibling, town, t.admin])
+      member.session = await login(t.app, member.username);
   };
   const proof = (phone: string) =>
     signProof(t.app.ctx.secrets, {
