@@ -67,9 +67,15 @@ export async function checkReach(
       // Reference data and district-wide settings (categories) are the same for every caller.
       expect([200, 404], `${where}: ${response.body}`).toContain(response.statusCode);
     } else if (!write && response.statusCode === 200) {
-      // A list answers, but with nothing of the area's records.
-      const body = response.json() as { items?: unknown[] };
-      expect(body.items, `${where} listed records outside the reach: ${response.body}`).toEqual([]);
+      // A list answers only with what the caller may open (the office's members' reports, say):
+      // never with a record its own page would refuse.
+      const body = response.json() as { items?: { id?: string }[] };
+      expect(Array.isArray(body.items), `${where}: ${response.body}`).toBe(true);
+      const path = probe.url.split('?')[0] ?? probe.url;
+      for (const item of (body.items ?? []).slice(0, 5)) {
+        const opened = await session.request('GET', `${path}/${item.id}`);
+        expect(opened.statusCode, `${where} listed ${item.id}, which it cannot open`).toBe(200);
+      }
     } else {
       expect([403, 404], `${where}: ${response.body}`).toContain(response.statusCode);
     }
