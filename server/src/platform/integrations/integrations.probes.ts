@@ -3,7 +3,8 @@ import { nextSerial, type RouteCase, type Target, townOf } from '../../../test/p
 import { addWebhook, buildIntegration, issueKey } from './integrations.fixtures';
 import { emitEvent } from './webhook-delivery';
 
-const RECEIVER = 'https://receiver.example.org/lianxin';
+// A local port nobody listens on: a delivery the worker attempts fails at once, whatever the network.
+const RECEIVER = 'http://127.0.0.1:9/lianxin';
 
 /** An integration acting for the target's town (or district: integrations are bound no lower), made by the admin. */
 const integrationIn = (target: Target) => buildIntegration(target.admin, townOf(target.area));
