@@ -33,10 +33,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('category_code', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('unit_categories_pk', ['unit_id', 'category_code'])
     .execute();
-  await db.schema.createIndex('unit_categories_category').on('unit_categories').column('category_code').execute();
+  await db.schema
+    .createIndex('unit_categories_category')
+    .on('unit_categories')
+    .column('category_code')
+    .execute();
 
   // A unit's staff: an account bound to a unit (besides or instead of an area).
-  await db.schema.alterTable('users').addColumn('unit_id', 'text', (c) => c.references('units.id')).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('unit_id', 'text', (c) => c.references('units.id'))
+    .execute();
   await db.schema.createIndex('users_unit').on('users').column('unit_id').execute();
 
   // The units an appeal was routed to; dispatch (派单) builds its lead and co-units on it.
@@ -48,7 +55,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('routed_by', 'text', (c) => c.references('users.id'))
     .addPrimaryKeyConstraint('appeal_units_pk', ['appeal_id', 'unit_id'])
     .execute();
-  await db.schema.createIndex('appeal_units_unit').on('appeal_units').columns(['unit_id', 'appeal_id']).execute();
+  await db.schema
+    .createIndex('appeal_units_unit')
+    .on('appeal_units')
+    .columns(['unit_id', 'appeal_id'])
+    .execute();
 
   // What an appeal came from, when another module raised it through submitAppeal.
   await db.schema.alterTable('appeals').addColumn('source_kind', 'text').execute();

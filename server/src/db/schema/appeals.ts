@@ -1,6 +1,12 @@
 // The appeals' tables: categories, appeals and their events, callbacks, mediations, screenings,
 // attachments and the public page's failed look-ups.
-import type { AppealChannel, AppealEventKind, AppealSourceKind, AppealStatus, PeriodUnit } from '@lianxin/common';
+import type {
+  AppealChannel,
+  AppealEventKind,
+  AppealSourceKind,
+  AppealStatus,
+  PeriodUnit,
+} from '@lianxin/common';
 import type { Generated } from 'kysely';
 import type { Bool, Timestamp } from './columns';
 

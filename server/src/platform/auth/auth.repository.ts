@@ -270,7 +270,12 @@ export async function findAccount(db: Db, id: string): Promise<AccountRow | unde
     .innerJoin('areas', 'areas.code', 'users.area_code')
     .leftJoin('units', 'units.id', 'users.unit_id')
     .selectAll('users')
-    .select(['areas.name as area_name', 'areas.kind as area_kind', 'units.name as unit_name', 'units.kind as unit_kind'])
+    .select([
+      'areas.name as area_name',
+      'areas.kind as area_kind',
+      'units.name as unit_name',
+      'units.kind as unit_kind',
+    ])
     .where('users.id', '=', id)
     .executeTakeFirst();
 }
