@@ -21,6 +21,11 @@ const ROLE_LABELS: Record<string, string> = {
   village_cadre: '村干部',
   cppcc_member: '政协委员',
   auditor: '审计员',
+  department_head: '部门负责人',
+  department_staff: '部门工作人员',
+  station_head: '服务站站长',
+  service_agent: '代办员',
+  cppcc_office: '政协办公室',
 };
 
 function banner(config: Config, accounts: DemoAccount[] | null): string {

@@ -57,5 +57,9 @@ export const departmentsEn: Record<keyof typeof departmentsZhCN, string> = {
   'users.unit': 'Unit',
   'users.unitRule': 'An account of this role must be bound to its unit',
   'users.unitHint': 'This role needs: {kinds}; the area follows the unit',
+  'dashboard.intro.unit': 'Welcome to Lianxin. You work at {unit} and see what is routed to it.',
+  'dashboard.intro.station': 'Welcome to Lianxin. You work at {unit} and see what is in its care.',
+  'dashboard.intro.office': "Welcome to Lianxin. You work at {unit} and see the CPPCC members' reports.",
+  'dashboard.intro.own': 'Welcome to Lianxin. You may report what you hear and follow your own reports.',
   'users.unitOptional': 'Optional; once a unit is chosen, the area follows it',
 };

@@ -54,5 +54,9 @@ export const departmentsZhCN = {
   'users.unit': '所属单位',
   'users.unitRule': '该角色须绑定到所属单位',
   'users.unitHint': '该角色须选择：{kinds}；所属区域随单位确定',
+  'dashboard.intro.unit': '欢迎使用连心群众工作平台。您在 {unit} 工作，可查看转至本单位的事项。',
+  'dashboard.intro.station': '欢迎使用连心群众工作平台。您在 {unit} 工作，可查看本站的事项。',
+  'dashboard.intro.office': '欢迎使用连心群众工作平台。您在 {unit} 工作，可查看政协委员反映的社情民意。',
+  'dashboard.intro.own': '欢迎使用连心群众工作平台。您可以反映社情民意，并跟进自己反映的事项。',
   'users.unitOptional': '可选；选择单位后，所属区域随单位确定',
 } as const;

@@ -9,6 +9,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Shown only to roles with this permission; the route is guarded by the same one. */
   permission?: Permission;
+  /** Shown only to callers who reach an area (not a unit's, a station's or a member's own). */
+  areaOnly?: boolean;
 }
 
 export interface NavGroup {

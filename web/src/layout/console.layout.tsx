@@ -8,6 +8,7 @@ import {
   MenuUnfoldOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import { roleReach } from '@lianxin/common';
 import {
   App,
   Avatar,
@@ -73,12 +74,13 @@ export function ConsoleLayout({ navigation }: { navigation: readonly NavGroup[] 
       navigation.flatMap((group, i): NonNullable<MenuProps['items']> => {
         const items = group.items
           .filter((item) => !item.permission || can(item.permission))
+          .filter((item) => !item.areaOnly || roleReach[me.role] === 'area')
           .map((item) => ({ key: item.path, icon: item.icon, label: t(item.label) }));
         if (items.length === 0) return [];
         if (!group.title) return items;
         return [{ type: 'group' as const, key: `group-${i}`, label: t(group.title), children: items }];
       }),
-    [navigation, can, t],
+    [navigation, can, t, me.role],
   );
   const menuPaths = useMemo(
     () => navigation.flatMap((group) => group.items.map((item) => item.path)),

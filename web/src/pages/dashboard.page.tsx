@@ -1,5 +1,5 @@
 import { AuditOutlined, ClusterOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
-import type { Permission, UiKey } from '@lianxin/common';
+import { type Me, type Permission, roleReach, type UiKey } from '@lianxin/common';
 import { Card, Col, Descriptions, Empty, Flex, Row, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Link } from 'react-router';
@@ -45,6 +45,14 @@ export function DashboardPage() {
   );
 }
 
+/** What the caller's reach lets them see: an area subtree, their unit's work, or their own reports. */
+function introOf(t: ReturnType<typeof useT>, me: Me, areaPath: string): string {
+  const reach = roleReach[me.role];
+  if (reach === 'area') return t('dashboard.intro', { area: areaPath });
+  if (reach === 'own') return t('dashboard.intro.own');
+  return t(`dashboard.intro.${reach}`, { unit: me.unit?.name ?? areaPath });
+}
+
 /** Who you are, where you work and what you may do. */
 function AccountOverview() {
   const t = useT();
@@ -55,7 +63,7 @@ function AccountOverview() {
   return (
     <>
       <PageHeader title={t('dashboard.greeting', { name: me.name })} />
-      <Typography.Paragraph type="secondary">{t('dashboard.intro', { area: areaPath })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{introOf(t, me, areaPath)}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title={t('dashboard.profile')} size="small" data-testid="dashboard-profile">
@@ -83,6 +91,7 @@ function AccountOverview() {
                     </Space>
                   ),
                 },
+                ...(me.unit ? [{ key: 'unit', label: t('users.unit'), children: me.unit.name }] : []),
                 {
                   key: 'rank',
                   label: t('dashboard.rank'),

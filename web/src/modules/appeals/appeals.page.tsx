@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { appealLevels, appealQueues } from '@lianxin/common';
+import { appealLevels, appealQueues, roleReach } from '@lianxin/common';
 import { Button, Card, Segmented, Space, Tabs } from 'antd';
 import { useMemo } from 'react';
 import { useT } from '../../i18n/i18n';
@@ -60,7 +60,8 @@ export function AppealsPage() {
           )
         }
       />
-      <AppealStatsCard areaCode={fields.areaCode} />
+      {/* The figures are an area's; a unit's staff or a member see only their list. */}
+      {roleReach[me.role] === 'area' && <AppealStatsCard areaCode={fields.areaCode} />}
       <AppealFilterBar
         fields={fields}
         handlerName={handlerName}

@@ -39,12 +39,20 @@ export const appealsModule: ConsoleModule = {
         permission: 'appeals.read',
       },
       { path: '/callbacks', label: 'callbacks.nav', icon: <PhoneOutlined />, permission: 'appeals.handle' },
-      { path: '/mediations', label: 'mediation.nav', icon: <CommentOutlined />, permission: 'appeals.read' },
+      // Mediations and the notification log are kept by area; a unit's staff have neither.
+      {
+        path: '/mediations',
+        label: 'mediation.nav',
+        icon: <CommentOutlined />,
+        permission: 'appeals.read',
+        areaOnly: true,
+      },
       {
         path: '/notifications',
         label: 'notifications.nav',
         icon: <NotificationOutlined />,
         permission: 'appeals.read',
+        areaOnly: true,
       },
       {
         path: '/appeal-settings',

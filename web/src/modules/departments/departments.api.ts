@@ -104,6 +104,8 @@ export function useCategoryChoices() {
       return category ? categoryName(category, locale) : code;
     };
     return {
+      /** False for a caller who does not read appeals: the names are not known. */
+      known: enabled,
       isLoading: enabled && isLoading,
       name,
       // A sub-category is shown under its parent's name.

@@ -7,7 +7,21 @@ import {
   unitAreaKinds,
   unitKinds,
 } from '@lianxin/common';
-import { App, Button, Form, Input, Modal, Radio, Select, Space, Switch, TimePicker, TreeSelect } from 'antd';
+import {
+  App,
+  Button,
+  Col,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Switch,
+  TimePicker,
+  TreeSelect,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n';
@@ -219,14 +233,18 @@ export function UnitFormModal(props: {
             data-testid="unit-form-area"
           />
         </Form.Item>
-        <Space.Compact block>
-          <Form.Item name="phone" label={t('units.phone')} style={{ width: '40%' }}>
-            <Input maxLength={20} inputMode="tel" />
-          </Form.Item>
-          <Form.Item name="address" label={t('units.address')} style={{ width: '60%' }}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Space.Compact>
+        <Row gutter={16}>
+          <Col span={10}>
+            <Form.Item name="phone" label={t('units.phone')}>
+              <Input maxLength={20} inputMode="tel" />
+            </Form.Item>
+          </Col>
+          <Col span={14}>
+            <Form.Item name="address" label={t('units.address')}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item name="hoursMode" label={t('units.hours')}>
           <Radio.Group
             options={[

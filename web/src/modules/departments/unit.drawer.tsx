@@ -57,7 +57,7 @@ export function UnitDrawer(props: { id: string | null; onClose: () => void }) {
 
 function UnitDescriptions({ unit }: { unit: Unit }) {
   const t = useT();
-  const { name } = useCategoryChoices();
+  const { name, known } = useCategoryChoices();
   return (
     <Descriptions size="small" column={1} bordered>
       <Descriptions.Item label={t('units.kind')}>
@@ -67,11 +67,13 @@ function UnitDescriptions({ unit }: { unit: Unit }) {
       <Descriptions.Item label={t('units.phone')}>{unit.phone ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('units.address')}>{unit.address ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('units.hours')}>{hoursText(t, unit.workingHours)}</Descriptions.Item>
-      <Descriptions.Item label={t('units.categories')}>
-        {unit.categories.length === 0
-          ? t('units.categoriesNone')
-          : unit.categories.map((code) => <Tag key={code}>{name(code)}</Tag>)}
-      </Descriptions.Item>
+      {known && (
+        <Descriptions.Item label={t('units.categories')}>
+          {unit.categories.length === 0
+            ? t('units.categoriesNone')
+            : unit.categories.map((code) => <Tag key={code}>{name(code)}</Tag>)}
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('units.active')}>
         {unit.active ? (
           <Tag color="success">{t('units.status.active')}</Tag>

@@ -1,5 +1,5 @@
 import { EditOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
-import { type Unit, unitKinds } from '@lianxin/common';
+import { roleReach, type Unit, unitKinds } from '@lianxin/common';
 import {
   Button,
   Card,
@@ -14,7 +14,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { useCan } from '../../session/session';
+import { useCan, useMe } from '../../session/session';
 import { FilterBar } from '../../shared/filter-bar';
 import { PageHeader } from '../../shared/page-header';
 import { useModalTarget } from '../../shared/use-modal-target';
@@ -31,6 +31,9 @@ type FilterValues = Pick<UnitsFilter, 'kind' | 'areaCode' | 'q'>;
 export function UnitsPage() {
   const t = useT();
   const can = useCan();
+  const me = useMe();
+  // A unit's or a station's staff see their own unit only: nothing to filter.
+  const filterable = roleReach[me.role] === 'area';
   const canManage = can('units.manage');
   const { index } = useAreaIndex();
   const categories = useCategoryChoices();
@@ -69,6 +72,7 @@ export function UnitsPage() {
     {
       title: t('units.categories'),
       key: 'categories',
+      hidden: !categories.known,
       render: (_, unit) =>
         unit.categories.length === 0 ? (
           '—'
@@ -139,37 +143,39 @@ export function UnitsPage() {
           )
         }
       />
-      <FilterBar<FilterValues>
-        form={filterForm}
-        name="units-filter"
-        values={filter}
-        testId="units-search"
-        onSearch={applyFilter}
-        onReset={() => applyFilter({})}
-      >
-        <Form.Item name="kind" label={t('units.filterKind')}>
-          <Select
-            allowClear
-            placeholder={t('common.all')}
-            style={{ width: 160 }}
-            options={unitKinds.map((k) => ({ value: k, label: unitKindLabel(t, k) }))}
-          />
-        </Form.Item>
-        <Form.Item name="areaCode" label={t('units.filterArea')}>
-          <TreeSelect
-            treeData={areaTree}
-            allowClear
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandedKeys={index.roots.map((r) => r.code)}
-            placeholder={t('common.all')}
-            style={{ width: 200 }}
-            popupMatchSelectWidth={false}
-          />
-        </Form.Item>
-        <Form.Item name="q">
-          <Input allowClear placeholder={t('units.filterQuery')} style={{ width: 200 }} maxLength={40} />
-        </Form.Item>
-      </FilterBar>
+      {filterable && (
+        <FilterBar<FilterValues>
+          form={filterForm}
+          name="units-filter"
+          values={filter}
+          testId="units-search"
+          onSearch={applyFilter}
+          onReset={() => applyFilter({})}
+        >
+          <Form.Item name="kind" label={t('units.filterKind')}>
+            <Select
+              allowClear
+              placeholder={t('common.all')}
+              style={{ width: 160 }}
+              options={unitKinds.map((k) => ({ value: k, label: unitKindLabel(t, k) }))}
+            />
+          </Form.Item>
+          <Form.Item name="areaCode" label={t('units.filterArea')}>
+            <TreeSelect
+              treeData={areaTree}
+              allowClear
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              treeDefaultExpandedKeys={index.roots.map((r) => r.code)}
+              placeholder={t('common.all')}
+              style={{ width: 200 }}
+              popupMatchSelectWidth={false}
+            />
+          </Form.Item>
+          <Form.Item name="q">
+            <Input allowClear placeholder={t('units.filterQuery')} style={{ width: 200 }} maxLength={40} />
+          </Form.Item>
+        </FilterBar>
+      )}
       <Card size="small">
         <Table<Unit>
           rowKey="id"
