@@ -21,6 +21,7 @@ import {
   Switch,
   TimePicker,
   TreeSelect,
+  Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -282,7 +283,11 @@ export function UnitFormModal(props: {
                     {t('units.hours.addPeriod')}
                   </Button>
                 )}
-                <Form.ErrorList errors={errors} />
+                {errors.length > 0 && (
+                  <div>
+                    <Typography.Text type="danger">{errors}</Typography.Text>
+                  </div>
+                )}
               </div>
             )}
           </Form.List>
