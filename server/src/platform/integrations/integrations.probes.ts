@@ -1,7 +1,6 @@
-import { webhooksApi } from '@lianxin/common';
 import { nextSerial, type RouteCase, type Target, townOf } from '../../../test/probes';
+import { newId } from '../ids';
 import { addWebhook, buildIntegration, issueKey } from './integrations.fixtures';
-import { emitEvent } from './webhook-delivery';
 
 // A local port nobody listens on: a delivery the worker attempts fails at once, whatever the network.
 const RECEIVER = 'http://127.0.0.1:9/lianxin';
@@ -64,20 +63,31 @@ export const integrationsProbes: Record<string, RouteCase> = {
   'GET /api/v1/integrations/:id/deliveries': async (_t, target) => ({
     url: `/api/v1/integrations/${(await integrationIn(target)).id}/deliveries`,
   }),
+  // A delivery given up after its last attempt, of this integration's webhook alone: an event
+  // would also reach every other webhook of the area that earlier probes left behind.
   'POST /api/v1/integrations/:id/deliveries/:deliveryId/redeliver': async (t, target) => {
     const integration = await integrationIn(target);
-    await addWebhook(target.admin, integration.id, RECEIVER);
-    await emitEvent(t.database.db, t.clock, {
-      type: 'appeal.created',
-      areaCode: target.village,
-      payload: { probe: true },
-    });
-    const log = await target.admin.call(webhooksApi.deliveries, {
-      params: { id: integration.id },
-      query: {},
-    });
-    const delivery = log.data.items[0];
-    if (!delivery) throw new Error('the probe event made no delivery');
-    return { url: `/api/v1/integrations/${integration.id}/deliveries/${delivery.id}/redeliver` };
+    const { webhook } = await addWebhook(target.admin, integration.id, RECEIVER);
+    const id = newId();
+    const now = t.clock.now().toISOString();
+    await t.database.db
+      .insertInto('webhook_deliveries')
+      .values({
+        id,
+        webhook_id: webhook.id,
+        integration_id: integration.id,
+        event: 'appeal.created',
+        area_code: target.village,
+        payload: JSON.stringify({ probe: true }),
+        status: 'failed',
+        attempts: 8,
+        next_attempt_at: null,
+        last_status_code: null,
+        last_error: 'connect ECONNREFUSED',
+        delivered_at: null,
+        created_at: now,
+      })
+      .execute();
+    return { url: `/api/v1/integrations/${integration.id}/deliveries/${id}/redeliver` };
   },
 };
