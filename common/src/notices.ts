@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { attachmentTypes } from './appeals';
 import { PhoneProof } from './verification';
 import { RecordVersion } from './versions';
+import { type PeriodUnit, periodUnits } from './working-days';
 
 // Public notices (公示): what a village, a town or the district makes public for a period during
 // which residents may comment or object. Village democracy, social programmes and services
@@ -27,8 +28,8 @@ export const noticeStatuses = ['draft', 'published', 'closed', 'withdrawn'] as c
 export type NoticeStatus = (typeof noticeStatuses)[number];
 
 /** How a period is counted: calendar days, or working days of the district's calendar. */
-export const noticePeriodUnits = ['calendar_days', 'working_days'] as const;
-export type NoticePeriodUnit = (typeof noticePeriodUnits)[number];
+export const noticePeriodUnits = periodUnits;
+export type NoticePeriodUnit = PeriodUnit;
 
 /** Whether residents may write during the period: not at all, under their name, or also anonymously. */
 export const noticeCommentModes = ['closed', 'named', 'anonymous'] as const;

@@ -1,7 +1,7 @@
 import { publicNoticesApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors';
-import { attachmentDisposition } from '../../platform/http';
+import { sendFile } from '../../platform/files';
 import { withTransaction } from '../../platform/request-context';
 import { route } from '../../platform/routes';
 import { readPublicAttachment } from './attachments.service';
@@ -31,11 +31,6 @@ export const publicNoticesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   route(app, publicNoticesApi.attachment, { public: true }, async (request, reply) => {
     const file = await readPublicAttachment(db, request.params.id, request.params.attachmentId);
-    return reply
-      .type(file.content_type)
-      .header('content-disposition', attachmentDisposition(file.file_name))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'public, max-age=300')
-      .send(file.content);
+    return sendFile(reply, file, 'public');
   });
 };

@@ -1,19 +1,13 @@
-import { ATTACHMENT_MAX_BYTES, appealAttachmentsApi, attachmentTypes } from '@lianxin/common';
+import { ATTACHMENT_MAX_BYTES, appealAttachmentsApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../../platform/errors';
-import { attachmentDisposition } from '../../../platform/http';
+import { acceptFileBodies, sendFile, uploadedFile } from '../../../platform/files';
 import { areaContextOf, withTransaction } from '../../../platform/request-context';
 import { route } from '../../../platform/routes';
 import { addAttachment, readAttachment } from './attachments.service';
 
 /** `/appeals/:id/attachments`: photos and documents of an appeal. */
 export const appealAttachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Photos and documents arrive as the request body, as they are: no multipart, no base64.
-  app.addContentTypeParser(
-    [...attachmentTypes],
-    { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES },
-    (_request, body, done) => done(null, body),
-  );
+  acceptFileBodies(app);
 
   route(
     app,
@@ -21,11 +15,7 @@ export const appealAttachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     { permission: 'appeals.handle', bodyLimit: ATTACHMENT_MAX_BYTES },
     async (request) => {
       const ctx = areaContextOf(request);
-      const type = request.headers['content-type']?.split(';')[0]?.trim();
-      const contentType = attachmentTypes.find((t) => t === type);
-      const content: unknown = request.body;
-      // Only the parser above gives a file; a JSON body is not one.
-      if (!contentType || !Buffer.isBuffer(content)) throw new AppError('VALIDATION_FAILED');
+      const { contentType, content } = uploadedFile(request);
       return withTransaction(ctx, (trx) =>
         addAttachment(trx, ctx, request.params.id, {
           fileName: request.query.fileName,
@@ -39,11 +29,6 @@ export const appealAttachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   route(app, appealAttachmentsApi.get, { permission: 'appeals.read' }, async (request, reply) => {
     const ctx = areaContextOf(request);
     const file = await readAttachment(ctx.db, ctx, request.params.id, request.params.attachmentId);
-    return reply
-      .type(file.content_type)
-      .header('content-disposition', attachmentDisposition(file.file_name))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(file.content);
+    return sendFile(reply, file);
   });
 };

@@ -1,6 +1,7 @@
 import { ATTACHMENT_MAX_BYTES, visitPhotosApi, visitsApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../platform/errors';
+import { sendFile } from '../../../platform/files';
 import type { AttachmentContentType } from '../../../platform/images';
 import { areaContextOf, withTransaction } from '../../../platform/request-context';
 import { route } from '../../../platform/routes';
@@ -51,10 +52,6 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
   route(app, visitPhotosApi.download, { permission: 'assistance.read' }, async (request, reply) => {
     const ctx = areaContextOf(request);
     const photo = await readVisitPhoto(ctx.db, ctx, request.params.id, request.params.photoId);
-    return reply
-      .type(photo.content_type)
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(photo.content);
+    return sendFile(reply, photo);
   });
 };

@@ -42,10 +42,8 @@ const UNIT_COLUMNS = [
   'units.updated_at',
 ] as const;
 
-export type UnitRow = Awaited<ReturnType<typeof listUnits>>[number];
-
-/** Units in the caller's reach, narrowed by the filters; each with its staff count. */
-export async function listUnits(db: Db, scope: Scope, query: UnitsListQuery, within: AreaScope | null) {
+/** Units in reach with their area and how many active accounts work for each. */
+function unitRows(db: Db, scope: Scope) {
   return unitsInReach(db, scope)
     .innerJoin('areas', 'areas.code', 'units.area_code')
     .select(UNIT_COLUMNS)
@@ -56,7 +54,14 @@ export async function listUnits(db: Db, scope: Scope, query: UnitsListQuery, wit
         .where('users.disabled_at', 'is', null)
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('staff_count'),
-    )
+    );
+}
+
+export type UnitRow = Awaited<ReturnType<typeof listUnits>>[number];
+
+/** Units in the caller's reach, narrowed by the filters; each with its staff count. */
+export async function listUnits(db: Db, scope: Scope, query: UnitsListQuery, within: AreaScope | null) {
+  return unitRows(db, scope)
     .$if(within !== null, (qb) => qb.where((eb) => inScope(eb, 'units.area_code', within as AreaScope)))
     .$if(query.kind !== undefined, (qb) => qb.where('units.kind', '=', query.kind as UnitKind))
     .$if(query.active !== undefined, (qb) => qb.where('units.active', '=', query.active === 'true'))
@@ -80,19 +85,7 @@ export async function listUnits(db: Db, scope: Scope, query: UnitsListQuery, wit
 }
 
 export async function findUnitInReach(db: Db, scope: Scope, id: string): Promise<UnitRow | undefined> {
-  return unitsInReach(db, scope)
-    .innerJoin('areas', 'areas.code', 'units.area_code')
-    .select(UNIT_COLUMNS)
-    .select((eb) =>
-      eb
-        .selectFrom('users')
-        .whereRef('users.unit_id', '=', 'units.id')
-        .where('users.disabled_at', 'is', null)
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('staff_count'),
-    )
-    .where('units.id', '=', id)
-    .executeTakeFirst();
+  return unitRows(db, scope).where('units.id', '=', id).executeTakeFirst();
 }
 
 /** A unit by id whatever the caller's reach: for the accounts' binding rules and routing. */
