@@ -4,6 +4,7 @@ import type { Database } from '../../server/src/db/database';
 import { sweepAppeals } from '../../server/src/modules/appeals/sweep/sweep';
 import { benchClock } from './dataset';
 import {
+  benchPlaces,
   listening,
   loadRun,
   type Metric,
@@ -13,7 +14,6 @@ import {
   raw,
   rawRolledBack,
   rolledBack,
-  signIn,
   time,
 } from './measure';
 
@@ -34,14 +34,7 @@ export async function appealsBench(
 ): Promise<Record<string, Metric>> {
   const engine = database.engine;
   const out: Record<string, Metric> = {};
-  const towns = (
-    await database.db.selectFrom('areas').select('code').where('kind', '=', 'town').execute()
-  ).map((t) => t.code);
-  const villages = (
-    await database.db.selectFrom('areas').select('code').where('kind', '=', 'village').execute()
-  ).map((v) => v.code);
-  const heads = await Promise.all(towns.slice(0, 5).map((_, i) => signIn(app, `town${i + 1}-head`)));
-  const admin = await signIn(app, 'admin');
+  const { towns, villages, heads, admin } = await benchPlaces(database, app);
   const now = benchClock.now().toISOString();
 
   // 1. The queue page: a town head's open appeals at town level, and the district's all-levels queue.

@@ -14,6 +14,7 @@ import { BENCH_DIR, benchClock, benchSecrets, type Engine, openDataset } from '.
 import { loadBench } from './load.bench';
 import type { Metric } from './measure';
 import { registryBench } from './registry.bench';
+import { sharedBench } from './shared.bench';
 
 async function engineVersion(database: Database): Promise<string> {
   if (database.sqlite) {
@@ -36,6 +37,7 @@ const benches = {
   load: loadBench,
   assistance: assistanceBench,
   assessment: assessmentBench,
+  shared: sharedBench,
 };
 // BENCH_MODULES=appeals measures one module and keeps the others' last figures.
 const modules = process.env.BENCH_MODULES?.split(',') ?? Object.keys(benches);

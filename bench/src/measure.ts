@@ -184,3 +184,15 @@ export async function listening(app: FastifyInstance): Promise<string> {
   if (address && typeof address === 'object') return `http://127.0.0.1:${address.port}`;
   return app.listen({ host: '127.0.0.1', port: 0 });
 }
+
+/** The data set's towns and villages, and signed-in sessions of the district admin and the first towns' heads. */
+export async function benchPlaces(database: Database, app: FastifyInstance, headCount = 5) {
+  const codes = async (kind: 'town' | 'village') =>
+    (
+      await database.db.selectFrom('areas').select('code').where('kind', '=', kind).orderBy('code').execute()
+    ).map((a) => a.code);
+  const towns = await codes('town');
+  const villages = await codes('village');
+  const heads = await Promise.all(towns.slice(0, headCount).map((_, i) => signIn(app, `town${i + 1}-head`)));
+  return { towns, villages, heads, admin: await signIn(app, 'admin') };
+}

@@ -126,6 +126,51 @@ function weekdayOf(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
+// Counting over many days works on day numbers (days since 1970-01-01), not date strings: a
+// deadline of 15 working days is computed for every overdue candidate of a bulletin.
+function epochDay(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+function dateOfEpochDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A calendar's special days by day number, working or not; made once per calendar. */
+const specialDays = new WeakMap<HolidayCalendar, Map<number, boolean>>();
+function specialDaysOf(cal: HolidayCalendar): Map<number, boolean> {
+  let specials = specialDays.get(cal);
+  if (!specials) {
+    specials = new Map([...cal.days.values()].map((d) => [epochDay(d.date), d.kind === 'workday']));
+    specialDays.set(cal, specials);
+  }
+  return specials;
+}
+
+function isWorkingEpochDay(specials: Map<number, boolean>, day: number): boolean {
+  const special = specials.get(day);
+  if (special !== undefined) return special;
+  // 1970-01-01 was a Thursday.
+  const weekday = (day + 4) % 7;
+  return weekday !== 0 && weekday !== 6;
+}
+
+function nextWorkingEpochDay(cal: HolidayCalendar, day: number): number {
+  const specials = specialDaysOf(cal);
+  for (let next = day + 1, i = 0; i < MAX_DAYS_SCANNED; i++, next++) {
+    if (isWorkingEpochDay(specials, next)) return next;
+  }
+  throw new RangeError(`no working day within ${MAX_DAYS_SCANNED} days after ${dateOfEpochDay(day)}`);
+}
+
+/** Tells the calendar of each year between two day numbers that it has not loaded. */
+function reportMissingYears(cal: HolidayCalendar, first: number, last: number): void {
+  if (!cal.onMissingYear || last < first) return;
+  const from = Number(dateOfEpochDay(first).slice(0, 4));
+  const to = Number(dateOfEpochDay(last).slice(0, 4));
+  for (let year = from; year <= to; year++) if (!cal.years.has(year)) cal.onMissingYear(year);
+}
+
 /** Whether a China date (YYYY-MM-DD, or the China day of an instant) is a working day. */
 export function isWorkingDay(cal: HolidayCalendar, date: string | Date): boolean {
   const day = typeof date === 'string' ? date : chinaDate(date);
@@ -156,9 +201,11 @@ export function addWorkingDays(cal: HolidayCalendar, from: Date, n: number): Dat
   if (!Number.isInteger(n) || n < 0)
     throw new RangeError(`working days must be a whole number ≥ 0, not ${n}`);
   if (n === 0) return from;
-  let day = chinaDate(from);
-  for (let i = 0; i < n; i++) day = nextWorkingDay(cal, day);
-  return chinaDayAfter(day);
+  const start = epochDay(chinaDate(from));
+  let day = start;
+  for (let i = 0; i < n; i++) day = nextWorkingEpochDay(cal, day);
+  reportMissingYears(cal, start + 1, day);
+  return chinaDayAfter(dateOfEpochDay(day));
 }
 
 /**
@@ -170,8 +217,12 @@ export function workingDaysBetween(cal: HolidayCalendar, from: Date, to: Date): 
   const start = chinaDate(from);
   const end = chinaDate(to);
   if (end < start) return -workingDaysBetween(cal, to, from);
+  const first = epochDay(start) + 1;
+  const last = epochDay(end);
+  const specials = specialDaysOf(cal);
   let count = 0;
-  for (let day = nextDate(start); day <= end; day = nextDate(day)) if (isWorkingDay(cal, day)) count++;
+  for (let day = first; day <= last; day++) if (isWorkingEpochDay(specials, day)) count++;
+  reportMissingYears(cal, first, last);
   return count;
 }
 
