@@ -6,7 +6,6 @@ import { notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { emitEvent } from '../../platform/integrations';
 import type { OutgoingNotification } from '../../platform/notifications/notifications.service';
-import type { AreaContext } from '../../platform/request-context';
 import type { Scope } from '../../platform/scope';
 import { type AppealRow, findAppeal, holderOf, insertEvents } from './appeals.repository';
 import { findCategory } from './categories/categories.repository';

@@ -52,7 +52,7 @@ async function assertUnitForRole(
     return;
   }
   const unit = await findUnitById(db, unitId);
-  if (!unit || !unit.active || !codeInScope(unit.area_code, scope)) throw new AppError('UNIT_UNKNOWN');
+  if (!unit?.active || !codeInScope(unit.area_code, scope)) throw new AppError('UNIT_UNKNOWN');
   const fits = kinds
     ? kinds.includes(unit.kind) && unit.area_code === areaCode
     : unit.area_code.startsWith(areaPrefixOf(areaCode));
