@@ -53,14 +53,14 @@ async function assertUnitForRole(
   }
   const unit = await findUnitById(db, unitId);
   if (!unit?.active || !codeInScope(unit.area_code, scope)) throw new AppError('UNIT_UNKNOWN');
-  const fits = kinds
-    ? kinds.includes(unit.kind) && unit.area_code === areaCode
-    : unit.area_code.startsWith(areaPrefixOf(areaCode));
-  if (!fits) throw new AppError('ROLE_UNIT_MISMATCH', { role });
-}
-
-function areaPrefixOf(code: string): string {
-  return code.replace(/0+$/, '');
+  if (kinds) {
+    if (!kinds.includes(unit.kind) || unit.area_code !== areaCode)
+      throw new AppError('ROLE_UNIT_MISMATCH', { role });
+    return;
+  }
+  const area = await findArea(db, scope, areaCode);
+  if (!area || !codeInScope(unit.area_code, scopeOf(area)))
+    throw new AppError('ROLE_UNIT_MISMATCH', { role });
 }
 
 function auditedFields(user: User) {

@@ -109,6 +109,37 @@ describe('handling units', () => {
     expect(staff.data.items.map((s) => s.name)).toEqual(['李住建']);
   });
 
+  it('binds an area role to a unit of its own subtree only, if at all', async () => {
+    const office = await buildUnit(world.database, {
+      kind: 'town_office',
+      areaCode: AREAS.townA,
+      name: '甲镇便民中心',
+    });
+    const elsewhere = await buildUnit(world.database, {
+      kind: 'village_committee',
+      areaCode: AREAS.villageB1,
+    });
+    const base = {
+      name: '赵镇干',
+      role: 'town_staff' as const,
+      areaCode: AREAS.townA,
+      password: 'a-long-password-1',
+    };
+    const bound = await world.admin.session.call(usersApi.create, {
+      body: { ...base, username: 'zhaozg01', unitId: office },
+    });
+    expect(bound.statusCode, bound.response.body).toBe(201);
+    expect(bound.data.unit?.id).toBe(office);
+    const outside = await world.admin.session.call(usersApi.create, {
+      body: { ...base, username: 'zhaozg02', unitId: elsewhere },
+    });
+    expect(outside.error?.code).toBe('ROLE_UNIT_MISMATCH');
+    const unbound = await world.admin.session.call(usersApi.create, {
+      body: { ...base, username: 'zhaozg03' },
+    });
+    expect(unbound.data.unit).toBeNull();
+  });
+
   it('a unit’s staff see only the appeals routed to their unit', async () => {
     const housing = await world.member('department_staff', AREAS.district);
     const water = await world.member('department_head', AREAS.district);
