@@ -34,4 +34,11 @@ export const areasProbes: Record<string, RouteCase> = {
     url: `/api/v1/areas/${target.village}`,
     body: { flags: { remote: true }, version: await version(t, 'areas', target.village) },
   }),
+  // A dry run of one existing village: the plan answers, nothing is written.
+  'POST /api/v1/area-imports': async (_t, target) => ({
+    url: '/api/v1/area-imports',
+    body: Buffer.from(`代码,名称\n${target.village},村\n`),
+    headers: { 'content-type': 'text/csv' },
+    noTargetArea: true,
+  }),
 };

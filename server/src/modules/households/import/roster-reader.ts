@@ -2,7 +2,13 @@ import { Readable } from 'node:stream';
 import { type ImportProblem, importLimits } from '@lianxin/common';
 import { parse as parseCsv } from 'csv-parse';
 import type yauzl from 'yauzl';
-import { entryText, firstSheetPath, openZip, xlsxSheetRows, zipEntries } from './xlsx-rows';
+import {
+  entryText,
+  firstSheetPath,
+  openZip,
+  xlsxSheetRows,
+  zipEntries,
+} from '../../../platform/spreadsheet-xlsx';
 
 /** A problem with the file as a whole: nothing in it is read. */
 export class RosterFileError extends Error {

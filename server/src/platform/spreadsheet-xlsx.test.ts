@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { type XlsxRow, xlsxSheetRows } from './xlsx-rows';
+import { type XlsxRow, xlsxSheetRows } from './spreadsheet-xlsx';
 
 type Cell = ExcelJS.CellValue;
 
