@@ -7,7 +7,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
-export const DEMO_PASSWORD = 'lianxin-demo';
+// The server is started with it (DEMO_PASSWORD), as a demo otherwise gets a random password.
+export const DEMO_PASSWORD = 'lianxin-e2e-demo';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -41,6 +42,7 @@ export async function startConsole(): Promise<RunningConsole> {
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     NODE_ENV: 'development',
+    DEMO_PASSWORD,
   };
   delete env.DATABASE_URL;
   const server: ChildProcess = spawn(

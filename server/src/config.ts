@@ -29,6 +29,8 @@ const Env = z.object({
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Tests and the README's examples only: a demo otherwise gets a random password per installation.
+  DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must have at least 8 characters').optional(),
 });
 
 export interface Config {
@@ -52,6 +54,8 @@ export interface Config {
   notify: { driver: 'log' | 'webhook'; webhookUrl: string | undefined };
   jobs: { enabled: boolean; pollMs: number };
   logLevel: string;
+  /** The demo accounts' password when the demo is loaded; random (kept in dataDir) when unset. */
+  demoPassword: string | undefined;
 }
 
 /** Reads the configuration from the environment; a wrong value stops the start with a clear message. */
@@ -91,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notify: { driver: e.NOTIFY_DRIVER, webhookUrl: e.NOTIFY_WEBHOOK_URL },
     jobs: { enabled: e.JOBS_ENABLED === 'true', pollMs: e.JOBS_POLL_MS },
     logLevel: e.LOG_LEVEL,
+    demoPassword: e.DEMO_PASSWORD,
   };
 }

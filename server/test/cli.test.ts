@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +20,7 @@ import {
 } from '../src/cli/commands';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
+import { readDemoPassword } from '../src/demo/demo-password';
 import { login, testConfig } from './harness';
 
 const run = promisify(execFile);
@@ -33,6 +34,8 @@ describe('lianxin command line', () => {
   const lines: string[] = [];
   const io: CliIo = { config: loadConfig(env), print: (line) => lines.push(line) };
   const output = () => lines.join('\n');
+  // No DEMO_PASSWORD here: the demo gets its random password, read back as the README says.
+  const demoPassword = () => readDemoPassword(dataDir) ?? 'missing demo-accounts.txt';
   beforeAll(async () => {
     await migrateCommand(io);
     await demoCommand(io);
@@ -121,7 +124,7 @@ describe('lianxin command line', () => {
   it("gives the district departments with staff, and a department's staff routed appeals to see", async () => {
     const database = openDatabase({ file: io.config.sqliteFile });
     const app = await buildApp({ database, config: testConfig(), logger: false, webDist: '/nonexistent' });
-    const admin = await login(app, 'admin', 'lianxin-demo');
+    const admin = await login(app, 'admin', demoPassword());
     const departments = (await admin.call(unitsApi.list, { query: { kind: 'department' } })).data.items;
     expect(departments.map((u) => u.name)).toEqual(
       expect.arrayContaining(['区人社局', '区卫健局', '区信访局']),
@@ -132,16 +135,36 @@ describe('lianxin command line', () => {
         .map((u) => u.name)
         .sort(),
     ).toEqual(['区人社局', '区卫健局']);
-    const staff = await login(app, 'hrss-staff', 'lianxin-demo');
+    const staff = await login(app, 'hrss-staff', demoPassword());
     const seen = (await staff.call(appealsApi.list, { query: {} })).data.items;
     expect(seen.length).toBeGreaterThan(0);
     expect(new Set(seen.map((a) => a.categoryCode))).toSatisfy((codes: Set<string>) =>
       [...codes].every((c) => ['employment', 'social_security', 'wage_dispute'].includes(c)),
     );
     for (const username of ['station1-agent1', 'cppcc-office', 'health-head']) {
-      const session = await login(app, username, 'lianxin-demo');
+      const session = await login(app, username, demoPassword());
       expect((await session.call(unitsApi.list, { query: {} })).data.items).toHaveLength(1);
     }
+    await app.close();
+    await database.close();
+  });
+
+  it('gives the demo accounts a random password, kept owner-only in demo-accounts.txt, not the published one', async () => {
+    const file = path.join(dataDir, 'demo-accounts.txt');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const password = demoPassword();
+    expect(password).toMatch(/^[a-z2-9]{12}$/);
+    expect(password).not.toBe('lianxin-demo');
+    expect(readFileSync(file, 'utf8')).toContain('admin\tdistrict_admin');
+    const database = openDatabase({ file: io.config.sqliteFile });
+    const app = await buildApp({ database, config: testConfig(), logger: false, webDist: '/nonexistent' });
+    const published = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'auditor', password: 'lianxin-demo' },
+    });
+    expect(published.statusCode).toBe(401);
+    expect((await login(app, 'auditor', password)).cookie).toBeTruthy();
     await app.close();
     await database.close();
   });

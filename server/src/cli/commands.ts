@@ -5,7 +5,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrator';
-import { DEMO_PASSWORD, loadDemoDistrict } from '../demo/demo-district';
+import { loadDemoDistrict } from '../demo/demo-district';
+import { demoAccountsFile, randomDemoPassword } from '../demo/demo-password';
 import { type CliContext, districtScope, exportRosterFile, importRosterFile } from '../modules/households';
 import { createUser } from '../modules/users';
 import { verifyAudit } from '../platform/audit/audit.service';
@@ -49,12 +50,18 @@ export async function demoCommand(io: CliIo): Promise<void> {
   if (io.config.production) throw new CliFailure('Refusing to load demo data with NODE_ENV=production.');
   await withDatabase(io, async (database) => {
     let accounts: Awaited<ReturnType<typeof loadDemoDistrict>>;
+    const password = io.config.demoPassword ?? randomDemoPassword();
     try {
-      accounts = await loadDemoDistrict(database.db, systemClock, loadSecrets(io.config));
+      accounts = await loadDemoDistrict(database.db, systemClock, loadSecrets(io.config), {
+        password,
+        dataDir: io.config.dataDir,
+      });
     } catch (err) {
       throw new CliFailure(err instanceof Error ? err.message : String(err));
     }
-    io.print(`demo district loaded; accounts (password ${DEMO_PASSWORD}):`);
+    io.print(
+      `demo district loaded; accounts (password ${password}, kept in ${demoAccountsFile(io.config.dataDir)}):`,
+    );
     for (const a of accounts) io.print(`  ${a.username} (${a.role}, ${a.areaName})`);
   });
 }

@@ -23,15 +23,13 @@ import { loadDemoAppeals } from './demo-appeals';
 import { loadDemoAssistance } from './demo-assistance';
 import { demoHousehold, idNumberMaker } from './demo-households';
 import { loadDemoNotices } from './demo-notices';
+import { writeDemoAccounts } from './demo-password';
 import { demoUnitAccounts, loadDemoUnits } from './demo-units';
 import { loadDemoVillagePages } from './demo-village-page';
 import { COMMUNITY_NAMES, GROUP_ORDINALS, personName, VILLAGE_NAMES } from './names';
 import { Random } from './random';
 
 const DEMO_ACTOR = { id: null, name: 'lianxin demo', ip: null };
-
-/** Every demo account signs in with this password; production never loads the demo. */
-export const DEMO_PASSWORD = 'lianxin-demo';
 
 export interface DemoAccount {
   username: string;
@@ -170,17 +168,27 @@ export async function isDemoLoaded(db: Kysely<DB>): Promise<boolean> {
   return (await readSetting<boolean>(db, 'demo.loaded')) === true;
 }
 
+/** Where the demo's accounts get their password: one per installation, kept in `dataDir`. */
+export interface DemoCredentials {
+  /** Every demo account signs in with it: DEMO_PASSWORD, or a random one per installation. */
+  password: string;
+  /** `demo-accounts.txt` (0600) is written here, as the load commits. */
+  dataDir: string;
+}
+
 /**
- * Loads the demo district into an empty database, in one transaction.
+ * Loads the demo district into an empty database, in one transaction, and writes the accounts'
+ * password to `demo-accounts.txt` before it commits (a failed write loads nothing).
  * Refuses a database that already has areas, so real data is never mixed with the demo.
  */
 export async function loadDemoDistrict(
   db: Kysely<DB>,
   clock: Clock,
   secrets: Secrets,
+  credentials: DemoCredentials,
 ): Promise<DemoAccount[]> {
   const { areas, users, accounts, households } = demoDistrict();
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(credentials.password);
   const now = clock.now().toISOString();
   await withTransaction({ db }, async (trx) => {
     if (await hasAreas(trx))
@@ -252,6 +260,7 @@ export async function loadDemoDistrict(
         after: { areas: areas.length, users: users.length },
       },
     );
+    writeDemoAccounts(credentials.dataDir, credentials.password, accounts);
   });
   return accounts;
 }
