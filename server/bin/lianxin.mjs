@@ -1,6 +1,17 @@
 #!/usr/bin/env node
-// The `lianxin` command. The server is TypeScript run through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The `lianxin` command. Runs the built server (server/dist/cli.js, made by `npm run build` or by
+// `npm start`) when it is newer than every source; otherwise the TypeScript sources through tsx, so
+// a checkout works without a build and an edited source is never shadowed by an old build.
+// LIANXIN_FROM_SOURCE=1 forces the sources.
+import { pathToFileURL } from 'node:url';
+import { builtCli, isBuildFresh } from './server-build.mjs';
 
-register();
-await import('../src/cli.ts');
+if (process.env.LIANXIN_FROM_SOURCE !== '1' && isBuildFresh()) {
+  // Stack traces name the TypeScript sources (server/dist/cli.js.map).
+  process.setSourceMapsEnabled(true);
+  await import(pathToFileURL(builtCli).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli.ts');
+}
