@@ -292,6 +292,22 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '手机号验证已失效，请重新验证',
     en: 'The phone verification is no longer valid; please verify your phone again',
   },
+  SETUP_NOT_NEEDED: {
+    'zh-CN': '系统已完成初始设置，请直接登录',
+    en: 'The server is set up already; sign in instead',
+  },
+  SETUP_TOKEN_INVALID: {
+    'zh-CN': '设置链接无效或已使用，请查看服务器启动时打印的最新链接',
+    en: 'The set-up link is wrong or was used; use the latest link printed when the server started',
+  },
+  SETUP_DISTRICT_REQUIRED: {
+    'zh-CN': '请填写区县的行政区划代码和名称',
+    en: 'Give the district’s area code and name',
+  },
+  SETUP_THROTTLED: {
+    'zh-CN': '尝试次数过多，请 {minutes} 分钟后再试',
+    en: 'Too many tries; try again in {minutes} minutes',
+  },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
   SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂时不可用', en: 'The service is temporarily unavailable' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },

@@ -9,6 +9,7 @@ export function errorStatus(code: ErrorCode): number {
     case 'AREA_CODE_INVALID':
     case 'AREA_PARENT_INVALID':
     case 'PASSWORD_WEAK':
+    case 'SETUP_DISTRICT_REQUIRED':
     case 'PASSWORD_WRONG':
     case 'ROLE_AREA_MISMATCH':
     case 'ROLE_UNIT_MISMATCH':
@@ -46,11 +47,13 @@ export function errorStatus(code: ErrorCode): number {
     case 'PAIRING_OUTSIDE_AREA':
     case 'APPEAL_NOT_HELD':
     case 'APPEAL_CALLBACK_BY_HANDLER':
+    case 'SETUP_TOKEN_INVALID':
       return 403;
     case 'NOT_FOUND':
     case 'ROUTE_NOT_FOUND':
     case 'RATING_LINK_INVALID':
     case 'APPEAL_TRACKING_FAILED':
+    case 'SETUP_NOT_NEEDED':
       return 404;
     case 'VERSION_CONFLICT':
     case 'AREA_CODE_TAKEN':
@@ -97,6 +100,7 @@ export function errorStatus(code: ErrorCode): number {
     case 'RATE_LIMITED':
     case 'VERIFICATION_TOO_MANY_ATTEMPTS':
     case 'VERIFICATION_RATE_LIMITED':
+    case 'SETUP_THROTTLED':
       return 429;
     case 'SERVICE_UNAVAILABLE':
       return 503;

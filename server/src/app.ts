@@ -41,6 +41,7 @@ import { IndicatorRegistry } from './platform/registries/indicators';
 import { indicatorsRoutes, todosRoutes } from './platform/registries/registries.routes';
 import { TodoRegistry } from './platform/registries/todos';
 import { loadSecrets, type Secrets } from './platform/secrets';
+import { setupRoutes } from './platform/setup';
 import { verificationRoutes } from './platform/verification';
 import { VillageSectionRegistry, villagePageRoutes } from './platform/village-page';
 import { VERSION } from './version';
@@ -193,6 +194,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(integrationsRoutes, { prefix: '/integrations' });
       await api.register(calendarPlugin, { prefix: '/calendar' });
       await api.register(verificationRoutes, { prefix: '/public/verification-codes' });
+      await api.register(setupRoutes, { prefix: '/public/setup' });
       await api.register(indicatorsRoutes, { prefix: '/indicators' });
       await api.register(todosRoutes, { prefix: '/todos' });
       for (const module of MODULES) await api.register(module);

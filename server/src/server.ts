@@ -1,11 +1,16 @@
-import { networkInterfaces } from 'node:os';
 import { buildApp } from './app';
 import type { Config } from './config';
-import { type DemoAccount, demoAccounts, isDemoLoaded, loadDemoDistrict } from './demo/demo-district';
-import { demoAccountsFile, randomDemoPassword, readDemoPassword } from './demo/demo-password';
+import {
+  DEMO_PASSWORD,
+  type DemoAccount,
+  demoAccounts,
+  isDemoLoaded,
+  loadDemoDistrict,
+} from './demo/demo-district';
 import { countAreas } from './modules/areas';
 import { systemClock } from './platform/clock';
 import { loadSecrets } from './platform/secrets';
+import { issueSetupToken, secretKeyLocation } from './platform/setup';
 import { describeDatabase, openConfiguredDatabase } from './runtime';
 import { VERSION } from './version';
 
@@ -24,17 +29,8 @@ const ROLE_LABELS: Record<string, string> = {
   cppcc_office: '政协办公室',
 };
 
-/** This machine's LAN addresses (IPv4), where phones on the same network reach the console. */
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((i) => i !== undefined && i.family === 'IPv4' && !i.internal)
-    .map((i) => i?.address ?? '');
-}
-
-function banner(config: Config, accounts: DemoAccount[] | null): string {
-  const everyInterface = config.host === '0.0.0.0' || config.host === '::';
-  const host = everyInterface ? 'localhost' : config.host;
+function banner(config: Config, accounts: DemoAccount[] | null, setupToken: string | null): string {
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const lines = [
     '',
     `  连心 Lianxin ${VERSION}`,
@@ -42,24 +38,18 @@ function banner(config: Config, accounts: DemoAccount[] | null): string {
     `  接口文档 API:     http://${host}:${config.port}/api/docs`,
     `  数据库 Database:  ${describeDatabase(config)}`,
   ];
-  if (everyInterface) {
-    lines.push(
-      `  监听 Listening:   every interface (HOST=${config.host}); HOST=127.0.0.1 keeps it to this computer`,
-    );
-    for (const address of lanAddresses()) lines.push(`  局域网 LAN:       http://${address}:${config.port}`);
-  } else {
-    lines.push(`  监听 Listening:   ${config.host} only (HOST=0.0.0.0 opens it to phones on the network)`);
-  }
-  if (accounts) {
-    // The file is written in the transaction that stored the hashes, so it is what the accounts use.
-    const password = readDemoPassword(config.dataDir) ?? config.demoPassword;
+  if (setupToken) {
+    const key = secretKeyLocation(config);
     lines.push(
       '',
-      password
-        ? `  演示账号 Demo accounts (password: ${password})`
-        : '  演示账号 Demo accounts (password not recorded: the demo was loaded by an earlier version)',
-      `  密码文件 Password file: ${demoAccountsFile(config.dataDir)}`,
+      '  首次设置 First run: no account yet. Open this one-time link to create the first administrator',
+      `    http://${host}:${config.port}/setup?token=${setupToken}`,
+      '  (or run `npx lianxin setup` on this server). 请备份密钥 Back up the secret key:',
+      `    ${key.file ?? 'SECRET_KEY (environment)'} — without it the encrypted personal data is lost.`,
     );
+  }
+  if (accounts) {
+    lines.push('', `  演示账号 Demo accounts (password: ${DEMO_PASSWORD})`);
     for (const a of accounts) {
       lines.push(
         `    ${a.username.padEnd(16)} ${(ROLE_LABELS[a.role] ?? a.role).padEnd(8, '　')} ${a.areaName}`,
@@ -75,10 +65,7 @@ export async function serve(config: Config): Promise<void> {
   const secrets = loadSecrets(config);
   if (!config.production && (await countAreas(database.db)) === 0) {
     process.stdout.write('Loading the demo district (first start only)…\n');
-    await loadDemoDistrict(database.db, systemClock, secrets, {
-      password: config.demoPassword ?? randomDemoPassword(),
-      dataDir: config.dataDir,
-    });
+    await loadDemoDistrict(database.db, systemClock, secrets);
   }
   const showDemo = !config.production && (await isDemoLoaded(database.db));
   const app = await buildApp({ database, config, secrets });
@@ -94,5 +81,7 @@ export async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  process.stdout.write(banner(config, showDemo ? demoAccounts() : null));
+  // Production starts empty: a one-time link for the first administrator (as Gitea and Grafana do).
+  const setupToken = config.production ? await issueSetupToken(database.db, systemClock) : null;
+  process.stdout.write(banner(config, showDemo ? demoAccounts() : null, setupToken));
 }

@@ -14,6 +14,7 @@ import { calendarProbes } from '../src/platform/calendar/calendar.probes';
 import type { RouteEntry } from '../src/platform/context';
 import { integrationsProbes } from '../src/platform/integrations/integrations.probes';
 import { registriesProbes } from '../src/platform/registries/registries.probes';
+import { setupProbes } from '../src/platform/setup/setup.probes';
 import { verificationProbes } from '../src/platform/verification/verification.probes';
 import { villagePageProbes } from '../src/platform/village-page/village-page.probes';
 import { type RouteCase, routeKey } from './probes';
@@ -34,6 +35,7 @@ export const ROUTE_PROBES: Record<string, RouteCase> = {
   ...integrationsProbes,
   ...calendarProbes,
   ...verificationProbes,
+  ...setupProbes,
   ...registriesProbes,
   ...householdsProbes,
   ...tieringProbes,
