@@ -1,12 +1,8 @@
+import { networkInterfaces } from 'node:os';
 import { buildApp } from './app';
 import type { Config } from './config';
-import {
-  DEMO_PASSWORD,
-  type DemoAccount,
-  demoAccounts,
-  isDemoLoaded,
-  loadDemoDistrict,
-} from './demo/demo-district';
+import { type DemoAccount, demoAccounts, isDemoLoaded, loadDemoDistrict } from './demo/demo-district';
+import { demoAccountsFile, randomDemoPassword, readDemoPassword } from './demo/demo-password';
 import { countAreas } from './modules/areas';
 import { systemClock } from './platform/clock';
 import { loadSecrets } from './platform/secrets';
@@ -29,8 +25,17 @@ const ROLE_LABELS: Record<string, string> = {
   cppcc_office: '政协办公室',
 };
 
+/** This machine's LAN addresses (IPv4), where phones on the same network reach the console. */
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((i) => i !== undefined && i.family === 'IPv4' && !i.internal)
+    .map((i) => i?.address ?? '');
+}
+
 function banner(config: Config, accounts: DemoAccount[] | null, setupToken: string | null): string {
-  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const everyInterface = config.host === '0.0.0.0' || config.host === '::';
+  const host = everyInterface ? 'localhost' : config.host;
   const lines = [
     '',
     `  连心 Lianxin ${VERSION}`,
@@ -38,6 +43,14 @@ function banner(config: Config, accounts: DemoAccount[] | null, setupToken: stri
     `  接口文档 API:     http://${host}:${config.port}/api/docs`,
     `  数据库 Database:  ${describeDatabase(config)}`,
   ];
+  if (everyInterface) {
+    lines.push(
+      `  监听 Listening:   every interface (HOST=${config.host}); HOST=127.0.0.1 keeps it to this computer`,
+    );
+    for (const address of lanAddresses()) lines.push(`  局域网 LAN:       http://${address}:${config.port}`);
+  } else {
+    lines.push(`  监听 Listening:   ${config.host} only (HOST=0.0.0.0 opens it to phones on the network)`);
+  }
   if (setupToken) {
     const key = secretKeyLocation(config);
     lines.push(
@@ -49,7 +62,15 @@ function banner(config: Config, accounts: DemoAccount[] | null, setupToken: stri
     );
   }
   if (accounts) {
-    lines.push('', `  演示账号 Demo accounts (password: ${DEMO_PASSWORD})`);
+    // The file is written in the transaction that stored the hashes, so it is what the accounts use.
+    const password = readDemoPassword(config.dataDir) ?? config.demoPassword;
+    lines.push(
+      '',
+      password
+        ? `  演示账号 Demo accounts (password: ${password})`
+        : '  演示账号 Demo accounts (password not recorded: the demo was loaded by an earlier version)',
+      `  密码文件 Password file: ${demoAccountsFile(config.dataDir)}`,
+    );
     for (const a of accounts) {
       lines.push(
         `    ${a.username.padEnd(16)} ${(ROLE_LABELS[a.role] ?? a.role).padEnd(8, '　')} ${a.areaName}`,
@@ -65,7 +86,10 @@ export async function serve(config: Config): Promise<void> {
   const secrets = loadSecrets(config);
   if (!config.production && (await countAreas(database.db)) === 0) {
     process.stdout.write('Loading the demo district (first start only)…\n');
-    await loadDemoDistrict(database.db, systemClock, secrets);
+    await loadDemoDistrict(database.db, systemClock, secrets, {
+      password: config.demoPassword ?? randomDemoPassword(),
+      dataDir: config.dataDir,
+    });
   }
   const showDemo = !config.production && (await isDemoLoaded(database.db));
   const app = await buildApp({ database, config, secrets });
