@@ -1,5 +1,26 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+
+/**
+ * The install's root: the nearest folder above this file whose package.json is the project's
+ * (the workspace root, or the package named `lianxin`). A relative DATA_DIR lives there, so the
+ * server and every command find the same database from any working directory.
+ */
+export function installRoot(from: string = import.meta.dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; workspaces?: unknown };
+        if (pkg.workspaces || pkg.name === 'lianxin') return dir;
+      } catch {
+        // An unreadable manifest is not the root; look further up.
+      }
+    }
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}
 
 const Env = z.object({
   NODE_ENV: z.string().default('development'),
@@ -69,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NOTIFY_DRIVER === 'webhook' && !e.NOTIFY_WEBHOOK_URL) {
     throw new Error('Invalid configuration: NOTIFY_WEBHOOK_URL is required when NOTIFY_DRIVER=webhook');
   }
-  const dataDir = path.resolve(e.DATA_DIR);
+  const dataDir = path.resolve(installRoot(), e.DATA_DIR);
   return {
     production: e.NODE_ENV === 'production',
     development: e.NODE_ENV === 'development',

@@ -5,8 +5,8 @@ import { type DemoAccount, demoAccounts, isDemoLoaded, loadDemoDistrict } from '
 import { demoAccountsFile, randomDemoPassword, readDemoPassword } from './demo/demo-password';
 import { countAreas } from './modules/areas';
 import { systemClock } from './platform/clock';
+import { acquireInstanceLock } from './platform/instance-lock';
 import { loadSecrets } from './platform/secrets';
-import { issueSetupToken, secretKeyLocation } from './platform/setup';
 import { describeDatabase, openConfiguredDatabase } from './runtime';
 import { VERSION } from './version';
 
@@ -33,7 +33,7 @@ function lanAddresses(): string[] {
     .map((i) => i?.address ?? '');
 }
 
-function banner(config: Config, accounts: DemoAccount[] | null, setupToken: string | null): string {
+function banner(config: Config, accounts: DemoAccount[] | null): string {
   const everyInterface = config.host === '0.0.0.0' || config.host === '::';
   const host = everyInterface ? 'localhost' : config.host;
   const lines = [
@@ -50,16 +50,6 @@ function banner(config: Config, accounts: DemoAccount[] | null, setupToken: stri
     for (const address of lanAddresses()) lines.push(`  局域网 LAN:       http://${address}:${config.port}`);
   } else {
     lines.push(`  监听 Listening:   ${config.host} only (HOST=0.0.0.0 opens it to phones on the network)`);
-  }
-  if (setupToken) {
-    const key = secretKeyLocation(config);
-    lines.push(
-      '',
-      '  首次设置 First run: no account yet. Open this one-time link to create the first administrator',
-      `    http://${host}:${config.port}/setup?token=${setupToken}`,
-      '  (or run `npx lianxin setup` on this server). 请备份密钥 Back up the secret key:',
-      `    ${key.file ?? 'SECRET_KEY (environment)'} — without it the encrypted personal data is lost.`,
-    );
   }
   if (accounts) {
     // The file is written in the transaction that stored the hashes, so it is what the accounts use.
@@ -83,6 +73,11 @@ function banner(config: Config, accounts: DemoAccount[] | null, setupToken: stri
 /** `npm start`: migrate, load the demo into a new database outside production, serve. */
 export async function serve(config: Config): Promise<void> {
   const database = await openConfiguredDatabase(config);
+  // Held while the server runs: `lianxin restore` refuses to replace the database under it.
+  const lock = await acquireInstanceLock(config, database).catch(async (err) => {
+    await database.close();
+    throw err;
+  });
   const secrets = loadSecrets(config);
   if (!config.production && (await countAreas(database.db)) === 0) {
     process.stdout.write('Loading the demo district (first start only)…\n');
@@ -99,13 +94,19 @@ export async function serve(config: Config): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await lock.release();
     await database.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
-  // Production starts empty: a one-time link for the first administrator (as Gitea and Grafana do).
-  const setupToken = config.production ? await issueSetupToken(database.db, systemClock) : null;
-  process.stdout.write(banner(config, showDemo ? demoAccounts() : null, setupToken));
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await app.close();
+    await lock.release();
+    await database.close();
+    throw err;
+  }
+  process.stdout.write(banner(config, showDemo ? demoAccounts() : null));
 }

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Rank, Role } from '@lianxin/common';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Config } from '../config';
-import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrator';
 import { loadDemoDistrict } from '../demo/demo-district';
 import { demoAccountsFile, randomDemoPassword } from '../demo/demo-password';
@@ -14,7 +12,12 @@ import { systemClock } from '../platform/clock';
 import { withTransaction } from '../platform/request-context';
 import { scopeOf } from '../platform/scope';
 import { loadSecrets } from '../platform/secrets';
-import { openConfiguredDatabase } from '../runtime';
+import { type CliOpenOptions, openCliDatabase, withDatabase as withConfigDatabase } from './database';
+import { CliFailure } from './failure';
+
+export { backupCommand, restoreCommand } from './backup.commands';
+export { type CliOpenOptions, openCliDatabase } from './database';
+export { CliFailure } from './failure';
 
 /** What a command works with: the configuration it runs under and where it writes its lines. */
 export interface CliIo {
@@ -22,22 +25,20 @@ export interface CliIo {
   print(line: string): void;
 }
 
-/** A command that cannot go on: its message is shown to the operator and the exit code is 1. */
-export class CliFailure extends Error {}
-
 const CLI_ACTOR = { id: null, name: 'lianxin cli', ip: null };
 
-async function withDatabase<T>(io: CliIo, work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openConfiguredDatabase(io.config);
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
+/** Runs work on the server's database; a missing SQLite file is refused unless options.create. */
+function withDatabase<T>(
+  io: CliIo,
+  work: Parameters<typeof withConfigDatabase<T>>[1],
+  options?: CliOpenOptions,
+): Promise<T> {
+  return withConfigDatabase(io.config, work, options);
 }
 
+/** `lianxin migrate`: creates the database when there is none, and applies pending migrations. */
 export async function migrateCommand(io: CliIo): Promise<void> {
-  const database = await openConfiguredDatabase(io.config, { migrate: false });
+  const database = await openCliDatabase(io.config, { create: true, migrate: false });
   try {
     const applied = await migrateToLatest(database.db);
     io.print(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
@@ -46,24 +47,33 @@ export async function migrateCommand(io: CliIo): Promise<void> {
   }
 }
 
-export async function demoCommand(io: CliIo): Promise<void> {
-  if (io.config.production) throw new CliFailure('Refusing to load demo data with NODE_ENV=production.');
-  await withDatabase(io, async (database) => {
-    let accounts: Awaited<ReturnType<typeof loadDemoDistrict>>;
-    const password = io.config.demoPassword ?? randomDemoPassword();
-    try {
-      accounts = await loadDemoDistrict(database.db, systemClock, loadSecrets(io.config), {
-        password,
-        dataDir: io.config.dataDir,
-      });
-    } catch (err) {
-      throw new CliFailure(err instanceof Error ? err.message : String(err));
-    }
-    io.print(
-      `demo district loaded; accounts (password ${password}, kept in ${demoAccountsFile(io.config.dataDir)}):`,
+/** `lianxin demo [--new]`: the demo district into an empty database; --new may create the database. */
+export async function demoCommand(io: CliIo, options: { new?: boolean } = {}): Promise<void> {
+  if (io.config.production)
+    throw new CliFailure(
+      'Refusing to load demo data with NODE_ENV=production.',
+      'NODE_ENV=production 时不加载演示数据。',
     );
-    for (const a of accounts) io.print(`  ${a.username} (${a.role}, ${a.areaName})`);
-  });
+  await withDatabase(
+    io,
+    async (database) => {
+      let accounts: Awaited<ReturnType<typeof loadDemoDistrict>>;
+      const password = io.config.demoPassword ?? randomDemoPassword();
+      try {
+        accounts = await loadDemoDistrict(database.db, systemClock, loadSecrets(io.config), {
+          password,
+          dataDir: io.config.dataDir,
+        });
+      } catch (err) {
+        throw new CliFailure(err instanceof Error ? err.message : String(err));
+      }
+      io.print(
+        `demo district loaded; accounts (password ${password}, kept in ${demoAccountsFile(io.config.dataDir)}):`,
+      );
+      for (const a of accounts) io.print(`  ${a.username} (${a.role}, ${a.areaName})`);
+    },
+    { create: options.new ?? false },
+  );
 }
 
 export interface UserAddOptions {
@@ -111,39 +121,6 @@ export async function userAddCommand(io: CliIo, options: UserAddOptions): Promis
   });
 }
 
-export async function backupCommand(io: CliIo, file: string): Promise<void> {
-  if (io.config.databaseUrl)
-    throw new CliFailure('On PostgreSQL, back up with pg_dump -Fc (see docs/operations.md).');
-  if (existsSync(file)) throw new CliFailure(`${file} already exists; choose a new file name.`);
-  await withDatabase(io, async (database) => {
-    await database.sqlite?.backup(path.resolve(file));
-    io.print(`backup written to ${file}`);
-  });
-}
-
-export async function restoreCommand(io: CliIo, file: string): Promise<void> {
-  const { config } = io;
-  if (config.databaseUrl)
-    throw new CliFailure('On PostgreSQL, restore with pg_restore (see docs/operations.md).');
-  if (!existsSync(file)) throw new CliFailure(`${file} does not exist.`);
-  const source = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  try {
-    const check = source.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new CliFailure(`${file} is damaged: ${String(check)}`);
-    const hasSchema = source
-      .prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'")
-      .get();
-    if (!hasSchema) throw new CliFailure(`${file} is not a Lianxin database.`);
-    const database = await openConfiguredDatabase(config);
-    await database.close();
-    // SQLite's online backup copies page by page under a lock: the target is replaced whole.
-    await source.backup(config.sqliteFile);
-    io.print(`restored ${file} into ${config.sqliteFile}`);
-  } finally {
-    source.close();
-  }
-}
-
 /** Runs a registry command over the whole district, as the operator. */
 async function withDistrict<T>(io: CliIo, run: (ctx: CliContext) => Promise<T>): Promise<T> {
   return withDatabase(io, async (database) =>
@@ -160,7 +137,7 @@ async function withDistrict<T>(io: CliIo, run: (ctx: CliContext) => Promise<T>):
 
 /** Imports a roster file; false when the file had problems (each printed) and nothing was written. */
 export async function importHouseholdsCommand(io: CliIo, file: string, dryRun: boolean): Promise<boolean> {
-  if (!existsSync(file)) throw new CliFailure(`${file} does not exist.`);
+  if (!existsSync(file)) throw new CliFailure(`${file} does not exist.`, `${file} 不存在。`);
   return withDistrict(io, (ctx) => importRosterFile(ctx, file, dryRun));
 }
 
@@ -168,7 +145,14 @@ export async function exportHouseholdsCommand(
   io: CliIo,
   options: { area: string; out: string },
 ): Promise<void> {
-  if (existsSync(options.out)) throw new CliFailure(`${options.out} already exists; choose a new file name.`);
+  if (existsSync(options.out))
+    throw new CliFailure(
+      `${options.out} already exists; choose a new file name.`,
+      `${options.out} 已存在，请换一个文件名。`,
+    );
+  const folder = path.dirname(path.resolve(options.out));
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new CliFailure(`The folder ${folder} does not exist.`, `目录 ${folder} 不存在。`);
   await withDistrict(io, async (ctx) => {
     const rows = await exportRosterFile(ctx, { areaCode: options.area }, options.out);
     ctx.print(`${rows} rows written to ${options.out}`);

@@ -101,10 +101,11 @@ export async function exportRosterFile(
     throw new AppError('AREA_UNKNOWN', { code: filter.areaCode });
   }
   const exportContext = { ...ctx, caller: null };
-  await withTransaction(ctx, (trx) => auditExport(trx, exportContext, filter));
   const stream = createWriteStream(out);
   const rows = await writeExport(ctx.db, exportContext, filter, stream);
   await finished(stream);
+  // Audited once the file is written: an export that failed handed nothing out.
+  await withTransaction(ctx, (trx) => auditExport(trx, exportContext, filter));
   return rows;
 }
 
