@@ -7,6 +7,7 @@ import { countAreas } from './modules/areas';
 import { systemClock } from './platform/clock';
 import { acquireInstanceLock } from './platform/instance-lock';
 import { loadSecrets } from './platform/secrets';
+import { issueSetupToken, secretKeyLocation } from './platform/setup';
 import { describeDatabase, openConfiguredDatabase } from './runtime';
 import { VERSION } from './version';
 
@@ -33,7 +34,7 @@ function lanAddresses(): string[] {
     .map((i) => i?.address ?? '');
 }
 
-function banner(config: Config, accounts: DemoAccount[] | null): string {
+function banner(config: Config, accounts: DemoAccount[] | null, setupToken: string | null): string {
   const everyInterface = config.host === '0.0.0.0' || config.host === '::';
   const host = everyInterface ? 'localhost' : config.host;
   const lines = [
@@ -50,6 +51,16 @@ function banner(config: Config, accounts: DemoAccount[] | null): string {
     for (const address of lanAddresses()) lines.push(`  局域网 LAN:       http://${address}:${config.port}`);
   } else {
     lines.push(`  监听 Listening:   ${config.host} only (HOST=0.0.0.0 opens it to phones on the network)`);
+  }
+  if (setupToken) {
+    const key = secretKeyLocation(config);
+    lines.push(
+      '',
+      '  首次设置 First run: no account yet. Open this one-time link to create the first administrator',
+      `    http://${host}:${config.port}/setup?token=${setupToken}`,
+      '  (or run `npx lianxin setup` on this server). 请备份密钥 Back up the secret key:',
+      `    ${key.file ?? 'SECRET_KEY (environment)'} — without it the encrypted personal data is lost.`,
+    );
   }
   if (accounts) {
     // The file is written in the transaction that stored the hashes, so it is what the accounts use.
@@ -108,5 +119,7 @@ export async function serve(config: Config): Promise<void> {
     await database.close();
     throw err;
   }
-  process.stdout.write(banner(config, showDemo ? demoAccounts() : null));
+  // Production starts empty: a one-time link for the first administrator (as Gitea and Grafana do).
+  const setupToken = config.production ? await issueSetupToken(database.db, systemClock) : null;
+  process.stdout.write(banner(config, showDemo ? demoAccounts() : null, setupToken));
 }
