@@ -3,8 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../platform/errors';
 import { areaContextOf, withTransaction } from '../../../platform/request-context';
 import { route } from '../../../platform/routes';
-import { applyAreaPlan } from './area-import-apply';
-import { checkAreaFile, describePlan } from './area-import-plan';
+import { importAreas } from './area-imports.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // An area list is a few thousand rows: 5 MB is generous.
@@ -30,12 +29,13 @@ export const areaImportsRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const ctx = areaContextOf(request);
       const { dryRun, fileName } = request.query;
-      return withTransaction(ctx, async (trx) => {
-        const plan = await checkAreaFile(trx, ctx.scope, file);
-        const applied = !dryRun && plan.problems.length === 0;
-        if (applied) await applyAreaPlan(trx, ctx.clock, ctx.actor, plan, fileName ?? null);
-        return describePlan(plan, request.locale, { dryRun, applied });
-      });
+      return withTransaction(ctx, (trx) =>
+        importAreas(trx, ctx.clock, ctx.actor, ctx.scope, file, {
+          dryRun,
+          fileName: fileName ?? null,
+          locale: request.locale,
+        }),
+      );
     },
   );
 };

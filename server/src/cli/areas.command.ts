@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { importAreas, operatorAreaScope } from '../modules/areas';
+import { systemClock } from '../platform/clock';
+import { withTransaction } from '../platform/request-context';
+import { openConfiguredDatabase } from '../runtime';
+import { CliFailure, type CliIo } from './commands';
+
+const CLI_ACTOR = { id: null, name: 'lianxin cli', ip: null };
+
+/**
+ * `lianxin areas import FILE [--dry-run]`: checks an area list (代码, 名称) against the tree and
+ * prints what it would create, rename or leave, and every problem; without --dry-run writes it
+ * in one transaction when it has none. False when the file has problems (nothing is written).
+ */
+export async function areasImportCommand(io: CliIo, file: string, dryRun: boolean): Promise<boolean> {
+  if (!existsSync(file)) throw new CliFailure(`${file} 不存在 (${file} does not exist).`);
+  const content = await readFile(file);
+  const database = await openConfiguredDatabase(io.config);
+  try {
+    const plan = await withTransaction(database, async (trx) =>
+      importAreas(trx, systemClock, CLI_ACTOR, await operatorAreaScope(trx), content, {
+        dryRun,
+        fileName: path.basename(file),
+        locale: 'zh-CN',
+      }),
+    );
+    const { create, rename, unchanged } = plan.summary;
+    io.print(
+      `${plan.rows} 行 rows: 新建 create ${create}, 改名 rename ${rename}, 不变 unchanged ${unchanged}`,
+    );
+    for (const item of plan.items) {
+      if (item.action === 'rename')
+        io.print(`  改名 rename ${item.code}: ${item.previousName} → ${item.name}`);
+    }
+    if (plan.problemCount > 0) {
+      io.print(`${plan.problemCount} 个问题 problems; nothing was written:`);
+      for (const p of plan.problems)
+        io.print(`  ${p.row === 0 ? '文件 file' : `第 ${p.row} 行 row`}: ${p.message}`);
+      return false;
+    }
+    if (!plan.applied) io.print('dry run: nothing was written');
+    else io.print(create + rename === 0 ? '没有变化 nothing changed' : 'imported');
+    return true;
+  } finally {
+    await database.close();
+  }
+}
+
+type CliAction = <A extends unknown[]>(
+  command: (io: CliIo, ...args: A) => Promise<unknown>,
+) => (...args: A) => Promise<void>;
+
+/** Registers `lianxin areas …` on the program, each command run through the program's `action`. */
+export function registerAreasCommands(program: Command, action: CliAction): void {
+  program
+    .command('areas')
+    .description('the area tree')
+    .command('import')
+    .description(
+      'import towns, villages and groups from the statistical division codes (.xlsx or .csv with 代码, 名称); all of it or nothing',
+    )
+    .argument('<file>')
+    .option('--dry-run', 'check the file and show what would change, without writing')
+    .action(
+      action((io, file: string, options: { dryRun?: boolean }) =>
+        areasImportCommand(io, file, options.dryRun ?? false),
+      ),
+    );
+}
