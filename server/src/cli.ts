@@ -1,9 +1,9 @@
-import { errorMessage, ranks, roles } from '@lianxin/common';
+import { ranks, roles } from '@lianxin/common';
 import { Command, Option } from 'commander';
+import { registerAreasCommands } from './cli/areas.command';
 import {
   auditVerifyCommand,
   backupCommand,
-  CliFailure,
   type CliIo,
   demoCommand,
   exportHouseholdsCommand,
@@ -13,45 +13,46 @@ import {
   type UserAddOptions,
   userAddCommand,
 } from './cli/commands';
-import { registerAreasCommands } from './cli/areas.command';
+import { cliLocale, describeFailure } from './cli/failure';
 import { loadConfig } from './config';
-import { AppError } from './platform/errors';
 import { serve } from './server';
 
-/** Runs a command with the configuration of the environment; a failure is printed and exits 1. */
+const verbose = process.argv.includes('--verbose');
+
+/**
+ * Runs a command with the configuration of the environment. Any failure is one line on stderr
+ * (in the operator's language: LIANXIN_LOCALE or LANG, Chinese by default) and exit code 1;
+ * the stack only with --verbose.
+ */
 function action<A extends unknown[]>(command: (io: CliIo, ...args: A) => Promise<unknown>) {
   return async (...args: A) => {
-    const io: CliIo = { config: loadConfig(), print: (line) => process.stdout.write(`${line}\n`) };
     try {
+      const io: CliIo = { config: loadConfig(), print: (line) => process.stdout.write(`${line}\n`) };
       // A command answering false found problems it has printed.
       if ((await command(io, ...args)) === false) process.exitCode = 1;
     } catch (err) {
-      const message =
-        err instanceof CliFailure
-          ? err.message
-          : err instanceof AppError
-            ? `${err.code}: ${errorMessage(err.code, 'zh-CN', err.params)}`
-            : null;
-      if (message === null) throw err;
-      process.stderr.write(`${message}\n`);
+      process.stderr.write(`${describeFailure(err, cliLocale(), verbose)}\n`);
       process.exitCode = 1;
     }
   };
 }
 
-const program = new Command('lianxin').description('连心 Lianxin — grassroots mass-work platform');
+const program = new Command('lianxin')
+  .description('连心 Lianxin — grassroots mass-work platform')
+  .option('--verbose', 'show the full error (stack) when a command fails');
 
 program
   .command('serve', { isDefault: true })
   .description('migrate the database and serve the console and the API')
-  .action(async () => serve(loadConfig()));
+  .action(action((io) => serve(io.config)));
 
 program.command('migrate').description('apply pending database migrations').action(action(migrateCommand));
 
 program
   .command('demo')
   .description('load the demo district (areas and accounts) into an empty database')
-  .action(action(demoCommand));
+  .option('--new', 'create the database when there is none')
+  .action(action((io, options: { new?: boolean }) => demoCommand(io, options)));
 
 program
   .command('user')
@@ -77,9 +78,12 @@ program
 
 program
   .command('restore')
-  .description('replace the SQLite database with a backup FILE (stop the server first)')
+  .description(
+    'replace the SQLite database with a backup FILE (stop the server first); the replaced one is kept beside it',
+  )
   .argument('<file>')
-  .action(action((io, file: string) => restoreCommand(io, file)));
+  .option('--force', 'restore even though a running server holds the database')
+  .action(action((io, file: string, options: { force?: boolean }) => restoreCommand(io, file, options)));
 
 program
   .command('import')
