@@ -18,7 +18,7 @@ import {
 import { describeFailure } from '../src/cli/failure';
 import { installRoot, loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
-import { acquireInstanceLock, lockFilePath } from '../src/platform/instance-lock';
+import { acquireInstanceLock, InstanceLocked, lockFilePath } from '../src/platform/instance-lock';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../bin/lianxin.mjs');
@@ -187,6 +187,25 @@ describe('lianxin command line safety', () => {
     expect(describeFailure(error, 'en')).toBe('Error: boom (run again with --verbose for details)');
     expect(describeFailure(error, 'en', true)).toContain('    at ');
   }, 120_000);
+});
+
+// On PostgreSQL the server holds a session advisory lock: a second server is refused until it lets go.
+describe.skipIf(!process.env.TEST_DATABASE_URL)('the server lock on PostgreSQL', () => {
+  it('is held by one server at a time', async () => {
+    const config = loadConfig({ DATABASE_URL: process.env.TEST_DATABASE_URL });
+    const first = openDatabase({ url: config.databaseUrl, poolSize: 2 });
+    const second = openDatabase({ url: config.databaseUrl, poolSize: 2 });
+    try {
+      const lock = await acquireInstanceLock(config, first);
+      await expect(acquireInstanceLock(config, second)).rejects.toThrow(InstanceLocked);
+      await lock.release();
+      const again = await acquireInstanceLock(config, second);
+      await again.release();
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
 });
 
 function output(lines: string[]): string {
