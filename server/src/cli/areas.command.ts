@@ -5,8 +5,9 @@ import type { Command } from 'commander';
 import { importAreas, operatorAreaScope } from '../modules/areas';
 import { systemClock } from '../platform/clock';
 import { withTransaction } from '../platform/request-context';
-import { openConfiguredDatabase } from '../runtime';
-import { CliFailure, type CliIo } from './commands';
+import type { CliIo } from './commands';
+import { withDatabase } from './database';
+import { CliFailure } from './failure';
 
 const CLI_ACTOR = { id: null, name: 'lianxin cli', ip: null };
 
@@ -16,10 +17,9 @@ const CLI_ACTOR = { id: null, name: 'lianxin cli', ip: null };
  * in one transaction when it has none. False when the file has problems (nothing is written).
  */
 export async function areasImportCommand(io: CliIo, file: string, dryRun: boolean): Promise<boolean> {
-  if (!existsSync(file)) throw new CliFailure(`${file} 不存在 (${file} does not exist).`);
+  if (!existsSync(file)) throw new CliFailure(`${file} does not exist.`, `${file} 不存在。`);
   const content = await readFile(file);
-  const database = await openConfiguredDatabase(io.config);
-  try {
+  return withDatabase(io.config, async (database) => {
     const plan = await withTransaction(database, async (trx) =>
       importAreas(trx, systemClock, CLI_ACTOR, await operatorAreaScope(trx), content, {
         dryRun,
@@ -44,9 +44,7 @@ export async function areasImportCommand(io: CliIo, file: string, dryRun: boolea
     if (!plan.applied) io.print('dry run: nothing was written');
     else io.print(create + rename === 0 ? '没有变化 nothing changed' : 'imported');
     return true;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 type CliAction = <A extends unknown[]>(
