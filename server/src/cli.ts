@@ -14,6 +14,7 @@ import {
   userAddCommand,
 } from './cli/commands';
 import { cliLocale, describeFailure } from './cli/failure';
+import { registerSetupCommand } from './cli/setup.command';
 import { loadConfig } from './config';
 import { serve } from './server';
 
@@ -115,5 +116,7 @@ program
   .action(action(auditVerifyCommand));
 
 registerAreasCommands(program, action);
+
+registerSetupCommand(program, action);
 
 await program.parseAsync(process.argv);

@@ -69,6 +69,11 @@ export async function isSetupNeeded(db: Db): Promise<boolean> {
   return (await countAccounts(db)) === 0;
 }
 
+/** The district area that exists already (created at set-up or imported with an area tree). */
+export async function existingDistrict(db: Db): Promise<{ code: string; name: string } | null> {
+  return (await findDistrict(db)) ?? null;
+}
+
 /** Whether set-up is needed; the existing district only to the holder of the token. */
 export async function setupStatus(db: Db, token: string | undefined): Promise<SetupStatusResponse> {
   const needed = (await countAccounts(db)) === 0;
