@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Rank, Role } from '@lianxin/common';
 import type { Config } from '../config';
@@ -154,8 +154,14 @@ export async function exportHouseholdsCommand(
   if (!existsSync(folder) || !statSync(folder).isDirectory())
     throw new CliFailure(`The folder ${folder} does not exist.`, `目录 ${folder} 不存在。`);
   await withDistrict(io, async (ctx) => {
-    const rows = await exportRosterFile(ctx, { areaCode: options.area }, options.out);
-    ctx.print(`${rows} rows written to ${options.out}`);
+    try {
+      const rows = await exportRosterFile(ctx, { areaCode: options.area }, options.out);
+      ctx.print(`${rows} rows written to ${options.out}`);
+    } catch (err) {
+      // A file cut short is not left behind (and was not audited).
+      rmSync(options.out, { force: true });
+      throw err;
+    }
   });
 }
 
