@@ -22,6 +22,7 @@ import { usersModule } from './modules/users/users.routes';
 import { dashboardModule } from './pages/dashboard.routes';
 import { LoginPage } from './pages/login.page';
 import { publicRoutes } from './public/public.routes';
+import { SetupPage } from './public/setup.page';
 import { RequireSession } from './session/guards';
 import { SessionBridge, sessionKey } from './session/session';
 import { NotFoundPage } from './shared/error.pages';
@@ -64,6 +65,8 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // The first run of a production server: the link printed at start (no sign-in).
+  { path: '/setup', element: <SetupPage /> },
   // The residents' pages: no sign-in.
   ...publicRoutes,
   {

@@ -11,6 +11,7 @@ import { householdsEn } from './households.en';
 import { integrationsEn } from './integrations.en';
 import { noticesEn } from './notices.en';
 import { publicEn } from './public.en';
+import { setupEn } from './setup.en';
 import { tieringEn } from './tiering.en';
 import { todosEn } from './todos.en';
 import type { UiKey } from './ui-zh-CN';
@@ -38,6 +39,7 @@ export const uiEnCatalogues = [
   assessmentEn,
   noticesEn,
   todosEn,
+  setupEn,
 ] as const;
 
 export const uiEn: Record<UiKey, string> = {
@@ -59,4 +61,5 @@ export const uiEn: Record<UiKey, string> = {
   ...assessmentEn,
   ...noticesEn,
   ...todosEn,
+  ...setupEn,
 };

@@ -11,6 +11,7 @@ import { householdsZhCN } from './households.zh-CN';
 import { integrationsZhCN } from './integrations.zh-CN';
 import { noticesZhCN } from './notices.zh-CN';
 import { publicZhCN } from './public.zh-CN';
+import { setupZhCN } from './setup.zh-CN';
 import { tieringZhCN } from './tiering.zh-CN';
 import { todosZhCN } from './todos.zh-CN';
 import { usersZhCN } from './users.zh-CN';
@@ -42,6 +43,7 @@ export const uiZhCNCatalogues = [
   assessmentZhCN,
   noticesZhCN,
   todosZhCN,
+  setupZhCN,
 ] as const;
 
 export const uiZhCN = {
@@ -63,6 +65,7 @@ export const uiZhCN = {
   ...assessmentZhCN,
   ...noticesZhCN,
   ...todosZhCN,
+  ...setupZhCN,
 } as const;
 
 export type UiKey = keyof typeof uiZhCN;

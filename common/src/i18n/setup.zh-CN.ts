@@ -1,0 +1,25 @@
+/** The console's strings in Simplified Chinese: the first run (set-up page, no sign-in). */
+export const setupZhCN = {
+  'setup.title': '首次设置',
+  'setup.lead': '系统还没有任何账号。请填写本区县和第一位区级管理员，之后用该账号登录并添加其他账号。',
+  'setup.noToken':
+    '此页面需要服务器启动时打印的一次性设置链接。请查看服务器控制台，或在服务器上运行 npx lianxin setup。',
+  'setup.notNeeded': '系统已完成初始设置。',
+  'setup.district': '区县',
+  'setup.districtImported': '已导入的区县：{name}（{code}）',
+  'setup.districtCode': '行政区划代码',
+  'setup.districtCodeHint': '12 位统计用区划代码，如 610902000000',
+  'setup.districtCodeInvalid': '请输入 12 位数字，末 6 位为 0',
+  'setup.districtName': '区县名称',
+  'setup.admin': '第一位区级管理员',
+  'setup.username': '用户名',
+  'setup.usernameInvalid': '3–40 位字母、数字、点、横线或下划线',
+  'setup.name': '姓名',
+  'setup.password': '密码',
+  'setup.passwordConfirm': '确认密码',
+  'setup.submit': '完成设置',
+  'setup.done': '设置完成：已创建区级管理员 {username}（{district}）。',
+  'setup.keyFile': '请立即备份密钥文件 {file}：丢失后，加密保存的个人信息将无法恢复。',
+  'setup.keyEnv': '密钥由环境变量 SECRET_KEY 提供，请妥善备份：丢失后，加密保存的个人信息将无法恢复。',
+  'setup.signIn': '前往登录',
+} as const;
