@@ -38,4 +38,24 @@ export const areasEn: Record<keyof typeof areasZhCN, string> = {
   'areas.created': 'Created area “{name}”',
   'areas.updated': 'Saved area “{name}”',
   'areas.count': '{count} areas',
+
+  'areas.importButton': 'Import areas',
+  'areas.importTitle': 'Import areas (statistical division codes)',
+  'areas.importHint':
+    'Choose an .xlsx or .csv file with at least the columns 代码 and 名称 (or code, name); levels and parents follow from the codes. It is checked first and written only when you confirm.',
+  'areas.importChecking': 'Checking the file…',
+  'areas.importSummary': '{rows} rows: {create} new, {rename} renamed, {unchanged} unchanged',
+  'areas.importProblems':
+    '{count} problems: correct the file and choose it again; nothing is written until then',
+  'areas.importConfirm': 'Confirm import',
+  'areas.importChooseAgain': 'Choose another file',
+  'areas.importDone': 'Imported: {create} new, {rename} renamed',
+  'areas.importNothing': 'The file matches the system: nothing to import',
+  'areas.importRow': 'Row',
+  'areas.importAction': 'Result',
+  'areas.importActionCreate': 'New',
+  'areas.importActionRename': 'Renamed',
+  'areas.importActionUnchanged': 'Unchanged',
+  'areas.importPreviousName': 'Previous name',
+  'areas.importProblem': 'Problem',
 };

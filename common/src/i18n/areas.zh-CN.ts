@@ -35,4 +35,23 @@ export const areasZhCN = {
   'areas.created': '已新增区域“{name}”',
   'areas.updated': '已保存区域“{name}”',
   'areas.count': '{count} 个区域',
+
+  'areas.importButton': '导入区划',
+  'areas.importTitle': '导入区划（统计用区划代码）',
+  'areas.importHint':
+    '选择 .xlsx 或 .csv 文件，至少包含“代码”“名称”两列（或 code、name）；级别和上级由代码推出。先检查，确认后才写入。',
+  'areas.importChecking': '正在检查文件…',
+  'areas.importSummary': '共 {rows} 行：新建 {create}，改名 {rename}，不变 {unchanged}',
+  'areas.importProblems': '{count} 个问题：请修正文件后重新选择，在此之前不会写入任何数据',
+  'areas.importConfirm': '确认导入',
+  'areas.importChooseAgain': '重新选择文件',
+  'areas.importDone': '已导入：新建 {create}，改名 {rename}',
+  'areas.importNothing': '文件与系统一致，没有需要导入的变化',
+  'areas.importRow': '行号',
+  'areas.importAction': '结果',
+  'areas.importActionCreate': '新建',
+  'areas.importActionRename': '改名',
+  'areas.importActionUnchanged': '不变',
+  'areas.importPreviousName': '原名称',
+  'areas.importProblem': '问题',
 } as const;

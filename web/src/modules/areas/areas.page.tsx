@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Area } from '@lianxin/common';
 import {
   Button,
@@ -28,6 +28,7 @@ import { PageHeader } from '../../shared/page-header';
 import { useModalTarget } from '../../shared/use-modal-target';
 import { AreaFlagTags, flagNames } from './area-flags';
 import { AreaFormModal, type AreaFormTarget } from './area-form.modal';
+import { AreaImportModal } from './area-import.modal';
 import { type AreaIndex, childKindOf, pathTo } from './area-tree';
 import { useAreaIndex, useAreas } from './areas.api';
 
@@ -84,6 +85,7 @@ export function AreasPage() {
   const [query, setQuery] = useState('');
   const [expandedKeys, setExpandedKeys] = useState<Key[] | null>(null);
   const modal = useModalTarget<AreaFormTarget>();
+  const [importOpen, setImportOpen] = useState(false);
 
   const selectedCode = params.get('code') ?? index.roots[0]?.code ?? null;
   const selected = selectedCode ? index.byCode.get(selectedCode) : undefined;
@@ -165,7 +167,20 @@ export function AreasPage() {
 
   return (
     <>
-      <PageHeader title={t('areas.title')} />
+      <PageHeader
+        title={t('areas.title')}
+        extra={
+          canManage && (
+            <Button
+              icon={<UploadOutlined />}
+              data-testid="area-import-open"
+              onClick={() => setImportOpen(true)}
+            >
+              {t('areas.importButton')}
+            </Button>
+          )
+        }
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8} xl={7}>
           <Card
@@ -306,6 +321,7 @@ export function AreasPage() {
           afterClose={modal.afterClose}
         />
       )}
+      <AreaImportModal open={importOpen} onClose={() => setImportOpen(false)} />
     </>
   );
 }
