@@ -10,7 +10,9 @@ import { completeSetup, setupStatus } from './setup.service';
 export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, config } = app.ctx;
 
-  route(app, setupApi.status, { public: true }, async (request) => setupStatus(db, request.query.token));
+  route(app, setupApi.status, { public: true }, async (request) =>
+    setupStatus({ db, clock, config }, request.query.token, request.ip),
+  );
 
   route(app, setupApi.complete, { public: true }, async (request) =>
     completeSetup({ db, clock, config }, request.body, request.ip),

@@ -74,13 +74,23 @@ export async function existingDistrict(db: Db): Promise<{ code: string; name: st
   return (await findDistrict(db)) ?? null;
 }
 
-/** Whether set-up is needed; the existing district only to the holder of the token. */
-export async function setupStatus(db: Db, token: string | undefined): Promise<SetupStatusResponse> {
-  const needed = (await countAccounts(db)) === 0;
-  if (!needed || token === undefined || (await validToken(db, token)) === null) {
+/**
+ * Whether set-up is needed; the existing district only to the holder of the token. A wrong token
+ * counts as a failure of the address, as at the set-up itself, so this is no way round the limit.
+ */
+export async function setupStatus(
+  deps: SetupDeps,
+  token: string | undefined,
+  ip: string,
+): Promise<SetupStatusResponse> {
+  const needed = await isSetupNeeded(deps.db);
+  if (!needed || token === undefined) return { needed, district: null };
+  await assertNotThrottled(deps, ip);
+  if ((await validToken(deps.db, token)) === null) {
+    await insertSetupFailure(deps.db, { id: newId(), ip, at: deps.clock.now().toISOString() });
     return { needed, district: null };
   }
-  return { needed, district: (await findDistrict(db)) ?? null };
+  return { needed, district: await existingDistrict(deps.db) };
 }
 
 /** Where the master key for personal data at rest is (see platform/secrets.ts). */

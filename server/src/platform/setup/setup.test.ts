@@ -123,6 +123,13 @@ describe('first run (set-up)', () => {
         403,
       );
     }
+    // Nor can the status be used to try tokens past the limit.
+    const status = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/setup/status?token=${token}`,
+      remoteAddress: '10.9.0.1',
+    });
+    expect(status.statusCode).toBe(429);
     const held = await setUp(t, { token, district: DISTRICT, admin: ADMIN });
     expect(held.statusCode).toBe(429);
     expect(held.json().error.code).toBe('SETUP_THROTTLED');
