@@ -97,6 +97,8 @@ export const AreaImportQuery = z.strictObject({
 });
 
 export const AreaImportRow = z.object({
+  /** The sheet, from 1 (a CSV is sheet 1); `row` as that sheet numbers it. */
+  sheet: z.number().int(),
   row: z.number().int(),
   code: z.string(),
   name: z.string(),
@@ -109,6 +111,7 @@ export const AreaImportRow = z.object({
 export type AreaImportRow = z.infer<typeof AreaImportRow>;
 
 export const AreaImportRowProblem = z.object({
+  sheet: z.number().int(),
   /** As the spreadsheet numbers rows; 0 for the file as a whole. */
   row: z.number().int(),
   problem: z.enum(Object.keys(areaImportProblems) as [AreaImportProblem, ...AreaImportProblem[]]),

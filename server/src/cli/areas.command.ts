@@ -37,8 +37,10 @@ export async function areasImportCommand(io: CliIo, file: string, dryRun: boolea
     }
     if (plan.problemCount > 0) {
       io.print(`${plan.problemCount} 个问题 problems; nothing was written:`);
-      for (const p of plan.problems)
-        io.print(`  ${p.row === 0 ? '文件 file' : `第 ${p.row} 行 row`}: ${p.message}`);
+      for (const p of plan.problems) {
+        const sheet = p.sheet > 1 ? `工作表 sheet ${p.sheet} ` : '';
+        io.print(`  ${p.row === 0 ? '文件 file' : `${sheet}第 ${p.row} 行 row`}: ${p.message}`);
+      }
       return false;
     }
     if (!plan.applied) io.print('dry run: nothing was written');

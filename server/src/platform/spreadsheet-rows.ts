@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
+import { importLimits } from '@lianxin/common';
 import { parse as parseCsv } from 'csv-parse';
-import { xlsxSheetRows } from './spreadsheet-xlsx';
+import { openZip, sheetPaths, xlsxSheetRows, zipEntries } from './spreadsheet-xlsx';
 
 // What every import of a spreadsheet needs before its own rules: the file's rows as text, and
 // the header row found among the first rows (a title, often merged across the columns, may
@@ -33,7 +34,7 @@ export function decodeCsvText(content: Buffer): string {
  * Every row of a small sheet (a few thousand rows: an area list, a unit list), cells trimmed;
  * stops with SheetFileError past `maxRows`.
  */
-export async function readSheetRows(content: Buffer, maxRows: number): Promise<SheetRow[]> {
+export async function readSheetRows(content: Buffer, maxRows: number, sheetIndex = 0): Promise<SheetRow[]> {
   const out: SheetRow[] = [];
   const keep = (row: number, cells: string[]) => {
     if (row > maxRows) throw new SheetFileError('too many rows');
@@ -41,7 +42,8 @@ export async function readSheetRows(content: Buffer, maxRows: number): Promise<S
   };
   if (isXlsx(content)) {
     try {
-      for await (const batch of xlsxSheetRows(content)) for (const r of batch) keep(r.row, r.cells);
+      for await (const batch of xlsxSheetRows(content, sheetIndex))
+        for (const r of batch) keep(r.row, r.cells);
     } catch (err) {
       if (err instanceof SheetFileError) throw err;
       throw new SheetFileError('not a workbook');
@@ -61,6 +63,26 @@ export async function readSheetRows(content: Buffer, maxRows: number): Promise<S
     throw new SheetFileError('not a csv');
   }
   return out;
+}
+
+/** Every sheet's rows, in the workbook's order (a CSV is one sheet); at most `maxRows` in each. */
+export async function readSheets(content: Buffer, maxRows: number): Promise<SheetRow[][]> {
+  if (!isXlsx(content)) return [await readSheetRows(content, maxRows)];
+  let count: number;
+  let unzipped = 0;
+  try {
+    const zip = await openZip(content);
+    const entries = await zipEntries(zip);
+    for (const entry of entries.values()) unzipped += entry.uncompressedSize;
+    count = (await sheetPaths(zip, entries)).length;
+  } catch {
+    throw new SheetFileError('not a workbook');
+  }
+  // A zip bomb declares far more than it weighs: refused before anything is inflated.
+  if (unzipped > importLimits.unzippedBytes) throw new SheetFileError('too large');
+  const sheets: SheetRow[][] = [];
+  for (let i = 0; i < Math.max(count, 1); i++) sheets.push(await readSheetRows(content, maxRows, i));
+  return sheets;
 }
 
 /** 家庭年收入（元） and 家庭年收入 are the same column; so are 村（社区） and 村, Code and code. */

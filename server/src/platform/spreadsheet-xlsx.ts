@@ -90,23 +90,31 @@ function attributes(tag: string): Record<string, string> {
   return out;
 }
 
-/** The path of the workbook's first sheet, through workbook.xml and its relationships. */
+/** The paths of the workbook's sheets, in the workbook's order, through workbook.xml and its relationships. */
+export async function sheetPaths(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>): Promise<string[]> {
+  const workbook = await smallEntry(zip, entries.get('xl/workbook.xml'));
+  const rels = await smallEntry(zip, entries.get('xl/_rels/workbook.xml.rels'));
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\s[^>]*>/g)) {
+    const rel = attributes(m[0]);
+    if (!rel.Id || !rel.Target) continue;
+    const target = rel.Target.startsWith('/') ? rel.Target.slice(1) : `xl/${rel.Target}`;
+    targets.set(rel.Id, target.replace(/\/[^/]+\/\.\.\//g, '/'));
+  }
+  const paths: string[] = [];
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)) {
+    const target = targets.get(attributes(m[0])['r:id'] ?? '');
+    if (target) paths.push(target);
+  }
+  return paths;
+}
+
+/** The path of the workbook's first sheet. */
 export async function firstSheetPath(
   zip: yauzl.ZipFile,
   entries: Map<string, yauzl.Entry>,
 ): Promise<string | null> {
-  const workbook = await smallEntry(zip, entries.get('xl/workbook.xml'));
-  const first = /<(?:\w+:)?sheet\s[^>]*>/.exec(workbook);
-  if (!first) return null;
-  const relId = attributes(first[0])['r:id'];
-  const rels = await smallEntry(zip, entries.get('xl/_rels/workbook.xml.rels'));
-  for (const m of rels.matchAll(/<Relationship\s[^>]*>/g)) {
-    const rel = attributes(m[0]);
-    if (rel.Id !== relId || !rel.Target) continue;
-    const target = rel.Target.startsWith('/') ? rel.Target.slice(1) : `xl/${rel.Target}`;
-    return target.replace(/\/[^/]+\/\.\.\//g, '/');
-  }
-  return null;
+  return (await sheetPaths(zip, entries))[0] ?? null;
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -357,11 +365,11 @@ async function sharedStrings(zip: yauzl.ZipFile, entry: yauzl.Entry | undefined)
   return strings;
 }
 
-/** The first sheet's rows, as text, a decompressed chunk's worth at a time. */
-export async function* xlsxSheetRows(content: Buffer): AsyncGenerator<XlsxRow[]> {
+/** A sheet's rows (the first unless told), as text, a decompressed chunk's worth at a time. */
+export async function* xlsxSheetRows(content: Buffer, sheetIndex = 0): AsyncGenerator<XlsxRow[]> {
   const zip = await openZip(content);
   const entries = await zipEntries(zip);
-  const sheetPath = await firstSheetPath(zip, entries);
+  const sheetPath = (await sheetPaths(zip, entries))[sheetIndex];
   const sheet = sheetPath ? entries.get(sheetPath) : undefined;
   if (!sheet) throw new Error('no worksheet');
   const strings = await sharedStrings(zip, entries.get('xl/sharedStrings.xml'));

@@ -30,6 +30,11 @@ const actionKey = {
   unchanged: 'areas.importActionUnchanged',
 } as const;
 
+/** A row as the spreadsheet numbers it; "2:15" on a workbook's second sheet. */
+function rowLabel({ sheet, row }: { sheet: number; row: number }): string {
+  return sheet > 1 ? `${sheet}:${row}` : String(row);
+}
+
 /** 导入区划: choose a file, see what it would create, rename or leave and every bad row, then confirm. */
 export function AreaImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
@@ -72,7 +77,7 @@ export function AreaImportModal({ open, onClose }: { open: boolean; onClose: () 
 
   const changes = plan ? plan.summary.create + plan.summary.rename : 0;
   const itemColumns: TableColumnsType<AreaImportRow> = [
-    { title: t('areas.importRow'), dataIndex: 'row', width: 72 },
+    { title: t('areas.importRow'), dataIndex: 'row', width: 72, render: (_, item) => rowLabel(item) },
     { title: t('areas.code'), dataIndex: 'code', width: 150 },
     { title: t('areas.name'), dataIndex: 'name' },
     { title: t('areas.kind'), dataIndex: 'kind', width: 110, render: (kind) => areaKindLabel(t, kind) },
@@ -91,7 +96,7 @@ export function AreaImportModal({ open, onClose }: { open: boolean; onClose: () 
       title: t('areas.importRow'),
       dataIndex: 'row',
       width: 72,
-      render: (row: number) => (row === 0 ? '—' : row),
+      render: (_, problem) => (problem.row === 0 ? '—' : rowLabel(problem)),
     },
     { title: t('areas.importProblem'), dataIndex: 'message' },
   ];
@@ -152,7 +157,7 @@ export function AreaImportModal({ open, onClose }: { open: boolean; onClose: () 
                 message={t('areas.importProblems', { count: plan.problemCount })}
               />
               <Table
-                rowKey={(p) => `${p.row}-${p.problem}`}
+                rowKey={(p) => `${p.sheet}-${p.row}-${p.problem}`}
                 size="small"
                 columns={problemColumns}
                 dataSource={plan.problems}

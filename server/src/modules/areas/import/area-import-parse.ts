@@ -6,15 +6,12 @@ import {
   areaImportLimits,
   areaLevelWords,
 } from '@lianxin/common';
-import {
-  findHeaderRow,
-  readSheetRows,
-  SheetFileError,
-  type SheetRow,
-} from '../../../platform/spreadsheet-rows';
+import { findHeaderRow, readSheets, SheetFileError, type SheetRow } from '../../../platform/spreadsheet-rows';
 
 /** A problem found in the file; row 0 is the file as a whole. */
 export interface RowProblem {
+  /** The sheet, from 1 (a CSV is sheet 1). */
+  sheet: number;
   row: number;
   problem: AreaImportProblem;
   params: Record<string, string | number>;
@@ -22,6 +19,7 @@ export interface RowProblem {
 
 /** A row read from the file, its level and parent following from its code. */
 export interface ParsedArea {
+  sheet: number;
   row: number;
   code: string;
   name: string;
@@ -74,61 +72,77 @@ function cell(cells: string[], index: number | undefined): string {
   return index === undefined ? '' : (cells[index] ?? '');
 }
 
-/** Reads the file's rows under its header; every row is checked on its own. */
+/**
+ * Reads the file's rows under their header; every row is checked on its own. A workbook's later
+ * sheets (groups/grids kept apart from the villages, say) are read too when they have a header
+ * of their own; a sheet without one (instructions) is passed over.
+ */
 export async function parseAreaFile(content: Buffer): Promise<ParsedFile> {
-  let rows: SheetRow[];
+  let sheets: SheetRow[][];
   try {
-    rows = await readSheetRows(content, areaImportLimits.rows + 10);
+    sheets = await readSheets(content, areaImportLimits.rows + 10);
   } catch (err) {
     if (!(err instanceof SheetFileError)) throw err;
     const problem = err.message === 'too many rows' ? 'file.tooManyRows' : 'file.notSpreadsheet';
-    return { rows: 0, areas: [], problems: [{ row: 0, problem, params: { limit: areaImportLimits.rows } }] };
+    return {
+      rows: 0,
+      areas: [],
+      problems: [{ sheet: 1, row: 0, problem, params: { limit: areaImportLimits.rows } }],
+    };
   }
-  const header = findHeaderRow<AreaImportColumnKey>(rows, areaImportColumns);
-  if (!header)
-    return { rows: 0, areas: [], problems: [{ row: 0, problem: 'file.missingHeaders', params: {} }] };
   const areas: ParsedArea[] = [];
   const problems: RowProblem[] = [];
-  const firstRowOf = new Map<string, number>();
+  const firstRowOf = new Map<string, { sheet: number; row: number }>();
   let count = 0;
-  for (const { row, cells } of rows.slice(header.position + 1)) {
-    if (cells.every((c) => c === '')) continue;
-    count++;
-    const code = cell(cells, header.index.code).replace(/\s+/g, '');
-    const name = cell(cells, header.index.name).replace(/\s+/g, ' ').trim();
-    const level = cell(cells, header.index.level);
-    const kind = kindOfCode(code);
-    if (!kind) {
-      problems.push({ row, problem: 'row.codeMalformed', params: { code } });
+  for (const [i, rows] of sheets.entries()) {
+    const sheet = i + 1;
+    const header = findHeaderRow<AreaImportColumnKey>(rows, areaImportColumns);
+    if (!header) {
+      if (sheet === 1)
+        return {
+          rows: 0,
+          areas: [],
+          problems: [{ sheet, row: 0, problem: 'file.missingHeaders', params: {} }],
+        };
       continue;
     }
-    const first = firstRowOf.get(code);
-    if (first !== undefined) {
-      problems.push({ row, problem: 'row.duplicateCode', params: { code, first } });
-      continue;
-    }
-    firstRowOf.set(code, row);
-    let ok = true;
-    if (name === '' || name.length > 60) {
-      problems.push({ row, problem: 'row.nameMissing', params: {} });
-      ok = false;
-    }
-    if (level !== '') {
-      const named = levelLookup.get(level.toLowerCase());
-      if (!named) {
-        problems.push({ row, problem: 'row.levelUnknown', params: { level } });
-        ok = false;
-      } else if (named !== kind) {
-        problems.push({
-          row,
-          problem: 'row.levelMismatch',
-          params: { level, kind: areaLevelWords[kind][0] ?? kind },
-        });
+    for (const { row, cells } of rows.slice(header.position + 1)) {
+      if (cells.every((c) => c === '')) continue;
+      count++;
+      const code = cell(cells, header.index.code).replace(/\s+/g, '');
+      const name = cell(cells, header.index.name).replace(/\s+/g, ' ').trim();
+      const level = cell(cells, header.index.level);
+      const kind = kindOfCode(code);
+      if (!kind) {
+        problems.push({ sheet, row, problem: 'row.codeMalformed', params: { code } });
+        continue;
+      }
+      const first = firstRowOf.get(code);
+      if (first !== undefined) {
+        const at = first.sheet === sheet ? first.row : `${first.sheet}:${first.row}`;
+        problems.push({ sheet, row, problem: 'row.duplicateCode', params: { code, first: at } });
+        continue;
+      }
+      firstRowOf.set(code, { sheet, row });
+      let ok = true;
+      if (name === '' || name.length > 60) {
+        problems.push({ sheet, row, problem: 'row.nameMissing', params: {} });
         ok = false;
       }
+      if (level !== '') {
+        const named = levelLookup.get(level.toLowerCase());
+        if (!named) {
+          problems.push({ sheet, row, problem: 'row.levelUnknown', params: { level } });
+          ok = false;
+        } else if (named !== kind) {
+          const params = { level, kind: areaLevelWords[kind][0] ?? kind };
+          problems.push({ sheet, row, problem: 'row.levelMismatch', params });
+          ok = false;
+        }
+      }
+      if (ok) areas.push({ sheet, row, code, name, kind, parentCode: parentOfCode(code, kind) });
     }
-    if (ok) areas.push({ row, code, name, kind, parentCode: parentOfCode(code, kind) });
   }
-  if (count === 0) problems.push({ row: 0, problem: 'file.empty', params: {} });
+  if (count === 0) problems.push({ sheet: 1, row: 0, problem: 'file.empty', params: {} });
   return { rows: count, areas, problems };
 }

@@ -34,25 +34,25 @@ export async function checkAreaFile(db: Db, scope: AreaScope | null, content: Bu
   const existing = await existingAreas(db, [...lookup]);
   const items: AreaImportRow[] = [];
   for (const area of parsed.areas) {
-    const { row, code } = area;
+    const { sheet, row, code } = area;
     if (scope && !code.startsWith(scope.prefix)) {
-      problems.push({ row, problem: 'row.outsideScope', params: { code } });
+      problems.push({ sheet, row, problem: 'row.outsideScope', params: { code } });
       continue;
     }
     const parent = area.parentCode;
     if (parent && !inFile.has(parent) && !existing.has(parent)) {
-      problems.push({ row, problem: 'row.parentMissing', params: { parent } });
+      problems.push({ sheet, row, problem: 'row.parentMissing', params: { parent } });
       continue;
     }
     const current = existing.get(code);
     if (current && current.kind !== area.kind) {
-      problems.push({ row, problem: 'row.kindChanged', params: { code } });
+      problems.push({ sheet, row, problem: 'row.kindChanged', params: { code } });
       continue;
     }
     const action = !current ? 'create' : current.name === area.name ? 'unchanged' : 'rename';
     items.push({ ...area, action, previousName: action === 'rename' ? (current?.name ?? null) : null });
   }
-  problems.sort((a, b) => a.row - b.row);
+  problems.sort((a, b) => a.sheet - b.sheet || a.row - b.row);
   return { rows: parsed.rows, items, problems };
 }
 

@@ -15,10 +15,12 @@ const FIXTURE = readFileSync(
 
 const csv = (lines: string[]) => Buffer.from(lines.join('\n'), 'utf8');
 
-async function xlsx(rows: string[][]): Promise<Buffer> {
+async function xlsx(rows: string[][], ...more: string[][][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('区划');
-  for (const row of rows) sheet.addRow(row);
+  for (const [i, sheetRows] of [rows, ...more].entries()) {
+    const sheet = workbook.addWorksheet(`区划${i + 1}`);
+    for (const row of sheetRows) sheet.addRow(row);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -91,6 +93,34 @@ describe('area import', () => {
       .where('code', '=', '610902004001001')
       .executeTakeFirstOrThrow();
     expect(group).toMatchObject({ kind: 'group', parent_code: '610902004001', name: '第一网格' });
+  });
+
+  it('reads groups from a second sheet, passing over a sheet without a header', async () => {
+    const file = await xlsx(
+      [
+        ['代码', '名称'],
+        ['610902006000', '东风镇'],
+        ['610902006201', '红星村'],
+      ],
+      [['说明：组的代码为村代码加三位']],
+      [
+        ['村民小组'],
+        ['代码', '名称'],
+        ['610902006201001', '一组'],
+        ['610902006201001', '重复组'],
+        ['610902006201002', ''],
+      ],
+    );
+    const plan = await upload(file);
+    expect(plan.problems.map((p) => [p.sheet, p.row, p.problem])).toEqual([
+      [3, 4, 'row.duplicateCode'],
+      [3, 5, 'row.nameMissing'],
+    ]);
+    expect(plan.items.map((i) => [i.sheet, i.row, i.kind])).toEqual([
+      [1, 2, 'town'],
+      [1, 3, 'village'],
+      [3, 3, 'group'],
+    ]);
   });
 
   it('reports every bad row with its number and writes nothing when any row is wrong', async () => {
