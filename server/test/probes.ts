@@ -323,3 +323,31 @@ export async function clearPendingOverrides(t: TestContext, householdId: string)
     .where('status', '=', 'pending')
     .execute();
 }
+
+export /** A group code under `village` that no area has yet (group codes have three digits). */
+async function freeGroupCode(t: TestContext, village: string): Promise<string> {
+  const rows = await t.database.db
+    .selectFrom('areas')
+    .select('code')
+    .where('parent_code', '=', village)
+    .execute();
+  const used = new Set(rows.map((r) => r.code));
+  for (let i = 0, n = nextSerial(); i < 999; i++, n++) {
+    const code = `${village}${String((n % 999) + 1).padStart(3, '0')}`;
+    if (!used.has(code)) return code;
+  }
+  throw new NotApplicable(`no group code left under ${village}`);
+}
+
+/** The message of the newest verification code in the outbox (the log driver keeps it readable). */
+export async function latestVerificationMessage(t: TestContext): Promise<string | null> {
+  const row = await t.database.db
+    .selectFrom('notifications')
+    .select('message')
+    .where('kind', '=', 'verification.code')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.message ?? null;
+}

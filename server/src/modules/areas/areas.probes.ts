@@ -1,20 +1,4 @@
-import type { TestContext } from '../../../test/harness';
-import { NotApplicable, nextSerial, type RouteCase, version } from '../../../test/probes';
-
-/** A group code under `village` that no area has yet (group codes have three digits). */
-async function freeGroupCode(t: TestContext, village: string): Promise<string> {
-  const rows = await t.database.db
-    .selectFrom('areas')
-    .select('code')
-    .where('parent_code', '=', village)
-    .execute();
-  const used = new Set(rows.map((r) => r.code));
-  for (let i = 0, n = nextSerial(); i < 999; i++, n++) {
-    const code = `${village}${String((n % 999) + 1).padStart(3, '0')}`;
-    if (!used.has(code)) return code;
-  }
-  throw new NotApplicable(`no group code left under ${village}`);
-}
+import { freeGroupCode, type RouteCase, version } from '../../../test/probes';
 
 /** How to call each route of this module on an object in a chosen area (see server/test/probes.ts). */
 export const areasProbes: Record<string, RouteCase> = {

@@ -1,4 +1,4 @@
-import { nextSerial, type RouteCase, type Target, townOf } from '../../../test/probes';
+import { insertRow, nextSerial, type RouteCase, type Target, townOf } from '../../../test/probes';
 import { newId } from '../ids';
 import { addWebhook, buildIntegration, issueKey } from './integrations.fixtures';
 
@@ -70,24 +70,21 @@ export const integrationsProbes: Record<string, RouteCase> = {
     const { webhook } = await addWebhook(target.admin, integration.id, RECEIVER);
     const id = newId();
     const now = t.clock.now().toISOString();
-    await t.database.db
-      .insertInto('webhook_deliveries')
-      .values({
-        id,
-        webhook_id: webhook.id,
-        integration_id: integration.id,
-        event: 'appeal.created',
-        area_code: target.village,
-        payload: JSON.stringify({ probe: true }),
-        status: 'failed',
-        attempts: 8,
-        next_attempt_at: null,
-        last_status_code: null,
-        last_error: 'connect ECONNREFUSED',
-        delivered_at: null,
-        created_at: now,
-      })
-      .execute();
+    await insertRow(t, 'webhook_deliveries', {
+      id,
+      webhook_id: webhook.id,
+      integration_id: integration.id,
+      event: 'appeal.created',
+      area_code: target.village,
+      payload: JSON.stringify({ probe: true }),
+      status: 'failed',
+      attempts: 8,
+      next_attempt_at: null,
+      last_status_code: null,
+      last_error: 'connect ECONNREFUSED',
+      delivered_at: null,
+      created_at: now,
+    });
     return { url: `/api/v1/integrations/${integration.id}/deliveries/${id}/redeliver` };
   },
 };

@@ -1,7 +1,5 @@
-import { sql } from 'kysely';
-import type { Db } from '../../db/dialect';
 import type { AppContext } from '../context';
-import { type AreaScope, inScope } from '../scope';
+import { missingPhones, phonesByChild, phonesOf } from './test-module.repository';
 
 // A module that exists only in the tests: it registers an indicator and a to-do on one test app,
 // through the same API a domain's plugin uses, so that the dashboard, the assessment, the
@@ -9,40 +7,6 @@ import { type AreaScope, inScope } from '../scope';
 
 export const TEST_INDICATOR = 'test.phoneOnFile';
 export const TEST_TODO = 'test.phoneMissing';
-
-const withPhone = sql<number>`coalesce(sum(case when users.phone is not null then 1 else 0 end), 0)`;
-
-/** Enabled accounts per child area (the first `digits` digits of the code), and those with a phone. */
-async function phonesByChild(db: Db, scope: AreaScope, digits: number) {
-  const child = sql<string>`substr(users.area_code, 1, ${sql.lit(digits)})`;
-  const rows = await db
-    .selectFrom('users')
-    .where('users.disabled_at', 'is', null)
-    .where((eb) => inScope(eb, 'users.area_code', scope))
-    .select([child.as('child'), sql<number>`count(*)`.as('accounts'), withPhone.as('phones')])
-    .groupBy(child)
-    .execute();
-  return rows.map((r) => ({ child: r.child, numerator: Number(r.phones), denominator: Number(r.accounts) }));
-}
-
-/** Whether each of these accounts has a phone on file. */
-async function phonesOf(db: Db, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, boolean>();
-  const rows = await db.selectFrom('users').select(['id', 'phone']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.phone !== null]));
-}
-
-/** Enabled accounts in an area without a phone on file. */
-async function missingPhones(db: Db, scope: AreaScope) {
-  const row = await db
-    .selectFrom('users')
-    .where('users.disabled_at', 'is', null)
-    .where('users.phone', 'is', null)
-    .where((eb) => inScope(eb, 'users.area_code', scope))
-    .select(sql<number>`count(*)`.as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
 /** Registers the test module's indicator (on every surface, for village cadres) and to-do. */
 export function registerTestModule(ctx: AppContext): void {

@@ -1,4 +1,4 @@
-import { nextSerial, type RouteCase } from '../../../test/probes';
+import { latestVerificationMessage, nextSerial, type RouteCase } from '../../../test/probes';
 
 /** A phone no other probe has used, so the per-phone limits never refuse a probe's own send. */
 const freshPhone = () => `139${String(nextSerial()).padStart(8, '0')}`;
@@ -24,15 +24,8 @@ export const verificationProbes: Record<string, RouteCase> = {
       payload: { phone, purpose: 'job_seeker' },
       remoteAddress: `10.77.${Math.floor(serial / 250) % 250}.${serial % 250}`,
     });
-    const row = await t.database.db
-      .selectFrom('notifications')
-      .select('message')
-      .where('kind', '=', 'verification.code')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const code = sent.statusCode === 202 ? (row?.message.match(/\d{6}/)?.[0] ?? '000000') : '000000';
+    const message = await latestVerificationMessage(t);
+    const code = sent.statusCode === 202 ? (message?.match(/\d{6}/)?.[0] ?? '000000') : '000000';
     return {
       url: '/api/v1/public/verification-codes/verify',
       body: { phone, purpose: 'job_seeker', code },
