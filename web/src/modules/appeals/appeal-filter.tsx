@@ -14,8 +14,7 @@ import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { FilterBar } from '../../shared/filter-bar';
 import { type FilterTag, FilterTags } from '../../shared/filter-tags';
-import { toTreeNodes } from '../areas/area-tree';
-import { useAreaIndex } from '../areas/areas.api';
+import { AreaFilterSelect } from '../areas/area-filter-select';
 import { useCategoryIndex } from './appeal-categories';
 import { type AppealQueue, levelLabel, statusLabel } from './appeal-labels';
 import type { AppealsFilter } from './appeals.api';
@@ -189,9 +188,7 @@ export function AppealFilterBar(props: {
   const { fields, onChange } = props;
   const t = useT();
   const [form] = Form.useForm<FilterValues>();
-  const { index } = useAreaIndex();
   const categories = useCategoryIndex();
-  const areaTree = useMemo(() => toTreeNodes(index, (a) => a.kind !== 'group'), [index]);
   const categoryTree = useMemo(() => categories.tree({ includeInactive: true }), [categories]);
   const tags = useDrillTags(fields, onChange, props.handlerName);
 
@@ -245,15 +242,7 @@ export function AppealFilterBar(props: {
         />
       </Form.Item>
       <Form.Item name="areaCode" label={t('appeals.filterArea')}>
-        <TreeSelect
-          allowClear
-          treeData={areaTree}
-          showSearch={{ treeNodeFilterProp: 'title' }}
-          treeDefaultExpandedKeys={index.roots.map((r) => r.code)}
-          placeholder={t('common.all')}
-          style={{ width: 180 }}
-          popupMatchSelectWidth={false}
-        />
+        <AreaFilterSelect withGroups={false} />
       </Form.Item>
       <Form.Item name="received" label={t('appeals.filterReceived')}>
         <DatePicker.RangePicker

@@ -1,25 +1,13 @@
 import { EditOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { roleReach, type Unit, unitKinds } from '@lianxin/common';
-import {
-  Button,
-  Card,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  TreeSelect,
-} from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Card, Form, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { useCan, useMe } from '../../session/session';
 import { FilterBar } from '../../shared/filter-bar';
 import { PageHeader } from '../../shared/page-header';
 import { useModalTarget } from '../../shared/use-modal-target';
-import { toTreeNodes } from '../areas/area-tree';
-import { useAreaIndex } from '../areas/areas.api';
+import { AreaFilterSelect } from '../areas/area-filter-select';
 import { type UnitsFilter, useCategoryChoices, useUnits } from './departments.api';
 import { UnitDrawer } from './unit.drawer';
 import { UnitFormModal } from './unit-form.modal';
@@ -35,14 +23,12 @@ export function UnitsPage() {
   // A unit's or a station's staff see their own unit only: nothing to filter.
   const filterable = roleReach[me.role] === 'area';
   const canManage = can('units.manage');
-  const { index } = useAreaIndex();
   const categories = useCategoryChoices();
   const [filterForm] = Form.useForm<FilterValues>();
   const [filter, setFilter] = useState<FilterValues>({});
   const { data, isFetching } = useUnits(filter);
   const editModal = useModalTarget<{ unit: Unit | null }>();
   const [viewing, setViewing] = useState<string | null>(null);
-  const areaTree = useMemo(() => toTreeNodes(index, (a) => a.kind !== 'group'), [index]);
 
   const applyFilter = (values: FilterValues) =>
     setFilter({
@@ -161,15 +147,7 @@ export function UnitsPage() {
             />
           </Form.Item>
           <Form.Item name="areaCode" label={t('units.filterArea')}>
-            <TreeSelect
-              treeData={areaTree}
-              allowClear
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              treeDefaultExpandedKeys={index.roots.map((r) => r.code)}
-              placeholder={t('common.all')}
-              style={{ width: 200 }}
-              popupMatchSelectWidth={false}
-            />
+            <AreaFilterSelect withGroups={false} />
           </Form.Item>
           <Form.Item name="q">
             <Input allowClear placeholder={t('units.filterQuery')} style={{ width: 200 }} maxLength={40} />

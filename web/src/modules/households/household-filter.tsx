@@ -1,12 +1,11 @@
 import { HouseholdsFilter, householdSorts, householdStatuses, tiers } from '@lianxin/common';
-import { Form, Input, InputNumber, Select, Space, TreeSelect } from 'antd';
+import { Form, Input, InputNumber, Select, Space } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { FilterBar } from '../../shared/filter-bar';
 import { type FilterTag, FilterTags } from '../../shared/filter-tags';
-import { toTreeNodes } from '../areas/area-tree';
-import { useAreaIndex } from '../areas/areas.api';
+import { AreaFilterSelect } from '../areas/area-filter-select';
 import { tierLabel } from '../tiering/tier-tag';
 import { householdStatusLabel } from './household-labels';
 import { type HouseholdSort, useTags } from './households.api';
@@ -121,9 +120,7 @@ export function HouseholdFilterBar(props: {
   const { filter, onChange } = props;
   const t = useT();
   const [form] = Form.useForm<FilterValues>();
-  const { index } = useAreaIndex();
   const { data: tags, isLoading: tagsLoading } = useTags();
-  const areaTree = useMemo(() => toTreeNodes(index), [index]);
   const drillTags = useDrillTags(filter, onChange);
 
   // A tier card or the back button changes the filter from outside: the fields follow. `filter`
@@ -147,16 +144,7 @@ export function HouseholdFilterBar(props: {
       onReset={() => onChange({})}
     >
       <Form.Item name="areaCode" label={t('households.filterArea')}>
-        <TreeSelect
-          treeData={areaTree}
-          allowClear
-          showSearch={{ treeNodeFilterProp: 'title' }}
-          treeDefaultExpandedKeys={index.roots.map((r) => r.code)}
-          placeholder={t('common.all')}
-          style={{ width: 200 }}
-          popupMatchSelectWidth={false}
-          data-testid="households-filter-area"
-        />
+        <AreaFilterSelect data-testid="households-filter-area" />
       </Form.Item>
       <Form.Item name="tier" label={t('households.filterTier')}>
         <Select

@@ -13,10 +13,9 @@ import {
   type TableColumnsType,
   Tag,
   Tooltip,
-  TreeSelect,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { useCan, useGrantableRoles, useMe } from '../../session/session';
 import { formatDateTime } from '../../shared/dates';
@@ -25,7 +24,8 @@ import { FilterBar } from '../../shared/filter-bar';
 import { rankLabel, roleLabel } from '../../shared/labels';
 import { PageHeader } from '../../shared/page-header';
 import { useModalTarget } from '../../shared/use-modal-target';
-import { pathTo, toTreeNodes } from '../areas/area-tree';
+import { AreaFilterSelect } from '../areas/area-filter-select';
+import { pathTo } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
 import { ResetPasswordModal } from './reset-password.modal';
 import { UserFormModal, type UserFormTarget } from './user-form.modal';
@@ -50,8 +50,6 @@ export function UsersPage() {
   const setDisabled = useSetUserDisabled();
   const editModal = useModalTarget<UserFormTarget>();
   const resetModal = useModalTarget<User>();
-
-  const areaTree = useMemo(() => toTreeNodes(index), [index]);
 
   const applyFilter = (values: UsersFilter) => {
     setFilter({
@@ -214,15 +212,7 @@ export function UsersPage() {
         onReset={() => applyFilter({})}
       >
         <Form.Item name="areaCode" label={t('users.filterArea')} tooltip={t('users.filterAreaHint')}>
-          <TreeSelect
-            treeData={areaTree}
-            allowClear
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandedKeys={index.roots.map((r) => r.code)}
-            placeholder={t('common.all')}
-            style={{ width: 200 }}
-            popupMatchSelectWidth={false}
-          />
+          <AreaFilterSelect />
         </Form.Item>
         <Form.Item name="role" label={t('users.filterRole')}>
           <Select
