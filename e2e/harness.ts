@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
@@ -28,13 +29,17 @@ export interface RunningConsole {
   stop(): Promise<void>;
 }
 
-/** Builds the console if needed, starts `lianxin serve` on a fresh demo database and opens Chromium. */
+/**
+ * Builds the console if needed, starts `lianxin serve` on a fresh copy of the run's demo database
+ * (loaded once by global-setup.ts) and opens Chromium.
+ */
 export async function startConsole(): Promise<RunningConsole> {
   if (!existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
     const build = spawnSync('npm', ['run', 'build', '--workspace', 'web'], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('web build failed');
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lianxin-e2e-'));
+  cpSync(inject('demoTemplate'), dataDir, { recursive: true });
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -1,7 +1,9 @@
-// Builds the server and the `lianxin` command into server/dist/cli.js with esbuild: one ES module
-// holding the server's and @lianxin/common's TypeScript, with every package from node_modules left
-// as an import (native modules, fonts and data files load as they do under tsx). Run by
+// Builds the server and the `lianxin` command into server/dist/cli.js with esbuild: ES modules (the
+// command line, and a chunk per command loaded when it runs) holding the server's and
+// @lianxin/common's TypeScript, with every package from node_modules left as an import (native
+// modules, fonts and data files load as they do under tsx). Run by
 // `npm run build`, and by `npm start` when the build is missing or older than the sources.
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtCli, serverDir } from '../server/bin/server-build.mjs';
@@ -20,9 +22,14 @@ const externalPackages = {
 export async function buildServer() {
   const { build } = await import('esbuild');
   const started = Date.now();
+  // Chunks of an earlier build would pile up beside the new ones.
+  rmSync(path.dirname(builtCli), { recursive: true, force: true });
   await build({
     entryPoints: [path.join(serverDir, 'src', 'cli.ts')],
-    outfile: builtCli,
+    outdir: path.dirname(builtCli),
+    // Each command's code in its own chunk, loaded when the command runs.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -11,10 +11,13 @@ import { appealsBench } from './appeals.bench';
 import { assessmentBench } from './assessment.bench';
 import { assistanceBench } from './assistance.bench';
 import { BENCH_DIR, benchClock, benchSecrets, type Engine, openDataset } from './dataset';
+import { departmentsBench } from './departments.bench';
 import { loadBench } from './load.bench';
 import type { Metric } from './measure';
+import { open311Bench } from './open311.bench';
 import { registryBench } from './registry.bench';
 import { sharedBench } from './shared.bench';
+import { warningsBench } from './warnings.bench';
 
 async function engineVersion(database: Database): Promise<string> {
   if (database.sqlite) {
@@ -38,6 +41,9 @@ const benches = {
   assistance: assistanceBench,
   assessment: assessmentBench,
   shared: sharedBench,
+  warnings: warningsBench,
+  open311: open311Bench,
+  departments: departmentsBench,
 };
 // BENCH_MODULES=appeals measures one module and keeps the others' last figures.
 const modules = process.env.BENCH_MODULES?.split(',') ?? Object.keys(benches);

@@ -54,8 +54,26 @@ export async function generateAppeals(
   const handlersAt = new Map<string, string[]>();
   for (const c of cadres) handlersAt.set(c.area_code, [...(handlersAt.get(c.area_code) ?? []), c.id]);
   const settings = defaultAppealSettings;
-  const phoneEnc = options.secrets.encrypt('13800000000');
-  const phoneHash = options.secrets.lookupHash('13800000000');
+  // Reporters: a pool of a quarter as many phones as appeals, drawn with a skew (most residents
+  // report once or twice, a few often), from a sequence of their own so that the rest of the data
+  // set does not depend on them.
+  const reporterRandom = new Random(options.seed + 7);
+  const reporterCount = Math.max(100, Math.round(options.count / 4));
+  const reporters = new Map<number, { enc: string; hash: string; masked: string }>();
+  const reporter = () => {
+    const index = Math.floor(reporterCount * reporterRandom.next() ** 1.5);
+    let known = reporters.get(index);
+    if (!known) {
+      const phone = `139${String(index).padStart(8, '0')}`;
+      known = {
+        enc: options.secrets.encrypt(phone),
+        hash: options.secrets.lookupHash(phone),
+        masked: `139****${phone.slice(-4)}`,
+      };
+      reporters.set(index, known);
+    }
+    return known;
+  };
   let made = 0;
   const span = 3 * 365 * DAY;
   const BATCH = 5000;
@@ -69,6 +87,7 @@ export async function generateAppeals(
       const received = now - age;
       const village = random.pick(villages);
       const category = random.pick(categories);
+      const phone = reporter();
       const urgency: AppealUrgency = random.chance(0.06)
         ? 'urgent'
         : random.chance(0.12)
@@ -140,9 +159,9 @@ export async function generateAppeals(
         reporter_resident_id: null,
         household_id: null,
         reporter_name: '群众',
-        reporter_phone_enc: phoneEnc,
-        reporter_phone_hash: phoneHash,
-        reporter_phone_masked: '138****0000',
+        reporter_phone_enc: phone.enc,
+        reporter_phone_hash: phone.hash,
+        reporter_phone_masked: phone.masked,
         submitter_ip_hash: null,
         received_at: iso(received),
         response_due_at: iso(received + settings.responseHours * HOUR),

@@ -1,6 +1,8 @@
 // One import run in its own process, so that its memory is measured alone:
-//   tsx bench/src/import-child.ts <sqlite|postgres> <roster.xlsx>
-// Prints one JSON line: { parseMs, importMs, rows, peakRssMb }.
+//   tsx bench/src/import-child.ts <sqlite|postgres> <roster.xlsx> [<preview.xlsx>]
+// Prints one JSON line: { parseMs, layoutMs, previewMs, importMs, rows, peakRssMb }: the header
+// detection and column mapping of the file on their own, and the preview (the check, nothing
+// written) of a smaller roster, after the import.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,11 +12,12 @@ import { openDatabase } from '../../server/src/db/database';
 import { migrateToLatest } from '../../server/src/db/migrator';
 import { applyRoster } from '../../server/src/modules/households/import/roster-apply';
 import { planRoster } from '../../server/src/modules/households/import/roster-plan';
+import { findLayout } from '../../server/src/modules/households/import/roster-read';
 import { scopeOf } from '../../server/src/platform/scope';
 import { benchClock, benchSecrets } from './dataset';
 import { DISTRICT_CODE, generateDistrict } from './generate';
 
-const [engine, file] = process.argv.slice(2);
+const [engine, file, previewFile] = process.argv.slice(2);
 if (!file) throw new Error('usage: import-child.ts <sqlite|postgres> <file>');
 
 let peak = 0;
@@ -94,8 +97,21 @@ try {
   const importMs = performance.now() - importStart;
   clearInterval(sampler);
   peak = Math.max(peak, kernelPeakBytes());
+  // Measured after the import, so that its memory is the import's alone.
+  // Header detection and mapping alone: the first rows of the sheet, whatever the file's length.
+  const layoutStart = performance.now();
+  await findLayout(content, { sheet: null, villageCode: null, mapping: null }, async () => null);
+  const layoutMs = performance.now() - layoutStart;
+  let previewMs: number | null = null;
+  if (previewFile) {
+    const previewContent = readFileSync(previewFile);
+    const previewStart = performance.now();
+    const preview = await planRoster(database.db, ctx, previewContent);
+    previewMs = performance.now() - previewStart;
+    if (preview.problemCount > 0) throw new Error('the preview roster has problems');
+  }
   process.stdout.write(
-    `${JSON.stringify({ parseMs, parsedRows: parsed - 1, importMs, rows, peakRssMb: peak / 1024 / 1024 })}\n`,
+    `${JSON.stringify({ parseMs, parsedRows: parsed - 1, layoutMs, previewMs, importMs, rows, peakRssMb: peak / 1024 / 1024 })}\n`,
   );
 } finally {
   await database.close();

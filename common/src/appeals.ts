@@ -28,6 +28,10 @@ export const appealSourceKinds = [
   'warning',
   'visit',
   'screening',
+  /** A service request of an Open311 GeoReport v2 client (`modules/open311`). */
+  'open311',
+  /** A work order of a city 12345 hotline system (`modules/open311`, hotline). */
+  'hotline_12345',
 ] as const;
 export type AppealSourceKind = (typeof appealSourceKinds)[number];
 
@@ -95,6 +99,19 @@ export const appealEventKinds = [
   'closed',
   // Routed to a handling unit (a department, a station): its staff now see the appeal.
   'routed',
+  // Dispatch (派单): handed to a lead unit and co-units, accepted, returned and decided on, a
+  // co-unit's part, the warning when late, supervision (督办) when overdue.
+  'dispatched',
+  'dispatch_accepted',
+  'dispatch_returned',
+  'redispatched',
+  'dispatch_overruled',
+  'dispatch_part',
+  'dispatch_warned',
+  'supervised',
+  // 吹哨报到: the town blew the whistle on it; a named department reported.
+  'whistled',
+  'whistle_reported',
 ] as const;
 export type AppealEventKind = (typeof appealEventKinds)[number];
 

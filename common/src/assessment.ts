@@ -142,7 +142,7 @@ export type Dashboard = z.infer<typeof Dashboard>;
 
 // ---- annual assessment (年度考核) ---------------------------------------------------------------
 
-export const cohorts = ['village_cadres', 'town_staff', 'town_heads', 'leaders'] as const;
+export const cohorts = ['village_cadres', 'town_staff', 'town_heads', 'leaders', 'departments'] as const;
 export type Cohort = (typeof cohorts)[number];
 
 /** What a cadre is scored on; every one a rate from 0 to 1, or no data. */
@@ -191,6 +191,8 @@ export const AssessmentConfig = z.strictObject({
   town_staff: CohortConfig,
   town_heads: CohortConfig,
   leaders: CohortConfig,
+  /** The district's departments, each assessed through its head's account on its dispatches. */
+  departments: CohortConfig,
 });
 export type AssessmentConfig = z.infer<typeof AssessmentConfig>;
 
@@ -203,7 +205,24 @@ export const defaultAssessmentConfig: AssessmentConfig = {
   },
   town_heads: { weights: { appealResolution: 35, appealSatisfaction: 35, appealOnTime: 30 } },
   leaders: { weights: { pairedVisited: 50, helperSatisfaction: 50 } },
+  departments: {
+    weights: {
+      dispatchResponse: 20,
+      dispatchResolution: 25,
+      dispatchSatisfaction: 25,
+      dispatchOnTime: 15,
+      whistleReported: 15,
+    },
+  },
 };
+
+/**
+ * A year's saved weights with a default for each cohort it has none for (a year saved before the
+ * cohort existed).
+ */
+export function withDefaultCohorts(saved: Partial<AssessmentConfig>): AssessmentConfig {
+  return { ...defaultAssessmentConfig, ...saved };
+}
 
 export const YearParams = z.strictObject({ year: z.coerce.number().int().min(2020).max(2100) });
 

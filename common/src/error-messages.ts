@@ -1,8 +1,10 @@
+import { democracyErrorMessages } from './error-messages-democracy';
 import { type ErrorCode, type ErrorParams, interpolate } from './errors';
 import type { Locale } from './i18n/locale';
 
 /** The message of each error code in every language: a new code does not compile without one. */
 const messages: Record<ErrorCode, Record<Locale, string>> = {
+  ...democracyErrorMessages,
   VALIDATION_FAILED: { 'zh-CN': '提交的内容有误，请检查后重试', en: 'The request has invalid fields' },
   INVALID_JSON: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   UNSUPPORTED_MEDIA_TYPE: {
@@ -27,6 +29,22 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     en: 'This account is disabled; contact your administrator',
   },
   TOKEN_INVALID: { 'zh-CN': '访问令牌无效或已过期', en: 'The API token is invalid or expired' },
+  TOKEN_NOT_ALLOWED: {
+    'zh-CN': 'API 令牌不能创建令牌、修改密码或其他登录凭据，请登录控制台操作',
+    en: 'An API token cannot create tokens or change passwords or other credentials; sign in to the console',
+  },
+  TOKEN_SCOPE_DENIED: {
+    'zh-CN': '此 API 令牌的权限范围不包括该操作',
+    en: 'This API token’s scope does not cover this action',
+  },
+  TOKEN_SCOPE_INVALID: {
+    'zh-CN': '令牌只能授予您账号本身具有的权限',
+    en: 'A token can only be granted permissions your account has',
+  },
+  TOKEN_LIFETIME_TOO_LONG: {
+    'zh-CN': '令牌有效期最长 {days} 天',
+    en: 'A token may live at most {days} days',
+  },
   CSRF_INVALID: {
     'zh-CN': '页面已过期，请刷新后重试',
     en: 'The page is out of date (CSRF check failed); reload and try again',
@@ -48,8 +66,9 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   },
   USERNAME_TAKEN: { 'zh-CN': '用户名 {username} 已被使用', en: 'Username {username} is already taken' },
   PASSWORD_WEAK: {
-    'zh-CN': '密码至少 10 个字符，且不能与用户名相同',
-    en: 'The password must have at least 10 characters and differ from the username',
+    'zh-CN':
+      '密码太容易被猜到：至少 10 个字符，不能是常见密码、重复或连续的字符，不能由用户名、姓名或手机号组成，也不能与当前密码相同',
+    en: 'The password is too easy to guess: at least 10 characters, not a common password, not repeated or sequential characters, not made of the username, name or phone, and not the current password',
   },
   PASSWORD_WRONG: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   ROLE_AREA_MISMATCH: {
@@ -85,6 +104,16 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   ID_NUMBER_TAKEN: {
     'zh-CN': '身份证号已登记{where}',
     en: 'This ID number is already registered{where}',
+  },
+  // Outside the caller's area: never which household or whose (a district-wide oracle otherwise).
+  ID_NUMBER_ELSEWHERE: {
+    'zh-CN': '已在其他地区登记，请联系镇（街道）核实',
+    en: 'Registered in another area; ask the town (subdistrict) office to verify',
+  },
+  // Past the daily limit of such answers: nothing about registration at all.
+  ID_NUMBER_UNVERIFIED: {
+    'zh-CN': '需核实：请联系镇（街道）核实该身份证号',
+    en: 'To be verified: ask the town (subdistrict) office to verify this ID number',
   },
   TAG_UNKNOWN: { 'zh-CN': '标签 {tag} 不存在', en: 'Unknown tag {tag}' },
   TAG_CODE_TAKEN: { 'zh-CN': '标签代码 {code} 已存在', en: 'Tag code {code} already exists' },
@@ -220,6 +249,26 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '每条公示最多 {max} 个附件',
     en: 'A notice has at most {max} attachments',
   },
+  WARNING_STATE_INVALID: {
+    'zh-CN': '预警当前状态为“{status}”，不能{action}',
+    en: 'The warning is {status}; it cannot be {action}',
+  },
+  DISPATCH_LEAD_EXISTS: {
+    'zh-CN': '该诉求已派给{unit}主办，请等待其签收或退单后再派',
+    en: 'This appeal is already dispatched to {unit} as lead; wait for it to accept or return it',
+  },
+  DISPATCH_STATE_INVALID: {
+    'zh-CN': '派单当前为“{status}”，不能执行此操作',
+    en: 'This dispatch is {status}; the action does not apply',
+  },
+  DISPATCH_RETURN_CLOSED: {
+    'zh-CN': '不能退单：每张派单只能退回一次，且须在退单时限（{until}）前',
+    en: 'The dispatch cannot be returned: a dispatch is returned at most once, and before {until}',
+  },
+  DISPATCH_UNIT_INVALID: {
+    'zh-CN': '“{unit}”不能承办此诉求：只能派给在用的职能部门，镇（街道）只能派给承办该类别的部门',
+    en: '{unit} cannot take this appeal: dispatch goes to active departments, and a town dispatches only to departments answering for the category',
+  },
   QUOTA_EXCEEDED: {
     'zh-CN': '{name} 的帮扶指标为 {max} 户，已结对 {paired} 户',
     en: '{name} may help {max} households and already helps {paired}',
@@ -308,6 +357,33 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '尝试次数过多，请 {minutes} 分钟后再试',
     en: 'Too many tries; try again in {minutes} minutes',
   },
+  WHISTLE_UNIT_INVALID: {
+    'zh-CN': '只能向在用的区直部门吹哨',
+    en: 'A whistle names active district departments only',
+  },
+  WHISTLE_ALREADY_REPORTED: { 'zh-CN': '本部门已报到', en: 'Your department has already reported' },
+  WHISTLE_CLOSED: { 'zh-CN': '该吹哨事项已办结', en: 'This whistle is closed' },
+  RECEPTION_DAY_AREA_INVALID: {
+    'zh-CN': '接访活动只能由区或镇街组织',
+    en: 'A reception day is held by the district or a town',
+  },
+  RECEPTION_APPEAL_OUTSIDE: {
+    'zh-CN': '该诉求不在本次接访活动的区域内',
+    en: 'The appeal is outside the reception day’s area',
+  },
+  TOPIC_UNIT_INVALID: {
+    'zh-CN': '牵头单位须为在用的区直部门或镇街办公室，责任单位须为在用的承办单位',
+    en: 'The lead is an active department or town office, a measure\u2019s unit an active handling unit',
+  },
+  TOPIC_APPEAL_INVALID: {
+    'zh-CN': '关联的诉求须属于题目的类别和区域',
+    en: 'A linked appeal is of the topic\u2019s category and inside its area',
+  },
+  TOPIC_DUPLICATE: {
+    'zh-CN': '该月份、区域、类别已确定过题目',
+    en: 'A topic of this month, area and category has already been picked',
+  },
+  TOPIC_DONE: { 'zh-CN': '该题目已完成，请先重新开启', en: 'This topic is closed; take it up again first' },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
   SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂时不可用', en: 'The service is temporarily unavailable' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },

@@ -29,10 +29,23 @@ export function errorStatus(code: ErrorCode): number {
     case 'APPEAL_DEFERRAL_DATE_INVALID':
     case 'PUBLIC_SUBMISSION_REFUSED':
     case 'NOTICE_NAME_REQUIRED':
+    case 'DISCLOSURE_PERIOD_INVALID':
+    case 'PROJECT_OBJECTION_UNKNOWN':
     case 'VERIFICATION_CODE_INVALID':
     case 'VERIFICATION_CODE_EXPIRED':
     case 'PHONE_PROOF_INVALID':
     case 'WEBHOOK_URL_NOT_ALLOWED':
+    case 'TOKEN_SCOPE_INVALID':
+    case 'TOKEN_LIFETIME_TOO_LONG':
+    case 'WHISTLE_UNIT_INVALID':
+    case 'DISPATCH_UNIT_INVALID':
+    case 'RECEPTION_DAY_AREA_INVALID':
+    case 'RECEPTION_APPEAL_OUTSIDE':
+    case 'TOPIC_UNIT_INVALID':
+    case 'TOPIC_APPEAL_INVALID':
+    case 'MEETING_VOTES_INVALID':
+    case 'MEETING_DATES_INVALID':
+    case 'DEMOCRACY_MEMBER_INVALID':
       return 400;
     case 'AUTH_REQUIRED':
     case 'AUTH_INVALID_CREDENTIALS':
@@ -42,6 +55,8 @@ export function errorStatus(code: ErrorCode): number {
     case 'ACCOUNT_DISABLED':
     case 'CSRF_INVALID':
     case 'FORBIDDEN':
+    case 'TOKEN_NOT_ALLOWED':
+    case 'TOKEN_SCOPE_DENIED':
     case 'ROLE_NOT_ASSIGNABLE':
     case 'OVERRIDE_OWN_PROPOSAL':
     case 'PAIRING_OUTSIDE_AREA':
@@ -62,6 +77,8 @@ export function errorStatus(code: ErrorCode): number {
     case 'UNIT_NAME_TAKEN':
     case 'HOUSEHOLD_NUMBER_TAKEN':
     case 'ID_NUMBER_TAKEN':
+    case 'ID_NUMBER_ELSEWHERE':
+    case 'ID_NUMBER_UNVERIFIED':
     case 'TAG_CODE_TAKEN':
     case 'OVERRIDE_PENDING':
     case 'OVERRIDE_STATE_INVALID':
@@ -80,6 +97,14 @@ export function errorStatus(code: ErrorCode): number {
     case 'NOTICE_OUTCOME_INVALID':
     case 'NOTICE_COMMENT_HANDLED':
     case 'NOTICE_ATTACHMENT_LIMIT':
+    case 'DISCLOSURE_CADENCE_NOT_ALLOWED':
+    case 'PROJECT_STAGE_DONE':
+    case 'PROJECT_STAGE_NOT_LATE':
+    case 'PROJECT_NOTICE_EXISTS':
+    case 'WARNING_STATE_INVALID':
+    case 'DISPATCH_LEAD_EXISTS':
+    case 'DISPATCH_STATE_INVALID':
+    case 'DISPATCH_RETURN_CLOSED':
     case 'APPEAL_CATEGORY_CODE_TAKEN':
     case 'APPEAL_STATE_INVALID':
     case 'APPEAL_LEVEL_TOP':
@@ -88,6 +113,20 @@ export function errorStatus(code: ErrorCode): number {
     case 'APPEAL_ALREADY_RATED':
     case 'MEDIATION_EXISTS':
     case 'MEDIATION_STATE_INVALID':
+    case 'WHISTLE_ALREADY_REPORTED':
+    case 'WHISTLE_CLOSED':
+    case 'TOPIC_DUPLICATE':
+    case 'TOPIC_DONE':
+    case 'MATTER_STATE_INVALID':
+    case 'MATTER_STEP_ORDER':
+    case 'MATTER_STEP_REQUIRED':
+    case 'MATTER_AUTHORISATION_REQUIRED':
+    case 'MATTER_NOT_PUBLISHED':
+    case 'MATTER_ATTACHMENT_LIMIT':
+    case 'MEETING_STATE_INVALID':
+    case 'MEETING_NO_QUORUM':
+    case 'MEETING_NOTICE_TOO_SHORT':
+    case 'MEETING_ROLL_EMPTY':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -77,6 +77,26 @@ export const importProblems = {
     en: 'Unknown columns: {columns} (use the template’s headers)',
   },
   'file.duplicateHeader': { 'zh-CN': '列“{column}”出现了两次', en: 'The column {column} appears twice' },
+  'file.noHeader': {
+    'zh-CN': '在前 {scan} 行中找不到表头（应含“户号”“姓名”“与户主关系”等列名）',
+    en: 'No header row in the first {scan} rows (it should name columns such as 户号, 姓名, 与户主关系)',
+  },
+  'file.noVillage': {
+    'zh-CN': '文件没有“村/社区”列：请选择这些户所属的村（社区）',
+    en: 'The file has no village column: choose the village its households belong to',
+  },
+  'file.unknownVillage': {
+    'zh-CN': '在您的管辖范围内找不到村（社区）{value}',
+    en: 'No village {value} in your area',
+  },
+  'file.mappingColumn': {
+    'zh-CN': '列映射中的列“{column}”不在文件的表头中',
+    en: 'The mapping names a column “{column}” the header does not have',
+  },
+  'file.sharedField': {
+    'zh-CN': '“{first}”和“{column}”两列都对应“{field}”，请只保留一列',
+    en: 'Both “{first}” and “{column}” map to {field}; keep one',
+  },
   'cell.required': { 'zh-CN': '必填', en: 'required' },
   'cell.tooLong': { 'zh-CN': '超过 {limit} 个字符', en: 'longer than {limit} characters' },
   'cell.notNumber': { 'zh-CN': '“{value}”不是数字', en: '“{value}” is not a number' },
@@ -93,6 +113,19 @@ export const importProblems = {
   'idNumber.format': fieldProblems['idNumber.format'],
   'idNumber.birthDate': fieldProblems['idNumber.birthDate'],
   'idNumber.checksum': fieldProblems['idNumber.checksum'],
+  'idNumber.numeric': {
+    'zh-CN':
+      '身份证号被 Excel 存成了数字，末几位已丢失（读到“{value}”）：请把该列设为文本格式，重新填写后再导入',
+    en: 'Excel stored the ID number as a number and lost its last digits (read “{value}”): format the column as text, type the numbers again and re-import',
+  },
+  'idNumber.elsewhere': {
+    'zh-CN': '已在其他地区登记，请联系镇（街道）核实',
+    en: 'registered in another area; ask the town (subdistrict) office to verify',
+  },
+  'idNumber.verify': {
+    'zh-CN': '需核实：请联系镇（街道）核实该身份证号',
+    en: 'to be verified: ask the town (subdistrict) office to verify this ID number',
+  },
   'idNumber.duplicateInFile': {
     'zh-CN': '身份证号与第 {row} 行重复',
     en: 'the same ID number as row {row}',
@@ -109,7 +142,14 @@ export const importProblems = {
     'zh-CN': '“{value}”对应多个村（社区），请填写 12 位区划代码',
     en: '“{value}” names several villages; use the 12-digit code',
   },
-  'area.unknownGroup': { 'zh-CN': '该村没有组“{value}”', en: 'The village has no group “{value}”' },
+  'area.unknownGroup': {
+    'zh-CN': '该村没有组“{value}”（该村的组：{groups}）',
+    en: 'The village has no group “{value}” (its groups: {groups})',
+  },
+  'row.heldBack': {
+    'zh-CN': '同户第 {rows} 行有错误，整户暂不导入',
+    en: 'held back with its household: row {rows} of the household has errors',
+  },
   'household.noHead': { 'zh-CN': '户号 {number} 没有户主', en: 'Household {number} has no head' },
   'household.twoHeads': {
     'zh-CN': '户号 {number} 有多名户主（第 {rows} 行）',
@@ -154,10 +194,13 @@ export type ImportStatus = (typeof importStatuses)[number];
 
 const Counts = z.object({ create: z.number(), update: z.number(), unchanged: z.number() });
 
+/** Counts of the valid households only; the rows with errors and what a write of the valid ones holds back. */
 export const ImportSummary = z.object({
   rows: z.number(),
   households: Counts,
   residents: Counts,
+  rowsWithErrors: z.number(),
+  heldBack: z.object({ households: z.number(), rows: z.number() }),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
@@ -170,6 +213,41 @@ export const ImportError = z.object({
 });
 export type ImportError = z.infer<typeof ImportError>;
 
+export const importFields = importColumns.map((c) => c.key) as [ImportColumnKey, ...ImportColumnKey[]];
+export const ImportField = z.enum(importFields);
+
+/** A column → field choice: the header as the file writes it, and the field (null: ignore the column). */
+export const ImportMapping = z
+  .record(z.string().trim().min(1).max(importLimits.cellChars), ImportField.nullable())
+  .refine((m) => Object.keys(m).length <= 200, { message: 'too many columns' });
+export type ImportMapping = z.infer<typeof ImportMapping>;
+
+/** How the check read the file: which sheet, which row(s) the header, each column's field. */
+export const RosterLayout = z.object({
+  sheets: z.array(z.object({ index: z.number(), name: z.string(), recognised: z.boolean() })),
+  sheet: z.number(),
+  /** The header's row numbers as the sheet shows them (two for a two-row header). */
+  headerRows: z.array(z.number()),
+  columns: z.array(
+    z.object({
+      index: z.number(),
+      header: z.string(),
+      field: ImportField.nullable(),
+      /** Whether the user's mapping (or the one remembered for the village) decided the field. */
+      mapped: z.boolean(),
+      samples: z.array(z.string()),
+    }),
+  ),
+  /** Headers of the columns left out (unknown, or ignored by the mapping). */
+  ignored: z.array(z.string()),
+  /** Required fields without a column. */
+  missing: z.array(z.string()),
+  villageColumn: z.boolean(),
+  /** The header cells' names, trimmed, in order: the key a mapping is remembered by. */
+  signature: z.string(),
+});
+export type RosterLayout = z.infer<typeof RosterLayout>;
+
 export const HouseholdImport = z.object({
   id: z.string(),
   fileName: z.string(),
@@ -181,11 +259,52 @@ export const HouseholdImport = z.object({
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   committedAt: z.string().nullable(),
+  layout: RosterLayout.nullable(),
+  villageCode: z.string().nullable(),
+  /** Whether the valid households only were (or are being) written. */
+  validOnly: z.boolean(),
+  /** Whether the held-back rows can be downloaded as a workbook. */
+  heldBackFile: z.boolean(),
 });
 export type HouseholdImport = z.infer<typeof HouseholdImport>;
 
 export const HouseholdImportIdParams = z.strictObject({ id: z.uuid() });
 
+const VillageCode = z.string().regex(/^\d{12}$/);
+
 export const HouseholdImportsUploadQuery = z.strictObject({
   fileName: z.string().trim().min(1).max(200),
+  /** The village of a one-village roster (a file without a village column). */
+  villageCode: VillageCode.optional(),
+  /** The sheet to read (0-based), when several hold a roster. */
+  sheet: z.coerce.number().int().min(0).max(100).optional(),
 });
+
+/** Checks the uploaded file again with another village, sheet or column mapping. */
+export const HouseholdImportLayoutBody = z.strictObject({
+  villageCode: VillageCode.nullable().optional(),
+  sheet: z.number().int().min(0).max(100).optional(),
+  mapping: ImportMapping.optional(),
+});
+export type HouseholdImportLayoutBody = z.infer<typeof HouseholdImportLayoutBody>;
+
+export const HouseholdImportCommitQuery = z.strictObject({
+  /** Write the valid households only; the others are held back for download. */
+  validOnly: z.enum(['true', 'false']).optional(),
+});
+
+/** A verification case: an account passed its daily limit of look-ups of ID numbers registered elsewhere. */
+export const IdNumberCheck = z.object({
+  id: z.string(),
+  areaCode: z.string(),
+  areaName: z.string().nullable(),
+  userName: z.string().nullable(),
+  username: z.string().nullable(),
+  /** What asked: a form (`request`) or a roster file (`import`). */
+  source: z.enum(['request', 'import']),
+  numbers: z.number(),
+  createdAt: z.string(),
+});
+export type IdNumberCheck = z.infer<typeof IdNumberCheck>;
+export const IdNumberChecksListResponse = z.object({ items: z.array(IdNumberCheck) });
+export const IdNumberCheckIdParams = z.strictObject({ id: z.uuid() });

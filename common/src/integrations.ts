@@ -13,7 +13,12 @@ export const integrationScopes = ['areas.read', 'appeals.read', 'appeals.create'
 export type IntegrationScope = (typeof integrationScopes)[number];
 
 /** The events an outgoing webhook may subscribe to. */
-export const webhookEvents = ['appeal.created', 'appeal.status_changed'] as const;
+export const webhookEvents = [
+  'appeal.created',
+  'appeal.status_changed',
+  'audit.checkpoint',
+  'work_order.status_changed',
+] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 
 export const webhookDeliveryStatuses = ['pending', 'delivered', 'failed'] as const;

@@ -20,6 +20,10 @@ export const noticeKinds = [
   'subsidy_list',
   /** 财务公开 */
   'finance',
+  /** 土地事项公示: land contracting, homesteads, land compensation (村民委员会组织法 art. 24). */
+  'land_matter',
+  /** 实施结果公开: the result of carrying out a resolution (四议两公开). */
+  'result',
   'other',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
@@ -55,6 +59,8 @@ export const defaultNoticePeriods: Record<NoticeKind, { days: number; unit: Noti
   project: { days: 7, unit: 'calendar_days' },
   subsidy_list: { days: 7, unit: 'calendar_days' },
   finance: { days: 7, unit: 'calendar_days' },
+  land_matter: { days: 7, unit: 'calendar_days' },
+  result: { days: 7, unit: 'calendar_days' },
   other: { days: 7, unit: 'calendar_days' },
 };
 

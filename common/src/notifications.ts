@@ -10,6 +10,20 @@ export const notificationKinds = [
   'callback.overdue',
   // A code proving a resident's phone (platform/verification); its text is masked under the SMS driver.
   'verification.code',
+  // Early warning: an appeal with a safety word (at intake), a warning raised by the scan.
+  'warning.safety',
+  'warning.raised',
+  // Dispatch (派单): a new dispatch for a unit, a return for the dispatcher, a late one, supervision.
+  'dispatch.new',
+  'dispatch.returned',
+  'dispatch.warning',
+  'dispatch.supervised',
+  // 吹哨报到: a department named by a whistle must report.
+  'whistle.raised',
+  // 每月一题: the unit named to lead a month's topic.
+  'topic.assigned',
+  // An account passed its daily look-ups of ID numbers registered elsewhere: the district admin is told.
+  'idnumber.check',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationStatuses = ['pending', 'sent', 'failed'] as const;

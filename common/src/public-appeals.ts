@@ -87,6 +87,9 @@ export const residentNoteKinds: readonly AppealEventKind[] = [
   'auto_escalate',
   'rated',
   'reopened',
+  // Dispatch: which department handles it ("由区卫健局办理"), and a change of department.
+  'dispatched',
+  'redispatched',
 ];
 export type PublicAppeal = z.infer<typeof PublicAppeal>;
 

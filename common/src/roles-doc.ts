@@ -31,6 +31,8 @@ export const permissionKinds: Record<Permission, 'read' | 'write' | 'approve' | 
   'appeals.handle': 'write',
   'appeals.assign': 'approve',
   'appeals.configure': 'write',
+  'appeals.dispatch': 'approve',
+  'dispatch.work': 'write',
   'assistance.read': 'read',
   'assistance.visit': 'write',
   'assistance.pair': 'write',
@@ -43,8 +45,16 @@ export const permissionKinds: Record<Permission, 'read' | 'write' | 'approve' | 
   'units.manage': 'write',
   'notices.read': 'read',
   'notices.manage': 'write',
+  'democracy.read': 'read',
+  'democracy.manage': 'write',
+  'democracy.configure': 'write',
   'integrations.manage': 'write',
   'health.read': 'reveal',
+  'warnings.read': 'read',
+  'warnings.handle': 'write',
+  'warnings.configure': 'write',
+  'disclosures.configure': 'write',
+  'topics.manage': 'write',
 };
 
 const REACH: Record<Reach, string> = {

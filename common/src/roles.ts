@@ -70,6 +70,10 @@ export const permissions = [
   'appeals.assign',
   /** Edit the appeal categories and deadlines. */
   'appeals.configure',
+  /** Dispatch appeals the caller's unit holds to departments and town offices (派单), decide on returns. */
+  'appeals.dispatch',
+  /** Work on what was dispatched to the caller's unit: accept or return it, give a part, resolve it. */
+  'dispatch.work',
   /** See pairings, visits, help measures and the coverage reports. */
   'assistance.read',
   /** Record visits and help measures. */
@@ -94,10 +98,26 @@ export const permissions = [
   'notices.read',
   /** Publish notices, answer objections, turn an objection into an appeal, close a notice. */
   'notices.manage',
+  /** Read a village's democracy: bodies and members, matters (议题), meetings and their votes. */
+  'democracy.read',
+  /** Keep the bodies' members, propose matters, notice and record meetings, publish resolutions and results. */
+  'democracy.manage',
+  /** Set the Party bodies' and the two committees' quorum and majority rules. */
+  'democracy.configure',
   /** Manage integration accounts (a hotline, an Open311 client, a bank) and their webhooks. */
   'integrations.manage',
   /** See health data of programme beneficiaries (family doctors, disability, illness): named staff only. */
   'health.read',
+  /** See the early warnings (预警) of the caller's area and their evidence. */
+  'warnings.read',
+  /** Acknowledge, handle and close warnings. */
+  'warnings.handle',
+  /** Edit the safety and risk words and the scan's thresholds; run the scan. */
+  'warnings.configure',
+  /** Read the proposals and pick, edit and close the month's topics (每月一题) and their measures. */
+  'topics.manage',
+  /** Set the district's village affairs disclosure rules (quarterly finances allowed, due day). */
+  'disclosures.configure',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -119,6 +139,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'appeals.create',
     'appeals.handle',
     'appeals.assign',
+    'appeals.dispatch',
     'appeals.configure',
     'assistance.read',
     'assistance.visit',
@@ -132,7 +153,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'units.manage',
     'notices.read',
     'notices.manage',
+    'democracy.read',
+    'democracy.manage',
+    'democracy.configure',
     'integrations.manage',
+    'warnings.read',
+    'warnings.handle',
+    'warnings.configure',
+    'topics.manage',
+    'disclosures.configure',
   ],
   district_staff: [
     'areas.read',
@@ -143,6 +172,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'appeals.read',
     'appeals.create',
     'appeals.handle',
+    'appeals.dispatch',
     'assistance.read',
     'assistance.visit',
     'dashboard.read',
@@ -150,6 +180,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'units.read',
     'notices.read',
     'notices.manage',
+    'democracy.read',
+    'warnings.read',
+    'warnings.handle',
+    'topics.manage',
   ],
   town_head: [
     'areas.read',
@@ -164,6 +198,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'appeals.create',
     'appeals.handle',
     'appeals.assign',
+    'appeals.dispatch',
     'assistance.read',
     'assistance.visit',
     'assistance.pair',
@@ -172,6 +207,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'units.read',
     'notices.read',
     'notices.manage',
+    'democracy.read',
+    'warnings.read',
+    'warnings.handle',
   ],
   town_staff: [
     'areas.read',
@@ -189,6 +227,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'units.read',
     'notices.read',
     'notices.manage',
+    'democracy.read',
+    'warnings.read',
   ],
   // Village cadres keep the household files and file 低保 applications: they need the full numbers.
   village_cadre: [
@@ -205,6 +245,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dashboard.read',
     'notices.read',
     'notices.manage',
+    'democracy.read',
+    'democracy.manage',
+    'warnings.read',
   ],
   // 社情民意: CPPCC members report what they hear and follow it.
   cppcc_member: ['areas.read', 'appeals.read', 'appeals.create'],
@@ -220,10 +263,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'assessment.read',
     'units.read',
     'notices.read',
+    'democracy.read',
+    'warnings.read',
   ],
   // Departments see what was routed to their unit; dispatch (派单) gives them more to do.
-  department_head: ['areas.read', 'appeals.read', 'units.read'],
-  department_staff: ['areas.read', 'appeals.read', 'units.read'],
+  department_head: ['areas.read', 'appeals.read', 'units.read', 'dispatch.work'],
+  department_staff: ['areas.read', 'appeals.read', 'units.read', 'dispatch.work'],
   station_head: ['areas.read', 'units.read'],
   service_agent: ['areas.read', 'units.read'],
   // 政协办公室: the members' reports (社情民意) and, with the CPPCC module, proposals.

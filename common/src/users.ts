@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { AreaSummary } from './areas';
 import { locales } from './i18n/locale';
-import { permissions, ranks, roles } from './roles';
+import { quickPasswordProblem } from './password-policy';
+import { type Permission, permissions, ranks, roles } from './roles';
 import { unitKinds } from './units';
 import { RecordVersion } from './versions';
-
-export const PASSWORD_MIN_LENGTH = 10;
 
 const username = z
   .string()
@@ -56,18 +55,53 @@ export type AuthMeUpdateBody = z.infer<typeof AuthMeUpdateBody>;
 export const AuthPasswordBody = z.strictObject({ currentPassword: password, newPassword: password });
 export type AuthPasswordBody = z.infer<typeof AuthPasswordBody>;
 
+/**
+ * What a personal API token may do, within its owner's permissions: `read` — the routes that only
+ * read (GET), except revealing ID numbers and exporting, which must be listed; `permissions` — the
+ * routes of the listed permissions only. A token never creates tokens or changes credentials.
+ */
+export const TokenScope = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('read') }),
+  z.strictObject({
+    kind: z.literal('permissions'),
+    permissions: z.array(z.enum(permissions)).min(1).max(permissions.length),
+  }),
+]);
+export type TokenScope = z.infer<typeof TokenScope>;
+
+/** Reads a read-only token may not make unless it lists them: they let personal data out. */
+export const tokenSensitiveReads: readonly Permission[] = ['idnumber.reveal', 'households.export'];
+
+/** Whether a token of `scope` may call a route needing `permission` with `method`. */
+export function tokenScopeAllows(
+  scope: TokenScope,
+  permission: Permission | 'authenticated',
+  method: string,
+): boolean {
+  const reads = method === 'GET' || method === 'HEAD';
+  if (permission === 'authenticated') return reads;
+  if (scope.kind === 'read') return reads && !tokenSensitiveReads.includes(permission);
+  return scope.permissions.includes(permission);
+}
+
 export const ApiToken = z.object({
   id: z.string(),
   name: z.string(),
+  scope: TokenScope,
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
+  lastUsedIp: z.string().nullable(),
 });
 export type ApiToken = z.infer<typeof ApiToken>;
 
+export const TOKEN_MAX_DAYS_LIMIT = 3650;
+
 export const TokensCreateBody = z.strictObject({
   name: z.string().trim().min(1).max(60),
-  expiresInDays: z.number().int().min(1).max(3650).nullable().default(365),
+  /** At most the install's API_TOKEN_MAX_DAYS (365 unless set). */
+  expiresInDays: z.number().int().min(1).max(TOKEN_MAX_DAYS_LIMIT).default(365),
+  scope: TokenScope.default({ kind: 'read' }),
 });
 export type TokensCreateBody = z.infer<typeof TokensCreateBody>;
 
@@ -118,10 +152,12 @@ export type UsersUpdateBody = z.infer<typeof UsersUpdateBody>;
 export const UsersResetPasswordBody = z.strictObject({ password });
 export type UsersResetPasswordBody = z.infer<typeof UsersResetPasswordBody>;
 
-/** The password rule: at least 10 characters and not the username (case and spaces ignored). */
+/**
+ * The password rule's quick half only (no dictionary): for a synchronous pre-check. The rule itself is
+ * `passwordProblem` (password-policy.ts), which every place that sets a password awaits.
+ */
 export function isStrongPassword(candidate: string, forUsername: string): boolean {
-  const normalize = (s: string) => s.trim().toLowerCase();
-  return [...candidate].length >= PASSWORD_MIN_LENGTH && normalize(candidate) !== normalize(forUsername);
+  return quickPasswordProblem(candidate, { username: forUsername }) === null;
 }
 
 export function pageOf<T extends z.ZodType>(item: T) {
@@ -130,3 +166,13 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 export const UsersListResponse = pageOf(User);
 export type UsersListResponse = z.infer<typeof UsersListResponse>;
+
+/**
+ * The district's console security settings. `watermark`: the console's pages carry the signed-in
+ * user's name and the time, faint, over the content and on paper, so a photographed or printed
+ * screen names its source (as Chinese government back offices do); on unless the district turns it off.
+ */
+export const SecuritySettings = z.strictObject({ watermark: z.boolean() });
+export type SecuritySettings = z.infer<typeof SecuritySettings>;
+
+export const defaultSecuritySettings: SecuritySettings = { watermark: true };

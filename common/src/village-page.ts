@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { DisclosuresVillageSection } from './disclosures';
 import { NoticesVillageSection } from './notices';
+import { ProjectsVillageSection } from './projects';
+import { ReceptionDaysVillageSection } from './reception-days';
 import { ranks, roles } from './roles';
 
 // The village page (`/public/villages/:code`): one page per village to which modules contribute
@@ -51,6 +54,9 @@ export const villageSectionSchemas = {
   contacts: VillageContactsSection,
   appeals: VillageAppealsSection,
   notices: NoticesVillageSection,
+  disclosures: DisclosuresVillageSection,
+  projects: ProjectsVillageSection,
+  receptionDays: ReceptionDaysVillageSection,
 } as const;
 
 export type VillageSectionKey = keyof typeof villageSectionSchemas;

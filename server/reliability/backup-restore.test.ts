@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { type Database, openDatabase } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrator';
-import { verifyAudit } from '../src/platform/audit/audit.service';
+import { verifyAudit } from '../src/platform/audit/audit.verify';
 import { newId } from '../src/platform/ids';
-import { AREAS, buildUser, login, seedAreas, testConfig } from '../test/harness';
+import { secretsFromKey } from '../src/platform/secrets';
+import { AREAS, buildUser, login, seedAreas, TEST_SECRET_KEY, testConfig } from '../test/harness';
 import { rosterCsv } from './rosters';
 import { tableChecksums } from './table-checksums';
 
@@ -118,7 +119,9 @@ describe(`backup and restore (${postgresUrl ? 'pg_dump / pg_restore' : 'lianxin 
     expect(before.households?.rows).toBe(1_500);
     expect(before.household_tags?.rows).toBe(3);
     const restored = open();
-    expect(await verifyAudit(restored.db)).toMatchObject({ ok: true });
+    expect(
+      await verifyAudit(restored.db, secretsFromKey(Buffer.from(TEST_SECRET_KEY, 'base64'))),
+    ).toMatchObject({ ok: true });
     await restored.close();
   });
 });

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../src/platform/audit/audit.service';
-import { AREAS, buildUser, createTestDatabase, seedAreas, type TestDatabase } from '../test/harness';
+import { verifyAudit } from '../src/platform/audit/audit.verify';
+import { secretsFromKey } from '../src/platform/secrets';
+import {
+  AREAS,
+  buildUser,
+  createTestDatabase,
+  seedAreas,
+  TEST_SECRET_KEY,
+  type TestDatabase,
+} from '../test/harness';
 import { householdBody } from '../test/households.fixtures';
 import { type ChildServer, type HttpSession, startServer } from './child-server';
 
@@ -215,7 +223,9 @@ describe('crash safety: SIGKILL under write load, then restart', () => {
       expect(a.event, `appeal ${a.tracking_code} without its timeline`).not.toBeNull();
       expect(a.notice, `appeal ${a.tracking_code} without its notice`).not.toBeNull();
     }
-    expect(await verifyAudit(db)).toMatchObject({ ok: true });
+    expect(await verifyAudit(db, secretsFromKey(Buffer.from(TEST_SECRET_KEY, 'base64')))).toMatchObject({
+      ok: true,
+    });
     expect(ack.unexpected).toEqual([]);
   }
 

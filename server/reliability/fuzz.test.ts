@@ -1,7 +1,15 @@
-import { type ErrorCode, errorCodes, errorStatus, importColumns } from '@lianxin/common';
+import {
+  type ErrorCode,
+  errorCodes,
+  errorStatus,
+  importColumns,
+  rolePermissions,
+  tokensApi,
+} from '@lianxin/common';
 import fc from 'fast-check';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREDENTIAL_ROUTES } from '../src/platform/auth/auth.hooks';
 import type { RouteEntry } from '../src/platform/context';
 import { buildTarget, createMatrixWorld, type MatrixWorld } from '../test/access-matrix';
 import { AREAS, createTestApp, type Session, signInAs } from '../test/harness';
@@ -50,6 +58,10 @@ function bodySchemaOf(route: RouteEntry): JsonSchema | null {
   const schema = operation?.requestBody?.content?.['application/json']?.schema;
   return schema && Object.keys(schema).length > 0 ? schema : null;
 }
+
+/** Who a fuzzed request comes from: a signed-in session, an API token, or nobody (the public pages). */
+type Bearer = { bearer: string };
+type Caller = Session | Bearer | null;
 
 /** A bad request is answered with a 4xx in the error catalogue's shape, never a 5xx. */
 function expectStructured(key: string, sent: string, response: LightMyRequestResponse) {
@@ -156,21 +168,33 @@ function rosterFiles(template: Buffer) {
 describe('fuzz: every POST, PUT and PATCH route answers bad bodies with a structured 4xx, never a 5xx', () => {
   let world: MatrixWorld;
   let template: Buffer;
+  /** The administrator's API token listing every permission of the role: the token path, fuzzed. */
+  let adminToken: Bearer;
   beforeAll(async () => {
     world = await createMatrixWorld(t);
     template = (await world.admin.request('GET', '/api/v1/household-imports/template')).rawPayload;
+    const created = await world.admin.call(tokensApi.create, {
+      body: {
+        name: '模糊测试',
+        expiresInDays: 30,
+        scope: { kind: 'permissions', permissions: [...rolePermissions.district_admin] },
+      },
+    });
+    adminToken = { bearer: created.data.token };
   });
   afterAll(() => t.close());
 
-  const send = (session: Session | null, options: InjectOptions) =>
+  const send = (caller: Caller, options: InjectOptions) =>
     t.app.inject({
       ...options,
-      ...(session
-        ? {
-            cookies: { lx_session: session.cookie },
-            headers: { ...options.headers, 'x-csrf-token': session.csrfToken },
-          }
-        : {}),
+      ...(caller === null
+        ? {}
+        : 'bearer' in caller
+          ? { headers: { ...options.headers, authorization: `Bearer ${caller.bearer}` } }
+          : {
+              cookies: { lx_session: caller.cookie },
+              headers: { ...options.headers, 'x-csrf-token': caller.csrfToken },
+            }),
     });
 
   /** Background work the request queued (a roster check, a re-tier) runs, and fails on nothing. */
@@ -187,14 +211,14 @@ describe('fuzz: every POST, PUT and PATCH route answers bad bodies with a struct
   /** What a fuzzed request leads to is tried too: a roster that passes its check is committed. */
   const followUps: Record<
     string,
-    (session: Session | null, response: LightMyRequestResponse) => Promise<LightMyRequestResponse | null>
+    (caller: Caller, response: LightMyRequestResponse) => Promise<LightMyRequestResponse | null>
   > = {
-    'POST /api/v1/household-imports': async (session, response) => {
+    'POST /api/v1/household-imports': async (caller, response) => {
       if (response.statusCode !== 202) return null;
       const { id } = response.json() as { id: string };
-      const checked = await send(session, { method: 'GET', url: `/api/v1/household-imports/${id}` });
+      const checked = await send(caller, { method: 'GET', url: `/api/v1/household-imports/${id}` });
       if ((checked.json() as { status: string }).status !== 'ready') return null;
-      return send(session, { method: 'POST', url: `/api/v1/household-imports/${id}/commit` });
+      return send(caller, { method: 'POST', url: `/api/v1/household-imports/${id}/commit` });
     },
   };
 
@@ -235,14 +259,18 @@ describe('fuzz: every POST, PUT and PATCH route answers bad bodies with a struct
     };
     let target = await freshTarget();
     let runs = 0;
+    // Every other run of a route the administrator's token may call goes through the token: its
+    // authentication and scope check meet the same hostile bodies as a session does.
+    const tokenMay = session === world.admin && !CREDENTIAL_ROUTES.has(key);
+    const caller = (): Caller => (tokenMay && runs % 2 === 1 ? adminToken : session);
     const probe = async (): Promise<Probe> => {
       if (++runs % RUNS_PER_TARGET === 0) target = await freshTarget();
       return build ? build(t, target) : { url: route.url, body: {} };
     };
-    const afterRun = async (sent: string, response: LightMyRequestResponse) => {
+    const afterRun = async (sent: string, response: LightMyRequestResponse, by: Caller = session) => {
       expectStructured(key, sent, response);
       await expectJobsHealthy(key, sent);
-      const next = await followUps[key]?.(session, response);
+      const next = await followUps[key]?.(by, response);
       if (next) {
         expectStructured(`${key} (what it led to)`, sent, next);
         await expectJobsHealthy(key, sent);
@@ -275,14 +303,15 @@ describe('fuzz: every POST, PUT and PATCH route answers bad bodies with a struct
       await fc.assert(
         fc.asyncProperty(rosterFiles(template), async (file) => {
           const { url } = await probe();
+          const by = caller();
           const sent = `${file.contentType}, ${file.body.length} bytes: ${JSON.stringify(file.body.subarray(0, 200).toString())}`;
-          const response = await send(session, {
+          const response = await send(by, {
             method: route.method as 'POST',
             url: `${url.split('?')[0]}?fileName=${encodeURIComponent(file.fileName)}`,
             headers: { 'content-type': file.contentType },
             payload: file.body,
           });
-          await afterRun(sent, response);
+          await afterRun(sent, response, by);
         }),
         { numRuns: RUNS, seed: SEED },
       );
@@ -292,12 +321,13 @@ describe('fuzz: every POST, PUT and PATCH route answers bad bodies with a struct
           const { url, body: base } = await probe();
           const body = applyPlan(base, plan, schema, resolve);
           const payload = serialize(body);
-          const response = await send(session, {
+          const by = caller();
+          const response = await send(by, {
             method: route.method as 'POST',
             url,
             ...(payload === undefined ? {} : { payload, headers: { 'content-type': 'application/json' } }),
           });
-          await afterRun(payload ?? '(no body)', response);
+          await afterRun(payload ?? '(no body)', response, by);
         }),
         { numRuns: RUNS, seed: SEED },
       );

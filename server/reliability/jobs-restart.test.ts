@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMIT_JOB } from '../src/modules/households/import/imports.service';
-import { verifyAudit } from '../src/platform/audit/audit.service';
-import { AREAS, buildUser, createTestDatabase, seedAreas, type TestDatabase } from '../test/harness';
+import { verifyAudit } from '../src/platform/audit/audit.verify';
+import { secretsFromKey } from '../src/platform/secrets';
+import {
+  AREAS,
+  buildUser,
+  createTestDatabase,
+  seedAreas,
+  TEST_SECRET_KEY,
+  type TestDatabase,
+} from '../test/harness';
 import { startServer } from './child-server';
 import { rosterCsv } from './rosters';
 
@@ -95,6 +103,8 @@ describe('durable jobs across a server restart', () => {
       .where('action', '=', 'household.import')
       .execute();
     expect(audited).toHaveLength(1);
-    expect(await verifyAudit(database.db)).toMatchObject({ ok: true });
+    expect(
+      await verifyAudit(database.db, secretsFromKey(Buffer.from(TEST_SECRET_KEY, 'base64'))),
+    ).toMatchObject({ ok: true });
   });
 });

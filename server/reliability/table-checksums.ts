@@ -8,7 +8,7 @@ export interface TableChecksum {
 }
 
 /** The application's tables, without the migrator's bookkeeping. */
-async function tableNames(database: Database): Promise<string[]> {
+export async function tableNames(database: Database): Promise<string[]> {
   const rows =
     database.engine === 'postgres'
       ? await sql<{ name: string }>`

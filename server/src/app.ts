@@ -5,7 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { defaultLocale } from '@lianxin/common';
+import { defaultLocale, OPEN311_PREFIX } from '@lianxin/common';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -14,18 +14,23 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Config } from './config';
+import { type Config, installRoot } from './config';
 import type { Database } from './db/database';
 import { appealsModule } from './modules/appeals';
 import { areasModule } from './modules/areas';
 import { assessmentModule } from './modules/assessment';
 import { assistanceModule } from './modules/assistance';
+import { democracyModule } from './modules/democracy';
 import { departmentsModule } from './modules/departments';
 import { householdsModule } from './modules/households';
 import { noticesModule } from './modules/notices';
+import { open311Module, open311Routes } from './modules/open311';
+import { receptionModule } from './modules/reception';
 import { tieringModule } from './modules/tiering';
 import { usersModule } from './modules/users';
+import { warningsModule } from './modules/warnings';
 import { auditRoutes } from './platform/audit/audit.routes';
+import { AuditSealer } from './platform/audit/audit.sealer';
 import { authenticate, languageHook } from './platform/auth/auth.hooks';
 import { accountRoutes, loginRoutes } from './platform/auth/auth.routes';
 import { calendarPlugin } from './platform/calendar';
@@ -37,6 +42,7 @@ import { registerHousekeeping } from './platform/housekeeping';
 import { integrationsRoutes, registerWebhookJobs } from './platform/integrations';
 import { JobWorker } from './platform/jobs/jobs.worker';
 import { registerNotificationJobs } from './platform/notifications/notifications.service';
+import { BulletinSectionRegistry } from './platform/registries/bulletin-sections';
 import { IndicatorRegistry } from './platform/registries/indicators';
 import { indicatorsRoutes, todosRoutes } from './platform/registries/registries.routes';
 import { TodoRegistry } from './platform/registries/todos';
@@ -67,9 +73,14 @@ const MODULES = [
   assistanceModule,
   assessmentModule,
   noticesModule,
+  democracyModule,
+  open311Module,
+  warningsModule,
+  receptionModule,
 ];
 
-export const defaultWebDist = path.resolve(import.meta.dirname, '../../web/dist');
+// The built console, found from the install's root: the same for the sources and every build chunk.
+export const defaultWebDist = path.join(installRoot(), 'web', 'dist');
 
 /** Builds the whole HTTP application over an open, migrated database. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
@@ -115,6 +126,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     villageSections: new VillageSectionRegistry(),
     indicators: new IndicatorRegistry(),
     todos: new TodoRegistry(),
+    bulletinSections: new BulletinSectionRegistry(),
   };
   app.decorate('ctx', ctx);
   app.decorateRequest('auth', null);
@@ -124,9 +136,21 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) ctx.writes.count++;
   });
+  // Audited writes only insert their entry; the sealer chains them where the jobs run (docs/audit.md).
+  const sealer = new AuditSealer({
+    db: database.db,
+    secrets,
+    clock,
+    sealMs: config.audit.sealMs,
+    checkpointMs: config.audit.checkpointSeconds * 1000,
+    anchorDir: config.audit.anchorDir,
+    logger: app.log,
+  });
   if (config.jobs.enabled) {
     app.addHook('onReady', async () => jobs.start());
     app.addHook('onClose', async () => jobs.stop());
+    app.addHook('onReady', async () => sealer.start());
+    app.addHook('onClose', async () => sealer.stop());
   }
 
   registerErrorHandler(app);
@@ -203,6 +227,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     },
     { prefix: '/api/v1' },
   );
+  // Open311 GeoReport v2 where the spec places it, with its own error format (modules/open311).
+  await app.register(open311Routes, { prefix: OPEN311_PREFIX });
 
   const webDist = options.webDist ?? defaultWebDist;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -42,6 +42,7 @@ const Env = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
+  API_TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   PUBLIC_SUBMISSIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
   PUBLIC_SUBMISSIONS_PER_PHONE_PER_DAY: z.coerce.number().int().min(1).default(5),
   PUBLIC_TRACK_FAILURES_PER_IP: z.coerce.number().int().min(1).default(10),
@@ -49,6 +50,9 @@ const Env = z.object({
   NOTIFY_WEBHOOK_URL: z.url().optional(),
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  AUDIT_SEAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Tests and the README's examples only: a demo otherwise gets a random password per installation.
   DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must have at least 8 characters').optional(),
@@ -69,11 +73,18 @@ export interface Config {
   cookieSecure: 'auto' | boolean;
   trustProxy: boolean;
   loginThrottle: { perAccount: number; perIp: number; minutes: number };
+  /** The longest a personal API token may live. */
+  apiTokens: { maxDays: number };
   /** Anti-abuse limits of the residents' public pages. */
   publicLimits: { perIpPerHour: number; perPhonePerDay: number; trackFailuresPerIp: number };
   /** Where notifications go: the console's log only, or also a webhook (e.g. an SMS gateway). */
   notify: { driver: 'log' | 'webhook'; webhookUrl: string | undefined };
   jobs: { enabled: boolean; pollMs: number };
+  /**
+   * The audit chain's sealer (runs where the jobs run) and its checkpoints: every `checkpointSeconds`
+   * when the chain moved, to `anchorDir` (keep it off the database host) and the webhooks.
+   */
+  audit: { sealMs: number; checkpointSeconds: number; anchorDir: string | undefined };
   logLevel: string;
   /** The demo accounts' password when the demo is loaded; random (kept in dataDir) when unset. */
   demoPassword: string | undefined;
@@ -108,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perIp: e.LOGIN_MAX_FAILURES_PER_IP,
       minutes: e.LOGIN_THROTTLE_MINUTES,
     },
+    apiTokens: { maxDays: e.API_TOKEN_MAX_DAYS },
     publicLimits: {
       perIpPerHour: e.PUBLIC_SUBMISSIONS_PER_IP_PER_HOUR,
       perPhonePerDay: e.PUBLIC_SUBMISSIONS_PER_PHONE_PER_DAY,
@@ -115,6 +127,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     notify: { driver: e.NOTIFY_DRIVER, webhookUrl: e.NOTIFY_WEBHOOK_URL },
     jobs: { enabled: e.JOBS_ENABLED === 'true', pollMs: e.JOBS_POLL_MS },
+    audit: {
+      sealMs: e.AUDIT_SEAL_MS,
+      checkpointSeconds: e.AUDIT_CHECKPOINT_SECONDS,
+      anchorDir: e.AUDIT_ANCHOR_DIR ? path.resolve(installRoot(), e.AUDIT_ANCHOR_DIR) : undefined,
+    },
     logLevel: e.LOG_LEVEL,
     demoPassword: e.DEMO_PASSWORD,
   };

@@ -1,5 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
-export const VERSION: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+/**
+ * The server's version, from the nearest package.json above this file: the server package's, for
+ * the sources and for every chunk of the build (server/dist/chunks/…) alike.
+ */
+function readVersion(): string {
+  for (let dir = import.meta.dirname; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest))
+      return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+    if (path.dirname(dir) === dir) return '0.0.0';
+  }
+}
+
+export const VERSION: string = readVersion();

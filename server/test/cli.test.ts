@@ -80,7 +80,7 @@ describe('lianxin command line', () => {
     expect(output()).toMatch(/audit log intact: \d+ entries/);
     await userAddCommand(io, {
       username: 'after-backup',
-      password: 'after-backup-pass',
+      password: 'Kept after the backup, 2026',
       role: 'town_staff',
       area: '610902101000',
     });
@@ -102,9 +102,13 @@ describe('lianxin command line', () => {
     await expect(exportHouseholdsCommand(io, { area: '610902001001', out: file })).rejects.toThrow(
       'already exists',
     );
-    const imported = async (source: string, dryRun: boolean) => {
+    const imported = async (
+      source: string,
+      dryRun: boolean,
+      options: { village?: string; mapping?: string } = {},
+    ) => {
       lines.length = 0;
-      const ok = await importHouseholdsCommand(io, source, dryRun);
+      const ok = await importHouseholdsCommand(io, source, { dryRun, ...options });
       return { ok, text: output() };
     };
     expect((await imported(file, false)).text).toMatch(/新建 create 0, 更新 update 0, 不变 unchanged \d+/);
@@ -119,7 +123,43 @@ describe('lianxin command line', () => {
     const refused = await imported(bad, false);
     expect(refused.ok).toBe(false);
     expect(refused.text).toContain('第 2 行「与户主关系」');
+
+    // One village's 台账: a title line, a 备注 column, no village column.
+    const ledger = path.join(dataDir, 'ledger.csv');
+    writeFileSync(ledger, '大同村民情台账,,,\n户号,姓名,与户主关系,备注\nCLI-3,单村,户主,村口第一家\n');
+    const noVillage = await imported(ledger, true);
+    expect(noVillage.ok).toBe(false);
+    expect(noVillage.text).toContain('请选择');
+    const forVillage = await imported(ledger, true, { village: '610902001001' });
+    expect(forVillage.text).toContain('表头 header: 第 2 行');
+    expect(forVillage.text).toContain('未导入的列 ignored columns: 备注');
+    expect(forVillage.text).toContain('新建 create 1');
+    const mapping = path.join(dataDir, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({ 备注: 'address' }));
+    const mapped = await imported(ledger, false, { village: '610902001001', mapping });
+    expect(mapped.ok).toBe(true);
+    expect(mapped.text).not.toContain('ignored columns');
+    writeFileSync(mapping, '{"备注": "blood"}');
+    await expect(imported(ledger, true, { mapping })).rejects.toThrow('not a column mapping');
   }, 60_000);
+
+  it('says to load the districts first when importing a roster into an empty database', async () => {
+    const emptyDir = mkdtempSync(path.join(tmpdir(), 'lianxin-cli-empty-'));
+    try {
+      const empty: CliIo = {
+        config: loadConfig({ DATA_DIR: emptyDir, NODE_ENV: 'development' }),
+        print: () => {},
+      };
+      await migrateCommand(empty);
+      const roster = path.join(emptyDir, 'roster.csv');
+      writeFileSync(roster, '户号,姓名,与户主关系\nE-1,甲,户主\n');
+      const refused = importHouseholdsCommand(empty, roster, { village: '610902001001', dryRun: true });
+      await expect(refused).rejects.toBeInstanceOf(CliFailure);
+      await expect(refused).rejects.toThrow('load the districts first');
+    } finally {
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
+  });
 
   it("gives the district departments with staff, and a department's staff routed appeals to see", async () => {
     const database = openDatabase({ file: io.config.sqliteFile });
@@ -138,8 +178,11 @@ describe('lianxin command line', () => {
     const staff = await login(app, 'hrss-staff', demoPassword());
     const seen = (await staff.call(appealsApi.list, { query: {} })).data.items;
     expect(seen.length).toBeGreaterThan(0);
+    // Routed to it for its categories, or dispatched to it (a road it returned, a medical appeal it helped with).
     expect(new Set(seen.map((a) => a.categoryCode))).toSatisfy((codes: Set<string>) =>
-      [...codes].every((c) => ['employment', 'social_security', 'wage_dispute'].includes(c)),
+      [...codes].every((c) =>
+        ['employment', 'social_security', 'wage_dispute', 'roads_water', 'medical'].includes(c),
+      ),
     );
     for (const username of ['station1-agent1', 'cppcc-office', 'health-head']) {
       const session = await login(app, username, demoPassword());

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type ErrorCode, householdsApi } from '@lianxin/common';
+import { type DispatchRole, type DispatchStatus, type ErrorCode, householdsApi } from '@lianxin/common';
 import type { Insertable } from 'kysely';
 import type { AppealsTable, DB } from '../src/db/schema';
 import type { RouteEntry } from '../src/platform/context';
@@ -351,3 +351,47 @@ export async function latestVerificationMessage(t: TestContext): Promise<string 
     .executeTakeFirst();
   return row?.message ?? null;
 }
+
+/** A dispatch of an appeal to a unit (and the unit's sight of it), written straight into the tables. */
+export const dispatchOf = async (
+  t: TestContext,
+  row: {
+    appealId: string;
+    unitId: string;
+    dispatcherArea: string;
+    dispatchedBy: string;
+    role: DispatchRole;
+    status: DispatchStatus;
+  },
+): Promise<string> => {
+  const id = newId();
+  const now = t.clock.now();
+  const later = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();
+  const returned = row.status === 'returned';
+  await t.database.db
+    .insertInto('appeal_units')
+    .values({ appeal_id: row.appealId, unit_id: row.unitId, routed_at: now.toISOString(), routed_by: null })
+    .execute();
+  await t.database.db
+    .insertInto('appeal_dispatches')
+    .values({
+      id,
+      appeal_id: row.appealId,
+      unit_id: row.unitId,
+      role: row.role,
+      status: row.status,
+      decisive: false,
+      dispatcher_area_code: row.dispatcherArea,
+      dispatched_at: now.toISOString(),
+      dispatched_by: row.dispatchedBy,
+      returnable_until: later(1),
+      may_return: !returned,
+      due_at: later(15),
+      warn_at: later(11),
+      returned_at: returned ? now.toISOString() : null,
+      return_reason: returned ? '矩阵退单' : null,
+      version: 1,
+    })
+    .execute();
+  return id;
+};

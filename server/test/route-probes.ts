@@ -3,11 +3,17 @@ import { appealsProbes } from '../src/modules/appeals/appeals.probes';
 import { areasProbes } from '../src/modules/areas/areas.probes';
 import { assessmentProbes } from '../src/modules/assessment/assessment.probes';
 import { assistanceProbes } from '../src/modules/assistance/assistance.probes';
+import { democracyProbes } from '../src/modules/democracy/democracy.probes';
+import { disclosuresProbes } from '../src/modules/democracy/disclosures/disclosures.probes';
+import { projectsProbes } from '../src/modules/democracy/projects/projects.probes';
 import { departmentsProbes } from '../src/modules/departments/departments.probes';
 import { householdsProbes } from '../src/modules/households/households.probes';
 import { noticesProbes } from '../src/modules/notices/notices.probes';
+import { open311Probes } from '../src/modules/open311/open311.probes';
+import { receptionProbes } from '../src/modules/reception/reception.probes';
 import { tieringProbes } from '../src/modules/tiering/tiering.probes';
 import { usersProbes } from '../src/modules/users/users.probes';
+import { warningsProbes } from '../src/modules/warnings/warnings.probes';
 import { auditProbes } from '../src/platform/audit/audit.probes';
 import { authProbes } from '../src/platform/auth/auth.probes';
 import { calendarProbes } from '../src/platform/calendar/calendar.probes';
@@ -44,6 +50,12 @@ export const ROUTE_PROBES: Record<string, RouteCase> = {
   ...assessmentProbes,
   ...villagePageProbes,
   ...noticesProbes,
+  ...democracyProbes,
+  ...disclosuresProbes,
+  ...projectsProbes,
+  ...open311Probes,
+  ...warningsProbes,
+  ...receptionProbes,
 };
 
 /**

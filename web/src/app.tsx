@@ -13,12 +13,18 @@ import { assessmentModule } from './modules/assessment/assessment.routes';
 import { assistanceModule } from './modules/assistance/assistance.routes';
 import { auditModule } from './modules/audit/audit.routes';
 import { calendarModule } from './modules/calendar/calendar.routes';
+import { democracyModule } from './modules/democracy/democracy.routes';
+import { disclosuresModule } from './modules/democracy/disclosures/disclosures.routes';
+import { projectsModule } from './modules/democracy/projects/projects.routes';
 import { departmentsModule } from './modules/departments/departments.routes';
 import { householdsModule } from './modules/households/households.routes';
 import { integrationsModule } from './modules/integrations/integrations.routes';
 import { noticesModule } from './modules/notices/notices.routes';
+import { receptionModule } from './modules/reception/reception.routes';
 import { tieringModule } from './modules/tiering/tiering.routes';
 import { usersModule } from './modules/users/users.routes';
+import { warningsModule } from './modules/warnings/warnings.routes';
+import { whistlesModule } from './modules/whistles/whistles.routes';
 import { dashboardModule } from './pages/dashboard.routes';
 import { LoginPage } from './pages/login.page';
 import { publicRoutes } from './public/public.routes';
@@ -40,6 +46,12 @@ const consoleModules: readonly ConsoleModule[] = [
   tieringModule,
   appealsModule,
   noticesModule,
+  democracyModule,
+  disclosuresModule,
+  projectsModule,
+  warningsModule,
+  whistlesModule,
+  receptionModule,
   assistanceModule,
   integrationsModule,
   auditModule,

@@ -1,7 +1,15 @@
 // The endpoints of the households domain (the registry, 一户一档): one contract each (see ../contract.ts).
 import { z } from 'zod';
 import { defineContract } from '../contract';
-import { HouseholdImport, HouseholdImportIdParams, HouseholdImportsUploadQuery } from '../household-import';
+import {
+  HouseholdImport,
+  HouseholdImportCommitQuery,
+  HouseholdImportIdParams,
+  HouseholdImportLayoutBody,
+  HouseholdImportsUploadQuery,
+  IdNumberCheckIdParams,
+  IdNumberChecksListResponse,
+} from '../household-import';
 import {
   Household,
   HouseholdIdParams,
@@ -164,13 +172,51 @@ export const householdImportsApi = {
     params: HouseholdImportIdParams,
     response: HouseholdImport,
   }),
+  layout: defineContract({
+    method: 'POST',
+    path: '/household-imports/:id/layout',
+    tag: 'imports',
+    summary:
+      'Check the uploaded roster again with another village, sheet or column mapping (the mapping is remembered for the village and the header)',
+    params: HouseholdImportIdParams,
+    body: HouseholdImportLayoutBody,
+    response: HouseholdImport,
+    status: 202,
+  }),
   commit: defineContract({
     method: 'POST',
     path: '/household-imports/:id/commit',
     tag: 'imports',
-    summary: 'Write a checked roster: all of it or, if anything changed meanwhile, none of it',
+    summary:
+      'Write a checked roster: all of it or, if anything changed meanwhile, none of it; with validOnly=true, the valid households only',
     params: HouseholdImportIdParams,
+    query: HouseholdImportCommitQuery,
     response: HouseholdImport,
     status: 202,
+  }),
+  heldBack: defineContract({
+    method: 'GET',
+    path: '/household-imports/:id/held-back',
+    tag: 'imports',
+    summary: 'The rows held back (a household with any bad row), in the file’s layout with a 错误原因 column',
+    params: HouseholdImportIdParams,
+    responseKind: 'file',
+  }),
+};
+
+/** `/id-number-checks`: verification cases raised when an account passed its daily look-up limit. */
+export const idNumberChecksApi = {
+  list: defineContract({
+    method: 'GET',
+    path: '/id-number-checks',
+    tag: 'households',
+    response: IdNumberChecksListResponse,
+  }),
+  close: defineContract({
+    method: 'POST',
+    path: '/id-number-checks/:id/close',
+    tag: 'households',
+    params: IdNumberCheckIdParams,
+    status: 204,
   }),
 };

@@ -1,5 +1,6 @@
 import { defineContract } from '../contract';
 import {
+  SecuritySettings,
   User,
   UserIdParams,
   UsersCreateBody,
@@ -55,12 +56,38 @@ export const usersApi = {
     params: UserIdParams,
     response: User,
   }),
-  /** Sets a new password; every session of the account ends. */
+  /** Sets a new password; every session and API token of the account ends. */
   resetPassword: defineContract({
     method: 'POST',
     path: '/users/:id/password',
     tag: 'users',
     params: UserIdParams,
     body: UsersResetPasswordBody,
+  }),
+  /** Lifts the account's sign-in lockout after failed passwords (from any address). */
+  unlock: defineContract({
+    method: 'POST',
+    path: '/users/:id/unlock',
+    tag: 'users',
+    params: UserIdParams,
+    response: User,
+  }),
+};
+
+/** `/security-settings`: the district's console security settings (the screen watermark). */
+export const securitySettingsApi = {
+  /** Every signed-in account reads them: the console draws the watermark from them. */
+  get: defineContract({
+    method: 'GET',
+    path: '/security-settings',
+    tag: 'users',
+    response: SecuritySettings,
+  }),
+  update: defineContract({
+    method: 'PUT',
+    path: '/security-settings',
+    tag: 'users',
+    body: SecuritySettings,
+    response: SecuritySettings,
   }),
 };

@@ -107,6 +107,7 @@ export const assessmentEn: Record<keyof typeof assessmentZhCN, string> = {
   'assessment.cohort.town_staff': 'Town staff',
   'assessment.cohort.town_heads': 'Town heads',
   'assessment.cohort.leaders': 'Contact-point leaders',
+  'assessment.cohort.departments': 'Departments',
   'assessment.compute': 'Compute',
   'assessment.computed': 'Scores computed for {n} cadres',
   'assessment.computedAt': 'Computed {at}; until finalized it may be computed again, comments are kept',

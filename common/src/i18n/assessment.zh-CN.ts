@@ -103,6 +103,7 @@ export const assessmentZhCN = {
   'assessment.cohort.town_staff': '镇干部',
   'assessment.cohort.town_heads': '镇主要负责人',
   'assessment.cohort.leaders': '联系点领导',
+  'assessment.cohort.departments': '区直部门',
   'assessment.compute': '计算',
   'assessment.computed': '已计算 {n} 名干部的得分',
   'assessment.computedAt': '计算于 {at}；定稿前可调整权重后重新计算，点评保留',

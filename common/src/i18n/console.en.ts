@@ -26,6 +26,16 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'common.yuan': '¥{amount}',
   'common.yuanUnit': 'yuan',
 
+  'phone.reveal': 'Show full number',
+  'phone.call': 'Call',
+  'phone.revealHint': 'Showing the full number and calling it are both recorded in the audit log',
+
+  'watermark.label': 'Screen watermark',
+  'watermark.hint':
+    "The console's pages, which show residents' personal data, carry the user's name and the time, faint, so a photographed or printed screen names its source; for the whole district, and recorded in the audit log.",
+  'watermark.turnedOn': 'Screen watermark on',
+  'watermark.turnedOff': 'Screen watermark off',
+
   'lang.switch': 'Language',
   'lang.zh-CN': '简体中文',
   'lang.en': 'English',
@@ -39,6 +49,7 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
 
   'nav.dashboard': 'Dashboard',
   'nav.group.basics': 'Areas and people',
+  'nav.group.democracy': 'Village democracy',
   'nav.areas': 'Areas',
   'nav.users': 'Accounts',
   'nav.group.registry': 'Household registry',
@@ -68,18 +79,30 @@ export const consoleEn: Record<keyof typeof consoleZhCN, string> = {
   'error.conflictTitle': 'Someone else changed this record',
   'error.conflictHint': 'Reload the latest data before editing again.',
 
-  'password.rule': 'At least 10 characters, and not the username',
+  'password.rule': 'At least 10 characters, not a common password, not your username or phone',
   'password.required': 'Enter a password',
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.confirm': 'Confirm new password',
   'password.mismatch': 'The two passwords differ',
   'password.changeTitle': 'Change password',
-  'password.changed': 'Password changed; your other sessions were signed out',
+  'password.changed': 'Password changed; your other sessions were signed out and your API tokens revoked',
+  'password.revokesTokens':
+    'Changing the password signs out your other sessions and revokes all your API tokens: scripts using them need a new one.',
+  'password.resetRevokes': "The reset ends the account's sessions at once and revokes all its API tokens.",
 
   'tokens.title': 'API tokens',
   'tokens.intro':
-    'Personal API tokens are for scripts and integrations (Authorization: Bearer …). They can do what your account can.',
+    'Personal API tokens are for scripts (Authorization: Bearer …): read only, or only the permissions you choose (within your account’s). A token cannot create tokens or change a password. Systems such as a hotline or an Open311 client use an integration account, never a personal token.',
+  'tokens.revokedWhen':
+    'A password change, a reset by an administrator or disabling the account revokes all its tokens.',
+  'tokens.revokedOnDisable': 'Its API tokens are revoked too.',
+  'tokens.scope': 'Scope',
+  'tokens.scopeRead': 'Read only',
+  'tokens.scopePermissions': 'Chosen permissions',
+  'tokens.permissionsPlaceholder': 'Choose what the token may do',
+  'tokens.permissionsRule': 'Choose at least one permission',
+  'tokens.lastUsedFrom': 'from {ip}',
   'tokens.name': 'Name',
   'tokens.namePlaceholder': 'e.g. data sync script',
   'tokens.nameRule': 'Enter a name of 1–60 characters',

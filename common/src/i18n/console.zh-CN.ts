@@ -24,6 +24,16 @@ export const consoleZhCN = {
   'common.yuan': '{amount} 元',
   'common.yuanUnit': '元',
 
+  'phone.reveal': '查看完整号码',
+  'phone.call': '拨打电话',
+  'phone.revealHint': '查看完整号码和拨打电话都会记入审计日志',
+
+  'watermark.label': '屏幕水印',
+  'watermark.hint':
+    '在显示群众个人信息的控制台页面上，以淡色显示当前用户的姓名和时间，拍照或打印时可追溯来源；全区生效，修改会记入审计日志。',
+  'watermark.turnedOn': '已开启屏幕水印',
+  'watermark.turnedOff': '已关闭屏幕水印',
+
   'lang.switch': '切换语言',
   'lang.zh-CN': '简体中文',
   'lang.en': 'English',
@@ -37,6 +47,7 @@ export const consoleZhCN = {
 
   'nav.dashboard': '工作台',
   'nav.group.basics': '区域与人员',
+  'nav.group.democracy': '村务民主',
   'nav.areas': '区域管理',
   'nav.users': '账号管理',
   'nav.group.registry': '民情档案',
@@ -66,17 +77,29 @@ export const consoleZhCN = {
   'error.conflictTitle': '记录已被他人修改',
   'error.conflictHint': '请重新加载最新数据后再修改。',
 
-  'password.rule': '至少 10 个字符，且不能与用户名相同',
+  'password.rule': '至少 10 个字符，不能是常见密码，不能含用户名或手机号',
   'password.required': '请输入密码',
   'password.current': '当前密码',
   'password.new': '新密码',
   'password.confirm': '确认新密码',
   'password.mismatch': '两次输入的密码不一致',
   'password.changeTitle': '修改密码',
-  'password.changed': '密码已修改，其他设备上的登录已退出',
+  'password.changed': '密码已修改，其他设备上的登录已退出，您的 API 令牌已全部吊销',
+  'password.revokesTokens':
+    '修改密码后，其他设备上的登录将退出，您的所有 API 令牌将被吊销，使用它们的程序须换用新令牌。',
+  'password.resetRevokes': '重置后，该账号的所有登录会话立即失效，其 API 令牌全部吊销。',
 
   'tokens.title': 'API 令牌',
-  'tokens.intro': '个人 API 令牌用于脚本和系统对接，以 Authorization: Bearer 方式使用，权限与您的账号相同。',
+  'tokens.intro':
+    '个人 API 令牌用于脚本，以 Authorization: Bearer 方式使用：只读，或仅限您选定的权限（不超过您账号的权限）。令牌不能创建令牌，也不能修改密码。热线、Open311 等系统对接请使用集成账号，不要使用个人令牌。',
+  'tokens.revokedWhen': '修改密码、管理员重置密码或停用账号时，该账号的所有令牌都会被吊销。',
+  'tokens.revokedOnDisable': '该账号的 API 令牌也将全部吊销。',
+  'tokens.scope': '权限范围',
+  'tokens.scopeRead': '只读',
+  'tokens.scopePermissions': '选定权限',
+  'tokens.permissionsPlaceholder': '选择令牌可用的权限',
+  'tokens.permissionsRule': '请至少选择一项权限',
+  'tokens.lastUsedFrom': '来自 {ip}',
   'tokens.name': '名称',
   'tokens.namePlaceholder': '例如：数据同步脚本',
   'tokens.nameRule': '请输入 1–60 个字的名称',

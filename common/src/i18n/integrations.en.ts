@@ -55,6 +55,8 @@ export const integrationsEn: Record<keyof typeof integrationsZhCN, string> = {
     'Copy the signing secret now (to check X-Lianxin-Signature): it is shown only this once.',
   'integrations.event.appeal.created': 'New appeal',
   'integrations.event.appeal.status_changed': 'Appeal status changed',
+  'integrations.event.work_order.status_changed': 'Status of a work order this system sent (with its id)',
+  'integrations.event.audit.checkpoint': 'Audit log checkpoint (anchor it outside the server)',
   'integrations.deliveries': 'Delivery log',
   'integrations.deliveries.event': 'Event',
   'integrations.deliveries.status': 'Status',

@@ -51,6 +51,8 @@ export const integrationsZhCN = {
   'integrations.webhooks.secretShownOnce': '请立即复制签名密钥，用于校验 X-Lianxin-Signature，只显示这一次。',
   'integrations.event.appeal.created': '新诉求',
   'integrations.event.appeal.status_changed': '诉求状态变化',
+  'integrations.event.work_order.status_changed': '本系统所派工单的状态变化（带工单号）',
+  'integrations.event.audit.checkpoint': '审计日志检查点（在服务器之外留存）',
   'integrations.deliveries': '投递记录',
   'integrations.deliveries.event': '事件',
   'integrations.deliveries.status': '状态',

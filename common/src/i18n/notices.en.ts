@@ -13,6 +13,8 @@ export const noticesEn: Record<keyof typeof noticesZhCN, string> = {
   'notices.kind.project': 'Project',
   'notices.kind.subsidy_list': 'Assistance list',
   'notices.kind.finance': 'Finances',
+  'notices.kind.land_matter': 'Land matter',
+  'notices.kind.result': 'Result carried out',
   'notices.kind.other': 'Other',
   'notices.status.draft': 'Draft',
   'notices.status.published': 'Public',

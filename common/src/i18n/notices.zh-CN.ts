@@ -10,6 +10,8 @@ export const noticesZhCN = {
   'notices.kind.project': '项目公示',
   'notices.kind.subsidy_list': '低保/救助名单公示',
   'notices.kind.finance': '财务公开',
+  'notices.kind.land_matter': '土地事项公示',
+  'notices.kind.result': '实施结果公开',
   'notices.kind.other': '其他公示',
   'notices.status.draft': '草稿',
   'notices.status.published': '公示中',

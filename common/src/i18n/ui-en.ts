@@ -6,18 +6,26 @@ import { assistanceEn } from './assistance.en';
 import { auditEn } from './audit.en';
 import { calendarEn } from './calendar.en';
 import { consoleEn } from './console.en';
+import { democracyEn } from './democracy.en';
+import { democracyWebEn } from './democracy-web.en';
 import { departmentsEn } from './departments.en';
+import { disclosuresEn } from './disclosures.en';
 import { householdsEn } from './households.en';
 import { integrationsEn } from './integrations.en';
 import { noticesEn } from './notices.en';
+import { projectsEn } from './projects.en';
 import { publicEn } from './public.en';
+import { receptionEn } from './reception.en';
 import { setupEn } from './setup.en';
 import { tieringEn } from './tiering.en';
 import { todosEn } from './todos.en';
+import { topicsEn } from './topics.en';
 import type { UiKey } from './ui-zh-CN';
 import { usersEn } from './users.en';
 import { verificationEn } from './verification.en';
 import { villagePageEn } from './village-page.en';
+import { warningsEn } from './warnings.en';
+import { whistlesEn } from './whistles.en';
 
 /** The staff console's strings in English, one catalogue per domain (`<domain>.en.ts`). */
 export const uiEnCatalogues = [
@@ -31,6 +39,9 @@ export const uiEnCatalogues = [
   integrationsEn,
   calendarEn,
   departmentsEn,
+  whistlesEn,
+  topicsEn,
+  receptionEn,
   householdsEn,
   tieringEn,
   appealsEn,
@@ -38,6 +49,11 @@ export const uiEnCatalogues = [
   assistanceEn,
   assessmentEn,
   noticesEn,
+  democracyEn,
+  democracyWebEn,
+  disclosuresEn,
+  projectsEn,
+  warningsEn,
   todosEn,
   setupEn,
 ] as const;
@@ -53,6 +69,9 @@ export const uiEn: Record<UiKey, string> = {
   ...integrationsEn,
   ...calendarEn,
   ...departmentsEn,
+  ...whistlesEn,
+  ...topicsEn,
+  ...receptionEn,
   ...householdsEn,
   ...tieringEn,
   ...appealsEn,
@@ -60,6 +79,11 @@ export const uiEn: Record<UiKey, string> = {
   ...assistanceEn,
   ...assessmentEn,
   ...noticesEn,
+  ...democracyEn,
+  ...democracyWebEn,
+  ...disclosuresEn,
+  ...projectsEn,
+  ...warningsEn,
   ...todosEn,
   ...setupEn,
 };

@@ -6,17 +6,25 @@ import { assistanceZhCN } from './assistance.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
 import { consoleZhCN } from './console.zh-CN';
+import { democracyZhCN } from './democracy.zh-CN';
+import { democracyWebZhCN } from './democracy-web.zh-CN';
 import { departmentsZhCN } from './departments.zh-CN';
+import { disclosuresZhCN } from './disclosures.zh-CN';
 import { householdsZhCN } from './households.zh-CN';
 import { integrationsZhCN } from './integrations.zh-CN';
 import { noticesZhCN } from './notices.zh-CN';
+import { projectsZhCN } from './projects.zh-CN';
 import { publicZhCN } from './public.zh-CN';
+import { receptionZhCN } from './reception.zh-CN';
 import { setupZhCN } from './setup.zh-CN';
 import { tieringZhCN } from './tiering.zh-CN';
 import { todosZhCN } from './todos.zh-CN';
+import { topicsZhCN } from './topics.zh-CN';
 import { usersZhCN } from './users.zh-CN';
 import { verificationZhCN } from './verification.zh-CN';
 import { villagePageZhCN } from './village-page.zh-CN';
+import { warningsZhCN } from './warnings.zh-CN';
+import { whistlesZhCN } from './whistles.zh-CN';
 
 /**
  * The staff console's strings in Simplified Chinese, the default language, assembled from one
@@ -35,6 +43,9 @@ export const uiZhCNCatalogues = [
   integrationsZhCN,
   calendarZhCN,
   departmentsZhCN,
+  whistlesZhCN,
+  topicsZhCN,
+  receptionZhCN,
   householdsZhCN,
   tieringZhCN,
   appealsZhCN,
@@ -42,6 +53,11 @@ export const uiZhCNCatalogues = [
   assistanceZhCN,
   assessmentZhCN,
   noticesZhCN,
+  democracyZhCN,
+  democracyWebZhCN,
+  disclosuresZhCN,
+  projectsZhCN,
+  warningsZhCN,
   todosZhCN,
   setupZhCN,
 ] as const;
@@ -57,6 +73,9 @@ export const uiZhCN = {
   ...integrationsZhCN,
   ...calendarZhCN,
   ...departmentsZhCN,
+  ...whistlesZhCN,
+  ...topicsZhCN,
+  ...receptionZhCN,
   ...householdsZhCN,
   ...tieringZhCN,
   ...appealsZhCN,
@@ -64,6 +83,11 @@ export const uiZhCN = {
   ...assistanceZhCN,
   ...assessmentZhCN,
   ...noticesZhCN,
+  ...democracyZhCN,
+  ...democracyWebZhCN,
+  ...disclosuresZhCN,
+  ...projectsZhCN,
+  ...warningsZhCN,
   ...todosZhCN,
   ...setupZhCN,
 } as const;

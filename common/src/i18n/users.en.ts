@@ -18,6 +18,8 @@ export const usersEn: Record<keyof typeof usersZhCN, string> = {
   'permission.appeals.handle': 'Handle appeals, callbacks and mediation',
   'permission.appeals.assign': 'Assign appeals and approve deferrals',
   'permission.appeals.configure': 'Maintain appeal categories and deadlines',
+  'permission.appeals.dispatch': 'Dispatch appeals to handling units and decide on returns',
+  'permission.dispatch.work': "Accept, return and handle what is dispatched to the caller's unit",
   'permission.assistance.read': 'See pairings, visits and coverage',
   'permission.assistance.visit': 'Record visits and help measures',
   'permission.assistance.pair': 'Pair cadres with households, set quotas and contact points',
@@ -32,8 +34,19 @@ export const usersEn: Record<keyof typeof usersZhCN, string> = {
   'permission.notices.read': 'Read public notices, their comments and objections',
   'permission.notices.manage':
     'Publish notices, answer objections, turn an objection into an appeal and close a notice',
+  'permission.democracy.read': "Read a village's democracy: bodies, members, matters, meetings and votes",
+  'permission.democracy.manage':
+    'Keep the members of the bodies, propose matters, notice and record meetings, publish resolutions and results',
+  'permission.democracy.configure':
+    'Set the quorum and majority rules of the Party bodies and the two committees',
   'permission.integrations.manage': 'Manage integration accounts and their webhooks',
   'permission.health.read': 'See health data of programme beneficiaries',
+  'permission.warnings.read': 'See early warnings and their evidence',
+  'permission.warnings.handle': 'Acknowledge, handle and close early warnings',
+  'permission.warnings.configure': 'Edit the safety and risk words and the early-warning thresholds',
+  'permission.disclosures.configure': "Set the district's village affairs disclosure rules",
+  'permission.topics.manage':
+    "Monthly topics: read the proposals, pick, edit and close the month's topics and their measures",
 
   'role.district_admin': 'District administrator',
   'role.district_staff': 'District mass-work staff',

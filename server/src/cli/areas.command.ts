@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Command } from 'commander';
 import { importAreas, operatorAreaScope } from '../modules/areas';
 import { systemClock } from '../platform/clock';
 import { withTransaction } from '../platform/request-context';
@@ -47,26 +46,4 @@ export async function areasImportCommand(io: CliIo, file: string, dryRun: boolea
     else io.print(create + rename === 0 ? '没有变化 nothing changed' : 'imported');
     return true;
   });
-}
-
-type CliAction = <A extends unknown[]>(
-  command: (io: CliIo, ...args: A) => Promise<unknown>,
-) => (...args: A) => Promise<void>;
-
-/** Registers `lianxin areas …` on the program, each command run through the program's `action`. */
-export function registerAreasCommands(program: Command, action: CliAction): void {
-  program
-    .command('areas')
-    .description('the area tree')
-    .command('import')
-    .description(
-      'import towns, villages and groups from the statistical division codes (.xlsx or .csv with 代码, 名称); all of it or nothing',
-    )
-    .argument('<file>')
-    .option('--dry-run', 'check the file and show what would change, without writing')
-    .action(
-      action((io, file: string, options: { dryRun?: boolean }) =>
-        areasImportCommand(io, file, options.dryRun ?? false),
-      ),
-    );
 }

@@ -1,13 +1,12 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Rank, Role } from '@lianxin/common';
+import { ImportMapping, type Rank, type Role } from '@lianxin/common';
 import type { Config } from '../config';
 import { migrateToLatest } from '../db/migrator';
 import { loadDemoDistrict } from '../demo/demo-district';
 import { demoAccountsFile, randomDemoPassword } from '../demo/demo-password';
 import { type CliContext, districtScope, exportRosterFile, importRosterFile } from '../modules/households';
 import { createUser } from '../modules/users';
-import { verifyAudit } from '../platform/audit/audit.service';
 import { systemClock } from '../platform/clock';
 import { withTransaction } from '../platform/request-context';
 import { scopeOf } from '../platform/scope';
@@ -15,6 +14,7 @@ import { loadSecrets } from '../platform/secrets';
 import { type CliOpenOptions, openCliDatabase, withDatabase as withConfigDatabase } from './database';
 import { CliFailure } from './failure';
 
+export { auditCheckpointCommand, auditVerifyCommand } from './audit.commands';
 export { backupCommand, restoreCommand } from './backup.commands';
 export { type CliOpenOptions, openCliDatabase } from './database';
 export { CliFailure } from './failure';
@@ -123,22 +123,59 @@ export async function userAddCommand(io: CliIo, options: UserAddOptions): Promis
 
 /** Runs a registry command over the whole district, as the operator. */
 async function withDistrict<T>(io: CliIo, run: (ctx: CliContext) => Promise<T>): Promise<T> {
-  return withDatabase(io, async (database) =>
-    run({
+  return withDatabase(io, async (database) => {
+    const scope = await districtScope(database.db);
+    if (!scope)
+      throw new CliFailure(
+        'No district in the database yet: load the districts first (lianxin areas import FILE).',
+        '数据库中还没有区划：请先导入区划（lianxin areas import FILE）。',
+      );
+    return run({
       db: database.db,
       clock: systemClock,
       secrets: loadSecrets(io.config),
       actor: CLI_ACTOR,
-      scope: await districtScope(database.db),
+      scope,
       print: io.print,
-    }),
-  );
+    });
+  });
 }
 
 /** Imports a roster file; false when the file had problems (each printed) and nothing was written. */
-export async function importHouseholdsCommand(io: CliIo, file: string, dryRun: boolean): Promise<boolean> {
+export async function importHouseholdsCommand(
+  io: CliIo,
+  file: string,
+  options: { dryRun?: boolean; village?: string; mapping?: string },
+): Promise<boolean> {
   if (!existsSync(file)) throw new CliFailure(`${file} does not exist.`, `${file} 不存在。`);
-  return withDistrict(io, (ctx) => importRosterFile(ctx, file, dryRun));
+  let mapping: ImportMapping | undefined;
+  if (options.mapping) {
+    if (!existsSync(options.mapping))
+      throw new CliFailure(`${options.mapping} does not exist.`, `${options.mapping} 不存在。`);
+    const parsed = ImportMapping.safeParse(
+      (() => {
+        try {
+          return JSON.parse(readFileSync(options.mapping, 'utf8')) as unknown;
+        } catch {
+          return null;
+        }
+      })(),
+    );
+    if (!parsed.success)
+      throw new CliFailure(
+        `${options.mapping} is not a column mapping: a JSON object of column → field (or null to ignore it), e.g. {"备注": null, "户主姓名": "name"}.`,
+        `${options.mapping} 不是列映射：应为“列名 → 字段”（null 表示不导入该列）的 JSON，如 {"备注": null, "户主姓名": "name"}。`,
+      );
+    mapping = parsed.data;
+  }
+  if (options.village && !/^\d{12}$/.test(options.village))
+    throw new CliFailure(
+      `--village takes a village's 12-digit code, not ${options.village}.`,
+      `--village 应为村（社区）的 12 位区划代码，而不是 ${options.village}。`,
+    );
+  return withDistrict(io, (ctx) =>
+    importRosterFile(ctx, file, options.dryRun ?? false, { villageCode: options.village, mapping }),
+  );
 }
 
 export async function exportHouseholdsCommand(
@@ -162,19 +199,5 @@ export async function exportHouseholdsCommand(
       rmSync(options.out, { force: true });
       throw err;
     }
-  });
-}
-
-/** Checks the audit log's hash chain; false when a row was altered or removed. */
-export async function auditVerifyCommand(io: CliIo): Promise<boolean> {
-  return withDatabase(io, async (database) => {
-    const result = await verifyAudit(database.db);
-    if (result.ok) {
-      io.print(`audit log intact: ${result.checked} entries verified`);
-      return true;
-    }
-    io.print(`audit log TAMPERED: ${result.problems.length} problem(s) in ${result.checked} entries`);
-    for (const p of result.problems.slice(0, 50)) io.print(`  seq ${p.seq}: ${p.problem}`);
-    return false;
   });
 }

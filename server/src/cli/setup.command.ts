@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { isStrongPassword, SetupAdmin, SetupDistrict } from '@lianxin/common';
-import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { Database } from '../db/database';
 import { systemClock } from '../platform/clock';
@@ -134,32 +133,12 @@ export async function setupCommand(io: CliIo, options: SetupOptions, deps: Setup
   }
 }
 
-type CliAction = <A extends unknown[]>(
-  command: (io: CliIo, ...args: A) => Promise<unknown>,
-) => (...args: A) => Promise<void>;
-
-/** Registers `lianxin setup` on the program, run through the program's `action`. */
-export function registerSetupCommand(program: Command, action: CliAction): void {
-  program
-    .command('setup')
-    .description(
-      'first run: create the district and its first administrator (refused once an account exists)',
-    )
-    .option('--district-code <code>', 'the district’s 12-digit area code (unless an area tree was imported)')
-    .option('--district-name <name>')
-    .option('--username <username>', 'the first administrator’s username')
-    .option('--name <name>', 'the first administrator’s name')
-    .action(
-      action(async (io, options: SetupOptions) => {
-        const terminal = terminalAsk();
-        try {
-          await setupCommand(io, options, {
-            ask: terminal.ask,
-            open: () => openConfiguredDatabase(io.config),
-          });
-        } finally {
-          terminal.close();
-        }
-      }),
-    );
+/** `lianxin setup`: the set-up on this terminal, against the configured database. */
+export async function terminalSetup(io: CliIo, options: SetupOptions): Promise<void> {
+  const terminal = terminalAsk();
+  try {
+    await setupCommand(io, options, { ask: terminal.ask, open: () => openConfiguredDatabase(io.config) });
+  } finally {
+    terminal.close();
+  }
 }

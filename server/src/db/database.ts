@@ -20,6 +20,8 @@ export interface DatabaseOptions {
   file?: string;
   /** PostgreSQL schema to use (the test suite gives every test file its own). */
   schema?: string;
+  /** PostgreSQL settings for every connection (the test suite turns synchronous_commit off). */
+  settings?: Record<string, string>;
   poolSize?: number;
 }
 
@@ -102,11 +104,15 @@ function keepingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
 
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.url) {
+    const settings = Object.entries({
+      ...(options.schema ? { search_path: options.schema } : {}),
+      ...options.settings,
+    }).map(([name, value]) => `-c ${name}=${value}`);
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
       types: pgTypes,
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+      ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new TextGuardPlugin()] });
     return { db, engine: 'postgres', pool, close: () => db.destroy() };

@@ -21,11 +21,17 @@ import { readSetting, writeSetting } from '../platform/settings/settings.reposit
 import { hasAreas, insertArea, insertUser } from './demo.repository';
 import { loadDemoAppeals } from './demo-appeals';
 import { loadDemoAssistance } from './demo-assistance';
+import { loadDemoDemocracy } from './demo-democracy';
+import { loadDemoDisclosures } from './demo-disclosures';
+import { loadDemoDispatches } from './demo-dispatches';
 import { demoHousehold, idNumberMaker } from './demo-households';
 import { loadDemoNotices } from './demo-notices';
 import { writeDemoAccounts } from './demo-password';
+import { loadDemoTopics } from './demo-topics';
 import { demoUnitAccounts, loadDemoUnits } from './demo-units';
 import { loadDemoVillagePages } from './demo-village-page';
+import { loadDemoWarnings } from './demo-warnings';
+import { loadDemoWhistlesAndReceptionDays } from './demo-whistles';
 import { COMMUNITY_NAMES, GROUP_ORDINALS, personName, VILLAGE_NAMES } from './names';
 import { Random } from './random';
 
@@ -247,9 +253,15 @@ export async function loadDemoDistrict(
     await ensureAppealDefaults(trx, now);
     await loadDemoAppeals(trx, clock, secrets, new Random(20261122));
     await loadDemoUnits(trx, clock, passwordHash, new Random(20261208));
+    await loadDemoDispatches(trx, clock, secrets);
     await loadDemoAssistance(trx, clock, new Random(20261123));
     await loadDemoVillagePages(trx, clock, new Random(20261207));
     await loadDemoNotices(trx, clock, secrets);
+    await loadDemoDemocracy(trx, clock, secrets);
+    await loadDemoWarnings(trx, clock, secrets);
+    await loadDemoWhistlesAndReceptionDays(trx, clock);
+    await loadDemoTopics(trx, clock, secrets);
+    await loadDemoDisclosures(trx, clock, secrets);
     await writeSetting(trx, 'demo.loaded', true, now, 'demo');
     await recordAudit(
       trx,

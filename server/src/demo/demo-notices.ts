@@ -1,7 +1,13 @@
 import { defaultLocale, type NoticeCreateBody } from '@lianxin/common';
 import type { Db } from '../db/dialect';
 import { findArea } from '../modules/areas';
-import { answerComment, closeNotice, postPublicComment, publishNotice } from '../modules/notices';
+import {
+  answerComment,
+  closeNotice,
+  objectionToAppeal,
+  postPublicComment,
+  publishNotice,
+} from '../modules/notices';
 import type { Clock } from '../platform/clock';
 import type { AreaContext } from '../platform/request-context';
 import { scopeOf } from '../platform/scope';
@@ -133,7 +139,8 @@ export async function loadDemoNotices(trx: Db, clock: Clock, secrets: Secrets): 
     note: '公示期内收到异议 1 件，经入户复核后公开答复，4 户均按程序报镇政府审批。',
   });
 
-  // The quarter's finances: open for anonymous comments, one received.
+  // The quarter's finances: seven days, open for anonymous comments; one received, and an
+  // objection the village took up as an appeal the next day.
   const financeAt = before(clock, 3);
   const finance = await publish(
     financeAt,
@@ -142,6 +149,7 @@ export async function loadDemoNotices(trx: Db, clock: Clock, secrets: Secrets): 
       title: `${await name(first)}2026年第三季度财务收支公开`,
       body: financeBody(await name(first)),
       areaCode: first,
+      periodDays: 7,
       commentMode: 'anonymous',
     },
     cadre,
@@ -151,6 +159,17 @@ export async function loadDemoNotices(trx: Db, clock: Clock, secrets: Secrets): 
     body: '水渠清淤花了 3.4 万，希望能把施工明细也公开一下。',
     name: null,
     proof: null,
+  });
+  const doubtAt = before(clock, 2);
+  const doubt = await postPublicComment(trx, resident(doubtAt, '10.20.0.14'), finance.id, {
+    kind: 'objection',
+    body: '“干部误工补贴 42,000 元”没有写明发给了谁、按什么标准，比上季度多了一万多，请逐人公开并说明依据。',
+    name: '陈玉兰',
+    proof: proof(doubtAt, '13991547268'),
+  });
+  await objectionToAppeal(trx, staffCtx(before(clock, 1), cadre), finance.id, doubt.id, {
+    categoryCode: 'policy',
+    villageCode: null,
   });
 
   // The road repair project of the second village: 5 working days, named, an objection waiting.

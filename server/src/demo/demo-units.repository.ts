@@ -50,3 +50,26 @@ export async function openAppealsOfCategories(db: Db, categories: string[]) {
     .orderBy('tracking_code')
     .execute();
 }
+
+/** A demo account with its unit, for acting as a department's staff or the district's. */
+export async function demoAccount(db: Db, username: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('areas', 'areas.code', 'users.area_code')
+    .select(['users.id', 'users.name', 'users.role', 'users.area_code', 'areas.kind', 'users.unit_id'])
+    .where('users.username', '=', username)
+    .executeTakeFirstOrThrow();
+}
+
+/** The demo's units by name. */
+export async function demoUnitsByName(db: Db) {
+  const rows = await db.selectFrom('units').select(['id', 'name']).execute();
+  return new Map(rows.map((r) => [r.name, r.id]));
+}
+
+/** A village of each town, in code order: where the dispatched sample appeals come from. */
+export async function demoVillageCodes(db: Db) {
+  return (
+    await db.selectFrom('areas').select('code').where('kind', '=', 'village').orderBy('code').execute()
+  ).map((r) => r.code);
+}

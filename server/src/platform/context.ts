@@ -6,6 +6,7 @@ import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
 import type { Clock } from './clock';
 import type { JobWorker } from './jobs/jobs.worker';
+import type { BulletinSectionRegistry } from './registries/bulletin-sections';
 import type { IndicatorRegistry } from './registries/indicators';
 import type { TodoRegistry } from './registries/todos';
 import type { Secrets } from './secrets';
@@ -30,6 +31,8 @@ export interface AppContext {
   indicators: IndicatorRegistry;
   /** The to-dos of the console's bell, registered by the modules. */
   todos: TodoRegistry;
+  /** Sections of the monthly bulletin contributed by the modules (每月一题). */
+  bulletinSections: BulletinSectionRegistry;
 }
 
 export interface RouteEntry {

@@ -1,4 +1,14 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  hkdfSync,
+  randomBytes,
+  sign,
+  verify,
+} from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
@@ -14,6 +24,13 @@ export interface Secrets {
   decrypt(sealed: string): string;
   /** A keyed hash for exact lookup of a value that is stored encrypted. */
   lookupHash(value: string): string;
+  /** The keyed link of the audit chain (HMAC-SHA256 under its own derived key). */
+  auditMac(text: string): string;
+  /** Signs an audit checkpoint (Ed25519, key derived from the master secret). */
+  signCheckpoint(text: string): string;
+  verifyCheckpoint(text: string, signature: string): boolean;
+  /** The checkpoints' public key (base64 SPKI DER): checks a signature without the secret. */
+  checkpointPublicKey: string;
 }
 
 function derive(master: Buffer, purpose: string): Buffer {
@@ -38,6 +55,17 @@ export function secretsFromKey(master: Buffer): Secrets {
   if (master.length !== 32) throw new Error('SECRET_KEY must be 32 bytes, base64-encoded');
   const encryptionKey = derive(master, 'field-encryption');
   const lookupKey = derive(master, 'lookup-hash');
+  const auditKey = derive(master, 'audit-chain');
+  // An Ed25519 private key is its 32-byte seed, wrapped in PKCS#8.
+  const checkpointKey = createPrivateKey({
+    key: Buffer.concat([
+      Buffer.from('302e020100300506032b657004220420', 'hex'),
+      derive(master, 'audit-checkpoint'),
+    ]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  const checkpointPublic = createPublicKey(checkpointKey);
   const nextNonce = nonces();
   return {
     encrypt(plain) {
@@ -56,6 +84,20 @@ export function secretsFromKey(master: Buffer): Secrets {
     lookupHash(value) {
       return createHmac('sha256', lookupKey).update(value).digest('hex');
     },
+    auditMac(text) {
+      return createHmac('sha256', auditKey).update(text).digest('hex');
+    },
+    signCheckpoint(text) {
+      return sign(null, Buffer.from(text), checkpointKey).toString('base64');
+    },
+    verifyCheckpoint(text, signature) {
+      try {
+        return verify(null, Buffer.from(text), checkpointPublic, Buffer.from(signature, 'base64'));
+      } catch {
+        return false;
+      }
+    },
+    checkpointPublicKey: checkpointPublic.export({ format: 'der', type: 'spki' }).toString('base64'),
   };
 }
 

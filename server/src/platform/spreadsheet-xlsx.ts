@@ -109,12 +109,21 @@ export async function sheetPaths(zip: yauzl.ZipFile, entries: Map<string, yauzl.
   return paths;
 }
 
-/** The path of the workbook's first sheet. */
-export async function firstSheetPath(
+/** A sheet's name and whether Excel hides it (a helper sheet, not something a user meant to send). */
+export type SheetInfo = { name: string; hidden: boolean };
+
+/** The workbook's sheets, in order: their names and whether Excel hides them. */
+export async function sheetInfos(
   zip: yauzl.ZipFile,
   entries: Map<string, yauzl.Entry>,
-): Promise<string | null> {
-  return (await sheetPaths(zip, entries))[0] ?? null;
+): Promise<SheetInfo[]> {
+  const workbook = await smallEntry(zip, entries.get('xl/workbook.xml'));
+  const out: SheetInfo[] = [];
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)) {
+    const a = attributes(m[0]);
+    out.push({ name: decodeText(a.name ?? ''), hidden: a.state === 'hidden' || a.state === 'veryHidden' });
+  }
+  return out;
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

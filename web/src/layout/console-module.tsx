@@ -25,6 +25,7 @@ const menuGroups = [
   { id: 'registry', title: 'nav.group.registry' },
   { id: 'assistance', title: 'assistance.nav.group' },
   { id: 'appeals', title: 'appeals.nav.group' },
+  { id: 'democracy', title: 'nav.group.democracy' },
   { id: 'basics', title: 'nav.group.basics' },
   { id: 'security', title: 'nav.group.security' },
 ] as const satisfies readonly { id: string; title?: UiKey }[];

@@ -31,6 +31,7 @@ import { ChangePasswordModal } from '../modules/account/change-password.modal';
 import { useCan, useMe, useSignOut } from '../session/session';
 import { roleLabel } from '../shared/labels';
 import { useModalTarget } from '../shared/use-modal-target';
+import { ScreenWatermark } from '../shared/watermark';
 import type { NavGroup } from './console-module';
 import { LanguageSwitch } from './language-switch';
 import { Logo } from './logo';
@@ -192,15 +193,17 @@ export function ConsoleLayout({ navigation }: { navigation: readonly NavGroup[] 
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ margin: phone ? 12 : 24, minWidth: 0 }}>
-          <Suspense
-            fallback={
-              <Flex justify="center" style={{ padding: 64 }}>
-                <Spin />
-              </Flex>
-            }
-          >
-            <Outlet />
-          </Suspense>
+          <ScreenWatermark>
+            <Suspense
+              fallback={
+                <Flex justify="center" style={{ padding: 64 }}>
+                  <Spin />
+                </Flex>
+              }
+            >
+              <Outlet />
+            </Suspense>
+          </ScreenWatermark>
         </Layout.Content>
         <Layout.Footer style={{ textAlign: 'center', color: token.colorTextTertiary, paddingTop: 0 }}>
           {t('app.footer', { year: new Date().getFullYear() })}

@@ -1,6 +1,12 @@
-import { EditOutlined, EnvironmentOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  EditOutlined,
+  EnvironmentOutlined,
+  RightOutlined,
+  SearchOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Flex, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useT } from '../i18n/i18n';
 import { usePublicVillages } from './public.api';
 import { useVillageChoice } from './village/village-choice';
@@ -93,6 +99,13 @@ export function PublicHomePage() {
           <span className="lx-public-big-hint">{t('public.home.trackHint')}</span>
         </span>
       </Button>
+      <Link
+        to="/public/reception-days"
+        style={{ display: 'block', fontSize: 16, padding: '4px 0' }}
+        data-testid="public-go-reception"
+      >
+        <TeamOutlined aria-hidden /> {t('public.reception.entry')}
+      </Link>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {t('public.home.how')}
       </Typography.Paragraph>

@@ -13,6 +13,9 @@ const VillagePage = lazy(() => import('./village/village.page').then((m) => ({ d
 const PublicNoticePage = lazy(() =>
   import('./notices/notice.public-page').then((m) => ({ default: m.PublicNoticePage })),
 );
+const PublicReceptionDaysPage = lazy(() =>
+  import('./reception/reception-days.public-page').then((m) => ({ default: m.PublicReceptionDaysPage })),
+);
 const PublicHelperRatingPage = lazy(() =>
   import('./public-helper-rating.page').then((m) => ({ default: m.PublicHelperRatingPage })),
 );
@@ -29,6 +32,7 @@ export const publicRoutes: RouteObject[] = [
       { path: 'rate/:token', element: <PublicHelperRatingPage /> },
       { path: 'villages/:code', element: <VillagePage /> },
       { path: 'notices/:id', element: <PublicNoticePage /> },
+      { path: 'reception-days', element: <PublicReceptionDaysPage /> },
       { path: '*', element: <Navigate to="/public" replace /> },
     ],
   },

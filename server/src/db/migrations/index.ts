@@ -17,6 +17,18 @@ import * as createVerificationCodes from './2026_12_07_0920_create_verification_
 import * as createIntegrations from './2026_12_07_0930_create_integrations';
 import * as createNotices from './2026_12_07_0940_create_notices';
 import * as categoryWorkingDays from './2026_12_07_0950_category_working_days';
+import * as auditSealedChain from './2026_12_08_1000_audit_sealed_chain';
+import * as tokenScopesAndLoginThrottle from './2026_12_08_1100_token_scopes_and_login_throttle';
+import * as publicSubmissions from './2026_12_08_1200_public_submissions';
+import * as rosterLayouts from './2026_12_08_1300_roster_layouts';
+import * as createOpen311 from './2026_12_08_1400_create_open311';
+import * as createWarnings from './2026_12_08_1500_create_warnings';
+import * as createDispatches from './2026_12_08_1600_create_dispatches';
+import * as createWhistles from './2026_12_08_1700_create_whistles';
+import * as createReceptionDays from './2026_12_08_1800_create_reception_days';
+import * as createDemocracy from './2026_12_09_0900_create_democracy';
+import * as createDisclosuresAndProjects from './2026_12_09_0910_create_disclosures_and_projects';
+import * as createMonthlyTopics from './2026_12_09_0920_create_monthly_topics';
 
 /** Every migration, in order. A new migration file is added here and never edited once landed. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +50,16 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0930_create_integrations': createIntegrations,
   '2026_12_07_0940_create_notices': createNotices,
   '2026_12_07_0950_category_working_days': categoryWorkingDays,
+  '2026_12_08_1000_audit_sealed_chain': auditSealedChain,
+  '2026_12_08_1100_token_scopes_and_login_throttle': tokenScopesAndLoginThrottle,
+  '2026_12_08_1200_public_submissions': publicSubmissions,
+  '2026_12_08_1300_roster_layouts': rosterLayouts,
+  '2026_12_08_1400_create_open311': createOpen311,
+  '2026_12_08_1500_create_warnings': createWarnings,
+  '2026_12_08_1600_create_dispatches': createDispatches,
+  '2026_12_08_1700_create_whistles': createWhistles,
+  '2026_12_08_1800_create_reception_days': createReceptionDays,
+  '2026_12_09_0900_create_democracy': createDemocracy,
+  '2026_12_09_0910_create_disclosures_and_projects': createDisclosuresAndProjects,
+  '2026_12_09_0920_create_monthly_topics': createMonthlyTopics,
 };

@@ -165,3 +165,11 @@ export interface PublicFailuresTable {
   ip_hash: string;
   at: Timestamp;
 }
+
+/** One accepted public submission, as the public page's limits count it. */
+export interface PublicSubmissionsTable {
+  id: string;
+  ip_hash: string;
+  phone_hash: string;
+  at: Timestamp;
+}

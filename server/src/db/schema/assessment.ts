@@ -1,4 +1,5 @@
 // Assessment's tables: the yearly assessment and the dashboard's counts.
+import type { Cohort } from '@lianxin/common';
 import type { Generated } from 'kysely';
 import type { Timestamp } from './columns';
 
@@ -16,7 +17,7 @@ export interface AssessmentYearsTable {
 export interface AssessmentScoresTable {
   year: number;
   cadre_id: string;
-  cohort: 'village_cadres' | 'town_staff' | 'town_heads' | 'leaders';
+  cohort: Cohort;
   area_code: string;
   /** JSON array of { indicator, weight, value, points }. */
   breakdown: string;

@@ -9,6 +9,7 @@ import type {
   MediationSessionsTable,
   MediationsTable,
   PublicFailuresTable,
+  PublicSubmissionsTable,
   ScreeningsTable,
 } from './appeals';
 import type {
@@ -33,29 +34,55 @@ import type {
 } from './assistance';
 import type { CalendarDaysTable, CalendarYearsTable } from './calendar';
 import type {
+  DemocracyAuthorisationsTable,
+  DemocracyMemberHouseholdsTable,
+  DemocracyMembersTable,
+  MatterAttachmentsTable,
+  MatterSpendingsTable,
+  MattersTable,
+  MatterTasksTable,
+  MeetingRollTable,
+  MeetingsTable,
+} from './democracy';
+import type {
+  DisclosureSchedulesTable,
+  DisclosuresTable,
+  ProjectAccountabilitiesTable,
+  ProjectSpendingsTable,
+  ProjectStagesTable,
+  ProjectsTable,
+} from './disclosures';
+import type {
   IntegrationKeysTable,
   IntegrationsTable,
   WebhookDeliveriesTable,
   WebhooksTable,
 } from './integrations';
 import type { NoticeAttachmentsTable, NoticeCommentsTable, NoticesTable } from './notices';
+import type { HotlineWorkOrdersTable, Open311RequestsTable } from './open311';
 import type {
   ApiTokensTable,
-  AuditHeadTable,
+  AuditChainTable,
   AuditLogTable,
   JobsTable,
+  LoginAddressesTable,
   LoginFailuresTable,
+  LoginThrottleTable,
   NotificationsTable,
   SessionsTable,
   SettingsTable,
   UsersTable,
 } from './platform';
+import type { ReceptionDayAppealsTable, ReceptionDaysTable } from './reception';
 import type {
   AreasTable,
   HouseholdImportsTable,
   HouseholdIndicatorsTable,
   HouseholdsTable,
   HouseholdTagsTable,
+  IdNumberChecksTable,
+  IdNumberLookupsTable,
+  ImportMappingsTable,
   ResidentsTable,
   ResidentTagsTable,
   TagDefinitionsTable,
@@ -64,8 +91,11 @@ import type {
   TierRuleSetsTable,
   TierRunsTable,
 } from './registry';
-import type { AppealUnitsTable, UnitCategoriesTable, UnitsTable } from './units';
+import type { MonthlyTopicAppealsTable, MonthlyTopicMeasuresTable, MonthlyTopicsTable } from './topics';
+import type { AppealDispatchesTable, AppealUnitsTable, UnitCategoriesTable, UnitsTable } from './units';
 import type { VerificationCodesTable } from './verification';
+import type { WarningAppealsTable, WarningsTable } from './warnings';
+import type { WhistlesTable, WhistleUnitsTable } from './whistles';
 
 export type {
   AppealAttachmentsTable,
@@ -76,6 +106,7 @@ export type {
   MediationSessionsTable,
   MediationsTable,
   PublicFailuresTable,
+  PublicSubmissionsTable,
   ScreeningsTable,
 } from './appeals';
 export type {
@@ -100,6 +131,25 @@ export type {
 } from './assistance';
 export type { CalendarDaysTable, CalendarYearsTable } from './calendar';
 export type {
+  DemocracyAuthorisationsTable,
+  DemocracyMemberHouseholdsTable,
+  DemocracyMembersTable,
+  MatterAttachmentsTable,
+  MatterSpendingsTable,
+  MattersTable,
+  MatterTasksTable,
+  MeetingRollTable,
+  MeetingsTable,
+} from './democracy';
+export type {
+  DisclosureSchedulesTable,
+  DisclosuresTable,
+  ProjectAccountabilitiesTable,
+  ProjectSpendingsTable,
+  ProjectStagesTable,
+  ProjectsTable,
+} from './disclosures';
+export type {
   IntegrationKeyRow,
   IntegrationKeysTable,
   IntegrationRow,
@@ -110,13 +160,16 @@ export type {
   WebhooksTable,
 } from './integrations';
 export type { NoticeAttachmentsTable, NoticeCommentsTable, NoticesTable } from './notices';
+export type { HotlineWorkOrdersTable, Open311RequestsTable } from './open311';
 export type {
   ApiTokensTable,
-  AuditHeadTable,
+  AuditChainTable,
   AuditLogTable,
   JobRow,
   JobsTable,
+  LoginAddressesTable,
   LoginFailuresTable,
+  LoginThrottleTable,
   NewJob,
   NotificationsTable,
   SessionsTable,
@@ -125,6 +178,7 @@ export type {
   UsersTable,
   UserUpdate,
 } from './platform';
+export type { ReceptionDayAppealsTable, ReceptionDaysTable } from './reception';
 export type {
   AreaRow,
   AreasTable,
@@ -132,6 +186,9 @@ export type {
   HouseholdIndicatorsTable,
   HouseholdsTable,
   HouseholdTagsTable,
+  IdNumberChecksTable,
+  IdNumberLookupsTable,
+  ImportMappingsTable,
   ResidentsTable,
   ResidentTagsTable,
   TagDefinitionsTable,
@@ -140,13 +197,41 @@ export type {
   TierRuleSetsTable,
   TierRunsTable,
 } from './registry';
-export type { AppealUnitsTable, UnitCategoriesTable, UnitsTable } from './units';
+export type { MonthlyTopicAppealsTable, MonthlyTopicMeasuresTable, MonthlyTopicsTable } from './topics';
+export type { AppealDispatchesTable, AppealUnitsTable, UnitCategoriesTable, UnitsTable } from './units';
 export type { VerificationCodesTable } from './verification';
+export type { WarningAppealsTable, WarningsTable } from './warnings';
+export type { WhistlesTable, WhistleUnitsTable } from './whistles';
 
 export interface DB {
+  disclosure_schedules: DisclosureSchedulesTable;
+  disclosures: DisclosuresTable;
+  projects: ProjectsTable;
+  project_stages: ProjectStagesTable;
+  project_spendings: ProjectSpendingsTable;
+  project_accountabilities: ProjectAccountabilitiesTable;
+  democracy_members: DemocracyMembersTable;
+  democracy_member_households: DemocracyMemberHouseholdsTable;
+  democracy_authorisations: DemocracyAuthorisationsTable;
+  matters: MattersTable;
+  meetings: MeetingsTable;
+  meeting_roll: MeetingRollTable;
+  matter_tasks: MatterTasksTable;
+  matter_spendings: MatterSpendingsTable;
+  matter_attachments: MatterAttachmentsTable;
+  whistles: WhistlesTable;
+  whistle_units: WhistleUnitsTable;
+  reception_days: ReceptionDaysTable;
+  reception_day_appeals: ReceptionDayAppealsTable;
+  monthly_topics: MonthlyTopicsTable;
+  monthly_topic_appeals: MonthlyTopicAppealsTable;
+  monthly_topic_measures: MonthlyTopicMeasuresTable;
+  warnings: WarningsTable;
+  warning_appeals: WarningAppealsTable;
   units: UnitsTable;
   unit_categories: UnitCategoriesTable;
   appeal_units: AppealUnitsTable;
+  appeal_dispatches: AppealDispatchesTable;
   areas: AreasTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -156,8 +241,10 @@ export interface DB {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   login_failures: LoginFailuresTable;
+  login_throttle: LoginThrottleTable;
+  login_addresses: LoginAddressesTable;
   audit_log: AuditLogTable;
-  audit_head: AuditHeadTable;
+  audit_chain: AuditChainTable;
   jobs: JobsTable;
   settings: SettingsTable;
   households: HouseholdsTable;
@@ -170,6 +257,9 @@ export interface DB {
   tier_history: TierHistoryTable;
   tier_overrides: TierOverridesTable;
   household_imports: HouseholdImportsTable;
+  import_mappings: ImportMappingsTable;
+  id_number_lookups: IdNumberLookupsTable;
+  id_number_checks: IdNumberChecksTable;
   tier_runs: TierRunsTable;
   appeal_categories: AppealCategoriesTable;
   appeals: AppealsTable;
@@ -184,6 +274,7 @@ export interface DB {
   notice_attachments: NoticeAttachmentsTable;
   verification_codes: VerificationCodesTable;
   public_failures: PublicFailuresTable;
+  public_submissions: PublicSubmissionsTable;
   appeal_attachments: AppealAttachmentsTable;
   cadre_quotas: CadreQuotasTable;
   pairings: PairingsTable;
@@ -205,4 +296,6 @@ export interface DB {
   household_counts: HouseholdCountsTable;
   calendar_years: CalendarYearsTable;
   calendar_days: CalendarDaysTable;
+  open311_requests: Open311RequestsTable;
+  hotline_work_orders: HotlineWorkOrdersTable;
 }

@@ -1,7 +1,7 @@
 // The platform's tables: users and their sessions, API tokens and failed logins, the audit log, jobs,
 // settings and outgoing notifications.
 import type { NotificationKind } from '@lianxin/common';
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Timestamp } from './columns';
 
 export interface UsersTable {
@@ -43,6 +43,25 @@ export interface ApiTokensTable {
   expires_at: Timestamp | null;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** JSON: `{"kind":"read"}` or `{"kind":"permissions","permissions":[…]}`. */
+  scope: string;
+  last_used_ip: string | null;
+}
+
+/** One sign-in counter: `account:<username>`, `ip:<address>` or `known:<username>:<address>`. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_start: Timestamp;
+  lock_level: number;
+  locked_until: Timestamp | null;
+}
+
+/** The addresses an account has signed in from. */
+export interface LoginAddressesTable {
+  user_id: string;
+  ip: string;
+  last_at: Timestamp;
 }
 
 export interface LoginFailuresTable {
@@ -53,7 +72,8 @@ export interface LoginFailuresTable {
 }
 
 export interface AuditLogTable {
-  seq: number;
+  /** The entry's number, given by the table when the entry is written. */
+  seq: Generated<number>;
   at: Timestamp;
   actor_id: string | null;
   actor_name: string | null;
@@ -64,14 +84,23 @@ export interface AuditLogTable {
   ip: string | null;
   before_json: string | null;
   after_json: string | null;
-  prev_hash: string;
-  hash: string;
+  /** The chain's link: SHA-256 up to `audit_chain.legacy_seq`, then HMAC once sealed; null until sealed. */
+  prev_hash: string | null;
+  hash: string | null;
+  /** The entry's place in the keyed chain, given by the sealer; null before it (and for the older entries). */
+  seal_seq: number | null;
 }
 
-export interface AuditHeadTable {
+/** The audit chain's one row: where the unkeyed chain ended, the sealed head, the last checkpoint. */
+export interface AuditChainTable {
   id: number;
-  seq: number;
+  legacy_seq: number;
+  legacy_hash: string;
+  seal_seq: number;
   hash: string;
+  sealed_at: Timestamp | null;
+  checkpoint_seq: number | null;
+  checkpoint_at: Timestamp | null;
 }
 
 export interface JobsTable {

@@ -155,6 +155,51 @@ export interface HouseholdImportsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   committed_at: Timestamp | null;
+  /** The village a one-village roster (no village column) belongs to. */
+  village_code: string | null;
+  /** The sheet chosen (0-based) when the workbook has several with a roster header. */
+  sheet: number | null;
+  /** JSON { header: field | null } the user chose for this file. */
+  mapping: string | null;
+  /** JSON RosterLayout: the header row, sheets and columns the check found. */
+  layout: string | null;
+  /** JSON [row, reason][] of the rows a write of the valid households holds back. */
+  held_back: string | null;
+  /** The held-back rows' workbook, kept once the valid households are written. */
+  held_back_file: Buffer | null;
+  valid_only: boolean | null;
+}
+
+/** A column mapping remembered for a village and a header signature. */
+export interface ImportMappingsTable {
+  area_code: string;
+  signature: string;
+  mapping: string;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** A look-up that answered "registered outside your area": one per request or import file. */
+export interface IdNumberLookupsTable {
+  id: string;
+  user_id: string;
+  day: string;
+  source: string;
+  hits: number;
+  created_at: Timestamp;
+}
+
+/** A verification case raised when an account passed its daily limit of such look-ups. */
+export interface IdNumberChecksTable {
+  id: string;
+  town_code: string;
+  area_code: string;
+  user_id: string;
+  source: string;
+  numbers: number;
+  created_at: Timestamp;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
 }
 
 export interface TierRunsTable {

@@ -1,13 +1,19 @@
-import { type AppealLevel, type AppealStatus, appealLevels, openAppealStatuses } from '@lianxin/common';
+import {
+  type AppealEventKind,
+  type AppealLevel,
+  type AppealStatus,
+  appealLevels,
+  openAppealStatuses,
+} from '@lianxin/common';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/dialect';
 import type { AppealEventsTable, AppealsTable } from '../../db/schema';
-import { notFound } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { emitEvent } from '../../platform/integrations';
 import type { OutgoingNotification } from '../../platform/notifications/notifications.service';
 import type { Scope } from '../../platform/scope';
-import { type AppealRow, findAppeal, holderOf, insertEvents } from './appeals.repository';
+import { type AppealRow, findAppeal, holderOf, insertEvents, updateAppeal } from './appeals.repository';
 import { findCategory } from './categories/categories.repository';
 import { appealSettings, calendarFor, deadlines } from './intake/deadlines';
 
@@ -125,17 +131,41 @@ export async function levelChange(
   };
 }
 
+/** The timeline entries other modules write: routing to a unit, and every step of dispatch. */
+export type UnitTimelineKind = Extract<
+  AppealEventKind,
+  | 'routed'
+  | 'dispatched'
+  | 'dispatch_accepted'
+  | 'dispatch_returned'
+  | 'redispatched'
+  | 'dispatch_overruled'
+  | 'dispatch_part'
+  | 'dispatch_warned'
+  | 'supervised'
+  | 'whistled'
+  | 'whistle_reported'
+>;
+
 /**
  * Puts an entry on an appeal's timeline for work another module did on it (routing it to a
- * handling unit), in the caller's transaction.
+ * handling unit, dispatch), in the caller's transaction; public entries show on the resident's page.
  */
 export async function appendToTimeline(
   db: Db,
   ctx: { clock: { now(): Date }; actor: { id: string | null; name: string | null } },
   appealId: string,
-  entry: { kind: 'routed'; note: string },
+  entry: { kind: UnitTimelineKind; note: string; public?: boolean },
 ): Promise<void> {
   await insertEvents(db, [event(appealId, ctx.clock.now().toISOString(), ctx.actor, entry)]);
+}
+
+/**
+ * Marks an appeal changed by another module's work on it (a dispatch), if nobody changed it since
+ * `version` was read: two such changes made at once cannot both pass.
+ */
+export async function touchAppeal(db: Db, id: string, version: number, nowIso: string): Promise<void> {
+  if (!(await updateAppeal(db, id, version, { updated_at: nowIso }))) throw new AppError('VERSION_CONFLICT');
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   cohorts,
   defaultAssessmentConfig,
   ratio,
+  withDefaultCohorts,
 } from '@lianxin/common';
 import type { Db } from '../../db/dialect';
 import type { Actor } from '../../platform/audit/audit.service';
@@ -35,6 +36,8 @@ function cohortOf(role: string, rank: string | null, hasContactPoint: boolean): 
   if (role === 'town_head') return 'town_heads';
   if ((role === 'district_admin' || role === 'district_staff') && (rank === 'leader' || hasContactPoint))
     return 'leaders';
+  // A department is assessed through its head's account.
+  if (role === 'department_head') return 'departments';
   return null;
 }
 
@@ -89,7 +92,7 @@ export async function computeAssessment(
   const row = await findYear(db, year);
   editable(row, year);
   const config: AssessmentConfig = row
-    ? (JSON.parse(row.config) as AssessmentConfig)
+    ? withDefaultCohorts(JSON.parse(row.config) as Partial<AssessmentConfig>)
     : defaultAssessmentConfig;
   const cadres = (await enabledAccounts(db)).flatMap((cadre) => {
     const cohort = cohortOf(cadre.role, cadre.rank, cadre.leadsContactPoint);
@@ -97,7 +100,7 @@ export async function computeAssessment(
   });
   // Only the indicators some cohort weighs are counted, each over every cadre at once.
   const weighted = new Set(cohorts.flatMap((cohort) => Object.keys(config[cohort].weights)));
-  const query = { db, cadres, from: `${year}-01-01`, to: `${year}-12-31`, once: onceMemo() };
+  const query = { db, cadres, from: `${year}-01-01`, to: `${year}-12-31`, clock, once: onceMemo() };
   const counted = new Map(
     await Promise.all(
       ctx.indicators
@@ -198,7 +201,9 @@ export async function assessment(
   return {
     year,
     status: row?.status ?? 'draft',
-    config: row ? (JSON.parse(row.config) as AssessmentConfig) : defaultAssessmentConfig,
+    config: row
+      ? withDefaultCohorts(JSON.parse(row.config) as Partial<AssessmentConfig>)
+      : defaultAssessmentConfig,
     computedAt: row?.computed_at ?? null,
     finalizedAt: row?.finalized_at ?? null,
     scores: scores.map(toScore),

@@ -1,16 +1,16 @@
 import type { Writable } from 'node:stream';
 import { type Assessment, cohorts } from '@lianxin/common';
-import ExcelJS from 'exceljs';
 import type { IndicatorRegistry } from '../../platform/registries/indicators';
-import { neutralize } from '../../platform/spreadsheet';
+import { SpreadsheetWriter } from '../../platform/spreadsheet-writer';
 
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX } from '../../platform/spreadsheet-writer';
 
 const cohortNames = {
   village_cadres: '村干部',
   town_staff: '镇干部',
   town_heads: '镇主要负责人',
   leaders: '联系点领导',
+  departments: '区直部门',
 };
 
 /** The year's scores as a workbook: one sheet per cohort, in rank order, with every indicator. */
@@ -19,11 +19,10 @@ export async function writeAssessmentWorkbook(
   registry: IndicatorRegistry,
   out: Writable,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const workbook = new SpreadsheetWriter(out);
   for (const cohort of cohorts) {
     const indicators = Object.keys(data.config[cohort].weights);
-    const sheet = workbook.addWorksheet(cohortNames[cohort]);
-    sheet.columns = [
+    const sheet = workbook.sheet(cohortNames[cohort], [
       { header: '排名', width: 8 },
       { header: '姓名', width: 12 },
       { header: '单位', width: 16 },
@@ -33,25 +32,23 @@ export async function writeAssessmentWorkbook(
         width: 18,
       })),
       { header: '点评', width: 30 },
-    ];
+    ]);
     for (const s of data.scores.filter((x) => x.cohort === cohort)) {
       const value = (i: string) => s.breakdown.find((b) => b.indicator === i)?.value;
-      sheet
-        .addRow([
-          s.rank ?? '—',
-          // Names and comments are typed by people: a leading "=" must stay text.
-          neutralize(s.cadreName),
-          neutralize(s.areaName),
-          s.score ?? '暂无数据',
-          ...indicators.map((i) => {
-            const v = value(i);
-            return v === null || v === undefined ? '暂无数据' : `${(v * 100).toFixed(1)}%`;
-          }),
-          neutralize(s.comment ?? ''),
-        ])
-        .commit();
+      // Names and comments are typed by people: the writer keeps a leading "=" as text.
+      sheet.add([
+        s.rank ?? '—',
+        s.cadreName,
+        s.areaName,
+        s.score ?? '暂无数据',
+        ...indicators.map((i) => {
+          const v = value(i);
+          return v === null || v === undefined ? '暂无数据' : `${(v * 100).toFixed(1)}%`;
+        }),
+        s.comment ?? '',
+      ]);
     }
     sheet.commit();
   }
-  await workbook.commit();
+  await workbook.finish();
 }

@@ -211,6 +211,8 @@ export function registerAssessmentIndicators(registry: IndicatorRegistry): void 
       ...texts(cadreIndicatorDefinitions[key]),
       kind: 'ratio',
       surfaces: ['assessment'],
+      // A person's own work: departments are assessed on their dispatches instead.
+      cohorts: ['village_cadres', 'town_staff', 'town_heads', 'leaders'],
       group,
       byCadre: perCadre((r) => r[rate]),
     });

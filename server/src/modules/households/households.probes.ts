@@ -2,11 +2,14 @@ import { householdsApi } from '@lianxin/common';
 import {
   clearPendingOverrides,
   householdOf,
+  insertRow,
   nextSerial,
   type RouteCase,
   rosterImport,
+  townOf,
   versionOf,
 } from '../../../test/probes';
+import { newId } from '../../platform/ids';
 
 /** How to call each route of this module on an object in a chosen area (see server/test/probes.ts). */
 export const householdsProbes: Record<string, RouteCase> = {
@@ -25,6 +28,14 @@ export const householdsProbes: Record<string, RouteCase> = {
   }),
   'POST /api/v1/residents/:id/reveal-id': async (_t, target) => ({
     url: `/api/v1/residents/${householdOf(target).residentId}/reveal-id`,
+  }),
+  'POST /api/v1/residents/:id/reveal-phone': async (_t, target) => ({
+    url: `/api/v1/residents/${householdOf(target).residentId}/reveal-phone`,
+    body: { purpose: 'view' },
+  }),
+  'POST /api/v1/households/:id/reveal-phone': async (_t, target) => ({
+    url: `/api/v1/households/${householdOf(target).id}/reveal-phone`,
+    body: { purpose: 'call' },
   }),
   'PATCH /api/v1/households/:id': async (t, target) => ({
     url: `/api/v1/households/${householdOf(target).id}`,
@@ -88,6 +99,47 @@ export const householdsProbes: Record<string, RouteCase> = {
   'POST /api/v1/household-imports/:id/commit': async (t, target) => ({
     url: `/api/v1/household-imports/${await rosterImport(t, target, 'ready')}/commit`,
   }),
+  'POST /api/v1/household-imports/:id/layout': async (t, target) => ({
+    url: `/api/v1/household-imports/${await rosterImport(t, target, 'ready')}/layout`,
+    body: { sheet: 0 },
+  }),
+  'GET /api/v1/household-imports/:id/held-back': async (t, target) => {
+    const id = newId();
+    const now = new Date().toISOString();
+    await insertRow(t, 'household_imports', {
+      id,
+      area_code: target.village,
+      created_by: target.user.id,
+      locale: 'zh-CN',
+      file_name: '名册.xlsx',
+      content: null,
+      status: 'committed',
+      progress_done: 1,
+      progress_total: 1,
+      errors: '[]',
+      error_count: 0,
+      created_at: now,
+      updated_at: now,
+      held_back_file: Buffer.from('PK'),
+    });
+    return { url: `/api/v1/household-imports/${id}/held-back` };
+  },
+  'GET /api/v1/id-number-checks': async () => ({ url: '/api/v1/id-number-checks' }),
+  'POST /api/v1/id-number-checks/:id/close': async (t, target) => {
+    const id = newId();
+    await insertRow(t, 'id_number_checks', {
+      id,
+      town_code: townOf(target.village),
+      area_code: target.village,
+      user_id: target.user.id,
+      source: `request:${id}`,
+      numbers: 1,
+      created_at: new Date().toISOString(),
+      closed_at: null,
+      closed_by: null,
+    });
+    return { url: `/api/v1/id-number-checks/${id}/close` };
+  },
   'GET /api/v1/households/export': async (_t, target) => ({
     url: `/api/v1/households/export?areaCode=${target.village}`,
   }),

@@ -7,6 +7,7 @@ import { areaContextOf, withTransaction } from '../../platform/request-context';
 import { route } from '../../platform/routes';
 import { addMember, changeHead, putIndicators, updateHousehold } from './household-edits.service';
 import { createHousehold, getHousehold, listHouseholdsInScope } from './households.service';
+import { answeringLookups } from './id-number-lookups.service';
 import { auditExport, writeExport } from './import/roster-export';
 import { XLSX } from './import/roster-workbook';
 
@@ -24,7 +25,9 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   route(app, householdsApi.create, { permission: 'households.manage' }, async (request) => {
     const ctx = areaContextOf(request);
-    return withTransaction(ctx, (trx) => createHousehold(trx, ctx, request.body));
+    return answeringLookups(ctx, () =>
+      withTransaction(ctx, (trx) => createHousehold(trx, ctx, request.body)),
+    );
   });
 
   route(app, householdsApi.update, { permission: 'households.manage' }, async (request) => {
@@ -34,7 +37,9 @@ export const householdsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   route(app, householdsApi.addMember, { permission: 'households.manage' }, async (request) => {
     const ctx = areaContextOf(request);
-    return withTransaction(ctx, (trx) => addMember(trx, ctx, request.params.id, request.body));
+    return answeringLookups(ctx, () =>
+      withTransaction(ctx, (trx) => addMember(trx, ctx, request.params.id, request.body)),
+    );
   });
 
   route(app, householdsApi.changeHead, { permission: 'households.manage' }, async (request) => {

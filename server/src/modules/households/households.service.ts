@@ -17,7 +17,6 @@ import {
 import type { Db } from '../../db/dialect';
 import { isUniqueViolation } from '../../db/dialect';
 import { recordAudit } from '../../platform/audit/audit.service';
-import type { Caller } from '../../platform/context';
 import { decodeCursor, encodeCursor } from '../../platform/cursor';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
@@ -42,19 +41,17 @@ import {
 } from './households.repository';
 import { residentRow } from './resident-rows';
 import { insertResident, insertResidentTags, type ResidentRow } from './residents.repository';
-import { assertIdNumberFree, canSeeFull } from './residents.service';
+import { assertIdNumberFree } from './residents.service';
 
 // The bench's data generator writes residents as a household file does.
 export { residentRow };
 
-function phoneFor(caller: Caller, phone: string | null): string | null {
-  return phone === null || canSeeFull(caller) ? phone : maskPhone(phone);
+// Masked for every role: the full number comes only through a reveal, audited each time.
+function maskedPhone(phone: string | null): string | null {
+  return phone === null ? null : maskPhone(phone);
 }
 
-function toSummary(
-  row: HouseholdRow & { area_name: string; head_name: string | null },
-  caller: Caller,
-): HouseholdSummary {
+function toSummary(row: HouseholdRow & { area_name: string; head_name: string | null }): HouseholdSummary {
   return {
     id: row.id,
     number: row.number,
@@ -63,7 +60,7 @@ function toSummary(
     areaName: row.area_name,
     headName: row.head_name,
     address: row.address,
-    phone: phoneFor(caller, row.phone),
+    phone: maskedPhone(row.phone),
     memberCount: row.member_count,
     status: row.status,
     tier: row.tier,
@@ -71,7 +68,7 @@ function toSummary(
   };
 }
 
-function toResident(row: ResidentRow, tags: string[], caller: Caller): Resident {
+function toResident(row: ResidentRow, tags: string[]): Resident {
   return {
     id: row.id,
     householdId: row.household_id,
@@ -81,7 +78,7 @@ function toResident(row: ResidentRow, tags: string[], caller: Caller): Resident 
     gender: row.gender,
     birthDate: row.birth_date,
     relation: row.relation as Resident['relation'],
-    phone: phoneFor(caller, row.phone),
+    phone: maskedPhone(row.phone),
     partyMember: Boolean(row.party_member),
     partyJoinYear: row.party_join_year,
     employment: row.employment as Resident['employment'],
@@ -152,7 +149,7 @@ export async function listHouseholdsInScope(
   const tierCounts = { stable: 0, watch: 0, priority: 0, none: 0 };
   for (const c of counts) tierCounts[(c.tier ?? 'none') as Tier | 'none'] = Number(c.n);
   return {
-    items: page.map((r) => toSummary(r, ctx.caller)),
+    items: page.map((r) => toSummary(r)),
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor(
@@ -176,7 +173,7 @@ export async function getHousehold(
     details.memberTags.filter((t) => t.resident_id === residentId).map((t) => t.tag_code);
   const active = details.members.filter((m) => m.status === 'active').length;
   return {
-    ...toSummary(row, ctx.caller),
+    ...toSummary(row),
     latitude: row.latitude,
     longitude: row.longitude,
     tags: details.tags,
@@ -186,7 +183,7 @@ export async function getHousehold(
         ? Math.max(runVersion, row.tier_rule_version ?? 0)
         : row.tier_rule_version,
     tierReasons: row.tier_reasons ? (JSON.parse(row.tier_reasons) as Record<string, unknown>[]) : [],
-    members: details.members.map((m) => toResident(m, tagsOf(m.id), ctx.caller)),
+    members: details.members.map((m) => toResident(m, tagsOf(m.id))),
     indicators: details.indicators.map((i) => ({
       year: i.year,
       totalIncome: Number(i.total_income),

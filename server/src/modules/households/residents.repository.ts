@@ -26,7 +26,13 @@ export async function findIdNumberOwner(db: Db, idNumberHash: string) {
     .selectFrom('residents')
     .innerJoin('households', 'households.id', 'residents.household_id')
     .innerJoin('areas', 'areas.code', 'households.area_code')
-    .select(['residents.id', 'households.number', 'areas.name as area_name', 'residents.name'])
+    .select([
+      'residents.id',
+      'households.number',
+      'households.area_code',
+      'areas.name as area_name',
+      'residents.name',
+    ])
     .where('residents.id_number_hash', '=', idNumberHash)
     .executeTakeFirst();
 }

@@ -3,13 +3,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { areaContextOf, withTransaction } from '../../platform/request-context';
 import { route } from '../../platform/routes';
 import { updateResident } from './household-edits.service';
+import { answeringLookups } from './id-number-lookups.service';
 import { revealIdNumber } from './residents.service';
 
 /** `/residents`: one member of a household file. */
 export const residentsRoutes: FastifyPluginAsyncZod = async (app) => {
   route(app, residentsApi.update, { permission: 'households.manage' }, async (request) => {
     const ctx = areaContextOf(request);
-    return withTransaction(ctx, (trx) => updateResident(trx, ctx, request.params.id, request.body));
+    return answeringLookups(ctx, () =>
+      withTransaction(ctx, (trx) => updateResident(trx, ctx, request.params.id, request.body)),
+    );
   });
 
   // A write, not a read: every reveal leaves its line in the audit trail.

@@ -4,6 +4,8 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import type { Caller } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import type { AreaContext } from '../../platform/request-context';
+import { codeInScope } from '../../platform/scope';
+import { IdNumberElsewhere } from './id-number-lookups.service';
 import { findIdNumberOwner, findResident } from './residents.repository';
 
 // A household's members as persons: who may see their full ID numbers, and whose a number is.
@@ -13,15 +15,20 @@ export function canSeeFull(caller: Caller): boolean {
   return hasPermission(caller.role, 'idnumber.reveal');
 }
 
-/** Refuses an ID number registered to anyone but `exceptResidentId`, naming where to roles that may know. */
+/**
+ * Refuses an ID number registered to anyone but `exceptResidentId`. Inside the caller's area the
+ * answer names where to roles that may know; outside it, it names nothing (`IdNumberElsewhere`,
+ * noted and audited by `answeringLookups` once the write is rolled back).
+ */
 export async function assertIdNumberFree(
   db: Db,
-  ctx: Pick<AreaContext, 'caller'>,
+  ctx: Pick<AreaContext, 'caller' | 'scope'>,
   hash: string,
   exceptResidentId?: string,
 ): Promise<void> {
   const owner = await findIdNumberOwner(db, hash);
   if (!owner || owner.id === exceptResidentId) return;
+  if (!codeInScope(owner.area_code, ctx.scope)) throw new IdNumberElsewhere(hash);
   // Only roles that may see full numbers learn where the number is registered.
   const where = canSeeFull(ctx.caller) ? `（${owner.area_name} ${owner.number} 户，${owner.name}）` : '';
   throw new AppError('ID_NUMBER_TAKEN', { where });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { noticeAttachmentsRoutes } from './attachments.routes';
+import { registerNoticeIndicators } from './notices.indicators';
 import { noticesRoutes } from './notices.routes';
 import { registerNoticeTodos } from './notices.todos';
 import { publicNoticesRoutes } from './public.routes';
@@ -11,6 +12,7 @@ import { openVillageNotices } from './public.service';
  */
 export const noticesModule: FastifyPluginAsyncZod = async function noticesModule(app) {
   registerNoticeTodos(app.ctx.todos);
+  registerNoticeIndicators(app.ctx.indicators);
   // The village page: what the village, its town and the district make public now.
   app.ctx.villageSections.register({
     key: 'notices',

@@ -278,3 +278,20 @@ export function attachmentFile(db: Db, noticeId: string, id: string) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/**
+ * The objections raised in a period to notices in the area, each with its notice's area and when
+ * it was handled: answered in public, or taken up as an appeal (the appeal's receipt).
+ */
+export async function objectionsRaised(db: Db, scope: AreaScope, startIso: string, endIso: string) {
+  return db
+    .selectFrom('notice_comments as c')
+    .innerJoin('notices as n', 'n.id', 'c.notice_id')
+    .leftJoin('appeals as a', 'a.id', 'c.appeal_id')
+    .select(['n.area_code', 'c.created_at', 'c.answered_at', 'a.received_at as appealed_at'])
+    .where('c.kind', '=', 'objection')
+    .where('c.created_at', '>=', startIso)
+    .where('c.created_at', '<', endIso)
+    .where((eb) => inScope(eb, 'n.area_code', scope))
+    .execute();
+}

@@ -8,6 +8,7 @@ import {
   listUsersInScope,
   resetUserPassword,
   setUserDisabled,
+  unlockUser,
   updateUserInScope,
 } from './users.service';
 
@@ -48,5 +49,10 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     await withTransaction(ctx, (trx) =>
       resetUserPassword(trx, ctx, request.params.id, request.body.password),
     );
+  });
+
+  route(app, usersApi.unlock, { permission: 'users.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return withTransaction(ctx, (trx) => unlockUser(trx, ctx, request.params.id));
   });
 };

@@ -1,6 +1,5 @@
 import {
   grantableRoles,
-  isStrongPassword,
   type Role,
   roleAreaKinds,
   roleUnitKinds,
@@ -12,8 +11,9 @@ import {
 import { type Db, isUniqueViolation } from '../../db/dialect';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { normalizeUsername, toUser } from '../../platform/auth/accounts';
-import { deleteUserSessions } from '../../platform/auth/auth.repository';
-import { hashPassword } from '../../platform/auth/passwords';
+import { deleteUserSessions, revokeUserTokens } from '../../platform/auth/auth.repository';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from '../../platform/auth/passwords';
+import { clearAccountCounters } from '../../platform/auth/throttle.repository';
 import type { Caller } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
@@ -21,7 +21,14 @@ import type { AreaContext } from '../../platform/request-context';
 import { type AreaScope, codeInScope, scopeOf } from '../../platform/scope';
 import { findArea } from '../areas';
 import { findUnitById } from '../departments';
-import { findUser, insertUser, listUsers, updateUser, usernameExists } from './users.repository';
+import {
+  findPasswordHash,
+  findUser,
+  insertUser,
+  listUsers,
+  updateUser,
+  usernameExists,
+} from './users.repository';
 
 function assertGrantable(caller: Caller, role: Role): void {
   if (!grantableRoles[caller.role].includes(role)) throw new AppError('ROLE_NOT_ASSIGNABLE', { role });
@@ -97,7 +104,7 @@ export type UserCommandContext = Pick<AreaContext, 'clock' | 'actor' | 'caller' 
 export async function createUser(db: Db, ctx: UserCommandContext, body: UsersCreateBody): Promise<User> {
   assertGrantable(ctx.caller, body.role);
   const username = normalizeUsername(body.username);
-  if (!isStrongPassword(body.password, username)) throw new AppError('PASSWORD_WEAK');
+  await assertAcceptablePassword(body.password, { username, name: body.name, phone: body.phone });
   await assertAreaForRole(db, ctx.scope, body.areaCode, body.role);
   await assertUnitForRole(db, ctx.scope, body.role, body.areaCode, body.unitId);
   if (await usernameExists(db, username)) throw new AppError('USERNAME_TAKEN', { username });
@@ -185,7 +192,7 @@ export async function updateUserInScope(
   return after;
 }
 
-/** Disabling ends every session at once; API tokens stop working while the account is disabled. */
+/** Disabling ends every session and revokes every API token at once: re-enabling brings none back. */
 export async function setUserDisabled(
   db: Db,
   ctx: UserCommandContext,
@@ -198,7 +205,10 @@ export async function setUserDisabled(
   if (!(await updateUser(db, id, user.version, { disabled_at: disabled ? now : null, updated_at: now }))) {
     throw new AppError('VERSION_CONFLICT');
   }
-  if (disabled) await deleteUserSessions(db, id);
+  if (disabled) {
+    await deleteUserSessions(db, id);
+    await revokeUserTokens(db, id, now);
+  }
   await recordAudit(db, ctx.clock, ctx.actor, {
     action: disabled ? 'user.disable' : 'user.enable',
     objectType: 'user',
@@ -208,6 +218,7 @@ export async function setUserDisabled(
   return getUser(db, ctx.scope, id);
 }
 
+/** Sets a new password for an account; its sessions end and its API tokens are revoked. */
 export async function resetUserPassword(
   db: Db,
   ctx: UserCommandContext,
@@ -215,17 +226,35 @@ export async function resetUserPassword(
   password: string,
 ): Promise<void> {
   const user = await manageableUser(db, ctx, id);
-  if (!isStrongPassword(password, user.username)) throw new AppError('PASSWORD_WEAK');
+  await assertAcceptablePassword(password, { username: user.username, name: user.name, phone: user.phone });
+  const currentHash = await findPasswordHash(db, id);
+  if (currentHash && (await verifyPassword(currentHash, password))) {
+    throw new AppError('PASSWORD_WEAK', { problem: 'current' });
+  }
   const now = ctx.clock.now().toISOString();
   const passwordHash = await hashPassword(password);
   if (!(await updateUser(db, id, user.version, { password_hash: passwordHash, updated_at: now }))) {
     throw new AppError('VERSION_CONFLICT');
   }
   await deleteUserSessions(db, id);
+  await revokeUserTokens(db, id, now);
   await recordAudit(db, ctx.clock, ctx.actor, {
     action: 'user.password_reset',
     objectType: 'user',
     objectId: id,
     areaCode: user.areaCode,
   });
+}
+
+/** Lifts the account's sign-in lockout (after failed passwords), from every address. */
+export async function unlockUser(db: Db, ctx: UserCommandContext, id: string): Promise<User> {
+  const user = await manageableUser(db, ctx, id);
+  await clearAccountCounters(db, user.username);
+  await recordAudit(db, ctx.clock, ctx.actor, {
+    action: 'user.unlock',
+    objectType: 'user',
+    objectId: id,
+    areaCode: user.areaCode,
+  });
+  return user;
 }

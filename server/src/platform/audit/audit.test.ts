@@ -1,9 +1,11 @@
 import { areasApi, auditApi } from '@lianxin/common';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tamper } from '../../../test/audit.fixtures';
 import { AREAS, buildUser, login } from '../../../test/harness';
 import { buildWorld, type World } from '../../../test/world';
-import { verifyAudit } from './audit.service';
+import { sealAudit } from './audit.sealer';
+import { verifyAudit } from './audit.verify';
 
 describe('audit log', () => {
   let t: World;
@@ -21,23 +23,14 @@ describe('audit log', () => {
   });
   afterAll(() => t.close());
 
-  const tamper = async (statement: ReturnType<typeof sql>) => {
-    // Someone with direct database access removes the append-only guard first.
-    if (t.database.engine === 'postgres') {
-      await sql`alter table audit_log disable trigger audit_log_append_only`.execute(t.database.db);
-      await statement.execute(t.database.db);
-      await sql`alter table audit_log enable trigger audit_log_append_only`.execute(t.database.db);
-    } else {
-      await sql`drop trigger if exists audit_log_no_update`.execute(t.database.db);
-      await sql`drop trigger if exists audit_log_no_delete`.execute(t.database.db);
-      await statement.execute(t.database.db);
-    }
-  };
-
-  it('verifies an intact chain', async () => {
-    const result = await verifyAudit(t.database.db);
-    expect(result).toMatchObject({ ok: true, problems: [] });
-    expect(result.checked).toBeGreaterThanOrEqual(4);
+  it('verifies an intact chain once sealed', async () => {
+    const waiting = await verifyAudit(t.database.db, t.app.ctx.secrets);
+    expect(waiting).toMatchObject({ ok: true, problems: [], sealed: 0 });
+    expect(waiting.unsealed).toBeGreaterThanOrEqual(3);
+    expect(await sealAudit(t.database.db, t.app.ctx.secrets)).toBe(waiting.unsealed);
+    const result = await verifyAudit(t.database.db, t.app.ctx.secrets);
+    expect(result).toMatchObject({ ok: true, problems: [], unsealed: 0 });
+    expect(result.checked).toBeGreaterThanOrEqual(3);
   });
 
   it('refuses updates and deletes from the application', async () => {
@@ -67,14 +60,18 @@ describe('audit log', () => {
 
   it('detects an altered row and a deleted one', async () => {
     await tamper(
+      t.database.db,
       sql`update audit_log set after_json = '{"name":"假村"}' where action = 'area.create' and object_id = '610902002003'`,
     );
-    const altered = await verifyAudit(t.database.db);
+    const altered = await verifyAudit(t.database.db, t.app.ctx.secrets);
     expect(altered.ok).toBe(false);
     expect(altered.problems.map((p) => p.problem)).toContain('altered');
 
-    await tamper(sql`delete from audit_log where object_id = '610902002002' and action = 'area.create'`);
-    const deleted = await verifyAudit(t.database.db);
+    await tamper(
+      t.database.db,
+      sql`delete from audit_log where object_id = '610902002002' and action = 'area.create'`,
+    );
+    const deleted = await verifyAudit(t.database.db, t.app.ctx.secrets);
     expect(deleted.problems.map((p) => p.problem)).toEqual(
       expect.arrayContaining(['missing', 'broken_link']),
     );

@@ -1,4 +1,14 @@
-import { hasPermission, isLocale, localeFromAcceptLanguage } from '@lianxin/common';
+import {
+  type AnyContract,
+  accountApi,
+  hasPermission,
+  isLocale,
+  localeFromAcceptLanguage,
+  type TokenScope,
+  tokenScopeAllows,
+  tokensApi,
+  usersApi,
+} from '@lianxin/common';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Config } from '../../config';
 import { AppError } from '../errors';
@@ -9,6 +19,24 @@ import { type AuthDeps, csrfMatches, resolveApiToken, resumeSession } from './au
 
 export const SESSION_COOKIE = 'lx_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const routeOf = (contract: AnyContract) => `${contract.method} /api/v1${contract.path}`;
+
+/**
+ * Routes that make or change a credential: a personal API token never calls them, whatever its
+ * scope, so that a leaked token cannot take over the account or mint more tokens.
+ */
+export const CREDENTIAL_ROUTES: ReadonlySet<string> = new Set(
+  [
+    accountApi.changePassword,
+    tokensApi.create,
+    tokensApi.revoke,
+    usersApi.create,
+    usersApi.resetPassword,
+    usersApi.enable,
+    usersApi.unlock,
+  ].map(routeOf),
+);
 
 export function cookieOptions(config: Config, request: FastifyRequest, maxAgeSeconds?: number) {
   return {
@@ -37,13 +65,15 @@ export function authenticate(deps: AuthDeps & { secrets: Secrets }): onRequestAs
     if (request.routeOptions.config.public === true) return;
     const authorization = request.headers.authorization;
     let integration: IntegrationCaller | null = null;
+    let tokenScope: TokenScope | null = null;
     if (authorization?.startsWith('Bearer ') && isIntegrationKey(authorization.slice(7).trim())) {
       integration = await integrations.resolve(authorization.slice(7).trim());
       integrations.admit(integration, reply);
       request.auth = { caller: integration.caller, via: 'integration', sessionId: null, csrfToken: null };
     } else if (authorization?.startsWith('Bearer ')) {
-      const resolved = await resolveApiToken(deps, authorization.slice(7).trim());
+      const resolved = await resolveApiToken(deps, authorization.slice(7).trim(), request.ip);
       if (!resolved) throw new AppError('TOKEN_INVALID');
+      tokenScope = resolved.scope;
       request.auth = {
         caller: resolved.caller,
         via: 'token',
@@ -91,5 +121,11 @@ export function authenticate(deps: AuthDeps & { secrets: Secrets }): onRequestAs
       throw new AppError('FORBIDDEN');
     }
     if (integration && !integrations.allows(integration, permission)) throw new AppError('FORBIDDEN');
+    if (tokenScope) {
+      if (CREDENTIAL_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) {
+        throw new AppError('TOKEN_NOT_ALLOWED');
+      }
+      if (!tokenScopeAllows(tokenScope, permission, request.method)) throw new AppError('TOKEN_SCOPE_DENIED');
+    }
   };
 }

@@ -128,21 +128,6 @@ export async function deleteExpiredSessions(db: Db, now: string, idleBefore: str
   return Number(result.numDeletedRows);
 }
 
-export async function recentFailures(
-  db: Db,
-  column: 'username' | 'ip',
-  value: string,
-  since: string,
-): Promise<{ count: number; oldest: string | null }> {
-  const row = await db
-    .selectFrom('login_failures')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('at').as('oldest')])
-    .where(column, '=', value)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.count), oldest: row.oldest ?? null };
-}
-
 export async function insertFailure(
   db: Db,
   failure: { id: string; username: string; ip: string; at: string },
@@ -150,12 +135,14 @@ export async function insertFailure(
   await db.insertInto('login_failures').values(failure).execute();
 }
 
-export async function clearFailures(db: Db, username: string): Promise<void> {
-  await db.deleteFrom('login_failures').where('username', '=', username).execute();
-}
-
+/** Forgets failed sign-ins and quiet counters older than `before`. */
 export async function deleteOldFailures(db: Db, before: string): Promise<number> {
   const result = await db.deleteFrom('login_failures').where('at', '<', before).executeTakeFirst();
+  await db
+    .deleteFrom('login_throttle')
+    .where('window_start', '<', before)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', before)]))
+    .execute();
   return Number(result.numDeletedRows);
 }
 
@@ -171,6 +158,8 @@ export async function findToken(db: Db, tokenHash: string) {
       'api_tokens.expires_at as expiresAt',
       'api_tokens.revoked_at as revokedAt',
       'api_tokens.last_used_at as lastUsedAt',
+      'api_tokens.last_used_ip as lastUsedIp',
+      'api_tokens.scope',
     ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -181,18 +170,35 @@ export async function findToken(db: Db, tokenHash: string) {
         expiresAt: row.expiresAt,
         revokedAt: row.revokedAt,
         lastUsedAt: row.lastUsedAt,
+        lastUsedIp: row.lastUsedIp,
+        scope: row.scope,
       }
     : undefined;
 }
 
-export async function touchToken(db: Db, tokenId: string, now: string): Promise<void> {
-  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', tokenId).execute();
+export async function touchToken(db: Db, tokenId: string, now: string, ip: string): Promise<void> {
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: now, last_used_ip: ip })
+    .where('id', '=', tokenId)
+    .execute();
+}
+
+/** Revokes every live token of the account (a new password, a reset, disabling); answers how many. */
+export async function revokeUserTokens(db: Db, userId: string, now: string): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function listTokens(db: Db, userId: string) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'created_at', 'expires_at', 'last_used_at'])
+    .select(['id', 'name', 'scope', 'created_at', 'expires_at', 'last_used_at', 'last_used_ip'])
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .orderBy('created_at', 'desc')
@@ -206,8 +212,9 @@ export async function insertToken(
     userId: string;
     name: string;
     tokenHash: string;
+    scope: string;
     now: string;
-    expiresAt: string | null;
+    expiresAt: string;
   },
 ): Promise<void> {
   await db
@@ -217,6 +224,7 @@ export async function insertToken(
       user_id: token.userId,
       name: token.name,
       token_hash: token.tokenHash,
+      scope: token.scope,
       created_at: token.now,
       expires_at: token.expiresAt,
     })

@@ -1,15 +1,15 @@
-import { accountApi, sessionApi, tokensApi } from '@lianxin/common';
+import { accountApi, hasPermission, sessionApi, tokensApi } from '@lianxin/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../audit/audit.service';
 import { authOf } from '../context';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import { newId, newSecret } from '../ids';
 import { requestContextOf, withTransaction } from '../request-context';
 import { route } from '../routes';
 import { loadMe } from './accounts';
 import { cookieOptions, SESSION_COOKIE } from './auth.hooks';
 import { insertToken, listTokens, revokeToken, updateLocale } from './auth.repository';
-import { changeOwnPassword, login, logout, tokenHashOf } from './auth.service';
+import { changeOwnPassword, login, logout, parseTokenScope, tokenHashOf } from './auth.service';
 
 /** Sign-in (`/auth/login`): the one public route of the auth domain. */
 export const loginRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -73,9 +73,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       items: rows.map((r) => ({
         id: r.id,
         name: r.name,
+        scope: parseTokenScope(r.scope),
         createdAt: r.created_at,
         expiresAt: r.expires_at,
         lastUsedAt: r.last_used_at,
+        lastUsedIp: r.last_used_ip,
       })),
     };
   });
@@ -86,15 +88,22 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     const now = ctx.clock.now();
     const token = `lx_${newSecret()}`;
     const id = newId();
-    const { name, expiresInDays } = request.body;
-    const expiresAt =
-      expiresInDays === null ? null : new Date(now.getTime() + expiresInDays * 86_400_000).toISOString();
+    const { name, expiresInDays, scope } = request.body;
+    if (expiresInDays > config.apiTokens.maxDays) {
+      throw new AppError('TOKEN_LIFETIME_TOO_LONG', { days: config.apiTokens.maxDays });
+    }
+    // A token narrows its owner's permissions; it never adds to them.
+    if (scope.kind === 'permissions' && !scope.permissions.every((p) => hasPermission(caller.role, p))) {
+      throw new AppError('TOKEN_SCOPE_INVALID');
+    }
+    const expiresAt = new Date(now.getTime() + expiresInDays * 86_400_000).toISOString();
     await withTransaction(ctx, async (trx) => {
       await insertToken(trx, {
         id,
         userId: caller.id,
         name,
         tokenHash: tokenHashOf(token),
+        scope: JSON.stringify(scope),
         now: now.toISOString(),
         expiresAt,
       });
@@ -103,10 +112,19 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         objectType: 'api_token',
         objectId: id,
         areaCode: caller.areaCode,
-        after: { name, expiresAt },
+        after: { name, expiresAt, scope },
       });
     });
-    return { id, name, token, createdAt: now.toISOString(), expiresAt, lastUsedAt: null };
+    return {
+      id,
+      name,
+      scope,
+      token,
+      createdAt: now.toISOString(),
+      expiresAt,
+      lastUsedAt: null,
+      lastUsedIp: null,
+    };
   });
 
   route(app, tokensApi.revoke, { permission: 'authenticated' }, async (request) => {

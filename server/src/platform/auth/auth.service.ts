@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { type AuthLoginBody, isStrongPassword } from '@lianxin/common';
+import { type AuthLoginBody, type TokenScope, TokenScope as TokenScopeSchema } from '@lianxin/common';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config';
 import type { DB } from '../../db/schema';
@@ -12,21 +12,22 @@ import { withTransaction } from '../request-context';
 import { normalizeUsername } from './accounts';
 import {
   type CallerRow,
-  clearFailures,
   deleteSession,
   deleteUserSessions,
+  findAccount,
   findCallerByUsername,
   findSession,
   findToken,
   insertFailure,
   insertSession,
   markLogin,
-  recentFailures,
+  revokeUserTokens,
   touchSession,
   touchToken,
   updatePasswordHash,
 } from './auth.repository';
-import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
+import { assertAcceptablePassword, hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
+import { admitAttempt, settleFailure, settleSuccess } from './throttle';
 
 export interface AuthDeps {
   db: Kysely<DB>;
@@ -55,25 +56,10 @@ function toCaller(row: CallerRow): Caller {
   return caller;
 }
 
-async function assertNotThrottled(deps: AuthDeps, username: string, ip: string): Promise<void> {
-  const { perAccount, perIp, minutes } = deps.config.loginThrottle;
-  const now = deps.clock.now().getTime();
-  const since = new Date(now - minutes * 60_000).toISOString();
-  for (const [column, value, max] of [
-    ['username', username, perAccount],
-    ['ip', ip, perIp],
-  ] as const) {
-    const { count, oldest } = await recentFailures(deps.db, column, value, since);
-    if (count >= max && oldest) {
-      const waitMs = new Date(oldest).getTime() + minutes * 60_000 - now;
-      throw new AppError('AUTH_THROTTLED', { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) });
-    }
-  }
-}
-
 /**
  * Checks a username and password and opens a new session (never reuses an old id).
- * Failures are counted per account and per IP; past the limit the login is refused for a while.
+ * Attempts are counted per address and per account (per account and address for an address the
+ * account signed in from before) before the password is checked; past the limit it is not checked.
  */
 export async function login(
   deps: AuthDeps,
@@ -82,8 +68,8 @@ export async function login(
 ): Promise<NewSession> {
   const { db, clock, config } = deps;
   const username = normalizeUsername(body.username).slice(0, 40);
-  await assertNotThrottled(deps, username, client.ip);
   const found = await findCallerByUsername(db, username);
+  const admission = await admitAttempt(deps, username, found?.id ?? null, client.ip);
   const ok = found
     ? await verifyPassword(found.passwordHash, body.password)
     : await verifyAgainstNothing(body.password);
@@ -91,6 +77,7 @@ export async function login(
   const stamp = now.toISOString();
   // An integration's system account never signs in, whatever is stored as its password.
   if (!found || !ok || found.role === 'integration') {
+    await settleFailure(deps, admission);
     await withTransaction({ db }, async (trx) => {
       await insertFailure(trx, { id: newId(), username, ip: client.ip, at: stamp });
       await recordAudit(
@@ -118,7 +105,7 @@ export async function login(
       now: stamp,
       expiresAt: expiresAt.toISOString(),
     });
-    await clearFailures(trx, username);
+    await settleSuccess(trx, admission, found, client.ip, stamp);
     await markLogin(trx, found.id, stamp);
     await recordAudit(
       trx,
@@ -153,15 +140,28 @@ export async function resumeSession(deps: AuthDeps, token: string): Promise<Sess
   return { status: 'valid', caller: toCaller(found.caller), sessionId, csrfToken: found.csrfToken };
 }
 
-export async function resolveApiToken(deps: AuthDeps, token: string): Promise<{ caller: Caller } | null> {
+/** A stored scope; one that does not read (it cannot be, short of a hand edit) reads as read-only. */
+export function parseTokenScope(json: string): TokenScope {
+  try {
+    const parsed = TokenScopeSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : { kind: 'read' };
+  } catch {
+    return { kind: 'read' };
+  }
+}
+
+export async function resolveApiToken(
+  deps: AuthDeps,
+  token: string,
+  ip: string,
+): Promise<{ caller: Caller; scope: TokenScope } | null> {
   const found = await findToken(deps.db, tokenHashOf(token));
   const now = deps.clock.now();
   if (!found || found.revokedAt || found.caller.disabledAt) return null;
   if (found.expiresAt && found.expiresAt <= now.toISOString()) return null;
-  if (!found.lastUsedAt || now.getTime() - new Date(found.lastUsedAt).getTime() > 60_000) {
-    await touchToken(deps.db, found.tokenId, now.toISOString());
-  }
-  return { caller: toCaller(found.caller) };
+  const stale = !found.lastUsedAt || now.getTime() - new Date(found.lastUsedAt).getTime() > 60_000;
+  if (stale || found.lastUsedIp !== ip) await touchToken(deps.db, found.tokenId, now.toISOString(), ip);
+  return { caller: toCaller(found.caller), scope: parseTokenScope(found.scope) };
 }
 
 export function csrfMatches(expected: string, given: string | undefined): boolean {
@@ -188,7 +188,7 @@ export async function logout(
   });
 }
 
-/** Changes the caller's own password; every other session of the account ends. */
+/** Changes the caller's own password; every other session of the account and all its API tokens end. */
 export async function changeOwnPassword(
   deps: AuthDeps,
   caller: Caller,
@@ -201,12 +201,20 @@ export async function changeOwnPassword(
   if (!found || !(await verifyPassword(found.passwordHash, currentPassword))) {
     throw new AppError('PASSWORD_WRONG');
   }
-  if (!isStrongPassword(newPassword, caller.username)) throw new AppError('PASSWORD_WEAK');
+  const account = await findAccount(deps.db, caller.id);
+  await assertAcceptablePassword(newPassword, {
+    username: caller.username,
+    name: account?.name ?? caller.name,
+    phone: account?.phone ?? null,
+    current: currentPassword,
+  });
   const passwordHash = await hashPassword(newPassword);
+  const now = deps.clock.now().toISOString();
   await withTransaction(deps, async (trx) => {
-    await updatePasswordHash(trx, caller.id, passwordHash, deps.clock.now().toISOString());
-    // Keep the session the change was made from; every other one ends.
+    await updatePasswordHash(trx, caller.id, passwordHash, now);
+    // Keep the session the change was made from; every other one ends, and every API token.
     await deleteUserSessions(trx, caller.id, currentSessionId);
+    await revokeUserTokens(trx, caller.id, now);
     await recordAudit(trx, deps.clock, actor, {
       action: 'auth.password_change',
       objectType: 'user',

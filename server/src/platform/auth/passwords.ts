@@ -1,4 +1,6 @@
+import { type PasswordInputs, passwordProblem } from '@lianxin/common';
 import { hash, verify } from '@node-rs/argon2';
+import { AppError } from '../errors';
 
 // Algorithm.Argon2id; the enum is `const` in the typings and cannot be imported under isolatedModules.
 const ARGON2ID = 2;
@@ -24,4 +26,10 @@ export async function verifyAgainstNothing(password: string): Promise<false> {
   dummyHash ??= hashPassword('lianxin-no-such-account');
   await verifyPassword(await dummyHash, password);
   return false;
+}
+
+/** The password rule of common/password-policy.ts: refuses with PASSWORD_WEAK and why (`problem`). */
+export async function assertAcceptablePassword(password: string, inputs: PasswordInputs): Promise<void> {
+  const problem = await passwordProblem(password, inputs);
+  if (problem) throw new AppError('PASSWORD_WEAK', { problem });
 }

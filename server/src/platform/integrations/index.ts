@@ -4,7 +4,9 @@ export { integrationsRoutes } from './integrations.routes';
 export {
   type DomainEvent,
   deliveryBody,
+  type EventFollower,
   emitEvent,
+  followEvent,
   registerWebhookJobs,
   signatureOf,
 } from './webhook-delivery';

@@ -32,6 +32,20 @@ export interface DomainEvent {
   areaCode: string;
   /** The event's data; the receiver gets it under `data`. Keep personal data out of it. */
   payload: Record<string, unknown>;
+  /** Only this integration's webhooks are told (a work order answered to the hotline that sent it). */
+  integrationId?: string;
+}
+
+/**
+ * Work that follows an event in the same transaction: a domain that keeps its own link to the
+ * record (a hotline's work order to its appeal) raises its own event from it. Keyed by name, so
+ * registering again (one app per test) replaces rather than repeats.
+ */
+export type EventFollower = (db: Db, clock: Clock, event: DomainEvent) => Promise<void>;
+const followers = new Map<string, { type: WebhookEvent; follow: EventFollower }>();
+
+export function followEvent(name: string, type: WebhookEvent, follow: EventFollower): void {
+  followers.set(name, { type, follow });
 }
 
 export interface DeliveryJob {
@@ -63,7 +77,8 @@ export async function emitEvent(db: Db, clock: Clock, event: DomainEvent): Promi
   const hooks = (await activeWebhooks(db)).filter(
     (w) =>
       (JSON.parse(w.events) as string[]).includes(event.type) &&
-      event.areaCode.startsWith(areaPrefix(w.areaCode, w.areaKind)),
+      event.areaCode.startsWith(areaPrefix(w.areaCode, w.areaKind)) &&
+      (event.integrationId === undefined || w.integrationId === event.integrationId),
   );
   const rows = hooks.map((w) => ({
     id: newId(),
@@ -82,6 +97,9 @@ export async function emitEvent(db: Db, clock: Clock, event: DomainEvent): Promi
   }));
   await insertDeliveries(db, rows);
   for (const row of rows) await scheduleDelivery(db, now, now, { deliveryId: row.id }, `${row.id}:0`);
+  for (const follower of followers.values()) {
+    if (follower.type === event.type) await follower.follow(db, clock, event);
+  }
   return rows.length;
 }
 

@@ -8,6 +8,7 @@ import {
   ratio,
 } from '@lianxin/common';
 import type { Db } from '../../db/dialect';
+import type { Clock } from '../clock';
 import type { AreaScope } from '../scope';
 
 // The indicators of the dashboard, the annual assessment and the monthly bulletin, registered by
@@ -64,6 +65,8 @@ export interface AreaQuery {
   /** China calendar days, both included. */
   from: string;
   to: string;
+  /** When the figures are computed: what is late is late by then. */
+  clock: Clock;
   once: Once;
 }
 
@@ -74,6 +77,8 @@ export interface CadreQuery {
   /** China calendar days, both included. */
   from: string;
   to: string;
+  /** When the assessment is computed: what is late is late by then. */
+  clock: Clock;
   once: Once;
 }
 

@@ -1,5 +1,5 @@
 import { AuthPasswordBody } from '@lianxin/common';
-import { App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import { useMemo } from 'react';
 import { useT } from '../../i18n/i18n';
 import { useMe } from '../../session/session';
@@ -13,7 +13,7 @@ interface FormValues {
   confirm: string;
 }
 
-/** Changes the caller's own password; the server keeps this session and ends the others. */
+/** Changes the caller's own password; the server keeps this session, ends the others and revokes the tokens. */
 export function ChangePasswordModal(props: { open: boolean; onClose: () => void; afterClose: () => void }) {
   const { open, onClose, afterClose } = props;
   const t = useT();
@@ -53,6 +53,13 @@ export function ChangePasswordModal(props: { open: boolean; onClose: () => void;
       cancelText={t('common.cancel')}
       okButtonProps={{ loading: change.isPending, 'data-testid': 'change-password-submit' }}
     >
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t('password.revokesTokens')}
+        data-testid="change-password-revokes"
+      />
       <Form<FormValues> form={form} layout="vertical" name="change-password" onFinish={submit}>
         <Form.Item
           name="currentPassword"

@@ -22,6 +22,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { useSchemaForm } from '../../shared/forms';
 import { PageHeader } from '../../shared/page-header';
 import { useModalTarget } from '../../shared/use-modal-target';
+import { DispatchSettingsForm } from '../departments/dispatch-settings.form';
 import { categoryName, levelLabel, urgencyLabel } from './appeal-labels';
 import { LevelTag } from './appeal-tags';
 import { useAppealCategories, useAppealSettings, useSaveAppealSettings } from './appeals.api';
@@ -313,7 +314,7 @@ function DeadlinesForm({ settings }: { settings: AppealSettings }) {
   );
 }
 
-const tabs = ['categories', 'deadlines'] as const;
+const tabs = ['categories', 'deadlines', 'dispatch'] as const;
 
 /** 诉求设置 (district admins): the category tree and the deadlines every appeal is held to. */
 export function AppealSettingsPage() {
@@ -330,6 +331,7 @@ export function AppealSettingsPage() {
           items={[
             { key: 'categories', label: t('appeals.settings.tabCategories'), children: <CategoriesTab /> },
             { key: 'deadlines', label: t('appeals.settings.tabDeadlines'), children: <DeadlinesTab /> },
+            { key: 'dispatch', label: t('dispatch.settings.tab'), children: <DispatchSettingsForm /> },
           ]}
         />
       </Card>

@@ -1,13 +1,16 @@
-import type { Appeal, AppealAction } from '@lianxin/common';
+import { type Appeal, type AppealAction, type AppealLevel, openAppealStatuses } from '@lianxin/common';
 import { Button, Card, Col, Empty, Row, Skeleton, Space } from 'antd';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { useT } from '../../i18n/i18n';
-import { useCan } from '../../session/session';
+import { useCan, useMe } from '../../session/session';
 import { NotFoundPage } from '../../shared/error.pages';
 import { BackBreadcrumb, LoadFailed } from '../../shared/record-page';
 import { useModalTarget } from '../../shared/use-modal-target';
+import { DispatchCard } from '../departments/dispatch.card';
+import { DispatchModal } from '../departments/dispatch.modal';
 import { RouteUnitModal } from '../departments/route-unit.modal';
+import { RaiseWhistleModal } from '../whistles/raise-whistle.modal';
 import { AppealActionModal } from './appeal-action.modal';
 import { AppealAttachmentsCard } from './appeal-attachments.card';
 import { useCategoryIndex } from './appeal-categories';
@@ -44,10 +47,18 @@ const primaryCommands: readonly AppealCommand[] = [
 ];
 const dangerCommands: readonly AppealCommand[] = ['return', 'reject_deferral'];
 
+/** The area that holds an appeal of a village at a level: the village, its town, the district. */
+function holderOf(villageCode: string, level: AppealLevel): string {
+  if (level === 'village') return villageCode;
+  if (level === 'town') return `${villageCode.slice(0, 9)}000`;
+  return `${villageCode.slice(0, 6)}000000`;
+}
+
 /** 诉求详情: the appeal, its deadlines and level path, what the caller may do now, and its history. */
 export function AppealPage() {
   const t = useT();
   const can = useCan();
+  const me = useMe();
   const _navigate = useNavigate();
   const _location = useLocation();
   const { id = '' } = useParams();
@@ -57,6 +68,8 @@ export function AppealPage() {
   const callbackModal = useModalTarget<true>();
   const mediationModal = useModalTarget<Appeal>();
   const routeModal = useModalTarget<Appeal>();
+  const dispatchModal = useModalTarget<Appeal>();
+  const whistleModal = useModalTarget<Appeal>();
 
   if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) return <NotFoundPage />;
   if (error) return <LoadFailed error={error} onRetry={() => refetch()} />;
@@ -90,9 +103,17 @@ export function AppealPage() {
 
   // Routing to a handling unit (转办): for those who assign work, while the appeal is still open.
   const canRoute = can('appeals.assign') && appeal.status !== 'closed';
+  // 派单: the level holding an open appeal hands it to a department.
+  const canDispatch =
+    can('appeals.dispatch') &&
+    openAppealStatuses.includes(appeal.status) &&
+    holderOf(appeal.villageCode, appeal.level) === me.areaCode;
+
+  // 吹哨: the level holding an open appeal calls named departments to report on it.
+  const canWhistle = canDispatch;
 
   const actions =
-    commands.length > 0 || canRoute ? (
+    commands.length > 0 || canRoute || canWhistle ? (
       <Space wrap style={{ marginBottom: 16 }} data-testid="appeal-actions">
         {commands.map((command) => (
           <Button
@@ -111,6 +132,11 @@ export function AppealPage() {
             {t('units.route.action')}
           </Button>
         )}
+        {canWhistle && (
+          <Button onClick={() => whistleModal.show(appeal)} data-testid="appeal-whistle">
+            {t('whistles.raise')}
+          </Button>
+        )}
       </Space>
     ) : null;
 
@@ -125,6 +151,21 @@ export function AppealPage() {
           </Card>
         </Col>
         <Col xs={24} lg={9}>
+          <DispatchCard
+            appeal={appeal}
+            extra={
+              canDispatch ? (
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => dispatchModal.show(appeal)}
+                  data-testid="appeal-dispatch"
+                >
+                  {t('dispatch.create.action')}
+                </Button>
+              ) : undefined
+            }
+          />
           <AppealAttachmentsCard appeal={appeal} canUpload={can('appeals.handle')} />
           <CallbackCard appeal={appeal} />
           <MediationCard
@@ -157,6 +198,22 @@ export function AppealPage() {
           open={routeModal.open}
           onClose={routeModal.hide}
           afterClose={routeModal.afterClose}
+        />
+      )}
+      {dispatchModal.target && (
+        <DispatchModal
+          appeal={dispatchModal.target}
+          categoryOnly={me.area.kind !== 'district'}
+          open={dispatchModal.open}
+          onClose={dispatchModal.hide}
+          afterClose={dispatchModal.afterClose}
+        />
+      )}
+      {whistleModal.target && (
+        <RaiseWhistleModal
+          appeal={{ id: whistleModal.target.id, title: whistleModal.target.title }}
+          open={whistleModal.open}
+          onClose={whistleModal.hide}
         />
       )}
       {mediationModal.target && (

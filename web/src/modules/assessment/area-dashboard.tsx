@@ -26,6 +26,7 @@ import { PageHeader } from '../../shared/page-header';
 import { AreaPicker, useHasChildAreas } from '../areas/area-picker';
 import { pathTo } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
+import { DepartmentStatsCard } from '../departments/department-stats.card';
 import { HeatTable, RankingCard } from './area-tables';
 import { BulletinExport } from './bulletin-export';
 import { useDashboard } from './dashboard.api';
@@ -211,6 +212,9 @@ export function AreaDashboard() {
                 period={{ from: data.from, to: data.to }}
                 onDrill={drill}
               />
+            )}
+            {data.area.kind === 'district' && (
+              <DepartmentStatsCard range={{ from: data.from, to: data.to }} />
             )}
             <WorkSection areaCode={areaCode} from={from} to={to} />
           </div>

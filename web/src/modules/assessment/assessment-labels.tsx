@@ -8,6 +8,7 @@ const cohortKeys: Record<Cohort, UiKey> = {
   town_staff: 'assessment.cohort.town_staff',
   town_heads: 'assessment.cohort.town_heads',
   leaders: 'assessment.cohort.leaders',
+  departments: 'assessment.cohort.departments',
 };
 
 export function cohortLabel(t: Translate, cohort: Cohort): string {

@@ -21,6 +21,7 @@ import { Link, useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n';
 import { useMe } from '../../session/session';
 import { PageHeader } from '../../shared/page-header';
+import { RevealablePhone, useTapToCall } from '../../shared/phone-reveal';
 import { useModalTarget } from '../../shared/use-modal-target';
 import { TierTag } from '../tiering/tier-tag';
 import { useWorklist } from './assistance.api';
@@ -57,6 +58,7 @@ function LastVisit({ date }: { date: string | null }) {
 /** On a phone: one card per household, the most urgent first, with big buttons to call and to record. */
 function WorklistCards({ items, onVisit }: { items: WorklistItem[]; onVisit: (item: WorklistItem) => void }) {
   const t = useT();
+  const tap = useTapToCall('household');
   return (
     <Flex vertical gap={12} data-testid="worklist-cards">
       {items.length === 0 && <Empty description={t('assistance.worklist.empty')} />}
@@ -89,10 +91,12 @@ function WorklistCards({ items, onVisit }: { items: WorklistItem[]; onVisit: (it
             )}
             <Flex gap={8} style={{ marginTop: 4 }}>
               {item.phone && (
+                // The number is masked; a tap asks for it (audited each time) and dials it.
                 <Button
-                  href={`tel:${item.phone}`}
                   icon={<PhoneOutlined />}
                   className="lx-work-button"
+                  loading={tap.pending}
+                  onClick={() => tap.call(item.householdId)}
                   aria-label={t('assistance.worklist.call', { phone: item.phone })}
                   data-testid={`work-call-${item.householdNumber}`}
                 >
@@ -148,7 +152,9 @@ function WorklistTable({
     {
       title: t('assistance.worklist.phone'),
       dataIndex: 'phone',
-      render: (phone: string | null) => (phone ? <a href={`tel:${phone}`}>{phone}</a> : '—'),
+      render: (phone: string | null, item) => (
+        <RevealablePhone owner="household" id={item.householdId} masked={phone} call />
+      ),
     },
     { title: t('assistance.worklist.address'), dataIndex: 'address', ellipsis: true },
     {

@@ -1,4 +1,10 @@
-import { householdImportsApi, type ImportStatus } from '@lianxin/common';
+import {
+  type HouseholdImport,
+  type HouseholdImportLayoutBody,
+  householdImportsApi,
+  type ImportStatus,
+  idNumberChecksApi,
+} from '@lianxin/common';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type TransferProgress, upload } from '../../api/client';
 import { householdsKey } from './households.api';
@@ -36,8 +42,22 @@ export function useRecentImports() {
 export function useUploadImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, onProgress }: { file: File; onProgress: (progress: TransferProgress) => void }) =>
-      upload(householdImportsApi.upload, { query: { fileName: file.name } }, file, { onProgress }),
+    mutationFn: ({
+      file,
+      villageCode,
+      onProgress,
+    }: {
+      file: File;
+      /** The village of a one-village roster, when the caller has several. */
+      villageCode?: string | undefined;
+      onProgress: (progress: TransferProgress) => void;
+    }) =>
+      upload(
+        householdImportsApi.upload,
+        { query: { fileName: file.name, ...(villageCode ? { villageCode } : {}) } },
+        file,
+        { onProgress },
+      ),
     onSuccess: (created) => {
       queryClient.setQueryData(importKey(created.id), created);
       return queryClient.invalidateQueries({ queryKey: [...importsKey, 'recent'] });
@@ -48,7 +68,8 @@ export function useUploadImport() {
 export function useCommitImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api(householdImportsApi.commit, { params: { id } }),
+    mutationFn: ({ id, validOnly }: { id: string; validOnly?: boolean }) =>
+      api(householdImportsApi.commit, { params: { id }, query: validOnly ? { validOnly: 'true' } : {} }),
     onSuccess: (updated) => {
       queryClient.setQueryData(importKey(updated.id), updated);
       return Promise.all([
@@ -56,5 +77,37 @@ export function useCommitImport() {
         queryClient.invalidateQueries({ queryKey: householdsKey }),
       ]);
     },
+  });
+}
+
+/** Checks the uploaded file again with another sheet, village or column mapping. */
+export function useRelayoutImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: HouseholdImportLayoutBody }) =>
+      api(householdImportsApi.layout, { params: { id }, body }),
+    onSuccess: (updated: HouseholdImport) => queryClient.setQueryData(importKey(updated.id), updated),
+  });
+}
+
+const checksKey = ['id-number-checks'] as const;
+
+/** Verification cases: accounts past their daily look-ups of ID numbers registered elsewhere. */
+export function useIdNumberChecks() {
+  return useQuery({
+    queryKey: checksKey,
+    queryFn: async () => (await api(idNumberChecksApi.list, {})).items,
+  });
+}
+
+export function useCloseIdNumberCheck() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api(idNumberChecksApi.close, { params: { id } }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: checksKey }),
+        queryClient.invalidateQueries({ queryKey: ['todos'] }),
+      ]),
   });
 }

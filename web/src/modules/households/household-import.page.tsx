@@ -1,7 +1,19 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { type HouseholdImport, householdImportsApi, type ImportStatus, importLimits } from '@lianxin/common';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Progress, Steps, Table, type TableColumnsType, Typography, Upload } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Progress,
+  Select,
+  Space,
+  Steps,
+  Table,
+  type TableColumnsType,
+  Typography,
+  Upload,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TransferProgress } from '../../api/client';
@@ -20,6 +32,7 @@ import {
 } from './household-import.api';
 import { householdsKey } from './households.api';
 import { ImportDetails, ImportStatusTag } from './import-details';
+import { useVillageOptions } from './import-layout';
 
 /** Upload → check → confirm → done, as steps. */
 function stepOf(status: ImportStatus | null): { current: number; error: boolean } {
@@ -67,6 +80,10 @@ function ImportUploader({ onUploaded }: { onUploaded: (created: HouseholdImport)
   const showError = useShowError();
   const upload = useUploadImport();
   const [progress, setProgress] = useState<TransferProgress | null>(null);
+  // A one-village 台账 has no village column: a town's staff may say which village it is before
+  // sending it (a village cadre's own village is taken by default; it can be changed afterwards).
+  const villages = useVillageOptions();
+  const [villageCode, setVillageCode] = useState<string | undefined>(undefined);
   const maxMb = importLimits.fileBytes / 1024 / 1024;
 
   const send = (file: File) => {
@@ -76,13 +93,28 @@ function ImportUploader({ onUploaded }: { onUploaded: (created: HouseholdImport)
     }
     setProgress({ loaded: 0, total: file.size });
     upload.mutate(
-      { file, onProgress: setProgress },
+      { file, villageCode, onProgress: setProgress },
       { onSuccess: onUploaded, onError: showError, onSettled: () => setProgress(null) },
     );
   };
 
   return (
     <div data-testid="import-dropzone">
+      {villages.length > 1 && (
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Typography.Text>{t('import.uploadVillage')}</Typography.Text>
+          <Select<string>
+            allowClear
+            value={villageCode}
+            placeholder={t('import.uploadVillageNone')}
+            options={villages}
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ minWidth: 220 }}
+            onChange={(code) => setVillageCode(code)}
+            data-testid="import-upload-village"
+          />
+        </Space>
+      )}
       <Upload.Dragger
         accept=".xlsx,.csv"
         multiple={false}

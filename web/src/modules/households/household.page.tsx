@@ -8,6 +8,7 @@ import { useT } from '../../i18n/i18n';
 import { useCan } from '../../session/session';
 import { formatDateTime } from '../../shared/dates';
 import { NotFoundPage } from '../../shared/error.pages';
+import { RevealablePhone } from '../../shared/phone-reveal';
 import { BackBreadcrumb, LoadFailed } from '../../shared/record-page';
 import { useModalTarget } from '../../shared/use-modal-target';
 import { HouseholdAppealsTab } from '../appeals/household-appeals.tab';
@@ -65,7 +66,11 @@ function HouseholdHeader({ household, actions }: { household: Household; actions
             children: t('household.membersCount', { active: activeMembers, all: household.members.length }),
           },
           { key: 'address', label: t('household.address'), children: household.address || '—' },
-          { key: 'phone', label: t('household.phone'), children: household.phone ?? '—' },
+          {
+            key: 'phone',
+            label: t('household.phone'),
+            children: <RevealablePhone owner="household" id={household.id} masked={household.phone} call />,
+          },
           {
             key: 'tags',
             label: t('household.tags'),

@@ -8,6 +8,7 @@ import { useCan } from '../../session/session';
 import { useDownload } from '../../shared/download';
 import { KeysetPager, useKeysetPages } from '../../shared/keyset-pager';
 import { PageHeader } from '../../shared/page-header';
+import { RevealablePhone } from '../../shared/phone-reveal';
 import { useModalTarget } from '../../shared/use-modal-target';
 import { type AreaIndex, pathTo } from '../areas/area-tree';
 import { useAreaIndex } from '../areas/areas.api';
@@ -56,7 +57,11 @@ function useColumns(): TableColumnsType<HouseholdSummary> {
       width: 240,
       render: (address: string) => address || '—',
     },
-    { title: t('household.phone'), dataIndex: 'phone', render: (phone: string | null) => phone ?? '—' },
+    {
+      title: t('household.phone'),
+      dataIndex: 'phone',
+      render: (phone: string | null, h) => <RevealablePhone owner="household" id={h.id} masked={phone} />,
+    },
     { title: t('household.members'), dataIndex: 'memberCount', align: 'right', width: 72 },
     {
       title: t('household.tier'),

@@ -4,6 +4,9 @@ import { type ConsoleModule, guardedRoute } from '../../layout/console-module';
 
 const HouseholdsPage = lazy(() => import('./households.page').then((m) => ({ default: m.HouseholdsPage })));
 const HouseholdPage = lazy(() => import('./household.page').then((m) => ({ default: m.HouseholdPage })));
+const IdNumberChecksPage = lazy(() =>
+  import('./id-number-checks.page').then((m) => ({ default: m.IdNumberChecksPage })),
+);
 const HouseholdImportPage = lazy(() =>
   import('./household-import.page').then((m) => ({ default: m.HouseholdImportPage })),
 );
@@ -12,6 +15,7 @@ export const householdsModule: ConsoleModule = {
   routes: [
     guardedRoute('households', 'households.read', HouseholdsPage),
     guardedRoute('households/import', 'households.manage', HouseholdImportPage),
+    guardedRoute('households/id-number-checks', 'users.read', IdNumberChecksPage),
     guardedRoute('households/:id', 'households.read', HouseholdPage),
   ],
   menu: {

@@ -1,5 +1,11 @@
-import { CheckCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { HouseholdImport, ImportError, ImportStatus, ImportSummary } from '@lianxin/common';
+import { CheckCircleOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  type HouseholdImport,
+  householdImportsApi,
+  type ImportError,
+  type ImportStatus,
+  type ImportSummary,
+} from '@lianxin/common';
 import {
   Alert,
   App,
@@ -20,8 +26,10 @@ import {
 } from 'antd';
 import { useT } from '../../i18n/i18n';
 import { formatDateTime } from '../../shared/dates';
+import { useDownload } from '../../shared/download';
 import { useShowError } from '../../shared/feedback';
 import { runningStatuses, useCommitImport } from './household-import.api';
+import { ImportLayoutCard } from './import-layout';
 
 const statusColors: Record<ImportStatus, string> = {
   validating: 'processing',
@@ -67,6 +75,11 @@ function SummaryStatistics({ summary }: { summary: ImportSummary }) {
       <Col xs={24} md={4}>
         <Card size="small" title={t('import.rows')} style={{ height: '100%' }}>
           <Statistic value={summary.rows} />
+          {summary.rowsWithErrors > 0 && (
+            <Typography.Text type="danger" data-testid="import-rows-with-errors">
+              {t('import.rowsWithErrors', { rows: summary.rowsWithErrors })}
+            </Typography.Text>
+          )}
         </Card>
       </Col>
       <Col xs={24} md={10}>
@@ -140,10 +153,20 @@ export function ImportDetails({ item, onRestart }: { item: HouseholdImport; onRe
   const running = runningStatuses.includes(item.status);
   const { done, total } = item.progress;
 
-  const confirm = () =>
-    commit.mutate(item.id, {
-      onSuccess: () => message.info(t('import.committingStarted')),
-      onError: showError,
+  const download = useDownload();
+  const confirm = (validOnly = false) =>
+    commit.mutate(
+      { id: item.id, validOnly },
+      { onSuccess: () => message.info(t('import.committingStarted')), onError: showError },
+    );
+  const valid = item.summary ? item.summary.households.create + item.summary.households.update : 0;
+  const held = item.summary?.heldBack ?? { households: 0, rows: 0 };
+  const downloadHeldBack = () =>
+    download.start({
+      title: t('import.heldBack'),
+      contract: householdImportsApi.heldBack,
+      input: { params: { id: item.id } },
+      fileName: t('import.heldBackFileName'),
     });
 
   return (
@@ -176,6 +199,7 @@ export function ImportDetails({ item, onRestart }: { item: HouseholdImport; onRe
           },
         ]}
       />
+      {item.status !== 'committed' && <ImportLayoutCard item={item} />}
       {running && (
         <div style={{ marginBottom: 16 }} data-testid="import-progress">
           <Typography.Text>
@@ -196,6 +220,18 @@ export function ImportDetails({ item, onRestart }: { item: HouseholdImport; onRe
             residents: item.summary.residents.create + item.summary.residents.update,
           })}
           style={{ padding: '8px 0 24px' }}
+          extra={
+            item.heldBackFile && (
+              <Space direction="vertical">
+                <Typography.Text type="warning">
+                  {t('import.committedHeldBack', { households: held.households, rows: held.rows })}
+                </Typography.Text>
+                <Button icon={<DownloadOutlined />} onClick={downloadHeldBack} data-testid="import-held-back">
+                  {t('import.heldBack')}
+                </Button>
+              </Space>
+            )
+          }
         />
       )}
       {item.status === 'failed' && (
@@ -219,7 +255,7 @@ export function ImportDetails({ item, onRestart }: { item: HouseholdImport; onRe
             description={t('import.confirmText')}
             okText={t('common.ok')}
             cancelText={t('common.cancel')}
-            onConfirm={confirm}
+            onConfirm={() => confirm()}
             disabled={item.status !== 'ready'}
           >
             <Button
@@ -232,11 +268,25 @@ export function ImportDetails({ item, onRestart }: { item: HouseholdImport; onRe
               {t('import.commit')}
             </Button>
           </Popconfirm>
+          {item.status === 'invalid' && valid > 0 && (
+            <Popconfirm
+              title={t('import.validOnlyTitle', { households: valid })}
+              description={t('import.validOnlyText', { held: held.households, rows: held.rows })}
+              okText={t('common.ok')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => confirm(true)}
+            >
+              <Button loading={commit.isPending} data-testid="import-commit-valid">
+                {t('import.validOnly', { households: valid })}
+              </Button>
+            </Popconfirm>
+          )}
           {item.status === 'ready' && (
             <Typography.Text type="secondary">{t('import.readyHint')}</Typography.Text>
           )}
         </Space>
       )}
+      {download.modal}
     </Card>
   );
 }

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { useCan } from '../../session/session';
 import { useShowError } from '../../shared/feedback';
+import { RevealablePhone } from '../../shared/phone-reveal';
 import { useModalTarget } from '../../shared/use-modal-target';
 import { ChangeHeadModal } from './change-head.modal';
 import {
@@ -138,7 +139,11 @@ function useMemberColumns(onEdit: ((resident: Resident) => void) | null): TableC
     },
     { title: t('resident.birthDate'), dataIndex: 'birthDate', render: (d: string | null) => d ?? '—' },
     { title: t('resident.idNumber'), key: 'idNumber', render: (_, r) => <IdNumberCell resident={r} /> },
-    { title: t('resident.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
+    {
+      title: t('resident.phone'),
+      dataIndex: 'phone',
+      render: (p: string | null, m) => <RevealablePhone owner="resident" id={m.id} masked={p} call />,
+    },
     {
       title: t('resident.employment'),
       key: 'work',

@@ -12,7 +12,7 @@ export const noticesModule: ConsoleModule = {
     guardedRoute('notices/:id', 'notices.read', NoticePage),
   ],
   menu: {
-    appeals: [
+    democracy: [
       { path: '/notices', label: 'nav.notices', icon: <NotificationOutlined />, permission: 'notices.read' },
     ],
   },

@@ -1,5 +1,5 @@
 import { type User, UsersResetPasswordBody } from '@lianxin/common';
-import { App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import { useMemo } from 'react';
 import { useT } from '../../i18n/i18n';
 import { type FieldErrorMapping, useSchemaForm } from '../../shared/forms';
@@ -11,7 +11,7 @@ interface FormValues {
   confirm: string;
 }
 
-/** Sets a new password for another account; its sessions end and it must sign in again. */
+/** Sets a new password for another account; its sessions end, its tokens are revoked, it signs in again. */
 export function ResetPasswordModal(props: {
   user: User;
   open: boolean;
@@ -55,6 +55,13 @@ export function ResetPasswordModal(props: {
       cancelText={t('common.cancel')}
       okButtonProps={{ loading: reset.isPending, 'data-testid': 'reset-password-submit' }}
     >
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t('password.resetRevokes')}
+        data-testid="reset-password-revokes"
+      />
       <Form<FormValues> form={form} layout="vertical" name="reset-password" onFinish={submit}>
         <Form.Item
           name="password"

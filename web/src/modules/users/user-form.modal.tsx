@@ -254,7 +254,8 @@ export function UserFormModal(props: {
         <Form.Item
           name="phone"
           label={t('users.phone')}
-          rules={[{ pattern: /^1\d{10}$/, message: t('users.phoneRule') }]}
+          // A masked number (138****9469) is the one on file, left as it was: it is not sent.
+          rules={[{ pattern: /^(1\d{10}|1\d{2}\*{4}\d{4})$/, message: t('users.phoneRule') }]}
         >
           <Input maxLength={11} inputMode="tel" />
         </Form.Item>

@@ -1,4 +1,6 @@
 import {
+  type SecuritySettings,
+  securitySettingsApi,
   type User,
   type UsersCreateBody,
   type UsersListQuery,
@@ -7,6 +9,7 @@ import {
 } from '@lianxin/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { securitySettingsKey } from '../../shared/watermark';
 
 export const usersKey = ['users'] as const;
 
@@ -56,5 +59,15 @@ export function useResetUserPassword() {
     mutationFn: ({ id, password }: { id: string; password: string }) =>
       api(usersApi.resetPassword, { params: { id }, body: { password } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+  });
+}
+
+export function useUpdateSecuritySettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SecuritySettings) => api(securitySettingsApi.update, { body }),
+    // A read still on its way would otherwise land after the answer and show the old setting.
+    onMutate: () => queryClient.cancelQueries({ queryKey: securitySettingsKey }),
+    onSuccess: (settings) => queryClient.setQueryData(securitySettingsKey, settings),
   });
 }

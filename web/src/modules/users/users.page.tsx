@@ -23,6 +23,7 @@ import { useShowError } from '../../shared/feedback';
 import { FilterBar } from '../../shared/filter-bar';
 import { rankLabel, roleLabel } from '../../shared/labels';
 import { PageHeader } from '../../shared/page-header';
+import { RevealablePhone } from '../../shared/phone-reveal';
 import { useModalTarget } from '../../shared/use-modal-target';
 import { AreaFilterSelect } from '../areas/area-filter-select';
 import { pathTo } from '../areas/area-tree';
@@ -30,6 +31,7 @@ import { useAreaIndex } from '../areas/areas.api';
 import { ResetPasswordModal } from './reset-password.modal';
 import { UserFormModal, type UserFormTarget } from './user-form.modal';
 import { type UsersFilter, useSetUserDisabled, useUsers } from './users.api';
+import { WatermarkSwitch } from './watermark-switch';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -109,7 +111,11 @@ export function UsersPage() {
       key: 'unit',
       render: (_, user) => user.unit?.name ?? '—',
     },
-    { title: t('users.phone'), dataIndex: 'phone', render: (phone: string | null) => phone ?? '—' },
+    {
+      title: t('users.phone'),
+      dataIndex: 'phone',
+      render: (phone: string | null, u) => <RevealablePhone owner="user" id={u.id} masked={phone} />,
+    },
     {
       title: t('users.status'),
       key: 'status',
@@ -164,6 +170,7 @@ export function UsersPage() {
             {!self && (
               <Popconfirm
                 title={t(user.disabled ? 'users.confirmEnable' : 'users.confirmDisable', { name: user.name })}
+                description={user.disabled ? undefined : t('tokens.revokedOnDisable')}
                 okText={t('common.ok')}
                 cancelText={t('common.cancel')}
                 onConfirm={() => toggleDisabled(user)}
@@ -190,17 +197,19 @@ export function UsersPage() {
       <PageHeader
         title={t('users.title')}
         extra={
-          canManage &&
-          grantable.length > 0 && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => editModal.show({ mode: 'create' })}
-              data-testid="user-create"
-            >
-              {t('users.create')}
-            </Button>
-          )
+          <Space size={16} wrap>
+            <WatermarkSwitch />
+            {canManage && grantable.length > 0 && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => editModal.show({ mode: 'create' })}
+                data-testid="user-create"
+              >
+                {t('users.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <FilterBar<UsersFilter>

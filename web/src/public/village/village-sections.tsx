@@ -6,7 +6,10 @@ import type {
   VillageSectionKey,
 } from '@lianxin/common';
 import type { ComponentType } from 'react';
+import { DisclosuresSection } from '../democracy/disclosures.section';
+import { ProjectsSection } from '../democracy/projects.section';
 import { NoticesSection } from '../notices/notices.section';
+import { ReceptionDaysSection } from '../reception/reception-days.section';
 import { AppealsSection } from './appeals.section';
 import { ContactsSection } from './contacts.section';
 
@@ -24,6 +27,9 @@ export const villageSectionComponents: { [K in VillageSectionKey]: ComponentType
   contacts: ContactsSection,
   appeals: AppealsSection,
   notices: NoticesSection,
+  disclosures: DisclosuresSection,
+  projects: ProjectsSection,
+  receptionDays: ReceptionDaysSection,
 };
 
 function isKnown(section: VillageSection): section is KnownVillageSection {

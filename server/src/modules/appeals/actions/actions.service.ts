@@ -5,9 +5,9 @@ import type { AppealsTable } from '../../../db/schema';
 import { recordAudit } from '../../../platform/audit/audit.service';
 import { AppError } from '../../../platform/errors';
 import { enqueueNotifications } from '../../../platform/notifications/notifications.service';
-import type { AreaContext } from '../../../platform/request-context';
+import type { AreaContext, RequestContext } from '../../../platform/request-context';
 import { codeInScope } from '../../../platform/scope';
-import { insertEvents, updateAppeal } from '../appeals.repository';
+import { type AppealRow, insertEvents, updateAppeal } from '../appeals.repository';
 import { announceStatusChange, event, loadAppeal } from '../lifecycle';
 import { getAppeal } from '../queries/queries.service';
 import { actionHandlers } from './handlers';
@@ -26,6 +26,35 @@ export async function actOnAppeal<A extends AppealAction>(
 ): Promise<Appeal> {
   const row = await loadAppeal(db, ctx, id);
   if (!codeInScope(row.holder_area_code, ctx.scope)) throw new AppError('APPEAL_NOT_HELD');
+  await applyAction(db, ctx, row, action, body);
+  return getAppeal(db, ctx, row.id);
+}
+
+/** The appeal actions a unit the appeal was dispatched to takes itself, as a level does. */
+export type UnitAppealAction = 'note' | 'defer' | 'resolve';
+
+/**
+ * Takes one of a unit's own actions on an appeal dispatched to it (the lead department's note,
+ * deferral or resolution): the caller (dispatch) has checked that the unit leads it; the
+ * lifecycle, the version and the action's rules are checked here as for a level.
+ */
+export async function actOnAppealForUnit<A extends UnitAppealAction>(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  action: A,
+  body: AppealActionBody<A>,
+): Promise<void> {
+  await applyAction(db, ctx, await loadAppeal(db, ctx, id), action, body);
+}
+
+async function applyAction<A extends AppealAction>(
+  db: Db,
+  ctx: RequestContext,
+  row: AppealRow,
+  action: A,
+  body: AppealActionBody<A>,
+): Promise<void> {
   if (row.version !== body.version) throw new AppError('VERSION_CONFLICT');
   const next = nextAppealStatus(action, row.status);
   if (next === undefined || !actionAllowed(row, action, ctx.caller.role)) {
@@ -75,5 +104,4 @@ export async function actOnAppeal<A extends AppealAction>(
       handler: patch.handler_id ?? row.handler_id,
     },
   });
-  return getAppeal(db, ctx, row.id);
 }

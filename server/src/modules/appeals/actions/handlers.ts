@@ -5,7 +5,7 @@ import type { AppealsTable } from '../../../db/schema';
 import { AppError } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import type { OutgoingNotification } from '../../../platform/notifications/notifications.service';
-import type { AreaContext } from '../../../platform/request-context';
+import type { RequestContext } from '../../../platform/request-context';
 import { type AppealRow, findAppeal, insertEvents } from '../appeals.repository';
 import { insertCallback } from '../callbacks/callbacks.repository';
 import { findCandidate } from '../candidates.repository';
@@ -33,7 +33,7 @@ export interface ActionResult {
 
 export interface ActionInput<A extends AppealAction> {
   db: Db;
-  ctx: AreaContext;
+  ctx: RequestContext;
   row: AppealRow;
   body: AppealActionBody<A>;
   now: Date;

@@ -5,7 +5,7 @@ import {
   hasPermission,
   nextAppealStatus,
 } from '@lianxin/common';
-import type { AreaContext } from '../../../platform/request-context';
+import type { AreaContext, RequestContext } from '../../../platform/request-context';
 import { codeInScope } from '../../../platform/scope';
 import type { AppealRow } from '../appeals.repository';
 
@@ -13,7 +13,7 @@ import type { AppealRow } from '../appeals.repository';
 export function actionAllowed(
   row: AppealRow,
   action: AppealAction,
-  role: AreaContext['caller']['role'],
+  role: RequestContext['caller']['role'],
 ): boolean {
   const pending = row.deferral_reason !== null && !row.deferral_approved;
   switch (action) {

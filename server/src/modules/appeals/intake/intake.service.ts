@@ -20,6 +20,7 @@ import { findCategory } from '../categories/categories.repository';
 import { appealSettings, calendarFor, deadlines } from '../intake/deadlines';
 import { event, newLevelNotice } from '../lifecycle';
 import { insertAppeals } from './intake.repository';
+import { afterIntake, screenIntake } from './intake-hooks';
 
 const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -35,6 +36,12 @@ export interface CreateSource {
   createdBy: string | null;
   /** A hashed client address, for the public page's limits. */
   ipHash: string | null;
+  /**
+   * The report names no village (an Open311 request with a location alone: areas have no
+   * boundaries yet), so `villageCode` is the district or town it came for, and the appeal waits
+   * in that area's own queue, at its level, for someone to place it.
+   */
+  unplaced?: boolean;
 }
 
 /**
@@ -92,7 +99,9 @@ export async function prepareAppeal(
   const category = await findCategory(db, body.categoryCode);
   if (!category?.active) throw new AppError('APPEAL_CATEGORY_UNKNOWN', { code: body.categoryCode });
   const village = await findArea(db, ctx.scope, body.villageCode);
-  if (village?.kind !== 'village') throw new AppError('AREA_UNKNOWN', { code: body.villageCode });
+  const unplaced = source.unplaced === true && (village?.kind === 'district' || village?.kind === 'town');
+  if (!village || (village.kind !== 'village' && !unplaced))
+    throw new AppError('AREA_UNKNOWN', { code: body.villageCode });
 
   let householdId = body.householdId;
   let reporterName = body.reporterName;
@@ -113,8 +122,12 @@ export async function prepareAppeal(
   const settings = await appealSettings(db);
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
-  const urgency = body.urgency ?? category.default_urgency;
-  const level = category.default_level;
+  // Safety first (快): a hook that finds a safety word makes the appeal urgent, whoever set it otherwise.
+  const urgency = (await screenIntake(db, body)) ? 'urgent' : (body.urgency ?? category.default_urgency);
+  const level =
+    unplaced && (village.kind === 'district' || village.kind === 'town')
+      ? village.kind
+      : category.default_level;
   const holder = holderOf(village.code, level);
   const row: PreparedAppeal['row'] = {
     id: body.id ?? newId(),
@@ -214,6 +227,20 @@ export async function storeAppeals(
       },
     });
   }
+  await afterIntake(
+    db,
+    clock,
+    appeals.map(({ row }) => ({
+      id: row.id,
+      trackingCode: row.tracking_code,
+      title: row.title,
+      description: row.description,
+      villageCode: row.village_code,
+      categoryCode: row.category_code,
+      urgency: row.urgency,
+      receivedAt: row.received_at,
+    })),
+  );
   const attachments = appeals.flatMap((a) => (a.attachment ? [a.attachment] : []));
   await insertAttachments(db, attachments);
   for (const a of appeals.filter((x) => x.audited)) {

@@ -1,6 +1,7 @@
 import type { PublicVillage } from '@lianxin/common';
+import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Db } from '../../../db/dialect';
+import { type Db, engineOf } from '../../../db/dialect';
 import { newId } from '../../../platform/ids';
 import { type AreaScope, scopeOf } from '../../../platform/scope';
 
@@ -29,26 +30,59 @@ export async function districtScope(db: Db): Promise<AreaScope | undefined> {
   return row ? scopeOf(row) : undefined;
 }
 
-/** Appeals submitted from one hashed address, and for one hashed phone, since the given instants. */
-export async function recentSubmissions(
-  db: Db,
-  by: { ipHash: string; ipSince: string; phoneHash: string; phoneSince: string },
-): Promise<{ byIp: number; byPhone: number }> {
-  const [byIp, byPhone] = await Promise.all([
-    db
-      .selectFrom('appeals')
+export interface SubmissionLimits {
+  ipHash: string;
+  ipSince: string;
+  perIp: number;
+  phoneHash: string;
+  phoneSince: string;
+  perPhone: number;
+}
+
+/**
+ * Takes a place for one public submission if the address and the phone are both under their
+ * limits, counting and inserting as one step: on PostgreSQL under transaction-scoped advisory
+ * locks on the address and the phone (taken in a fixed order, so two submissions never wait on
+ * each other crosswise); on SQLite the transaction alone, as the one connection runs one
+ * transaction at a time. Call it inside a transaction. Returns the place's id, or null when over.
+ */
+export async function reserveSubmission(
+  trx: Db,
+  limits: SubmissionLimits,
+  at: string,
+): Promise<string | null> {
+  if (engineOf(trx) === 'postgres') {
+    for (const key of [`public-ip:${limits.ipHash}`, `public-phone:${limits.phoneHash}`].sort()) {
+      await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+    }
+  }
+  const count = async (column: 'ip_hash' | 'phone_hash', hash: string, since: string) => {
+    const row = await trx
+      .selectFrom('public_submissions')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('submitter_ip_hash', '=', by.ipHash)
-      .where('received_at', '>=', by.ipSince)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('appeals')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('reporter_phone_hash', '=', by.phoneHash)
-      .where('received_at', '>=', by.phoneSince)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { byIp: Number(byIp.n), byPhone: Number(byPhone.n) };
+      .where(column, '=', hash)
+      .where('at', '>=', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  if ((await count('ip_hash', limits.ipHash, limits.ipSince)) >= limits.perIp) return null;
+  if ((await count('phone_hash', limits.phoneHash, limits.phoneSince)) >= limits.perPhone) return null;
+  const id = newId();
+  await trx
+    .insertInto('public_submissions')
+    .values({ id, ip_hash: limits.ipHash, phone_hash: limits.phoneHash, at })
+    .execute();
+  return id;
+}
+
+/** Gives back a place whose appeal was not stored after all. */
+export async function releaseSubmission(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('public_submissions').where('id', '=', id).execute();
+}
+
+/** Forgets submissions older than an instant: the longest limit counts one day. */
+export async function forgetSubmissions(db: Db, before: string): Promise<void> {
+  await db.deleteFrom('public_submissions').where('at', '<', before).execute();
 }
 
 /** Failed attempts to follow an appeal from one hashed address since an instant. */

@@ -25,7 +25,8 @@ import {
   districtScope,
   insertTrackFailure,
   publicVillages,
-  recentSubmissions,
+  releaseSubmission,
+  reserveSubmission,
 } from './public.repository';
 
 const HOUR = 3_600_000;
@@ -84,50 +85,66 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     // A retry of a stored submission gets its tracking code back, whatever the limits say.
     const known = body.id ? await findAppealById(db, body.id) : undefined;
     if (known && known.reporter_phone_hash === phoneHash) return submitted(known);
-    const recent = await recentSubmissions(db, {
-      ipHash: ip,
-      ipSince: new Date(now - HOUR).toISOString(),
-      phoneHash,
-      phoneSince: new Date(now - 24 * HOUR).toISOString(),
-    });
-    if (recent.byIp >= limits.perIpPerHour || recent.byPhone >= limits.perPhonePerDay) {
-      throw new AppError('RATE_LIMITED');
-    }
-    const prepared = await prepareAppeal(
-      db,
-      { clock, secrets, scope: await wholeDistrict(), actor: resident(request) },
-      {
-        ...(body.id ? { id: body.id } : {}),
-        channel: 'public_page',
-        categoryCode: body.categoryCode,
-        villageCode: body.villageCode,
-        address: body.address,
-        latitude: null,
-        longitude: null,
-        title: body.title,
-        description: body.description,
-        reporterKind: 'person',
-        reporterResidentId: null,
-        householdId: null,
-        reporterName: body.name,
-        reporterPhone: body.phone,
-      },
-      { createdBy: null, ipHash: ip },
+    // Counted and taken in one locked step, so that concurrent submissions cannot all pass.
+    const place = await withTransaction(app.ctx, (trx) =>
+      reserveSubmission(
+        trx,
+        {
+          ipHash: ip,
+          ipSince: new Date(now - HOUR).toISOString(),
+          perIp: limits.perIpPerHour,
+          phoneHash,
+          phoneSince: new Date(now - 24 * HOUR).toISOString(),
+          perPhone: limits.perPhonePerDay,
+        },
+        new Date(now).toISOString(),
+      ),
     );
-    if ('existing' in prepared) return submitted(await appealById(db, prepared.existing.id));
-    if (body.photo) {
-      prepared.attachment = attachmentRow(
-        prepared.row.id,
-        body.photo.contentType === 'image/png' ? '照片.png' : '照片.jpg',
-        body.photo.contentType,
-        Buffer.from(body.photo.data, 'base64'),
-        null,
-        prepared.row.received_at ?? clock.now().toISOString(),
+    if (!place) throw new AppError('RATE_LIMITED');
+    try {
+      const prepared = await prepareAppeal(
+        db,
+        { clock, secrets, scope: await wholeDistrict(), actor: resident(request) },
+        {
+          ...(body.id ? { id: body.id } : {}),
+          channel: 'public_page',
+          categoryCode: body.categoryCode,
+          villageCode: body.villageCode,
+          address: body.address,
+          latitude: null,
+          longitude: null,
+          title: body.title,
+          description: body.description,
+          reporterKind: 'person',
+          reporterResidentId: null,
+          householdId: null,
+          reporterName: body.name,
+          reporterPhone: body.phone,
+        },
+        { createdBy: null, ipHash: ip },
       );
+      if ('existing' in prepared) {
+        await releaseSubmission(db, place);
+        return submitted(await appealById(db, prepared.existing.id));
+      }
+      if (body.photo) {
+        prepared.attachment = attachmentRow(
+          prepared.row.id,
+          body.photo.contentType === 'image/png' ? '照片.png' : '照片.jpg',
+          body.photo.contentType,
+          Buffer.from(body.photo.data, 'base64'),
+          null,
+          prepared.row.received_at ?? clock.now().toISOString(),
+        );
+      }
+      // Answered only once committed; submissions under load share commits.
+      await submissions.submit(prepared);
+      return submitted(prepared.row);
+    } catch (err) {
+      // A submission refused or not stored does not count against the resident.
+      await releaseSubmission(db, place).catch(() => undefined);
+      throw err;
     }
-    // Answered only once committed; submissions under load share commits.
-    await submissions.submit(prepared);
-    return submitted(prepared.row);
   });
 
   /** The resident's own appeal, or one refusal that does not say whether the code or the phone was wrong. */

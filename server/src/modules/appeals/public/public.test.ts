@@ -114,4 +114,40 @@ describe('appeals on the residents’ public page', () => {
     const blocked = await publicCall(publicAppealsApi.track, { body: track }, '10.0.3.1');
     expect(blocked.statusCode).toBe(429);
   });
+
+  it('counts the per-phone and per-address limits atomically under concurrent submissions', async () => {
+    const body = (phone: string): ContractInput<typeof publicAppealsApi.create>['body'] => ({
+      villageCode: AREAS.villageA2,
+      categoryCode: 'other',
+      title: '同时提交',
+      description: '同一时刻提交的诉求',
+      phone,
+    });
+    const { perPhonePerDay, perIpPerHour } = t.config.publicLimits;
+    // One phone from as many addresses as there are tries, all at once.
+    const byPhone = await Promise.all(
+      Array.from({ length: perPhonePerDay + 7 }, (_, i) =>
+        publicCall(publicAppealsApi.create, { body: body('13900006666') }, `10.0.6.${i}`),
+      ),
+    );
+    const phoneCodes = byPhone.map((r) => r.statusCode);
+    expect(phoneCodes.filter((c) => c === 201)).toHaveLength(perPhonePerDay);
+    expect(phoneCodes.filter((c) => c === 429)).toHaveLength(7);
+    // One address with a different phone each time, all at once.
+    const byIp = await Promise.all(
+      Array.from({ length: perIpPerHour + 5 }, (_, i) =>
+        publicCall(
+          publicAppealsApi.create,
+          { body: body(`1390007${String(i).padStart(4, '0')}`) },
+          '10.0.7.1',
+        ),
+      ),
+    );
+    const ipCodes = byIp.map((r) => r.statusCode);
+    expect(ipCodes.filter((c) => c === 201)).toHaveLength(perIpPerHour);
+    expect(ipCodes.filter((c) => c === 429)).toHaveLength(5);
+    // Exactly the accepted ones were stored.
+    const stored = await admin.call(appealsApi.list, { query: { q: '同时提交', withTotal: 'true' } });
+    expect(stored.data.total).toBe(perPhonePerDay + perIpPerHour);
+  });
 });

@@ -14,7 +14,7 @@ import { holderOf, insertEvents } from '../appeals.repository';
 import { listCategories } from '../categories/categories.repository';
 import { appealSettings, calendarFor, deadlines } from '../intake/deadlines';
 import { announceStatusChange, appealLevelNames, event } from '../lifecycle';
-import { forgetTrackFailures } from '../public/public.repository';
+import { forgetSubmissions, forgetTrackFailures } from '../public/public.repository';
 import {
   disarmStaleWarnings,
   moveUp,
@@ -61,9 +61,9 @@ export async function sweepAppeals(
     if (n < BATCH) break;
   }
   result.reminded = await inTransaction((trx) => remindCallbacks(trx, clock));
-  await inTransaction((trx) =>
-    forgetTrackFailures(trx, new Date(clock.now().getTime() - 24 * 3_600_000).toISOString()),
-  );
+  const dayAgo = new Date(clock.now().getTime() - 24 * 3_600_000).toISOString();
+  await inTransaction((trx) => forgetTrackFailures(trx, dayAgo));
+  await inTransaction((trx) => forgetSubmissions(trx, dayAgo));
   return result;
 }
 

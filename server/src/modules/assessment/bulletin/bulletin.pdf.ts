@@ -210,6 +210,25 @@ export async function writeBulletinPdf(data: Bulletin, locale: Locale): Promise<
     );
   }
 
+  // ---- the sections other modules contribute (每月一题), their widths shared out in proportion
+  for (const section of data.sections) {
+    pdf.heading(section.title);
+    if (section.note) pdf.note(section.note);
+    if (section.rows.length === 0) {
+      pdf.note(section.empty, 9);
+      continue;
+    }
+    const total = section.columns.reduce((sum, c) => sum + c.width, 0);
+    pdf.table(
+      section.columns.map((c) => ({
+        header: c.header,
+        width: (w * c.width) / total,
+        align: c.align ?? 'left',
+      })),
+      section.rows,
+    );
+  }
+
   pdf.frame(title, l.page);
   doc.end();
   return done;

@@ -21,7 +21,14 @@ export const bulletinRoutes: FastifyPluginAsyncZod = async (app) => {
     const { month } = request.params;
     const { areaCode, format } = request.query;
     const { locale } = ctx;
-    const data = await bulletin(ctx.db, ctx, { month, areaCode }, cache, app.ctx.indicators);
+    const data = await bulletin(
+      ctx.db,
+      ctx,
+      { month, areaCode },
+      cache,
+      app.ctx.indicators,
+      app.ctx.bulletinSections,
+    );
     await withTransaction(ctx, (trx) =>
       recordAudit(trx, ctx.clock, ctx.actor, {
         action: 'bulletin.export',

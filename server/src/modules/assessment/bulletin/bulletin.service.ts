@@ -15,6 +15,11 @@ import { workingCalendar } from '../../../platform/calendar';
 import type { Clock } from '../../../platform/clock';
 import { chunks } from '../../../platform/collections';
 import { AppError } from '../../../platform/errors';
+import {
+  type BulletinSection,
+  type BulletinSectionRegistry,
+  bulletinSectionsOf,
+} from '../../../platform/registries/bulletin-sections';
 import { type IndicatorRegistry, indicatorValue } from '../../../platform/registries/indicators';
 import type { AreaScope } from '../../../platform/scope';
 import { appealSettings, countsWorkingDays, deadlines, holderOf, listCategories } from '../../appeals';
@@ -127,6 +132,8 @@ export interface Bulletin {
   ranking: BulletinRow[];
   overdue: OverdueAppeal[];
   missing: MissingHousehold[];
+  /** The sections other modules contribute (每月一题), after the bulletin's own. */
+  sections: BulletinSection[];
 }
 
 /** Competition ranks (1, 2, 2, 4) of every row on one rate; rows without a value get none. */
@@ -305,6 +312,7 @@ export async function bulletin(
   query: { month: string; areaCode?: string | undefined },
   cache: DashboardCache,
   registry: IndicatorRegistry,
+  sections?: BulletinSectionRegistry,
 ): Promise<Bulletin> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
@@ -322,9 +330,15 @@ export async function bulletin(
   );
   const area = await coverageArea(db, ctx.scope, board.area.code);
   const asOf = current ? now.toISOString() : bounds.end.toISOString();
-  const [overdue, coverage] = await Promise.all([
+  const [overdue, coverage, contributed] = await Promise.all([
     overdueAt(db, area.scope, asOf, ctx.locale),
     mustVisitOfYear(db, area, to),
+    bulletinSectionsOf(sections, db, {
+      scope: area.scope,
+      month: query.month,
+      locale: ctx.locale,
+      clock: ctx.clock,
+    }),
   ]);
   const figures = bulletinFigures(registry, ctx.locale, coverage.period);
   const byChild = new Map(coverage.summary.byArea.map((a) => [a.areaCode, a]));
@@ -374,5 +388,6 @@ export async function bulletin(
     ranking,
     overdue,
     missing: coverage.missing,
+    sections: contributed,
   };
 }

@@ -1,15 +1,10 @@
 import type { Writable } from 'node:stream';
 import type { Locale } from '@lianxin/common';
-import ExcelJS from 'exceljs';
-import { neutralize } from '../../../platform/spreadsheet';
+import { type Cell, SpreadsheetWriter } from '../../../platform/spreadsheet-writer';
 import { asOfText, bulletinLabels, chinaDateTime, groupNames, levelName } from './bulletin.labels';
 import { type Bulletin, type BulletinFigure, MUST_VISIT } from './bulletin.service';
 
 const PERCENT = '0.0%';
-type Cell = string | number | null;
-
-/** Text from the records is written so that no spreadsheet reads it as a formula. */
-const safe = (value: Cell): Cell => (typeof value === 'string' ? neutralize(value) : value);
 
 /** A rate as a number formatted as a percentage, or the words for no data (never 0 %). */
 const rate = (value: number | null, noData: string): Cell => value ?? noData;
@@ -21,13 +16,8 @@ const rate = (value: number | null, noData: string): Cell => value ?? noData;
  */
 export async function writeBulletinWorkbook(data: Bulletin, locale: Locale, out: Writable): Promise<void> {
   const l = bulletinLabels(locale);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'Lianxin';
-  workbook.created = new Date(data.generatedAt);
+  // Text from the records goes through the one writer, which keeps it from reading as a formula.
+  const workbook = new SpreadsheetWriter(out, { created: new Date(data.generatedAt) });
 
   /** A sheet whose first `captionRows` rows say what it is, then a bold header row, frozen. */
   const sheet = (
@@ -35,21 +25,19 @@ export async function writeBulletinWorkbook(data: Bulletin, locale: Locale, out:
     columns: { header: string; width: number; numFmt?: string }[],
     caption: string[],
   ) => {
-    const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: caption.length + 1 }] });
-    ws.columns = columns.map((c) => ({ width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+    const ws = workbook.sheet(
+      name,
+      columns.map((c) => ({ width: c.width, ...(c.numFmt ? { numFmt: c.numFmt } : {}) })),
+      { frozenRows: caption.length + 1 },
+    );
     caption.forEach((line, i) => {
-      const row = ws.addRow([safe(line)]);
-      if (i === 0) row.font = { bold: true, size: 13 };
-      row.commit();
+      ws.add([line], i === 0 ? 'title' : undefined);
     });
-    const header = ws.addRow(columns.map((c) => c.header));
-    header.font = { bold: true };
-    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-    header.commit();
-    return {
-      add: (cells: Cell[]) => ws.addRow(cells.map(safe)).commit(),
-      commit: () => ws.commit(),
-    };
+    ws.add(
+      columns.map((c) => c.header),
+      'header',
+    );
+    return ws;
   };
 
   const title = `${data.area.name} ${l.month(data.month)} ${l.title}`;
@@ -182,5 +170,17 @@ export async function writeBulletinWorkbook(data: Bulletin, locale: Locale, out:
   }
   if (data.missing.length === 0) missing.add([l.missingNone]);
   missing.commit();
-  await workbook.commit();
+
+  // ---- the sections other modules contribute (每月一题)
+  for (const section of data.sections) {
+    const ws = sheet(
+      section.title.slice(0, 31),
+      section.columns.map((c) => ({ header: c.header, width: c.width })),
+      [`${title} · ${section.title}`, ...(section.note ? [section.note] : [])],
+    );
+    for (const row of section.rows) ws.add(row);
+    if (section.rows.length === 0) ws.add([section.empty]);
+    ws.commit();
+  }
+  await workbook.finish();
 }

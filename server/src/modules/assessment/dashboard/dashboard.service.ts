@@ -220,6 +220,7 @@ async function compute(
     children: children.map((c) => c.code),
     from: query.from,
     to: query.to,
+    clock,
     once: onceMemo(),
   };
   const registered = areaIndicators(registry);

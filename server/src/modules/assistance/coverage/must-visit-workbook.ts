@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
 import type { MustVisitCoverage } from '@lianxin/common';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../../db/dialect';
 import { chunks } from '../../../platform/collections';
+import { SpreadsheetWriter } from '../../../platform/spreadsheet-writer';
 import {
   type CoverageArea,
   type CoveragePeriod,
@@ -34,77 +34,73 @@ export async function writeMustVisitWorkbook(
   out: Writable,
 ): Promise<void> {
   const { area, period, summary } = report;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet('覆盖情况', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
-    { header: '区域', key: 'name', width: 20 },
-    { header: '区划代码', key: 'code', width: 18, style: { numFmt: '@' } },
-    { header: '应访户数', key: 'total', width: 12 },
-    { header: '已访户数', key: 'visited', width: 12 },
-    { header: '走访率', key: 'rate', width: 10 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
+  // Area and head names are typed by people: the one writer keeps a leading "=" as text.
+  const workbook = new SpreadsheetWriter(out);
+  const sheet = workbook.sheet(
+    '覆盖情况',
+    [
+      { header: '区域', key: 'name', width: 20 },
+      { header: '区划代码', key: 'code', width: 18, text: true },
+      { header: '应访户数', key: 'total', width: 12 },
+      { header: '已访户数', key: 'visited', width: 12 },
+      { header: '走访率', key: 'rate', width: 10 },
+    ],
+    { frozenRows: 1 },
+  );
   for (const row of summary.byArea) {
-    sheet
-      .addRow({
-        name: row.areaName,
-        code: row.areaCode,
-        total: row.total,
-        visited: row.visited,
-        rate: percent(row.rate),
-      })
-      .commit();
+    sheet.add({
+      name: row.areaName,
+      code: row.areaCode,
+      total: row.total,
+      visited: row.visited,
+      rate: percent(row.rate),
+    });
   }
-  const totalRow = sheet.addRow({
-    name: `${area.name}合计`,
-    code: area.scope.areaCode,
-    total: summary.total,
-    visited: summary.visited,
-    rate: percent(summary.rate),
-  });
-  totalRow.font = { bold: true };
-  totalRow.commit();
-  sheet.addRow({}).commit();
+  sheet.add(
+    {
+      name: `${area.name}合计`,
+      code: area.scope.areaCode,
+      total: summary.total,
+      visited: summary.visited,
+      rate: percent(summary.rate),
+    },
+    'bold',
+  );
+  sheet.add({});
   for (const g of summary.byGroup) {
-    sheet
-      .addRow({
-        name: groupWords[g.group],
-        total: g.total,
-        visited: g.visited,
-        rate: percent(rate(g.visited, g.total)),
-      })
-      .commit();
+    sheet.add({
+      name: groupWords[g.group],
+      total: g.total,
+      visited: g.visited,
+      rate: percent(rate(g.visited, g.total)),
+    });
   }
-  sheet.addRow({}).commit();
-  sheet
-    .addRow({
-      name: `统计期间 ${period.from} 至 ${period.to}${period.cadreId ? '（仅计指定干部的走访）' : ''}`,
-    })
-    .commit();
+  sheet.add({});
+  sheet.add({
+    name: `统计期间 ${period.from} 至 ${period.to}${period.cadreId ? '（仅计指定干部的走访）' : ''}`,
+  });
   sheet.commit();
 
-  const missing = workbook.addWorksheet('未走访户', { views: [{ state: 'frozen', ySplit: 1 }] });
-  missing.columns = [
-    { header: '村（社区）', key: 'village', width: 16 },
-    { header: '户号', key: 'number', width: 14, style: { numFmt: '@' } },
-    { header: '户主', key: 'head', width: 12 },
-    { header: '五必访类别', key: 'groups', width: 30 },
-  ];
-  missing.getRow(1).font = { bold: true };
-  missing.getRow(1).commit();
+  const missing = workbook.sheet(
+    '未走访户',
+    [
+      { header: '村（社区）', key: 'village', width: 16 },
+      { header: '户号', key: 'number', width: 14, text: true },
+      { header: '户主', key: 'head', width: 12 },
+      { header: '五必访类别', key: 'groups', width: 30 },
+    ],
+    { frozenRows: 1 },
+  );
   for (const part of chunks(unvisited(facts), 500)) {
     for (const m of await missingDetails(db, part)) {
-      missing
-        .addRow({
-          village: m.villageName,
-          number: m.number,
-          head: m.headName ?? '',
-          groups: m.groups.map((g) => groupWords[g]).join('、'),
-        })
-        .commit();
+      missing.add({
+        village: m.villageName,
+        number: m.number,
+        head: m.headName ?? '',
+        groups: m.groups.map((g) => groupWords[g]).join('、'),
+      });
     }
   }
   missing.commit();
-  await workbook.commit();
+  await workbook.finish();
 }

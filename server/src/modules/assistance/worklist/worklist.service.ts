@@ -1,4 +1,4 @@
-import { chinaDate, hasPermission, type Worklist } from '@lianxin/common';
+import { chinaDate, hasPermission, maskPhone, type Worklist } from '@lianxin/common';
 import type { Db } from '../../../db/dialect';
 import { AppError, notFound } from '../../../platform/errors';
 import type { AreaContext } from '../../../platform/request-context';
@@ -28,7 +28,8 @@ export async function worklist(db: Db, ctx: AreaContext, cadreId: string): Promi
         householdNumber: r.number,
         headName: r.head_name,
         address: r.address,
-        phone: r.phone,
+        // Masked: a tap-to-call reveals it through the household's phone reveal, audited each time.
+        phone: r.phone === null ? null : maskPhone(r.phone),
         villageName: r.village_name,
         tier: r.tier,
         lastVisitDate,

@@ -6,7 +6,14 @@ import { AppError } from '../../../platform/errors';
 import { attachmentDisposition } from '../../../platform/http';
 import { areaContextOf, withTransaction } from '../../../platform/request-context';
 import { route } from '../../../platform/routes';
-import { commitImport, getImport, recentImports, startImport } from './imports.service';
+import {
+  commitImport,
+  getImport,
+  heldBackWorkbook,
+  recentImports,
+  relayoutImport,
+  startImport,
+} from './imports.service';
 import { writeTemplate, XLSX } from './roster-workbook';
 
 const RosterFile = z.instanceof(Buffer);
@@ -61,7 +68,10 @@ export const householdImportsRoutes: FastifyPluginAsyncZod = async (app) => {
       // Checked before anything else, where a body schema would be.
       const file = rosterFileOf(request.body, request.locale);
       const ctx = areaContextOf(request);
-      return withTransaction(ctx, (trx) => startImport(trx, ctx, jobs, request.query.fileName, file));
+      const { fileName, villageCode, sheet } = request.query;
+      return withTransaction(ctx, (trx) =>
+        startImport(trx, ctx, jobs, fileName, file, { villageCode, sheet }),
+      );
     },
   );
 
@@ -77,6 +87,18 @@ export const householdImportsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   route(app, householdImportsApi.commit, { permission: 'households.manage' }, async (request) => {
     const ctx = areaContextOf(request);
-    return withTransaction(ctx, (trx) => commitImport(trx, ctx, jobs, request.params.id));
+    const validOnly = request.query.validOnly === 'true';
+    return withTransaction(ctx, (trx) => commitImport(trx, ctx, jobs, request.params.id, validOnly));
+  });
+
+  route(app, householdImportsApi.layout, { permission: 'households.manage' }, async (request) => {
+    const ctx = areaContextOf(request);
+    return withTransaction(ctx, (trx) => relayoutImport(trx, ctx, jobs, request.params.id, request.body));
+  });
+
+  route(app, householdImportsApi.heldBack, { permission: 'households.manage' }, async (request, reply) => {
+    const ctx = areaContextOf(request);
+    const { fileName, content } = await heldBackWorkbook(ctx.db, ctx, request.params.id);
+    return reply.type(XLSX).header('content-disposition', attachmentDisposition(fileName)).send(content);
   });
 };

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import { type HouseholdsFilter, importProblemMessage } from '@lianxin/common';
+import { type HouseholdsFilter, type ImportMapping, importProblemMessage } from '@lianxin/common';
 import { SingleBar } from 'cli-progress';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
@@ -46,23 +46,45 @@ function progressBar(label: string): { bar: SingleBar; progress: Progress } {
   };
 }
 
+/** What the operator chose for a file: the village of a one-village roster, the column mapping. */
+export interface RosterFileChoice {
+  villageCode?: string | undefined;
+  mapping?: ImportMapping | undefined;
+}
+
 /**
- * `lianxin import households FILE [--dry-run]`: checks the roster and prints what it would do
- * and every problem; without --dry-run, writes it whole (in one transaction) if it has none.
- * Returns false when the file has problems.
+ * `lianxin import households FILE [--village CODE] [--mapping FILE] [--dry-run]`: checks the
+ * roster and prints what it would do and every problem; without --dry-run, writes it whole (in
+ * one transaction) if it has none. Returns false when the file has problems.
  */
-export async function importRosterFile(ctx: CliContext, file: string, dryRun: boolean): Promise<boolean> {
+export async function importRosterFile(
+  ctx: CliContext,
+  file: string,
+  dryRun: boolean,
+  choice: RosterFileChoice = {},
+): Promise<boolean> {
   const content = await readFile(file);
+  if (choice.villageCode && !(await findArea(ctx.db, ctx.scope, choice.villageCode))) {
+    throw new AppError('AREA_UNKNOWN', { code: choice.villageCode });
+  }
   const importContext: ImportContext = {
     clock: ctx.clock,
     secrets: ctx.secrets,
     scope: ctx.scope,
     caller: null,
+    choice: { sheet: null, villageCode: choice.villageCode ?? null, mapping: choice.mapping ?? null },
   };
   const check = progressBar('检查 checking');
   const plan = await planRoster(ctx.db, importContext, content, check.progress);
   check.bar.stop();
   const { households: h, residents: r, rows } = plan.summary;
+  if (plan.layout) {
+    const { headerRows, ignored, sheets, sheet } = plan.layout;
+    ctx.print(
+      `表头 header: 第 ${headerRows.join('、')} 行 row(s)${sheets.length > 1 ? `，工作表 sheet「${sheets[sheet]?.name ?? ''}」` : ''}`,
+    );
+    if (ignored.length > 0) ctx.print(`未导入的列 ignored columns: ${ignored.join('、')}`);
+  }
   ctx.print(`${rows} 行 rows`);
   ctx.print(`户 households: 新建 create ${h.create}, 更新 update ${h.update}, 不变 unchanged ${h.unchanged}`);
   ctx.print(`人 residents:  新建 create ${r.create}, 更新 update ${r.update}, 不变 unchanged ${r.unchanged}`);
@@ -109,8 +131,8 @@ export async function exportRosterFile(
   return rows;
 }
 
-export async function districtScope(db: Kysely<DB>): Promise<AreaScope> {
+/** The district's scope, or null on a database where the areas are not loaded yet. */
+export async function districtScope(db: Kysely<DB>): Promise<AreaScope | null> {
   const district = await findDistrict(db);
-  if (!district) throw new Error('no district in the database: load the areas first');
-  return scopeOf(district);
+  return district ? scopeOf(district) : null;
 }

@@ -1,6 +1,7 @@
-import { hasPermission, type ImportSummary } from '@lianxin/common';
+import { hasPermission } from '@lianxin/common';
 import type { Db } from '../../../db/dialect';
 import { chunks, groupBy, sameSet } from '../../../platform/collections';
+import { codeInScope } from '../../../platform/scope';
 import {
   existingHouseholds,
   existingIndicators,
@@ -54,7 +55,8 @@ function residentChanged(
  * Compares the planned households with what is registered, a few thousand at a time (what is read
  * of them is let go once they are compared): finds each household and member already registered,
  * decides whether each is created, updated or left unchanged, and reports an ID number registered
- * elsewhere or a registered head the file leaves out. Returns how many of each it found.
+ * in another household of the caller's area or a registered head the file leaves out. Returns the
+ * rows whose ID number is registered outside the caller's area: they are answered without where.
  */
 export async function compareWithRegistry(
   db: Db,
@@ -62,12 +64,9 @@ export async function compareWithRegistry(
   planned: PlannedHousehold[],
   report: (problem: RowProblem) => void,
   column: (key: keyof HeaderMap['header']) => string | null,
-): Promise<Pick<ImportSummary, 'households' | 'residents'>> {
+): Promise<{ row: number; hash: string }[]> {
   const mayKnowWhere = ctx.caller === null || hasPermission(ctx.caller.role, 'idnumber.reveal');
-  const summary = {
-    households: { create: 0, update: 0, unchanged: 0 },
-    residents: { create: 0, update: 0, unchanged: 0 },
-  };
+  const elsewhere: { row: number; hash: string }[] = [];
   for (const part of chunks(planned, REGISTERED_CHUNK)) {
     const existing = await existingHouseholds(db, ctx.scope, part);
     const byKey = new Map(existing.map((h) => [`${h.village_code}|${h.number}`, h]));
@@ -90,7 +89,11 @@ export async function compareWithRegistry(
       let memberChanged = false;
       for (const member of household.members) {
         const owner = member.hash ? owners.get(member.hash) : undefined;
-        if (owner && owner.household_id !== found?.id) {
+        if (owner && owner.household_id !== found?.id && member.hash) {
+          if (!codeInScope(owner.area_code, ctx.scope)) {
+            elsewhere.push({ row: member.row, hash: member.hash });
+            continue;
+          }
           report({
             row: member.row,
             column: column('idNumber'),
@@ -120,7 +123,6 @@ export async function compareWithRegistry(
             ? 'update'
             : 'unchanged';
         if (member.action !== 'unchanged') memberChanged = true;
-        summary.residents[member.action]++;
       }
       if (found) {
         const fileHead = household.members.find((m) => m.fields.relation === 'head');
@@ -149,8 +151,7 @@ export async function compareWithRegistry(
               !sameSet(JSON.parse(indicators.hardships) as string[], household.indicators.hardships)));
         household.action = changed ? 'update' : 'unchanged';
       }
-      summary.households[household.action]++;
     }
   }
-  return summary;
+  return elsewhere;
 }

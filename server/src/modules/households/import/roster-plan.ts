@@ -1,14 +1,18 @@
-import { chinaYear, type HardshipFactor, type ImportSummary, importLimits } from '@lianxin/common';
+import { chinaYear, type ImportSummary, importLimits, type RosterLayout } from '@lianxin/common';
 import type { Db } from '../../../db/dialect';
+import type { Actor } from '../../../platform/audit/audit.service';
 import type { Clock } from '../../../platform/clock';
 import type { Caller } from '../../../platform/context';
 import type { AreaScope } from '../../../platform/scope';
 import type { Secrets } from '../../../platform/secrets';
+import { answerLookupElsewhere } from '../id-number-lookups.service';
+import { rememberedMapping } from './imports.repository';
 import { areasForImport } from './roster.repository';
 import { compareWithRegistry } from './roster-compare';
-import { inspectRoster, RosterFileError, readRoster } from './roster-reader';
-import { type HeaderMap, mapHeaders, type ParsedRow, type RowProblem, RowReader } from './roster-rows';
-import { groupNumber } from './roster-vocabulary';
+import { callerVillage, draftHouseholds } from './roster-households';
+import { type FoundLayout, findLayout, type LayoutChoice, readDataRows } from './roster-read';
+import { RosterFileError } from './roster-reader';
+import type { HeaderMap, ParsedRow, RowProblem } from './roster-rows';
 
 export interface ImportContext {
   clock: Clock;
@@ -16,6 +20,12 @@ export interface ImportContext {
   scope: AreaScope;
   /** Null for the operator's command line, who may see everything. */
   caller: Caller | null;
+  /** Who audits the look-ups of ID numbers registered elsewhere (the caller). */
+  actor?: Actor;
+  /** The sheet, village and column mapping chosen for the file. */
+  choice?: LayoutChoice;
+  /** What the file counts as, toward the caller's daily look-ups (`import:<id>`). */
+  lookupSource?: string;
 }
 
 /** What writing a change needs of the registered household it changes. */
@@ -48,7 +58,7 @@ export interface PlannedIndicators {
   totalIncome: number;
   debt: number;
   mainIncomeSource: string | null;
-  hardships: HardshipFactor[];
+  hardships: ParsedRow['hardships'] & {};
 }
 
 export interface PlannedHousehold {
@@ -68,96 +78,64 @@ export interface PlannedHousehold {
 }
 
 export interface RosterPlan {
+  /** Counts of the valid households only, and of the rows with errors and held back. */
   summary: ImportSummary;
   problems: RowProblem[];
   problemCount: number;
+  /** Every household of the file that can be written (all of them when there is no problem). */
   households: PlannedHousehold[];
+  layout: RosterLayout | null;
+  /** The rows a write of the valid households holds back, each with its problems. */
+  heldBack: [number, RowProblem[]][];
 }
 
 export type Progress = (done: number, total: number) => void | Promise<void>;
 
-class Problems {
+/** The problems of a file: the first thousand kept to show, every one counted and kept by row. */
+export class Problems {
   readonly kept: RowProblem[] = [];
+  readonly byRow = new Map<number, RowProblem[]>();
   count = 0;
   add(problem: RowProblem): void {
     this.count++;
     if (this.kept.length < importLimits.errorsKept) this.kept.push(problem);
+    const list = this.byRow.get(problem.row);
+    if (list) list.push(problem);
+    else this.byRow.set(problem.row, [problem]);
   }
   addAll(problems: RowProblem[]): void {
     for (const p of problems) this.add(p);
   }
+  clear(): void {
+    this.kept.length = 0;
+    this.byRow.clear();
+    this.count = 0;
+  }
 }
 
-function emptyPlan(problems: Problems, rows = 0): RosterPlan {
-  const zero = { create: 0, update: 0, unchanged: 0 };
+const zero = () => ({ create: 0, update: 0, unchanged: 0 });
+
+function emptyPlan(problems: Problems, layout: RosterLayout | null): RosterPlan {
   return {
-    summary: { rows, households: { ...zero }, residents: { ...zero } },
+    summary: {
+      rows: 0,
+      households: zero(),
+      residents: zero(),
+      rowsWithErrors: 0,
+      heldBack: { households: 0, rows: 0 },
+    },
     problems: problems.kept,
     problemCount: problems.count,
     households: [],
+    layout,
+    heldBack: [],
   };
-}
-
-/** Reads every row, checks it on its own, and returns the rows and the header map. */
-async function readRows(content: Buffer, currentYear: number, problems: Problems, progress?: Progress) {
-  const { rows: estimated } = await inspectRoster(content);
-  let headers: HeaderMap | null = null;
-  let reader: RowReader | null = null;
-  const parsed: ParsedRow[] = [];
-  const rowProblems: RowProblem[] = [];
-  let dataRows = 0;
-  for await (const batch of readRoster(content)) {
-    for (const { row, cells } of batch) {
-      if (cells.every((c) => c === '')) continue;
-      if (!reader) {
-        headers = mapHeaders(cells);
-        reader = new RowReader(headers, currentYear);
-        continue;
-      }
-      dataRows++;
-      const result = reader.read(row, cells, rowProblems);
-      if (rowProblems.length > 0) {
-        problems.addAll(rowProblems);
-        rowProblems.length = 0;
-      }
-      if (result) parsed.push(result);
-      if (dataRows % 2_000 === 0) await progress?.(dataRows, Math.max(estimated, dataRows));
-    }
-  }
-  if (!headers || dataRows === 0) throw new RosterFileError('file.empty');
-  await progress?.(dataRows, dataRows);
-  return { headers, parsed, dataRows };
-}
-
-type HouseholdField = 'address' | 'year' | 'totalIncome' | 'debt' | 'mainIncomeSource';
-
-/** A household-level field: the first value its rows give counts; a different one on another row is an error. */
-function firstGiven<K extends HouseholdField>(
-  rows: readonly ParsedRow[],
-  field: K,
-  column: string | null,
-  problems: Problems,
-): ParsedRow[K] | null {
-  let first: ParsedRow | null = null;
-  for (const row of rows) {
-    const value = row[field];
-    if (value === null || value === '') continue;
-    if (!first) first = row;
-    else if (first[field] !== value) {
-      problems.add({
-        row: row.row,
-        column,
-        problem: 'household.conflict',
-        params: { row: first.row, value: String(first[field]) },
-      });
-    }
-  }
-  return first ? first[field] : null;
 }
 
 /**
  * Reads a roster and works out what importing it would do — households and residents to
- * create, update or leave unchanged — and every problem, by row and column. Writes nothing.
+ * create, update or leave unchanged — and every problem, by row and column. Writes nothing but
+ * the look-ups of ID numbers registered outside the caller's area (counted and audited).
  */
 export async function planRoster(
   db: Db,
@@ -167,192 +145,136 @@ export async function planRoster(
 ): Promise<RosterPlan> {
   const problems = new Problems();
   const currentYear = chinaYear(ctx.clock.now());
-  let read: Awaited<ReturnType<typeof readRows>>;
+  const choice = ctx.choice ?? { sheet: null, villageCode: null, mapping: null };
+  const village = choice.villageCode ?? callerVillage(ctx.caller);
+  const rememberedFor = choice.villageCode ?? ctx.caller?.areaCode ?? ctx.scope.areaCode;
+  let found: FoundLayout | null = null;
+  let read: Awaited<ReturnType<typeof readDataRows>>;
+  const areas = await areasForImport(db, ctx.scope);
   try {
-    read = await readRows(content, currentYear, problems, progress);
+    found = await findLayout(content, { ...choice, villageCode: village }, (signature) =>
+      rememberedMapping(db, rememberedFor, signature),
+    );
+    const structural = [...found.problems];
+    if (!found.layout.villageColumn && village !== null && !areas.villages.some((v) => v.code === village)) {
+      structural.push({ problem: 'file.unknownVillage', params: { value: village } });
+    }
+    if (structural.length > 0) {
+      for (const p of structural) problems.add({ row: 0, column: null, ...p });
+      return emptyPlan(problems, found.layout);
+    }
+    read = await readDataRows(
+      content,
+      found,
+      village,
+      currentYear,
+      (rowProblems) => problems.addAll(rowProblems),
+      progress,
+    );
   } catch (err) {
     if (!(err instanceof RosterFileError)) throw err;
+    // The file as a whole: its rows' problems say nothing more.
+    problems.clear();
     problems.add({ row: 0, column: null, problem: err.problem, params: err.params });
-    return emptyPlan(problems);
+    return emptyPlan(problems, found?.layout ?? null);
   }
-  const { headers, parsed, dataRows } = read;
+  const headers: HeaderMap = found.columns;
   const column = (key: keyof HeaderMap['header']) => headers.header[key] ?? null;
-
-  // Areas and tags, as the file names them.
-  const { villages, groups, tags } = await areasForImport(db, ctx.scope);
-  const villagesByName = new Map<string, string[]>();
-  for (const v of villages) villagesByName.set(v.name, [...(villagesByName.get(v.name) ?? []), v.code]);
-  const villageCodes = new Set(villages.map((v) => v.code));
-  const tagByWord = new Map<string, { code: string; appliesTo: string }>();
-  for (const t of tags) {
-    tagByWord.set(t.code, { code: t.code, appliesTo: t.applies_to });
-    tagByWord.set(t.name, { code: t.code, appliesTo: t.applies_to });
+  const badHouseholds = new Set<string>();
+  for (const row of problems.byRow.keys()) {
+    const key = read.householdOf.get(row);
+    if (key !== undefined) badHouseholds.add(key);
   }
-
-  // Rows into households.
-  interface Draft {
-    villageCode: string;
-    areaCode: string | null;
-    number: string;
-    rows: ParsedRow[];
-    householdTags: Set<string> | null;
-    /** Each row's member tags, null when the row gives none. */
-    memberTags: (string[] | null)[];
-  }
-  const drafts = new Map<string, Draft>();
-  for (const row of parsed) {
-    const named = villageCodes.has(row.village) ? undefined : (villagesByName.get(row.village) ?? []);
-    if (named && named.length !== 1) {
-      problems.add({
-        row: row.row,
-        column: column('village'),
-        problem: named.length === 0 ? 'area.unknownVillage' : 'area.ambiguousVillage',
-        params: { value: row.village },
-      });
-      continue;
-    }
-    const villageCode = named ? (named[0] as string) : row.village;
-    let areaCode: string | null = null;
-    if (row.group !== '') {
-      const n = groupNumber(row.group);
-      const group = (groups.get(villageCode) ?? []).find(
-        (g) => g.name === row.group || (n !== undefined && Number(g.code.slice(12)) === n),
-      );
-      if (!group) {
-        problems.add({
-          row: row.row,
-          column: column('group'),
-          problem: 'area.unknownGroup',
-          params: { value: row.group },
-        });
-        continue;
-      }
-      areaCode = group.code;
-    }
-    const key = `${villageCode}|${row.number}`;
-    const draft: Draft = drafts.get(key) ?? {
-      villageCode,
-      areaCode,
-      number: row.number,
-      rows: [],
-      householdTags: null,
-      memberTags: [],
-    };
-    drafts.set(key, draft);
-    if (
-      draft.rows.length > 0 &&
-      draft.areaCode !== areaCode &&
-      areaCode !== null &&
-      draft.areaCode !== null
-    ) {
-      problems.add({ row: row.row, column: column('group'), problem: 'household.splitGroup', params: {} });
-      continue;
-    }
-    draft.areaCode ??= areaCode;
-    let memberTags: string[] | null = null;
-    if (row.tagWords) {
-      draft.householdTags ??= new Set();
-      memberTags = [];
-      for (const w of row.tagWords) {
-        const tag = tagByWord.get(w);
-        if (!tag) {
-          problems.add({
-            row: row.row,
-            column: column('tags'),
-            problem: 'cell.unknownTag',
-            params: { value: w },
-          });
-        } else if (tag.appliesTo === 'household') draft.householdTags.add(tag.code);
-        else memberTags.push(tag.code);
-      }
-    }
-    draft.rows.push(row);
-    draft.memberTags.push(memberTags);
-  }
-
-  // Household-level fields: the first value given counts; a different one on another row is an error.
-  const seenIds = new Map<string, number>();
-  const planned: PlannedHousehold[] = [];
-  for (const draft of drafts.values()) {
-    const address = firstGiven(draft.rows, 'address', column('address'), problems);
-    const year = firstGiven(draft.rows, 'year', column('year'), problems);
-    const totalIncome = firstGiven(draft.rows, 'totalIncome', column('totalIncome'), problems);
-    const debt = firstGiven(draft.rows, 'debt', column('debt'), problems);
-    const mainIncomeSource = firstGiven(draft.rows, 'mainIncomeSource', column('mainIncomeSource'), problems);
-    const hardshipRows = draft.rows.filter((r) => r.hardships !== null);
-    const hardships = [...new Set(hardshipRows.flatMap((r) => r.hardships ?? []))];
-
-    const heads = draft.rows.filter(
-      (r) => r.resident.relation === 'head' && (r.resident.status ?? 'active') === 'active',
-    );
-    if (heads.length !== 1) {
-      problems.add({
-        row: heads[1]?.row ?? draft.rows[0]?.row ?? 0,
-        column: column('relation'),
-        problem: heads.length === 0 ? 'household.noHead' : 'household.twoHeads',
-        params: { number: draft.number, rows: heads.map((h) => h.row).join('、') },
-      });
-    }
-    const members: PlannedMember[] = [];
-    for (const [i, row] of draft.rows.entries()) {
-      const id = row.resident.idNumber ?? null;
-      const hash = id ? ctx.secrets.lookupHash(id) : null;
-      if (hash) {
-        const other = seenIds.get(hash);
-        if (other !== undefined) {
-          problems.add({
-            row: row.row,
-            column: column('idNumber'),
-            problem: 'idNumber.duplicateInFile',
-            params: { row: other },
-          });
-        } else seenIds.set(hash, row.row);
-      } else {
-        // The latest earlier member of the household with the same name (households are small).
-        const other = members.findLast((m) => m.fields.name === row.resident.name);
-        if (other) {
-          problems.add({
-            row: row.row,
-            column: column('name'),
-            problem: 'resident.duplicateName',
-            params: { row: other.row },
-          });
-        }
-      }
-      members.push({
-        row: row.row,
-        fields: row.resident,
-        tags: draft.memberTags[i] ?? (headers.index.tags === undefined ? null : []),
-        hash,
-        existing: null,
-        action: 'create',
-      });
-    }
-    planned.push({
-      villageCode: draft.villageCode,
-      groupCode: draft.areaCode,
-      areaCode: draft.areaCode ?? draft.villageCode,
-      number: draft.number,
-      existing: null,
-      action: 'create',
-      address,
-      phone: heads[0]?.resident.phone ?? null,
-      tags: draft.householdTags ? [...draft.householdTags].sort() : null,
-      indicators:
-        totalIncome === null
-          ? null
-          : { year: year ?? currentYear, totalIncome, debt: debt ?? 0, mainIncomeSource, hardships },
-      members,
-    });
-  }
+  const planned = draftHouseholds(
+    read.parsed,
+    areas,
+    headers,
+    {
+      currentYear,
+      lookupHash: (v) => ctx.secrets.lookupHash(v),
+      hasBadRows: (row) => badHouseholds.has(read.householdOf.get(row) ?? ''),
+    },
+    problems,
+  );
 
   // What is already registered, compared a few thousand households at a time.
-  const counted = await compareWithRegistry(db, ctx, planned, (problem) => problems.add(problem), column);
-  const summary = { rows: dataRows, ...counted };
+  const elsewhere = await compareWithRegistry(db, ctx, planned, (problem) => problems.add(problem), column);
+  if (elsewhere.length > 0) {
+    // The whole file is one look-up toward the caller's daily limit; each number is audited.
+    const answer =
+      ctx.caller && ctx.actor && ctx.lookupSource
+        ? await answerLookupElsewhere(
+            db,
+            { clock: ctx.clock, caller: ctx.caller, actor: ctx.actor },
+            ctx.lookupSource,
+            elsewhere.map((e) => e.hash),
+          )
+        : 'elsewhere';
+    for (const e of elsewhere) {
+      problems.add({
+        row: e.row,
+        column: column('idNumber'),
+        problem: answer === 'elsewhere' ? 'idNumber.elsewhere' : 'idNumber.verify',
+        params: {},
+      });
+    }
+  }
+  return { ...holdBack(planned, problems, read), layout: found.layout };
+}
+
+/**
+ * Sorts the households into those that can be written and those held back whole (any of their
+ * rows has a problem), and counts the valid ones only.
+ */
+function holdBack(
+  planned: PlannedHousehold[],
+  problems: Problems,
+  read: Awaited<ReturnType<typeof readDataRows>>,
+): RosterPlan {
+  const badKeys = new Map<string, number[]>();
+  for (const row of problems.byRow.keys()) {
+    const key = read.householdOf.get(row);
+    if (key !== undefined) badKeys.set(key, [...(badKeys.get(key) ?? []), row]);
+  }
+  const heldRows = new Set<number>(problems.byRow.keys());
+  heldRows.delete(0);
+  const valid: PlannedHousehold[] = [];
+  const summary: ImportSummary = {
+    rows: read.dataRows,
+    households: zero(),
+    residents: zero(),
+    rowsWithErrors: heldRows.size,
+    heldBack: { households: 0, rows: 0 },
+  };
+  for (const household of planned) {
+    const held = household.members.some(
+      (m) => heldRows.has(m.row) || badKeys.has(read.householdOf.get(m.row) ?? ''),
+    );
+    if (held) {
+      for (const m of household.members) heldRows.add(m.row);
+      continue;
+    }
+    valid.push(household);
+    summary.households[household.action]++;
+    for (const m of household.members) summary.residents[m.action]++;
+  }
+  for (const [row, key] of read.householdOf) if (badKeys.has(key)) heldRows.add(row);
+  const heldKeys = new Set<string>();
+  const heldBack: [number, RowProblem[]][] = [];
+  for (const row of [...heldRows].sort((a, b) => a - b)) {
+    const key = read.householdOf.get(row) ?? `row ${row}`;
+    heldKeys.add(key);
+    const own = problems.byRow.get(row);
+    const rows = (badKeys.get(key) ?? []).join('、');
+    heldBack.push([row, own ?? [{ row, column: null, problem: 'row.heldBack', params: { rows } }]]);
+  }
+  summary.heldBack = { households: heldKeys.size, rows: heldRows.size };
   return {
     summary,
     problems: problems.kept.sort((a, b) => a.row - b.row),
     problemCount: problems.count,
-    households: planned,
+    households: valid,
+    layout: null,
+    heldBack,
   };
 }

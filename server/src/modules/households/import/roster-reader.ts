@@ -4,8 +4,9 @@ import { parse as parseCsv } from 'csv-parse';
 import type yauzl from 'yauzl';
 import {
   entryText,
-  firstSheetPath,
   openZip,
+  sheetInfos,
+  sheetPaths,
   xlsxSheetRows,
   zipEntries,
 } from '../../../platform/spreadsheet-xlsx';
@@ -49,9 +50,9 @@ async function declaredRows(zip: yauzl.ZipFile, sheet: yauzl.Entry): Promise<num
 
 /**
  * Opens the zip's directory only, to refuse archives that would unpack to far more than they
- * weigh (a zip bomb) or that are not workbooks; returns the rows the first sheet declares.
+ * weigh (a zip bomb) or that are not workbooks; returns the rows the chosen sheet declares.
  */
-async function inspectZip(content: Buffer): Promise<number> {
+async function inspectZip(content: Buffer, sheetIndex: number): Promise<number> {
   let zip: yauzl.ZipFile;
   let entries: Map<string, yauzl.Entry>;
   try {
@@ -65,15 +66,34 @@ async function inspectZip(content: Buffer): Promise<number> {
   if (unzipped > importLimits.unzippedBytes) {
     throw new RosterFileError('file.zipBomb', { limit: importLimits.unzippedBytes / 1024 / 1024 });
   }
-  const sheetPath = await firstSheetPath(zip, entries).catch(() => null);
+  const paths = await sheetPaths(zip, entries).catch(() => []);
+  const sheetPath = paths[sheetIndex] ?? paths[0];
   const sheet = sheetPath ? entries.get(sheetPath) : undefined;
   if (!sheet) throw new RosterFileError('file.notSpreadsheet');
   return declaredRows(zip, sheet).catch(() => 0);
 }
 
-async function* xlsxRows(content: Buffer): AsyncGenerator<RosterRow[]> {
+export interface RosterSheet {
+  index: number;
+  name: string;
+  hidden: boolean;
+}
+
+/** The sheets of a workbook (a CSV is one sheet without a name). */
+export async function rosterSheets(content: Buffer): Promise<RosterSheet[]> {
+  if (detectFormat(content) === 'csv') return [{ index: 0, name: '', hidden: false }];
   try {
-    for await (const rows of xlsxSheetRows(content)) {
+    const zip = await openZip(content);
+    const infos = await sheetInfos(zip, await zipEntries(zip));
+    return infos.map((info, index) => ({ index, ...info }));
+  } catch {
+    throw new RosterFileError('file.notSpreadsheet');
+  }
+}
+
+async function* xlsxRows(content: Buffer, sheet: number): AsyncGenerator<RosterRow[]> {
+  try {
+    for await (const rows of xlsxSheetRows(content, sheet)) {
       for (const { cells } of rows) {
         for (let i = 0; i < cells.length; i++) cells[i] = (cells[i] as string).trim();
       }
@@ -117,12 +137,15 @@ async function* csvRows(content: Buffer): AsyncGenerator<RosterRow[]> {
 
 /**
  * Checks a file before any row is read; says how many data rows it has when that is cheap to
- * know (0 when not), for the progress bar.
+ * know (0 when not), for the progress bar and to refuse a file over the limit at once.
  */
-export async function inspectRoster(content: Buffer): Promise<{ format: RosterFormat; rows: number }> {
+export async function inspectRoster(
+  content: Buffer,
+  sheet = 0,
+): Promise<{ format: RosterFormat; rows: number }> {
   if (content.length === 0) throw new RosterFileError('file.empty');
   const format = detectFormat(content);
-  if (format === 'xlsx') return { format, rows: await inspectZip(content) };
+  if (format === 'xlsx') return { format, rows: await inspectZip(content, sheet) };
   let lines = 0;
   for (let i = content.indexOf(10); i !== -1; i = content.indexOf(10, i + 1)) lines++;
   return { format, rows: Math.max(0, lines - 1) };
@@ -133,12 +156,24 @@ export async function inspectRoster(content: Buffer): Promise<{ format: RosterFo
  * stream instead of one per row): the workbook is never held as a whole in memory. Inspect it
  * first.
  */
-export async function* readRoster(content: Buffer): AsyncGenerator<RosterRow[]> {
-  const batches = detectFormat(content) === 'xlsx' ? xlsxRows(content) : csvRows(content);
+export async function* readRoster(content: Buffer, sheet = 0): AsyncGenerator<RosterRow[]> {
+  const batches = detectFormat(content) === 'xlsx' ? xlsxRows(content, sheet) : csvRows(content);
   for await (const rows of batches) {
     const last = rows[rows.length - 1];
     if (last && last.row > importLimits.rows + 1)
       throw new RosterFileError('file.tooManyRows', { limit: importLimits.rows });
     yield rows;
   }
+}
+
+/** The first `count` rows of a sheet (the header is looked for among them). */
+export async function readRosterHead(content: Buffer, sheet: number, count: number): Promise<RosterRow[]> {
+  const out: RosterRow[] = [];
+  for await (const rows of readRoster(content, sheet)) {
+    for (const r of rows) {
+      if (out.length >= count) return out;
+      out.push(r);
+    }
+  }
+  return out;
 }

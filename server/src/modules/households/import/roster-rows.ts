@@ -1,15 +1,12 @@
 import {
-  exportOnlyColumns,
   type HardshipFactor,
   type ImportColumnKey,
   type ImportProblem,
-  importColumns,
   importLimits,
   normalizeIdNumber,
   parseIdNumber,
   type ResidentInput,
 } from '@lianxin/common';
-import { RosterFileError } from './roster-reader';
 import {
   allowedWords,
   educationWords,
@@ -56,45 +53,15 @@ export interface HeaderMap {
   header: Partial<Record<ImportColumnKey, string>>;
 }
 
-/** 家庭年收入（元） and 家庭年收入 are the same column; so are 村（社区） and 村. */
-function normalizeHeader(text: string): string {
-  return text
-    .replace(/\s+/g, '')
-    .replace(/[（(][^）)]*[）)]$/, '')
-    .replace(/\/.*$/, '');
-}
-
-const headerLookup = new Map<string, ImportColumnKey>();
-for (const column of importColumns) {
-  for (const name of [column.header, ...column.aliases]) headerLookup.set(normalizeHeader(name), column.key);
-}
-
-const exportOnly = new Set(exportOnlyColumns.map((c) => normalizeHeader(c.header)));
-
-/** Maps the header row; missing, unknown or repeated headers stop the import, named. */
-export function mapHeaders(cells: string[]): HeaderMap {
-  const map: HeaderMap = { index: {}, header: {} };
-  const unknown: string[] = [];
-  cells.forEach((cell, i) => {
-    if (cell === '' || exportOnly.has(normalizeHeader(cell))) return;
-    const key = headerLookup.get(normalizeHeader(cell));
-    if (!key) {
-      unknown.push(cell);
-      return;
-    }
-    if (map.index[key] !== undefined) throw new RosterFileError('file.duplicateHeader', { column: cell });
-    map.index[key] = i;
-    map.header[key] = cell;
-  });
-  if (unknown.length > 0) throw new RosterFileError('file.unknownHeaders', { columns: unknown.join('、') });
-  const missing = importColumns
-    .filter((c) => c.required && map.index[c.key] === undefined)
-    .map((c) => c.header);
-  if (missing.length > 0) throw new RosterFileError('file.missingHeaders', { columns: missing.join('、') });
-  return map;
-}
-
 const phonePattern = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
+
+/**
+ * An ID number Excel kept as a number: in scientific notation, with a decimal point, or 15 and
+ * more digits ending in zeros (a number keeps 15 significant digits; the rest become zeros).
+ */
+export function storedAsNumber(value: string): boolean {
+  return /^\d(\.\d+)?E\+?\d+$/i.test(value) || /^\d{15,}\.\d*$/.test(value) || /^\d{15,}00$/.test(value);
+}
 
 /** An exported cell that began like a formula carries an apostrophe (see `neutralize`). */
 function formulaGuarded(value: string): boolean {
@@ -110,13 +77,43 @@ function formulaGuarded(value: string): boolean {
 export class RowReader {
   readonly #headers: HeaderMap;
   readonly #currentYear: number;
+  readonly #village: string | null;
   #row = 0;
   #cells: string[] = [];
   #problems: RowProblem[] = [];
 
-  constructor(headers: HeaderMap, currentYear: number) {
+  /** `village`: the village of a one-village roster (no village column), else null. */
+  constructor(headers: HeaderMap, currentYear: number, village: string | null = null) {
     this.#headers = headers;
     this.#currentYear = currentYear;
+    this.#village = village;
+  }
+
+  /** The household a row belongs to as the file writes it (its village and number), good or bad. */
+  householdKey(cells: readonly string[]): string {
+    const at = (key: ImportColumnKey) => {
+      const i = this.#headers.index[key];
+      return i === undefined ? '' : (cells[i] ?? '');
+    };
+    return `${this.#village ?? at('village')}|${at('number')}`;
+  }
+
+  /** Whether a row names a person (a line of the notes block does not). */
+  hasName(cells: readonly string[]): boolean {
+    const i = this.#headers.index.name;
+    return i !== undefined && (cells[i] ?? '') !== '';
+  }
+
+  /** Whether a row repeats the header (a printed roster repeats it on every page). */
+  isHeader(cells: readonly string[]): boolean {
+    const i = this.#headers.index.number;
+    const j = this.#headers.index.name;
+    return (
+      i !== undefined &&
+      j !== undefined &&
+      cells[i] === this.#headers.header.number &&
+      cells[j] === this.#headers.header.name
+    );
   }
 
   #problem(
@@ -142,6 +139,12 @@ export class RowReader {
       return '';
     }
     return value;
+  }
+
+  /** Whether the row has anything in the column (without checking it). */
+  #given(key: ImportColumnKey): boolean {
+    const i = this.#headers.index[key];
+    return i !== undefined && (this.#cells[i] ?? '') !== '';
   }
 
   #required(key: ImportColumnKey): string {
@@ -197,7 +200,7 @@ export class RowReader {
     const before = problems.length;
     const currentYear = this.#currentYear;
 
-    const village = this.#required('village');
+    const village = this.#village ?? this.#required('village');
     const number = this.#required('number');
     const name = this.#required('name');
     const relationText = this.#required('relation');
@@ -213,6 +216,8 @@ export class RowReader {
         const normalized = normalizeIdNumber(raw);
         const checked = parseIdNumber(normalized);
         if (checked.ok) idNumber = normalized;
+        // Excel kept it as a number: the last digits are gone, whatever the check character says.
+        else if (storedAsNumber(normalized)) this.#problem('idNumber', 'idNumber.numeric', { value: raw });
         else this.#problem('idNumber', `idNumber.${checked.problem}`);
       }
     }
@@ -244,7 +249,11 @@ export class RowReader {
     const hardships = this.#words('hardships', hardshipWords);
     const mainIncomeSource = this.#has('mainIncomeSource') ? this.#cell('mainIncomeSource') || null : null;
     if (totalIncome !== null) year ??= currentYear;
-    else if (debt !== null || (hardships?.length ?? 0) > 0 || mainIncomeSource) {
+    else if (
+      !this.#given('totalIncome') &&
+      (debt !== null || (hardships?.length ?? 0) > 0 || mainIncomeSource)
+    ) {
+      // Only when the income is left out: a wrong one has said what is wrong with it.
       this.#problem('totalIncome', 'cell.required');
     }
 

@@ -128,9 +128,12 @@ export function splitList(cell: string): string[] {
 
 const chineseDigits = '零一二三四五六七八九';
 
-/** 3 / 3组 / 三组 / 第三组 / 十二组 → 3, 3, 3, 3, 12; anything else → undefined. */
+/** 3 / 3组 / 03组 / 三组 / 第三组 / 第3网格 / 十二组 → 3, 3, 3, 3, 3, 3, 12; anything else → undefined. */
 export function groupNumber(word: string): number | undefined {
-  const text = word.replace(/^第/, '').replace(/(村民)?小?组$/, '');
+  const text = word
+    .replace(/\s+/g, '')
+    .replace(/^第/, '')
+    .replace(/((村民)?小?组|网格|片区?|队)$/, '');
   if (/^\d{1,3}$/.test(text)) return Number(text);
   const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
   if (!m || text === '') return undefined;

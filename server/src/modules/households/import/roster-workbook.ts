@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import { exportOnlyColumns, importColumns } from '@lianxin/common';
-import ExcelJS from 'exceljs';
-import { neutralize } from '../../../platform/spreadsheet';
+import { type Column, type SheetWriter, SpreadsheetWriter } from '../../../platform/spreadsheet-writer';
 import {
   allowedWords,
   educationWords,
@@ -13,7 +12,7 @@ import {
 } from './roster-vocabulary';
 
 /** The content type of a roster workbook, the template's and an export's. */
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX } from '../../../platform/spreadsheet-writer';
 
 /** What each column of the roster takes, for the template's instructions sheet. */
 const columnNotes: Record<(typeof importColumns)[number]['key'], string> = {
@@ -43,44 +42,43 @@ const columnNotes: Record<(typeof importColumns)[number]['key'], string> = {
 
 const textColumns = new Set(['number', 'idNumber', 'phone', 'group']);
 
-/** The import template: an empty roster sheet with the headers, and a sheet explaining each column. */
-export async function writeTemplate(out: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const roster = workbook.addWorksheet('户籍名册', { views: [{ state: 'frozen', ySplit: 1 }] });
-  roster.columns = importColumns.map((c) => ({
+/** The roster's columns; text, so that Excel keeps ID numbers, phones and leading zeros as typed. */
+const rosterColumns = (columns: readonly { header: string; key: string }[]): Column[] =>
+  columns.map((c) => ({
     header: c.header,
     key: c.key,
     width: c.key === 'address' || c.key === 'tags' ? 24 : c.key === 'idNumber' ? 22 : 12,
-    // Text, so that Excel keeps ID numbers, phones and leading zeros as typed.
-    style: textColumns.has(c.key) ? { numFmt: '@' } : {},
+    text: textColumns.has(c.key),
   }));
-  roster.getRow(1).font = { bold: true };
-  roster.getRow(1).commit();
-  roster.commit();
 
-  const notes = workbook.addWorksheet('填写说明');
-  notes.columns = [
+/** The import template: an empty roster sheet with the headers, and a sheet explaining each column. */
+export async function writeTemplate(out: Writable): Promise<void> {
+  const workbook = new SpreadsheetWriter(out);
+  workbook.sheet('户籍名册', rosterColumns(importColumns), { frozenRows: 1 }).commit();
+  const notes = workbook.sheet('填写说明', [
     { header: '列名', key: 'header', width: 14 },
     { header: '必填', key: 'required', width: 8 },
     { header: '说明', key: 'note', width: 90 },
-  ];
-  notes.getRow(1).font = { bold: true };
+  ]);
   for (const c of importColumns) {
-    notes.addRow({ header: c.header, required: c.required ? '是' : '', note: columnNotes[c.key] }).commit();
+    notes.add({ header: c.header, required: c.required ? '是' : '', note: columnNotes[c.key] });
   }
-  notes.addRow({}).commit();
+  notes.add({});
   for (const line of [
     '一行填写一名成员；同一户的成员填写相同的村、户号，与户主关系区分户主与成员。',
     '户级信息（地址、收入、负债、困难情况）可只填在户主行，也可每行填写相同内容。',
-    '导入时先检查整个文件：有任何错误则全部不导入，并列出每个错误的行号、列名和原因。',
+    '表头上方可以有标题行、“填报单位”“填报日期”等行；表头可以是两行（如“家庭经济情况”下分收入、负债），单元格可以合并。',
+    '“序号”“备注”等模板以外的列可以保留：导入时列为“未导入的列”，也可在导入页把它对应到某个字段。',
+    '只有一个村的台账可以不要“村/社区”列：导入时选择所属村（村干部默认本村）。表格下方的合计、填表人、说明会被跳过。',
+    '导入时先检查整个文件，列出每个错误的行号、列名和原因；可以改好后全部导入，也可以只导入无误的户，有错误的户整户留下，下载后修正再导入。',
     '同一文件重复导入不会重复建档：已有的户按户号、成员按身份证号（无身份证号时按姓名）更新。',
     '文件中没有的成员和没有的列保持原样，不会被删除或清空。',
     '导出的名册可直接修改后再导入；导出文件中的“分类”“人均收入”等列导入时忽略。',
   ]) {
-    notes.addRow({ note: line }).commit();
+    notes.add({ note: line });
   }
   notes.commit();
-  await workbook.commit();
+  await workbook.finish();
 }
 
 export interface ExportRow {
@@ -112,38 +110,26 @@ export interface ExportRow {
   birthDate: string;
 }
 
+/** The households export: one row per resident, in the import's columns and then the export's own. */
 export class RosterWriter {
-  readonly #workbook: ExcelJS.stream.xlsx.WorkbookWriter;
-  readonly #sheet: ExcelJS.Worksheet;
+  readonly #workbook: SpreadsheetWriter;
+  readonly #sheet: SheetWriter;
   rows = 0;
 
   constructor(out: Writable) {
-    this.#workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: out,
-      useStyles: true,
-      useSharedStrings: false,
+    this.#workbook = new SpreadsheetWriter(out);
+    this.#sheet = this.#workbook.sheet('户籍名册', rosterColumns([...importColumns, ...exportOnlyColumns]), {
+      frozenRows: 1,
     });
-    this.#sheet = this.#workbook.addWorksheet('户籍名册', { views: [{ state: 'frozen', ySplit: 1 }] });
-    this.#sheet.columns = [...importColumns, ...exportOnlyColumns].map((c) => ({
-      header: c.header,
-      key: c.key,
-      width: c.key === 'address' || c.key === 'tags' ? 24 : c.key === 'idNumber' ? 22 : 12,
-      style: textColumns.has(c.key) ? { numFmt: '@' } : {},
-    }));
-    this.#sheet.getRow(1).font = { bold: true };
-    this.#sheet.getRow(1).commit();
   }
 
   add(row: ExportRow): void {
-    const safe = Object.fromEntries(
-      Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? neutralize(v) : v]),
-    );
-    this.#sheet.addRow(safe).commit();
+    this.#sheet.add({ ...row });
     this.rows++;
   }
 
   async finish(): Promise<void> {
     this.#sheet.commit();
-    await this.#workbook.commit();
+    await this.#workbook.finish();
   }
 }

@@ -134,7 +134,10 @@ export async function existingResidents(db: Db, householdIds: string[]) {
 
 /** Where each ID number of the file is registered already, anywhere in the district. */
 export async function idNumberOwners(db: Db, hashes: string[]) {
-  const owners = new Map<string, { household_id: string; number: string; area_name: string; name: string }>();
+  const owners = new Map<
+    string,
+    { household_id: string; number: string; area_code: string; area_name: string; name: string }
+  >();
   for (const part of chunks(hashes, LOOKUP_CHUNK)) {
     const rows = await db
       .selectFrom('residents')
@@ -145,6 +148,7 @@ export async function idNumberOwners(db: Db, hashes: string[]) {
         'residents.household_id',
         'residents.name',
         'households.number',
+        'households.area_code',
         'areas.name as area_name',
       ])
       .where('residents.id_number_hash', 'in', jsonValues(db, part))
