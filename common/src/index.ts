@@ -71,6 +71,7 @@ export * from './query';
 export * from './reception-days';
 export * from './registries';
 export * from './roles';
+export * from './services';
 export * from './setup';
 export * from './tiering';
 export * from './units';

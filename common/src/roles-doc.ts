@@ -55,6 +55,12 @@ export const permissionKinds: Record<Permission, 'read' | 'write' | 'approve' | 
   'warnings.configure': 'write',
   'disclosures.configure': 'write',
   'topics.manage': 'write',
+  'services.read': 'read',
+  'services.manage': 'write',
+  'services.proxy': 'write',
+  'services.supervise': 'write',
+  'services.follow_up': 'write',
+  'services.configure': 'write',
 };
 
 const REACH: Record<Reach, string> = {

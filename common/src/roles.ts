@@ -118,6 +118,18 @@ export const permissions = [
   'topics.manage',
   /** Set the district's village affairs disclosure rules (quarterly finances allowed, due day). */
   'disclosures.configure',
+  /** Read the service catalogue's management, the centres and stations, the proxy requests in reach and their ratings. */
+  'services.read',
+  /** Keep the service catalogue (the district's list; a town its local items) and the centres' profiles. */
+  'services.manage',
+  /** Take proxy requests (代办) for residents and work them through their steps. */
+  'services.proxy',
+  /** Assign requests to agents, keep a station's duty roster, decide on reviews of a 差评 (station head, town, district). */
+  'services.supervise',
+  /** Call back a 差评, answer it to the resident (rectified or explained), ask for its review. */
+  'services.follow_up',
+  /** Set the services' periods: the 差评 answer period, how long papers' photos are kept, the rating period. */
+  'services.configure',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -162,6 +174,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'warnings.configure',
     'topics.manage',
     'disclosures.configure',
+    'services.read',
+    'services.manage',
+    'services.proxy',
+    'services.supervise',
+    'services.follow_up',
+    'services.configure',
   ],
   district_staff: [
     'areas.read',
@@ -184,6 +202,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'warnings.read',
     'warnings.handle',
     'topics.manage',
+    'services.read',
+    'services.manage',
+    'services.supervise',
+    'services.follow_up',
   ],
   town_head: [
     'areas.read',
@@ -210,6 +232,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'democracy.read',
     'warnings.read',
     'warnings.handle',
+    'services.read',
+    'services.manage',
+    'services.proxy',
+    'services.supervise',
+    'services.follow_up',
   ],
   town_staff: [
     'areas.read',
@@ -229,6 +256,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'notices.manage',
     'democracy.read',
     'warnings.read',
+    'services.read',
+    'services.proxy',
   ],
   // Village cadres keep the household files and file 低保 applications: they need the full numbers.
   village_cadre: [
@@ -248,6 +277,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'democracy.read',
     'democracy.manage',
     'warnings.read',
+    'services.read',
+    'services.proxy',
   ],
   // 社情民意: CPPCC members report what they hear and follow it.
   cppcc_member: ['areas.read', 'appeals.read', 'appeals.create'],
@@ -265,12 +296,34 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'notices.read',
     'democracy.read',
     'warnings.read',
+    'services.read',
   ],
   // Departments see what was routed to their unit; dispatch (派单) gives them more to do.
-  department_head: ['areas.read', 'appeals.read', 'units.read', 'dispatch.work'],
-  department_staff: ['areas.read', 'appeals.read', 'units.read', 'dispatch.work'],
-  station_head: ['areas.read', 'units.read'],
-  service_agent: ['areas.read', 'units.read'],
+  department_head: [
+    'areas.read',
+    'appeals.read',
+    'units.read',
+    'dispatch.work',
+    'services.read',
+    'services.follow_up',
+  ],
+  department_staff: [
+    'areas.read',
+    'appeals.read',
+    'units.read',
+    'dispatch.work',
+    'services.read',
+    'services.follow_up',
+  ],
+  station_head: [
+    'areas.read',
+    'units.read',
+    'services.read',
+    'services.proxy',
+    'services.supervise',
+    'services.follow_up',
+  ],
+  service_agent: ['areas.read', 'units.read', 'services.read', 'services.proxy'],
   // 政协办公室: the members' reports (社情民意) and, with the CPPCC module, proposals.
   cppcc_office: ['areas.read', 'appeals.read', 'units.read'],
   // The most an integration account may do; each account's scopes narrow it further.

@@ -26,6 +26,7 @@ import { householdsModule } from './modules/households';
 import { noticesModule } from './modules/notices';
 import { open311Module, open311Routes } from './modules/open311';
 import { receptionModule } from './modules/reception';
+import { servicesModule } from './modules/services';
 import { tieringModule } from './modules/tiering';
 import { usersModule } from './modules/users';
 import { warningsModule } from './modules/warnings';
@@ -77,6 +78,7 @@ const MODULES = [
   open311Module,
   warningsModule,
   receptionModule,
+  servicesModule,
 ];
 
 // The built console, found from the install's root: the same for the sources and every build chunk.

@@ -47,6 +47,16 @@ export const usersEn: Record<keyof typeof usersZhCN, string> = {
   'permission.disclosures.configure': "Set the district's village affairs disclosure rules",
   'permission.topics.manage':
     "Monthly topics: read the proposals, pick, edit and close the month's topics and their measures",
+  'permission.services.read':
+    'Read resident services: catalogue management, centres and stations, proxy requests in reach and their ratings',
+  'permission.services.manage':
+    "Keep the service catalogue (the district's list, a town's local items) and the centres",
+  'permission.services.proxy': 'Take proxy requests for residents and work them through their steps',
+  'permission.services.supervise': 'Assign agents, keep the duty roster, decide on reviews of poor ratings',
+  'permission.services.follow_up':
+    'Call back a poor rating, answer it (rectified or explained), ask for its review',
+  'permission.services.configure':
+    'Set the services periods: answering a poor rating, keeping paper photos, the rating period',
 
   'role.district_admin': 'District administrator',
   'role.district_staff': 'District mass-work staff',

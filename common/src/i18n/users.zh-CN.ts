@@ -40,6 +40,12 @@ export const usersZhCN = {
   'permission.warnings.configure': '设置安全词、风险词和预警阈值',
   'permission.disclosures.configure': '设置村务公开规则（财务可否按季度公开、截止日）',
   'permission.topics.manage': '每月一题：查看选题建议，确定、调整、总结题目及其措施',
+  'permission.services.read': '查看便民服务：事项管理、服务中心和站点、辖区内的代办件及其评价',
+  'permission.services.manage': '维护便民服务事项清单（区级清单，镇可添加本地事项）和服务中心信息',
+  'permission.services.proxy': '为群众受理代办并逐步办理',
+  'permission.services.supervise': '分派代办员、排定值班表、复核差评申诉',
+  'permission.services.follow_up': '差评回访、整改或解释答复、申请复核',
+  'permission.services.configure': '设置便民服务期限：差评答复期、材料照片保存期、评价期',
 
   'role.district_admin': '区级管理员',
   'role.district_staff': '区群众工作部干部',

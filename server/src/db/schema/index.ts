@@ -91,6 +91,20 @@ import type {
   TierRuleSetsTable,
   TierRunsTable,
 } from './registry';
+import type {
+  ProxyRequestEventsTable,
+  ProxyRequestFilesTable,
+  ProxyRequestMaterialsTable,
+  ProxyRequestsTable,
+  RatingFollowUpsTable,
+  ServiceCentreItemsTable,
+  ServiceCentresTable,
+  ServiceDutiesTable,
+  ServiceItemsTable,
+  ServiceItemVersionsTable,
+  ServiceRatingLinksTable,
+  ServiceRatingsTable,
+} from './services';
 import type { MonthlyTopicAppealsTable, MonthlyTopicMeasuresTable, MonthlyTopicsTable } from './topics';
 import type { AppealDispatchesTable, AppealUnitsTable, UnitCategoriesTable, UnitsTable } from './units';
 import type { VerificationCodesTable } from './verification';
@@ -197,6 +211,20 @@ export type {
   TierRuleSetsTable,
   TierRunsTable,
 } from './registry';
+export type {
+  ProxyRequestEventsTable,
+  ProxyRequestFilesTable,
+  ProxyRequestMaterialsTable,
+  ProxyRequestsTable,
+  RatingFollowUpsTable,
+  ServiceCentreItemsTable,
+  ServiceCentresTable,
+  ServiceDutiesTable,
+  ServiceItemsTable,
+  ServiceItemVersionsTable,
+  ServiceRatingLinksTable,
+  ServiceRatingsTable,
+} from './services';
 export type { MonthlyTopicAppealsTable, MonthlyTopicMeasuresTable, MonthlyTopicsTable } from './topics';
 export type { AppealDispatchesTable, AppealUnitsTable, UnitCategoriesTable, UnitsTable } from './units';
 export type { VerificationCodesTable } from './verification';
@@ -204,6 +232,18 @@ export type { WarningAppealsTable, WarningsTable } from './warnings';
 export type { WhistlesTable, WhistleUnitsTable } from './whistles';
 
 export interface DB {
+  service_items: ServiceItemsTable;
+  service_item_versions: ServiceItemVersionsTable;
+  service_centres: ServiceCentresTable;
+  service_centre_items: ServiceCentreItemsTable;
+  service_duties: ServiceDutiesTable;
+  proxy_requests: ProxyRequestsTable;
+  proxy_request_events: ProxyRequestEventsTable;
+  proxy_request_materials: ProxyRequestMaterialsTable;
+  proxy_request_files: ProxyRequestFilesTable;
+  service_ratings: ServiceRatingsTable;
+  rating_follow_ups: RatingFollowUpsTable;
+  service_rating_links: ServiceRatingLinksTable;
   disclosure_schedules: DisclosureSchedulesTable;
   disclosures: DisclosuresTable;
   projects: ProjectsTable;
