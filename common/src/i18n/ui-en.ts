@@ -16,6 +16,7 @@ import { noticesEn } from './notices.en';
 import { projectsEn } from './projects.en';
 import { publicEn } from './public.en';
 import { receptionEn } from './reception.en';
+import { servicesWebEn } from './services-web.en';
 import { setupEn } from './setup.en';
 import { tieringEn } from './tiering.en';
 import { todosEn } from './todos.en';
@@ -56,6 +57,7 @@ export const uiEnCatalogues = [
   warningsEn,
   todosEn,
   setupEn,
+  servicesWebEn,
 ] as const;
 
 export const uiEn: Record<UiKey, string> = {
@@ -86,4 +88,5 @@ export const uiEn: Record<UiKey, string> = {
   ...warningsEn,
   ...todosEn,
   ...setupEn,
+  ...servicesWebEn,
 };

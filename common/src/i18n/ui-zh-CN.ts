@@ -16,6 +16,7 @@ import { noticesZhCN } from './notices.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { publicZhCN } from './public.zh-CN';
 import { receptionZhCN } from './reception.zh-CN';
+import { servicesWebZhCN } from './services-web.zh-CN';
 import { setupZhCN } from './setup.zh-CN';
 import { tieringZhCN } from './tiering.zh-CN';
 import { todosZhCN } from './todos.zh-CN';
@@ -60,6 +61,7 @@ export const uiZhCNCatalogues = [
   warningsZhCN,
   todosZhCN,
   setupZhCN,
+  servicesWebZhCN,
 ] as const;
 
 export const uiZhCN = {
@@ -90,6 +92,7 @@ export const uiZhCN = {
   ...warningsZhCN,
   ...todosZhCN,
   ...setupZhCN,
+  ...servicesWebZhCN,
 } as const;
 
 export type UiKey = keyof typeof uiZhCN;
