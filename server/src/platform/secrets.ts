@@ -22,6 +22,9 @@ export interface Secrets {
   /** Encrypts a field (AES-256-GCM); the result carries its own nonce. */
   encrypt(plain: string): string;
   decrypt(sealed: string): string;
+  /** Seals a file's bytes (AES-256-GCM, its own derived key): version byte, nonce, tag, body. */
+  sealBytes(plain: Buffer): Buffer;
+  openBytes(sealed: Buffer): Buffer;
   /** A keyed hash for exact lookup of a value that is stored encrypted. */
   lookupHash(value: string): string;
   /** The keyed link of the audit chain (HMAC-SHA256 under its own derived key). */
@@ -55,6 +58,7 @@ export function secretsFromKey(master: Buffer): Secrets {
   if (master.length !== 32) throw new Error('SECRET_KEY must be 32 bytes, base64-encoded');
   const encryptionKey = derive(master, 'field-encryption');
   const lookupKey = derive(master, 'lookup-hash');
+  const fileKey = derive(master, 'file-sealing');
   const auditKey = derive(master, 'audit-chain');
   // An Ed25519 private key is its 32-byte seed, wrapped in PKCS#8.
   const checkpointKey = createPrivateKey({
@@ -80,6 +84,18 @@ export function secretsFromKey(master: Buffer): Secrets {
       const decipher = createDecipheriv('aes-256-gcm', encryptionKey, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+    sealBytes(plain) {
+      const nonce = nextNonce();
+      const cipher = createCipheriv('aes-256-gcm', fileKey, nonce);
+      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+      return Buffer.concat([Buffer.from([1]), nonce, cipher.getAuthTag(), body]);
+    },
+    openBytes(sealed) {
+      if (sealed[0] !== 1) throw new Error('unknown sealed file version');
+      const decipher = createDecipheriv('aes-256-gcm', fileKey, sealed.subarray(1, 13));
+      decipher.setAuthTag(sealed.subarray(13, 29));
+      return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]);
     },
     lookupHash(value) {
       return createHmac('sha256', lookupKey).update(value).digest('hex');
