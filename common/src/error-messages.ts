@@ -1,10 +1,12 @@
 import { democracyErrorMessages } from './error-messages-democracy';
+import { servicesErrorMessages } from './error-messages-services';
 import { type ErrorCode, type ErrorParams, interpolate } from './errors';
 import type { Locale } from './i18n/locale';
 
 /** The message of each error code in every language: a new code does not compile without one. */
 const messages: Record<ErrorCode, Record<Locale, string>> = {
   ...democracyErrorMessages,
+  ...servicesErrorMessages,
   VALIDATION_FAILED: { 'zh-CN': '提交的内容有误，请检查后重试', en: 'The request has invalid fields' },
   INVALID_JSON: { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   UNSUPPORTED_MEDIA_TYPE: {

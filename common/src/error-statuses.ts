@@ -69,6 +69,7 @@ export function errorStatus(code: ErrorCode): number {
     case 'RATING_LINK_INVALID':
     case 'APPEAL_TRACKING_FAILED':
     case 'SETUP_NOT_NEEDED':
+    case 'PROXY_TRACKING_FAILED':
       return 404;
     case 'VERSION_CONFLICT':
     case 'AREA_CODE_TAKEN':
@@ -127,6 +128,8 @@ export function errorStatus(code: ErrorCode): number {
     case 'MEETING_NO_QUORUM':
     case 'MEETING_NOTICE_TOO_SHORT':
     case 'MEETING_ROLL_EMPTY':
+    case 'PROXY_STATE_INVALID':
+    case 'PROXY_MATERIALS_INCOMPLETE':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -134,6 +137,11 @@ export function errorStatus(code: ErrorCode): number {
     case 'ATTACHMENT_TYPE_INVALID':
       return 415;
     case 'IDEMPOTENCY_KEY_REUSED':
+    case 'PROXY_ITEM_INVALID':
+    case 'PROXY_STATION_MISSING':
+    case 'PROXY_AGENT_INVALID':
+    case 'PROXY_RESIDENT_INVALID':
+    case 'PROXY_FILE_INVALID':
       return 422;
     case 'AUTH_THROTTLED':
     case 'RATE_LIMITED':

@@ -24,6 +24,10 @@ export const notificationKinds = [
   'topic.assigned',
   // An account passed its daily look-ups of ID numbers registered elsewhere: the district admin is told.
   'idnumber.check',
+  // 代办: the receipt of originals taken (SMS to the resident), a request due soon, one overdue.
+  'proxy.receipt',
+  'proxy.warning',
+  'proxy.overdue',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationStatuses = ['pending', 'sent', 'failed'] as const;

@@ -16,6 +16,7 @@ import { noticesEn } from './notices.en';
 import { projectsEn } from './projects.en';
 import { publicEn } from './public.en';
 import { receptionEn } from './reception.en';
+import { servicesRequestsEn } from './services-requests.en';
 import { servicesWebEn } from './services-web.en';
 import { setupEn } from './setup.en';
 import { tieringEn } from './tiering.en';
@@ -58,6 +59,7 @@ export const uiEnCatalogues = [
   todosEn,
   setupEn,
   servicesWebEn,
+  servicesRequestsEn,
 ] as const;
 
 export const uiEn: Record<UiKey, string> = {
@@ -89,4 +91,5 @@ export const uiEn: Record<UiKey, string> = {
   ...todosEn,
   ...setupEn,
   ...servicesWebEn,
+  ...servicesRequestsEn,
 };

@@ -16,6 +16,7 @@ import { noticesZhCN } from './notices.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { publicZhCN } from './public.zh-CN';
 import { receptionZhCN } from './reception.zh-CN';
+import { servicesRequestsZhCN } from './services-requests.zh-CN';
 import { servicesWebZhCN } from './services-web.zh-CN';
 import { setupZhCN } from './setup.zh-CN';
 import { tieringZhCN } from './tiering.zh-CN';
@@ -62,6 +63,7 @@ export const uiZhCNCatalogues = [
   todosZhCN,
   setupZhCN,
   servicesWebZhCN,
+  servicesRequestsZhCN,
 ] as const;
 
 export const uiZhCN = {
@@ -93,6 +95,7 @@ export const uiZhCN = {
   ...todosZhCN,
   ...setupZhCN,
   ...servicesWebZhCN,
+  ...servicesRequestsZhCN,
 } as const;
 
 export type UiKey = keyof typeof uiZhCN;
