@@ -4,6 +4,7 @@ import { NoticesVillageSection } from './notices';
 import { ProjectsVillageSection } from './projects';
 import { ReceptionDaysVillageSection } from './reception-days';
 import { ranks, roles } from './roles';
+import { ServicesVillageSection } from './service-catalogue';
 
 // The village page (`/public/villages/:code`): one page per village to which modules contribute
 // sections. Each section's payload schema is declared here, keyed by the section's key, so the
@@ -57,6 +58,7 @@ export const villageSectionSchemas = {
   disclosures: DisclosuresVillageSection,
   projects: ProjectsVillageSection,
   receptionDays: ReceptionDaysVillageSection,
+  services: ServicesVillageSection,
 } as const;
 
 export type VillageSectionKey = keyof typeof villageSectionSchemas;
