@@ -5,7 +5,10 @@ import type { Locale } from './i18n/locale';
  * The codes of resident services (便民服务): proxy requests (代办); the catalogue, the centres and
  * 好差评 add theirs here.
  */
-type ServicesErrorCode = Extract<ErrorCode, `PROXY_${string}`>;
+type ServicesErrorCode = Extract<
+  ErrorCode,
+  `PROXY_${string}` | `SERVICE_RATING_${string}` | `FOLLOW_UP_${string}`
+>;
 
 /** Their messages in every language, spread into the one catalogue (error-messages.ts). */
 export const servicesErrorMessages: Record<ServicesErrorCode, Record<Locale, string>> = {
@@ -40,5 +43,17 @@ export const servicesErrorMessages: Record<ServicesErrorCode, Record<Locale, str
   PROXY_TRACKING_FAILED: {
     'zh-CN': '查询码或手机号后四位不正确',
     en: 'The tracking code or the last four digits of the phone are wrong',
+  },
+  SERVICE_RATING_CLOSED: {
+    'zh-CN': '该代办件尚未送达、已办结或已过评价期，不能评价',
+    en: 'The request is not delivered, is closed or its rating period is over: it cannot be rated',
+  },
+  SERVICE_RATING_GIVEN: {
+    'zh-CN': '该代办件已评价，每件只能评价一次',
+    en: 'The request was rated already: a request is rated once',
+  },
+  FOLLOW_UP_STATE_INVALID: {
+    'zh-CN': '该差评回访当前状态不允许此操作',
+    en: 'The follow-up of this rating is not in a state that allows this',
   },
 };

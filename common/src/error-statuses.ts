@@ -128,6 +128,9 @@ export function errorStatus(code: ErrorCode): number {
     case 'MEETING_NO_QUORUM':
     case 'MEETING_NOTICE_TOO_SHORT':
     case 'MEETING_ROLL_EMPTY':
+    case 'SERVICE_RATING_CLOSED':
+    case 'SERVICE_RATING_GIVEN':
+    case 'FOLLOW_UP_STATE_INVALID':
     case 'PROXY_STATE_INVALID':
     case 'PROXY_MATERIALS_INCOMPLETE':
       return 409;

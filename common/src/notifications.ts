@@ -28,6 +28,9 @@ export const notificationKinds = [
   'proxy.receipt',
   'proxy.warning',
   'proxy.overdue',
+  // 好差评: the one-time rating link (SMS to the resident), the answer to a 差评.
+  'service.rating_link',
+  'service.follow_up_answer',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationStatuses = ['pending', 'sent', 'failed'] as const;
