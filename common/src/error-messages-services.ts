@@ -21,8 +21,8 @@ export const servicesErrorMessages: Record<ServicesErrorCode, Record<Locale, str
     en: 'Neither the village nor its town has a service station to take the request',
   },
   PROXY_STATE_INVALID: {
-    'zh-CN': '代办件当前处于“{status}”，不能进行此步骤',
-    en: 'The request is at “{status}”: this step is not allowed now',
+    'zh-CN': '代办件当前所处环节不能进行此步骤',
+    en: 'The request is not at a step that allows this',
   },
   PROXY_AGENT_INVALID: {
     'zh-CN': '代办员须为本站的代办员或该村的村干部',
