@@ -21,6 +21,7 @@ import { householdsModule } from './modules/households/households.routes';
 import { integrationsModule } from './modules/integrations/integrations.routes';
 import { noticesModule } from './modules/notices/notices.routes';
 import { receptionModule } from './modules/reception/reception.routes';
+import { servicesModule } from './modules/services/services.routes';
 import { tieringModule } from './modules/tiering/tiering.routes';
 import { usersModule } from './modules/users/users.routes';
 import { warningsModule } from './modules/warnings/warnings.routes';
@@ -53,6 +54,7 @@ const consoleModules: readonly ConsoleModule[] = [
   whistlesModule,
   receptionModule,
   assistanceModule,
+  servicesModule,
   integrationsModule,
   auditModule,
 ];

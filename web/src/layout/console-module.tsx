@@ -24,6 +24,7 @@ const menuGroups = [
   { id: 'home' },
   { id: 'registry', title: 'nav.group.registry' },
   { id: 'assistance', title: 'assistance.nav.group' },
+  { id: 'services', title: 'servicesWeb.nav.group' },
   { id: 'appeals', title: 'appeals.nav.group' },
   { id: 'democracy', title: 'nav.group.democracy' },
   { id: 'basics', title: 'nav.group.basics' },

@@ -3,6 +3,7 @@ import {
   EnvironmentOutlined,
   RightOutlined,
   SearchOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Flex, Typography } from 'antd';
@@ -99,6 +100,13 @@ export function PublicHomePage() {
           <span className="lx-public-big-hint">{t('public.home.trackHint')}</span>
         </span>
       </Button>
+      <Link
+        to="/public/services"
+        style={{ display: 'block', fontSize: 16, padding: '4px 0' }}
+        data-testid="public-go-services"
+      >
+        <ShopOutlined aria-hidden /> {t('servicesWeb.public.entry')}
+      </Link>
       <Link
         to="/public/reception-days"
         style={{ display: 'block', fontSize: 16, padding: '4px 0' }}

@@ -19,6 +19,24 @@ const PublicReceptionDaysPage = lazy(() =>
 const PublicHelperRatingPage = lazy(() =>
   import('./public-helper-rating.page').then((m) => ({ default: m.PublicHelperRatingPage })),
 );
+const ServicesCataloguePage = lazy(() =>
+  import('./services/catalogue.public-page').then((m) => ({ default: m.ServicesCataloguePage })),
+);
+const ServiceItemPage = lazy(() =>
+  import('./services/item.public-page').then((m) => ({ default: m.ServiceItemPage })),
+);
+const ProxyRequestPage = lazy(() =>
+  import('./services/request.public-page').then((m) => ({ default: m.ProxyRequestPage })),
+);
+const ProxyTrackPage = lazy(() =>
+  import('./services/track.public-page').then((m) => ({ default: m.ProxyTrackPage })),
+);
+const ServiceCentresPage = lazy(() =>
+  import('./services/centres.public-page').then((m) => ({ default: m.ServiceCentresPage })),
+);
+const ServiceRatingLinkPage = lazy(() =>
+  import('./services/rate.public-page').then((m) => ({ default: m.ServiceRatingLinkPage })),
+);
 
 /** The residents' pages: no sign-in, outside the console's session guard. */
 export const publicRoutes: RouteObject[] = [
@@ -33,6 +51,12 @@ export const publicRoutes: RouteObject[] = [
       { path: 'villages/:code', element: <VillagePage /> },
       { path: 'notices/:id', element: <PublicNoticePage /> },
       { path: 'reception-days', element: <PublicReceptionDaysPage /> },
+      { path: 'services', element: <ServicesCataloguePage /> },
+      { path: 'services/items/:id', element: <ServiceItemPage /> },
+      { path: 'services/items/:id/request', element: <ProxyRequestPage /> },
+      { path: 'services/track', element: <ProxyTrackPage /> },
+      { path: 'services/centres', element: <ServiceCentresPage /> },
+      { path: 'services/rate/:token', element: <ServiceRatingLinkPage /> },
       { path: '*', element: <Navigate to="/public" replace /> },
     ],
   },

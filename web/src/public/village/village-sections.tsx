@@ -10,6 +10,7 @@ import { DisclosuresSection } from '../democracy/disclosures.section';
 import { ProjectsSection } from '../democracy/projects.section';
 import { NoticesSection } from '../notices/notices.section';
 import { ReceptionDaysSection } from '../reception/reception-days.section';
+import { ServicesSection } from '../services/services.section';
 import { AppealsSection } from './appeals.section';
 import { ContactsSection } from './contacts.section';
 
@@ -30,6 +31,7 @@ export const villageSectionComponents: { [K in VillageSectionKey]: ComponentType
   disclosures: DisclosuresSection,
   projects: ProjectsSection,
   receptionDays: ReceptionDaysSection,
+  services: ServicesSection,
 };
 
 function isKnown(section: VillageSection): section is KnownVillageSection {
