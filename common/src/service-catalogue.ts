@@ -59,7 +59,10 @@ export const ServiceGuideFields = z.strictObject({
   /** 可代办: whether a village agent may carry it for the resident. */
   proxyAllowed: z.boolean(),
   /** 网上办理: the online service's address, if any. */
-  onlineUrl: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+  onlineUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable(),
   /** Other words the search should find it by (拼音首字母, common names): not shown. */
   keywords: text(200).default(''),
 });
@@ -288,7 +291,11 @@ export const ServiceRosterPutBody = z.strictObject({
 });
 export type ServiceRosterPutBody = z.input<typeof ServiceRosterPutBody>;
 
-export const ServiceRoster = z.object({ unitId: z.string(), weekStart: z.string(), duties: z.array(ServiceDuty) });
+export const ServiceRoster = z.object({
+  unitId: z.string(),
+  weekStart: z.string(),
+  duties: z.array(ServiceDuty),
+});
 export type ServiceRoster = z.infer<typeof ServiceRoster>;
 
 // ---- Public (no sign-in) ------------------------------------------------------------------------

@@ -43,7 +43,7 @@ export const serviceCentresApi = {
     method: 'PUT',
     path: '/service-centres/:id',
     tag,
-    summary: "The profile (intro, hours, holiday hours) and the items handled there",
+    summary: 'The profile (intro, hours, holiday hours) and the items handled there',
     params: ServiceCentreIdParams,
     body: ServiceCentresUpdateBody,
     response: ServiceCentre,
