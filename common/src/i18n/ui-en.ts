@@ -16,6 +16,7 @@ import { noticesEn } from './notices.en';
 import { projectsEn } from './projects.en';
 import { publicEn } from './public.en';
 import { receptionEn } from './reception.en';
+import { servicesRatingsEn } from './services-ratings.en';
 import { servicesRequestsEn } from './services-requests.en';
 import { servicesWebEn } from './services-web.en';
 import { setupEn } from './setup.en';
@@ -60,6 +61,7 @@ export const uiEnCatalogues = [
   setupEn,
   servicesWebEn,
   servicesRequestsEn,
+  servicesRatingsEn,
 ] as const;
 
 export const uiEn: Record<UiKey, string> = {
@@ -92,4 +94,5 @@ export const uiEn: Record<UiKey, string> = {
   ...setupEn,
   ...servicesWebEn,
   ...servicesRequestsEn,
+  ...servicesRatingsEn,
 };

@@ -16,6 +16,7 @@ import { noticesZhCN } from './notices.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { publicZhCN } from './public.zh-CN';
 import { receptionZhCN } from './reception.zh-CN';
+import { servicesRatingsZhCN } from './services-ratings.zh-CN';
 import { servicesRequestsZhCN } from './services-requests.zh-CN';
 import { servicesWebZhCN } from './services-web.zh-CN';
 import { setupZhCN } from './setup.zh-CN';
@@ -64,6 +65,7 @@ export const uiZhCNCatalogues = [
   setupZhCN,
   servicesWebZhCN,
   servicesRequestsZhCN,
+  servicesRatingsZhCN,
 ] as const;
 
 export const uiZhCN = {
@@ -96,6 +98,7 @@ export const uiZhCN = {
   ...setupZhCN,
   ...servicesWebZhCN,
   ...servicesRequestsZhCN,
+  ...servicesRatingsZhCN,
 } as const;
 
 export type UiKey = keyof typeof uiZhCN;
