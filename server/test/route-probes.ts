@@ -11,6 +11,7 @@ import { householdsProbes } from '../src/modules/households/households.probes';
 import { noticesProbes } from '../src/modules/notices/notices.probes';
 import { open311Probes } from '../src/modules/open311/open311.probes';
 import { receptionProbes } from '../src/modules/reception/reception.probes';
+import { catalogueProbes } from '../src/modules/services/catalogue/catalogue.probes';
 import { tieringProbes } from '../src/modules/tiering/tiering.probes';
 import { usersProbes } from '../src/modules/users/users.probes';
 import { warningsProbes } from '../src/modules/warnings/warnings.probes';
@@ -56,6 +57,7 @@ export const ROUTE_PROBES: Record<string, RouteCase> = {
   ...open311Probes,
   ...warningsProbes,
   ...receptionProbes,
+  ...catalogueProbes,
 };
 
 /**

@@ -105,6 +105,22 @@ async function itemInReach(db: Db, scope: Scope, id: string): Promise<ItemRow> {
   return row;
 }
 
+/**
+ * An item the caller may edit: one of its own subtree (a town's local items for a town, the whole
+ * list for the district). The district's items are not found from a town, whatever it reads.
+ */
+async function itemToEdit(
+  db: Db,
+  ctx: Pick<RequestContext, 'caller' | 'scope'>,
+  id: string,
+): Promise<ItemRow> {
+  if (ctx.scope.reach !== 'area') throw new AppError('FORBIDDEN');
+  const row = await findItem(db, { scope: ctx.scope, above: [] }, id);
+  if (!row) throw notFound();
+  if (!mayEdit(ctx, row.area_code)) throw new AppError('FORBIDDEN');
+  return row;
+}
+
 export async function getItem(
   db: Db,
   ctx: Pick<RequestContext, 'caller' | 'scope'>,
@@ -186,7 +202,8 @@ export async function createItem(
 ): Promise<ServiceItem> {
   const body = ServiceItemsCreateBody.parse(input);
   const area = await areaOf(db, body.areaCode);
-  if (!area || (area.kind !== 'district' && area.kind !== 'town')) {
+  const inReach = ctx.scope.reach === 'area' && codeInScope(body.areaCode, ctx.scope);
+  if (!area || !inReach || (area.kind !== 'district' && area.kind !== 'town')) {
     throw new AppError('AREA_UNKNOWN', { code: body.areaCode });
   }
   if (!mayEdit(ctx, area.code)) throw new AppError('FORBIDDEN');
@@ -235,8 +252,7 @@ export async function updateItem(
   input: ServiceItemsUpdateBody,
 ): Promise<ServiceItem> {
   const { version, ...fields } = ServiceItemsUpdateBody.parse(input);
-  const row = await itemInReach(db, ctx.scope, id);
-  if (!mayEdit(ctx, row.area_code)) throw new AppError('FORBIDDEN');
+  const row = await itemToEdit(db, ctx, id);
   if (row.version !== version) throw new AppError('VERSION_CONFLICT');
   const guide = await guideFrom(db, ctx.scope, fields);
   const now = ctx.clock.now().toISOString();
@@ -280,8 +296,7 @@ export async function setItemActiveOf(
   id: string,
   body: { version: number; active: boolean },
 ): Promise<ServiceItemSummary> {
-  const row = await itemInReach(db, ctx.scope, id);
-  if (!mayEdit(ctx, row.area_code)) throw new AppError('FORBIDDEN');
+  const row = await itemToEdit(db, ctx, id);
   const now = ctx.clock.now().toISOString();
   if (!(await setItemActive(db, id, body.version, body.active, now))) throw new AppError('VERSION_CONFLICT');
   await recordAudit(db, ctx.clock, ctx.actor, {

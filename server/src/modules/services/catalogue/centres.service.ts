@@ -140,6 +140,15 @@ async function centreInReach(db: Db, scope: Scope, id: string): Promise<CentreRo
   return row;
 }
 
+/** A centre the caller works on: one of its own subtree, or a station's own station. */
+async function centreToEdit(db: Db, scope: Scope, id: string): Promise<CentreRow> {
+  let row: CentreRow | undefined;
+  if (scope.reach === 'area') row = await findCentre(db, { scope, above: [] }, id);
+  else if (scope.reach === 'station' && scope.stationId === id) row = await findCentre(db, null, id);
+  if (!row) throw notFound();
+  return row;
+}
+
 export async function getCentre(
   db: Db,
   ctx: Pick<RequestContext, 'scope' | 'clock' | 'caller'>,
@@ -184,7 +193,7 @@ export async function updateCentre(
   input: ServiceCentresUpdateBody,
 ): Promise<ServiceCentre> {
   const body = ServiceCentresUpdateBody.parse(input);
-  const row = await centreInReach(db, ctx.scope, id);
+  const row = await centreToEdit(db, ctx.scope, id);
   if (!mayEditProfile(ctx, row)) throw new AppError('FORBIDDEN');
   const wanted = [...new Set(body.itemIds)];
   // The items a centre may handle: the active ones its residents see (the district's and its town's).
@@ -225,7 +234,7 @@ export async function putRoster(
   input: ServiceRosterPutBody,
 ): Promise<ServiceRoster> {
   const body = ServiceRosterPutBody.parse(input);
-  const row = await centreInReach(db, ctx.scope, id);
+  const row = await centreToEdit(db, ctx.scope, id);
   if (!mayPutRoster(ctx, row)) throw new AppError('FORBIDDEN');
   const from = body.weekStart;
   const to = addDays(from, 6);
