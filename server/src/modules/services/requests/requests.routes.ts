@@ -6,7 +6,7 @@ import { calendarOf } from '../../../platform/calendar';
 import { AppError } from '../../../platform/errors';
 import { acceptFileBodies, sendFile, uploadedFile } from '../../../platform/files';
 import { attachmentDisposition } from '../../../platform/http';
-import { requestContextOf, withTransaction } from '../../../platform/request-context';
+import { areaContextOf, requestContextOf, withTransaction } from '../../../platform/request-context';
 import { route } from '../../../platform/routes';
 import { codeInScope, seatOf } from '../../../platform/scope';
 import { XLSX } from '../../../platform/spreadsheet-writer';
@@ -37,6 +37,9 @@ export const proxyRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   route(app, proxyRequestsApi.list, { permission: 'services.read' }, async (request) => {
     const ctx = requestContextOf(request);
+    if (request.query.areaCode !== undefined && !codeInScope(request.query.areaCode, seatOf(ctx.scope))) {
+      throw new AppError('AREA_UNKNOWN');
+    }
     return listRequestsInReach(ctx.db, ctx, request.query);
   });
 
@@ -53,13 +56,17 @@ export const proxyRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
     );
   });
 
+  // The area's workbook, for the town and district offices: an area caller, an area in its reach.
   route(app, proxyRequestsApi.export, { permission: 'services.read' }, async (request, reply) => {
-    const ctx = requestContextOf(request);
+    const ctx = areaContextOf(request);
+    if (request.query.areaCode !== undefined && !codeInScope(request.query.areaCode, ctx.scope)) {
+      throw new AppError('AREA_UNKNOWN');
+    }
     await withTransaction(ctx, (trx) =>
       recordAudit(trx, ctx.clock, ctx.actor, {
         action: 'proxy_request.export',
         objectType: 'proxy_request',
-        areaCode: seatOf(ctx.scope).areaCode,
+        areaCode: request.query.areaCode ?? ctx.scope.areaCode,
         after: { query: request.query },
       }),
     );
@@ -77,10 +84,11 @@ export const proxyRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
     return getRequest(ctx.db, ctx, request.params.id);
   });
 
+  // By a cadre of the area (on a visit, or staffing the station's counter): an area caller.
   route(app, proxyRequestsApi.create, { permission: 'services.proxy' }, async (request) => {
-    const ctx = requestContextOf(request);
+    const ctx = areaContextOf(request);
     const body = request.body;
-    const seat = seatOf(ctx.scope);
+    const seat = ctx.scope;
     if (!codeInScope(body.areaCode, seat)) throw new AppError('AREA_UNKNOWN');
     const calendar = await calendarOf(ctx);
     return withTransaction(ctx, async (trx) => {

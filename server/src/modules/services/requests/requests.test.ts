@@ -288,16 +288,16 @@ describe('代办: a proxy request through its steps, the reach, the sweep', () =
     const board = (await head.session.call(proxyRequestsApi.board, {})).data;
     expect(board.byStatus.closed).toBe(1);
     expect(board.agents.find((a) => a.agentId === agent.id)?.open).toBeGreaterThan(0);
-    const outside = await otherAgent.session.call(proxyRequestsApi.create, {
-      body: {
-        itemId: item,
-        channel: 'station',
-        applicantName: '王五',
-        phone: '13800009999',
-        areaCode: AREAS.villageA1,
-      },
-    });
-    expect(outside.error.code).toBe('AREA_UNKNOWN');
+    const body = {
+      itemId: item,
+      channel: 'station' as const,
+      applicantName: '王五',
+      phone: '13800009999',
+      areaCode: AREAS.villageA1,
+    };
+    // Cadres of the area record requests; a town elsewhere does not know the village.
+    expect((await otherTown.session.call(proxyRequestsApi.create, { body })).error.code).toBe('AREA_UNKNOWN');
+    expect((await otherAgent.session.call(proxyRequestsApi.create, { body })).statusCode).toBe(403);
   });
 
   it('warns the agent and the station head before the promised date and once more when overdue; to-do counts it', async () => {
