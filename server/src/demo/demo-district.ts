@@ -27,6 +27,7 @@ import { loadDemoDispatches } from './demo-dispatches';
 import { demoHousehold, idNumberMaker } from './demo-households';
 import { loadDemoNotices } from './demo-notices';
 import { writeDemoAccounts } from './demo-password';
+import { loadDemoServiceRequests } from './demo-services-requests';
 import { loadDemoTopics } from './demo-topics';
 import { demoUnitAccounts, loadDemoUnits } from './demo-units';
 import { loadDemoVillagePages } from './demo-village-page';
@@ -262,6 +263,8 @@ export async function loadDemoDistrict(
     await loadDemoWhistlesAndReceptionDays(trx, clock);
     await loadDemoTopics(trx, clock, secrets);
     await loadDemoDisclosures(trx, clock, secrets);
+    // 代办 requests over the catalogue's items (loaded before this; without items, none are made).
+    await loadDemoServiceRequests(trx, clock, secrets, new Random(20261210));
     await writeSetting(trx, 'demo.loaded', true, now, 'demo');
     await recordAudit(
       trx,
