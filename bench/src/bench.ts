@@ -16,6 +16,7 @@ import { loadBench } from './load.bench';
 import type { Metric } from './measure';
 import { open311Bench } from './open311.bench';
 import { registryBench } from './registry.bench';
+import { servicesCatalogueBench } from './services-catalogue.bench';
 import { sharedBench } from './shared.bench';
 import { warningsBench } from './warnings.bench';
 
@@ -44,6 +45,7 @@ const benches = {
   warnings: warningsBench,
   open311: open311Bench,
   departments: departmentsBench,
+  servicesCatalogue: servicesCatalogueBench,
 };
 // BENCH_MODULES=appeals measures one module and keeps the others' last figures.
 const modules = process.env.BENCH_MODULES?.split(',') ?? Object.keys(benches);

@@ -27,6 +27,7 @@ import { loadDemoDispatches } from './demo-dispatches';
 import { demoHousehold, idNumberMaker } from './demo-households';
 import { loadDemoNotices } from './demo-notices';
 import { writeDemoAccounts } from './demo-password';
+import { loadDemoServicesCatalogue } from './demo-services-catalogue';
 import { loadDemoServiceRequests } from './demo-services-requests';
 import { loadDemoTopics } from './demo-topics';
 import { demoUnitAccounts, loadDemoUnits } from './demo-units';
@@ -254,6 +255,7 @@ export async function loadDemoDistrict(
     await ensureAppealDefaults(trx, now);
     await loadDemoAppeals(trx, clock, secrets, new Random(20261122));
     await loadDemoUnits(trx, clock, passwordHash, new Random(20261208));
+    await loadDemoServicesCatalogue(trx, clock, new Random(20261209));
     await loadDemoDispatches(trx, clock, secrets);
     await loadDemoAssistance(trx, clock, new Random(20261123));
     await loadDemoVillagePages(trx, clock, new Random(20261207));
