@@ -115,7 +115,7 @@ export const ServiceRatingsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
-export type ServiceRatingsQuery = z.input<typeof ServiceRatingsQuery>;
+export type ServiceRatingsQuery = z.infer<typeof ServiceRatingsQuery>;
 export const ServiceRatingsPage = z.object({ items: z.array(ServiceRating), total: z.number() });
 export type ServiceRatingsPage = z.infer<typeof ServiceRatingsPage>;
 
@@ -173,7 +173,7 @@ export const RatingFollowUpsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
-export type RatingFollowUpsQuery = z.input<typeof RatingFollowUpsQuery>;
+export type RatingFollowUpsQuery = z.infer<typeof RatingFollowUpsQuery>;
 export const RatingFollowUpsPage = z.object({
   items: z.array(RatingFollowUp),
   total: z.number(),
