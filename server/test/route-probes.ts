@@ -12,6 +12,7 @@ import { noticesProbes } from '../src/modules/notices/notices.probes';
 import { open311Probes } from '../src/modules/open311/open311.probes';
 import { receptionProbes } from '../src/modules/reception/reception.probes';
 import { catalogueProbes } from '../src/modules/services/catalogue/catalogue.probes';
+import { ratingsProbes } from '../src/modules/services/ratings/ratings.probes';
 import { requestsProbes } from '../src/modules/services/requests/requests.probes';
 import { tieringProbes } from '../src/modules/tiering/tiering.probes';
 import { usersProbes } from '../src/modules/users/users.probes';
@@ -60,6 +61,7 @@ export const ROUTE_PROBES: Record<string, RouteCase> = {
   ...receptionProbes,
   ...catalogueProbes,
   ...requestsProbes,
+  ...ratingsProbes,
 };
 
 /**

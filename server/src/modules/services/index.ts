@@ -2,4 +2,5 @@
 
 export { getServiceItemGuide } from './catalogue/catalogue.service';
 export { stationsServingVillage } from './catalogue/catalogue-public.service';
+export { serviceSettings } from './ratings/service-settings.service';
 export { servicesModule } from './services.module';
