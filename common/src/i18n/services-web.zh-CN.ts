@@ -256,7 +256,6 @@ export const servicesWebZhCN = {
   'servicesWeb.item.keywords': '检索关键词（拼音首字母、俗称）',
   'servicesWeb.centre.intro': '简介',
   'servicesWeb.centre.profile': '基本信息',
-  'servicesWeb.request.assignMe': '由我代办',
   'servicesWeb.request.authoriseHint': '打印委托书交群众签字，拍照上传后进入收取材料。',
   'servicesWeb.request.sendSms': '短信发送回执编号给群众',
   'servicesWeb.request.ratingLink': '生成评价链接',
@@ -290,4 +289,6 @@ export const servicesWebZhCN = {
   'servicesWeb.board.openCount': '在办{count}件',
   'servicesWeb.public.free': '免费',
   'servicesWeb.public.followUpBy': '我们将在{date}前回访并答复您。',
+  'servicesWeb.request.waitAssign': '等待站长分派代办员',
+  'servicesWeb.request.returnedShort': '已退还',
 } as const;

@@ -7,8 +7,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { useCan } from '../../session/session';
 import { useShowError } from '../../shared/feedback';
 import { categoryName } from '../appeals/appeal-labels';
-import { useAppealCategories } from '../appeals/appeals.api';
-import { receiptPdfUrl, useProxyStep, useProxyToAppeal } from './requests.api';
+import { receiptPdfUrl, useAppealCategoryChoices, useProxyStep, useProxyToAppeal } from './requests.api';
 
 /** Print the receipt, cancel with a reason, or turn the request into an appeal. */
 export function RequestActions({ request }: { request: ProxyRequest }) {
@@ -20,9 +19,9 @@ export function RequestActions({ request }: { request: ProxyRequest }) {
   const showError = useShowError();
   const step = useProxyStep();
   const toAppeal = useProxyToAppeal();
-  const categories = useAppealCategories();
-  const [cancelling, setCancelling] = useState(false);
   const [appealing, setAppealing] = useState(false);
+  const categories = useAppealCategoryChoices(appealing);
+  const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const [appealForm] = Form.useForm<{ title: string; description: string; categoryCode: string }>();
   const open = openProxyStatuses.includes(request.status);

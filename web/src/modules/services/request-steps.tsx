@@ -3,7 +3,7 @@ import type { ProxyRequest } from '@lianxin/common';
 import { App, Button, Card, Checkbox, Flex, Input, Select, Switch, Typography, Upload } from 'antd';
 import { type ReactElement, useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { useMe } from '../../session/session';
+import { useCan } from '../../session/session';
 import { useShowError } from '../../shared/feedback';
 import { useVersionConflict } from '../../shared/version-conflict';
 import { useServiceCentre } from './catalogue.api';
@@ -18,10 +18,16 @@ interface StepProps {
 
 function AssignStep({ request, run, busy }: StepProps) {
   const t = useT();
-  const me = useMe();
+  const can = useCan();
   const station = useServiceCentre(request.stationId);
-  const [agentId, setAgentId] = useState<string | undefined>();
-  const options = (station.data?.staff ?? []).map((s) => ({ value: s.userId, label: s.name }));
+  const [agentId, setAgentId] = useState<string | undefined>(request.agentId ?? undefined);
+  // The station head (or the town) assigns; an agent waits for it.
+  if (!can('services.supervise')) {
+    return <Typography.Text type="secondary">{t('servicesWeb.request.waitAssign')}</Typography.Text>;
+  }
+  const options = (station.data?.staff ?? [])
+    .filter((s) => s.role === 'service_agent')
+    .map((s) => ({ value: s.userId, label: s.name }));
   return (
     <Flex vertical gap={8}>
       <Select
@@ -32,24 +38,15 @@ function AssignStep({ request, run, busy }: StepProps) {
         placeholder={t('servicesWeb.request.agent')}
         data-testid="step-assign-agent"
       />
-      <Flex gap={8} wrap>
-        <Button
-          type="primary"
-          disabled={!agentId}
-          loading={busy}
-          onClick={() => agentId && run({ kind: 'assign', body: { version: request.version, agentId } })}
-          data-testid="step-assign"
-        >
-          {t('servicesWeb.request.assign')}
-        </Button>
-        <Button
-          loading={busy}
-          onClick={() => run({ kind: 'assign', body: { version: request.version, agentId: me.id } })}
-          data-testid="step-assign-me"
-        >
-          {t('servicesWeb.request.assignMe')}
-        </Button>
-      </Flex>
+      <Button
+        type="primary"
+        disabled={!agentId}
+        loading={busy}
+        onClick={() => agentId && run({ kind: 'assign', body: { version: request.version, agentId } })}
+        data-testid="step-assign"
+      >
+        {t('servicesWeb.request.assign')}
+      </Button>
     </Flex>
   );
 }

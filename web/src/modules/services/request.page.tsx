@@ -1,5 +1,5 @@
 import { PaperClipOutlined, PhoneOutlined } from '@ant-design/icons';
-import type { ProxyEvent, ProxyRequest } from '@lianxin/common';
+import type { ProxyEvent, ProxyMaterial, ProxyRequest } from '@lianxin/common';
 import {
   Alert,
   Button,
@@ -151,31 +151,37 @@ export function RequestPage() {
                 rowKey="id"
                 pagination={false}
                 dataSource={r.materials}
-                scroll={{ x: 480 }}
                 columns={[
-                  { title: t('servicesWeb.item.material.name'), dataIndex: 'name' },
                   {
-                    title: t('servicesWeb.item.material.form'),
-                    dataIndex: 'form',
-                    width: 110,
-                    render: (f) => t(`servicesWeb.form.${f as 'copy'}`),
+                    title: t('servicesWeb.item.material.name'),
+                    dataIndex: 'name',
+                    render: (name: string, m: ProxyMaterial) => (
+                      <>
+                        {name}
+                        <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.5)' }}>
+                          {t(`servicesWeb.form.${m.form}`)} ×{m.count}
+                        </div>
+                      </>
+                    ),
                   },
                   {
                     title: t('servicesWeb.request.receiptNo'),
                     dataIndex: 'receiptNo',
-                    width: 130,
-                    render: (n) => n ?? '—',
+                    width: 120,
+                    render: (n: string | null) => n ?? '—',
                   },
                   {
                     title: t('servicesWeb.request.collectedAt'),
                     dataIndex: 'collectedAt',
-                    width: 110,
-                    render: (at: string | null, m) =>
+                    width: 96,
+                    render: (at: string | null, m: ProxyMaterial) =>
                       at ? (
                         <>
-                          {formatDate(at)}
+                          {formatDate(at).slice(5)}
                           {m.returnedAt && (
-                            <Tag style={{ marginLeft: 4 }}>{t('servicesWeb.request.returned')}</Tag>
+                            <Tag style={{ marginInlineStart: 4 }}>
+                              {t('servicesWeb.request.returnedShort')}
+                            </Tag>
                           )}
                         </>
                       ) : (

@@ -12,6 +12,7 @@ import {
   type ProxyRequestsListQuery,
   type ProxyResultBody,
   proxyRequestsApi,
+  publicCategoriesApi,
 } from '@lianxin/common';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -93,6 +94,19 @@ export const useProxyToAppeal = () =>
   useServicesMutation(({ id, body }: { id: string; body: ProxyAppealBody }) =>
     api(proxyRequestsApi.appeal, { params: { id }, body }),
   );
+
+/**
+ * The appeal categories a request may become an appeal under: the public list, since an agent
+ * making the appeal need not read appeals (asked only when the form opens).
+ */
+export function useAppealCategoryChoices(enabled: boolean) {
+  return useQuery({
+    queryKey: ['public', 'categories'],
+    queryFn: () => api(publicCategoriesApi.list, {}),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
 
 export const useUploadProxyFile = () =>
   useServicesMutation(

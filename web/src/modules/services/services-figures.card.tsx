@@ -34,7 +34,7 @@ export function ServicesFiguresCard({ areaCode }: { areaCode?: string }) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${v}%` },
       legend: { bottom: 0 },
       grid: { left: 8, right: 16, top: 8, bottom: 36, containLabel: true },
-      xAxis: { type: 'value', max: 100, splitNumber: 4, axisLabel: { formatter: '{value}%' } },
+      xAxis: { type: 'value', max: 100, interval: 25, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', data: names, inverse: true },
       series: series.map((s) => ({
         type: 'bar',

@@ -1,7 +1,19 @@
 import { type RatingLevel, ratedParties, ratingLevels } from '@lianxin/common';
 import { Alert, Button, Card, Flex, Input, Radio, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useT } from '../../i18n/i18n';
+
+/** 非常满意 → 非常 / 满意: five choices side by side on a phone break at the word, not mid-word. */
+function twoLines(label: string): ReactNode {
+  if (label.length < 4 || !/^[\u4e00-\u9fff]+$/.test(label)) return label;
+  return (
+    <>
+      {label.slice(0, 2)}
+      <br />
+      {label.slice(2)}
+    </>
+  );
+}
 
 export interface FiveLevelRating {
   agentLevel: RatingLevel;
@@ -42,7 +54,7 @@ export function FiveLevelRatingForm(props: {
               aria-label={t(`servicesWeb.party.${party}`)}
               options={ratingLevels.map((level) => ({
                 value: level,
-                label: t(`servicesWeb.rating.${level}`),
+                label: twoLines(t(`servicesWeb.rating.${level}`)),
               }))}
               data-testid={`rate-${party}`}
             />
