@@ -28,6 +28,7 @@ import { demoHousehold, idNumberMaker } from './demo-households';
 import { loadDemoNotices } from './demo-notices';
 import { writeDemoAccounts } from './demo-password';
 import { loadDemoServicesCatalogue } from './demo-services-catalogue';
+import { loadDemoServiceRatings } from './demo-services-ratings';
 import { loadDemoServiceRequests } from './demo-services-requests';
 import { loadDemoTopics } from './demo-topics';
 import { demoUnitAccounts, loadDemoUnits } from './demo-units';
@@ -267,6 +268,7 @@ export async function loadDemoDistrict(
     await loadDemoDisclosures(trx, clock, secrets);
     // 代办 requests over the catalogue's items (loaded before this; without items, none are made).
     await loadDemoServiceRequests(trx, clock, secrets, new Random(20261210));
+    await loadDemoServiceRatings(trx, clock, new Random(20261211));
     await writeSetting(trx, 'demo.loaded', true, now, 'demo');
     await recordAudit(
       trx,
