@@ -236,10 +236,42 @@ describe('resident services (便民服务) in Chromium', () => {
     await resident.getByTestId('proxy-rated').waitFor({ timeout: 15_000 });
     await shot(resident, 'services-public-rated');
 
+    await expect.poll(() => resident.getByTestId('proxy-track-status').textContent()).toBe('已办结');
+
     // The station head's board shows the rating.
     await head.goto(`${run.base}/services/board`);
     await expect.poll(() => head.getByText(ITEM_NAME).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await shot(head, 'services-head-board');
+
+    // The station's profile and this week's duty roster; the resident then sees today's duty.
+    await head.goto(`${run.base}/services/centres`);
+    await head.getByTestId(`centre-row-${VILLAGE_CODE}`).click();
+    await head.getByRole('tab', { name: '值班表' }).click();
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await pickOption(head, `roster-${today}`, await displayName(run.base, 'station1-agent1'));
+    await head.getByTestId('roster-save').click();
+    await head.getByText('已保存').first().waitFor({ timeout: 15_000 });
+    await shot(head, 'services-head-roster');
+    await resident.goto(`${run.base}/public/services/centres`);
+    await expect
+      .poll(() => resident.getByTestId(`public-centre-${VILLAGE_CODE}`).textContent(), { timeout: 15_000 })
+      .toContain(await displayName(run.base, 'station1-agent1'));
+    await shot(resident, 'services-public-centres');
+    await resident.goto(`${run.base}/public/villages/${VILLAGE_CODE}`);
+    await resident.getByTestId('village-services').waitFor({ timeout: 15_000 });
+    await resident.getByTestId('village-services').scrollIntoViewIfNeeded();
+    await resident.screenshot({
+      path: path.join(SCREENSHOTS, 'services-village-section.png'),
+      animations: 'disabled',
+    });
+    await head.goto(`${run.base}/services/catalogue`);
+    await head.getByPlaceholder('搜索事项名称').fill('养老');
+    await head.getByText(ITEM_NAME).first().click();
+    await head
+      .getByTestId('item-edit')
+      .waitFor({ timeout: 15_000 })
+      .catch(() => undefined);
+    await shot(head, 'services-console-catalogue');
     await headDesk.close();
-  });
+  }, 240_000);
 });

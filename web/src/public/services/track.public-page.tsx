@@ -145,7 +145,16 @@ export function ProxyTrackPage() {
           onRate={(rating) =>
             rate.mutate(
               { ...found.credentials, ...rating },
-              { onSuccess: setRated, onError: (error) => setRateProblem(publicErrorText(error, 'rate', t)) },
+              {
+                onSuccess: (result) => {
+                  setRated(result);
+                  // Rating closes the request: show it as it now stands.
+                  track.mutate(found.credentials, {
+                    onSuccess: (request) => setFound({ ...found, request }),
+                  });
+                },
+                onError: (error) => setRateProblem(publicErrorText(error, 'rate', t)),
+              },
             )
           }
         />
