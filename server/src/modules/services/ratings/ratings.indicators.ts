@@ -122,21 +122,21 @@ export function registerServiceTodos(todos: TodoRegistry): void {
     key: 'services.followUps',
     label: { 'zh-CN': '差评待回访答复', en: 'Bad ratings to answer' },
     permission: 'services.follow_up',
-    link: '/services/follow-ups?status=open',
+    link: '/services/board',
     count: (ctx) => countFollowUps(ctx.db, ctx.scope, { status: 'open' }),
   });
   todos.register({
     key: 'services.followUpsOverdue',
     label: { 'zh-CN': '差评整改逾期', en: 'Bad ratings overdue' },
     permission: 'services.follow_up',
-    link: '/services/follow-ups?overdue=true',
+    link: '/services/board',
     count: (ctx) => countFollowUps(ctx.db, ctx.scope, { overdueAt: ctx.clock.now().toISOString() }),
   });
   todos.register({
     key: 'services.reviews',
     label: { 'zh-CN': '差评复核待决定', en: 'Rating reviews to decide' },
     permission: 'services.supervise',
-    link: '/services/follow-ups?status=review_requested',
+    link: '/services/board',
     count: (ctx) => countFollowUps(ctx.db, ctx.scope, { status: 'review_requested' }),
   });
 }

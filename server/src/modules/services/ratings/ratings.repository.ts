@@ -373,3 +373,18 @@ export async function updateFollowUp(
     .executeTakeFirst();
   return Number(done.numUpdatedRows) === 1;
 }
+
+/** Failed look-ups from one address since `since` (the public pages' shared throttle). */
+export async function countPublicFailures(db: Db, ipHash: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('public_failures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ip_hash', '=', ipHash)
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertPublicFailure(db: Db, id: string, ipHash: string, at: string): Promise<void> {
+  await db.insertInto('public_failures').values({ id, ip_hash: ipHash, at }).execute();
+}

@@ -22,7 +22,9 @@ import { newId } from '../../../platform/ids';
 import type { RequestContext } from '../../../platform/request-context';
 import {
   closeDelivered,
+  countPublicFailures,
   insertFollowUps,
+  insertPublicFailure,
   insertRating,
   insertRatingLink,
   listRatings,
@@ -142,6 +144,29 @@ export async function rateByTracking(
   const settings = await serviceSettings(trx);
   await assertRatable(trx, request, tools.clock.now(), settings.ratingPeriodDays);
   return recordRating(trx, tools, request, body, 'tracking');
+}
+
+/**
+ * Runs a rating by tracking code under the public pages' throttle: too many wrong codes or phones
+ * from one address in 15 minutes are refused; each wrong one is counted (outside the rating's
+ * transaction, which it rolls back).
+ */
+export async function throttledTracking<T>(
+  db: Db,
+  clock: Clock,
+  ipHash: string,
+  limit: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  const since = new Date(clock.now().getTime() - 15 * 60_000).toISOString();
+  if ((await countPublicFailures(db, ipHash, since)) >= limit) throw new AppError('RATE_LIMITED');
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'PROXY_TRACKING_FAILED')
+      await insertPublicFailure(db, newId(), ipHash, clock.now().toISOString());
+    throw err;
+  }
 }
 
 /** A one-time link to rate a delivered request, valid to the end of its rating period; only its hash is kept. */

@@ -204,4 +204,23 @@ describe('好差评: the resident rates a delivered request once, by tracking or
     expect(followUps).toHaveLength(0);
     expect((await head.call(ratingFollowUpsApi.list, { query: {} })).data.total).toBe(0);
   });
+
+  it('throttles wrong codes and phones from one address, as the tracking page does', async () => {
+    // Past the window of the wrong phone tried above.
+    t.clock.advance(16 * 60_000);
+    const r = await delivered();
+    const body = (phoneLast4: string) => ({
+      trackingCode: r.trackingCode,
+      phoneLast4,
+      agentLevel: 5,
+      unitLevel: 5,
+    });
+    for (let i = 0; i < t.config.publicLimits.trackFailuresPerIp; i++)
+      expect((await resident().call(publicProxyRatingApi.rate, { body: body('0000') })).error).toMatchObject({
+        code: 'PROXY_TRACKING_FAILED',
+      });
+    expect((await resident().call(publicProxyRatingApi.rate, { body: body('5678') })).error).toMatchObject({
+      code: 'RATE_LIMITED',
+    });
+  });
 });
