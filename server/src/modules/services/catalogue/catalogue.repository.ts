@@ -1,5 +1,5 @@
 import type { ServiceCategory } from '@lianxin/common';
-import type { Insertable } from 'kysely';
+import type { Expression, ExpressionBuilder, Insertable, ReferenceExpression, SqlBool } from 'kysely';
 import { type Db, ilikeOperator, likeContains } from '../../../db/dialect';
 import type { ServiceItemsTable, ServiceItemVersionsTable } from '../../../db/schema';
 import { type AreaScope, inScope } from '../../../platform/scope';
@@ -15,6 +15,17 @@ export interface ItemReach {
   scope: AreaScope;
   /** The district and town codes above the caller's area (its own code included). */
   above: string[];
+}
+
+/** `column` holds an area code of `reach`: inside its subtree, or one of the areas above it. */
+export function reachOf<D, TB extends keyof D>(
+  eb: ExpressionBuilder<D, TB>,
+  column: ReferenceExpression<D, TB>,
+  reach: ItemReach,
+): Expression<SqlBool> {
+  const within = inScope(eb, column, reach.scope);
+  // An empty IN list is an error on PostgreSQL.
+  return reach.above.length === 0 ? within : eb.or([within, eb(column, 'in', reach.above)]);
 }
 
 export interface ItemFilters {
@@ -52,7 +63,7 @@ function itemRows(db: Db, reach: ItemReach | null) {
     .$if(reach !== null, (qb) =>
       qb.where((eb) => {
         const r = reach as ItemReach;
-        return eb.or([inScope(eb, 'i.area_code', r.scope), eb('i.area_code', 'in', r.above)]);
+        return reachOf(eb, 'i.area_code', r);
       }),
     );
 }
@@ -85,6 +96,10 @@ export async function listItemRows(
     .limit(page.limit)
     .offset(page.offset)
     .execute();
+  // A page that is not full from the first row is the whole result: no count needed.
+  if (rows.length < page.limit && (page.offset === 0 || rows.length > 0)) {
+    return { rows, total: page.offset + rows.length };
+  }
   const counted = await filtered(db, reach, f)
     .clearSelect()
     .select((eb) => eb.fn.countAll<number | string>().as('n'))

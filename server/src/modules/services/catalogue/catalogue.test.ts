@@ -164,6 +164,13 @@ describe('service catalogue (便民服务事项清单) and centres (便民服务
     expect(await search({ category: 'social_insurance' })).toEqual(['城乡居民养老保险参保登记']);
     expect(await search({ proxyAllowed: 'false' })).toEqual(['城乡居民养老保险参保登记']);
     expect(await search({ q: '100%' })).toEqual([]);
+    // The total counts every match, whether the page is full (counted) or not (the page is all).
+    const all = (await cadre.session.call(serviceItemsApi.list, { query: {} as never })).data;
+    const first = (await cadre.session.call(serviceItemsApi.list, { query: { limit: 1 } as never })).data;
+    const last = (await cadre.session.call(serviceItemsApi.list, { query: { offset: 1 } as never })).data;
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThan(1);
+    expect([first.total, last.total, first.items.length]).toEqual([all.total, all.total, 1]);
     const off = await t.admin.session.call(serviceItemsApi.deactivate, {
       params: { id: pension.data.id },
       body: { version: 1 },

@@ -1,8 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../../db/dialect';
 import type { ServiceDutiesTable } from '../../../db/schema';
-import { inScope } from '../../../platform/scope';
-import type { ItemReach } from './catalogue.repository';
+import { type ItemReach, reachOf } from './catalogue.repository';
 
 // The centres' and stations' SQL: a service_station unit with its profile (service_centres), the
 // items handled there and the duty roster.
@@ -39,7 +38,7 @@ function centreRows(db: Db, reach: ItemReach | null) {
     .$if(reach !== null, (qb) =>
       qb.where((eb) => {
         const r = reach as ItemReach;
-        return eb.or([inScope(eb, 'u.area_code', r.scope), eb('u.area_code', 'in', r.above)]);
+        return reachOf(eb, 'u.area_code', r);
       }),
     );
 }
@@ -56,7 +55,7 @@ export function listCentreRows(
     .$if(f.within !== undefined, (qb) =>
       qb.where((eb) => {
         const w = f.within as ItemReach;
-        return eb.or([inScope(eb, 'u.area_code', w.scope), eb('u.area_code', 'in', w.above)]);
+        return reachOf(eb, 'u.area_code', w);
       }),
     )
     .$if(f.level !== undefined, (qb) => qb.where('a.kind', '=', f.level as 'town' | 'village'))
@@ -164,7 +163,7 @@ export async function activeItemIdsIn(db: Db, reach: ItemReach, ids: string[]): 
     .select('i.id')
     .where('i.id', 'in', ids)
     .where('i.active', '=', true)
-    .where((eb) => eb.or([inScope(eb, 'i.area_code', reach.scope), eb('i.area_code', 'in', reach.above)]))
+    .where((eb) => reachOf(eb, 'i.area_code', reach))
     .execute();
   return rows.map((r) => r.id);
 }
