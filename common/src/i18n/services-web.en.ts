@@ -96,7 +96,8 @@ export const servicesWebEn: Record<keyof typeof servicesWebZhCN, string> = {
   'servicesWeb.item.scopeDistrict': 'Whole district',
   'servicesWeb.item.changeNote': 'What changed',
   'servicesWeb.catalogue.title': 'Service catalogue',
-  'servicesWeb.catalogue.intro': "Items with the national guide's fields: conditions, materials, steps, time limits, fees, place and phone. A change makes a new version; open requests keep the version they started with.",
+  'servicesWeb.catalogue.intro':
+    "Items with the national guide's fields: conditions, materials, steps, time limits, fees, place and phone. A change makes a new version; open requests keep the version they started with.",
   'servicesWeb.centre.title': 'Service centres and stations',
   'servicesWeb.centre.kind.centre': 'Service centre',
   'servicesWeb.centre.kind.station': 'Service station',
@@ -157,11 +158,13 @@ export const servicesWebEn: Record<keyof typeof servicesWebZhCN, string> = {
   'servicesWeb.request.cancel': 'Cancel request',
   'servicesWeb.request.cancelReason': 'Reason',
   'servicesWeb.request.toAppeal': 'Make an appeal',
-  'servicesWeb.request.toAppealHint': 'A problem found while handling the request becomes an appeal, handled as appeals are.',
+  'servicesWeb.request.toAppealHint':
+    'A problem found while handling the request becomes an appeal, handled as appeals are.',
   'servicesWeb.request.printAuthorisation': 'Print authorisation',
   'servicesWeb.request.printReceipt': 'Print receipt',
   'servicesWeb.request.authorisationTitle': 'Proxy authorisation',
-  'servicesWeb.request.authorisationText': 'I, {resident}, authorise {agent} to handle "{item}" on my behalf, to hand in and collect its papers, until the matter is concluded.',
+  'servicesWeb.request.authorisationText':
+    'I, {resident}, authorise {agent} to handle "{item}" on my behalf, to hand in and collect its papers, until the matter is concluded.',
   'servicesWeb.request.signResident': 'Signed (resident):',
   'servicesWeb.request.signAgent': 'Signed (agent):',
   'servicesWeb.request.receiptTitle': 'Receipt for papers',
@@ -203,7 +206,8 @@ export const servicesWebEn: Record<keyof typeof servicesWebZhCN, string> = {
   'servicesWeb.public.track': 'Follow a proxy request',
   'servicesWeb.public.guide': 'Service guide',
   'servicesWeb.public.askProxy': 'Ask an agent to do it for me',
-  'servicesWeb.public.proxyHint': 'The agent collects the papers at your home, lodges them and brings back the result, free of charge.',
+  'servicesWeb.public.proxyHint':
+    'The agent collects the papers at your home, lodges them and brings back the result, free of charge.',
   'servicesWeb.public.proxyNo': 'This item must be done in person; it cannot be done by proxy.',
   'servicesWeb.public.form.title': 'Request proxy service',
   'servicesWeb.public.form.name': 'Your name',
@@ -226,7 +230,8 @@ export const servicesWebEn: Record<keyof typeof servicesWebZhCN, string> = {
   'servicesWeb.public.rateChoose': 'Please rate both',
   'servicesWeb.public.rateSend': 'Send rating',
   'servicesWeb.public.rateThanks': 'Thank you for rating!',
-  'servicesWeb.public.rateBadHint': 'A dissatisfied rating is followed up: someone calls you back and answers within the set time.',
+  'servicesWeb.public.rateBadHint':
+    'A dissatisfied rating is followed up: someone calls you back and answers within the set time.',
   'servicesWeb.public.rateLinkGone': 'This rating link has been used or has expired',
   'servicesWeb.public.rated': 'You have rated',
   'servicesWeb.public.today': 'On duty today: {names}',
@@ -240,13 +245,15 @@ export const servicesWebEn: Record<keyof typeof servicesWebZhCN, string> = {
   'servicesWeb.item.keywords': 'Search words (pinyin initials, common names)',
   'servicesWeb.centre.intro': 'Introduction',
   'servicesWeb.centre.profile': 'Profile',
-  'servicesWeb.request.authoriseHint': 'Print the authorisation for the resident to sign; upload its photo to go on to collecting papers.',
+  'servicesWeb.request.authoriseHint':
+    'Print the authorisation for the resident to sign; upload its photo to go on to collecting papers.',
   'servicesWeb.request.sendSms': 'Send the receipt numbers to the resident by SMS',
   'servicesWeb.request.ratingLink': 'Make a rating link',
   'servicesWeb.request.ratingLinkSent': 'Rating link sent by SMS',
   'servicesWeb.request.close': 'Close',
   'servicesWeb.request.collectedAt': 'Collected',
-  'servicesWeb.request.papersPurged': "The papers' photos and the authorisation were deleted on {date} as the rules require",
+  'servicesWeb.request.papersPurged':
+    "The papers' photos and the authorisation were deleted on {date} as the rules require",
   'servicesWeb.request.appealLink': 'Open the appeal',
   'servicesWeb.request.appealTitle': 'Appeal title',
   'servicesWeb.file.authorisation': 'Signed authorisation',
