@@ -16,6 +16,7 @@ import { noticesEn } from './notices.en';
 import { projectsEn } from './projects.en';
 import { publicEn } from './public.en';
 import { receptionEn } from './reception.en';
+import { servicesCatalogueEn } from './services-catalogue.en';
 import { servicesRatingsEn } from './services-ratings.en';
 import { servicesRequestsEn } from './services-requests.en';
 import { servicesWebEn } from './services-web.en';
@@ -62,6 +63,7 @@ export const uiEnCatalogues = [
   servicesWebEn,
   servicesRequestsEn,
   servicesRatingsEn,
+  servicesCatalogueEn,
 ] as const;
 
 export const uiEn: Record<UiKey, string> = {
@@ -95,4 +97,5 @@ export const uiEn: Record<UiKey, string> = {
   ...servicesWebEn,
   ...servicesRequestsEn,
   ...servicesRatingsEn,
+  ...servicesCatalogueEn,
 };

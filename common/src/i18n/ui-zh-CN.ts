@@ -16,6 +16,7 @@ import { noticesZhCN } from './notices.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { publicZhCN } from './public.zh-CN';
 import { receptionZhCN } from './reception.zh-CN';
+import { servicesCatalogueZhCN } from './services-catalogue.zh-CN';
 import { servicesRatingsZhCN } from './services-ratings.zh-CN';
 import { servicesRequestsZhCN } from './services-requests.zh-CN';
 import { servicesWebZhCN } from './services-web.zh-CN';
@@ -66,6 +67,7 @@ export const uiZhCNCatalogues = [
   servicesWebZhCN,
   servicesRequestsZhCN,
   servicesRatingsZhCN,
+  servicesCatalogueZhCN,
 ] as const;
 
 export const uiZhCN = {
@@ -99,6 +101,7 @@ export const uiZhCN = {
   ...servicesWebZhCN,
   ...servicesRequestsZhCN,
   ...servicesRatingsZhCN,
+  ...servicesCatalogueZhCN,
 } as const;
 
 export type UiKey = keyof typeof uiZhCN;
