@@ -52,6 +52,12 @@ function StepModal({
     requestReview: t('servicesWeb.board.askReview'),
     decideReview: t('servicesWeb.board.decideReview'),
   };
+  const placeholders: Record<Action, string> = {
+    callback: t('servicesWeb.board.callBackNote'),
+    answer: t('servicesWeb.board.answerText'),
+    requestReview: t('servicesWeb.board.reviewReason'),
+    decideReview: t('servicesWeb.board.reviewNote'),
+  };
   return (
     <Modal
       open
@@ -97,6 +103,8 @@ function StepModal({
         <Input.TextArea
           value={text}
           onChange={(e) => setText(e.target.value)}
+          placeholder={placeholders[action]}
+          aria-label={placeholders[action]}
           autoSize={{ minRows: 3 }}
           maxLength={2000}
         />
