@@ -52,6 +52,13 @@ async function pickOption(page: Page, select: string, option: string): Promise<v
     .click();
 }
 
+/** The file a print link of the request page points at is a PDF. */
+async function expectPdf(page: Page, testId: string): Promise<void> {
+  const href = (await page.getByTestId(testId).getAttribute('href')) ?? '';
+  const kind = await page.evaluate(async (url) => (await fetch(url)).headers.get('content-type') ?? '', href);
+  expect(kind).toContain('application/pdf');
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate('window.getSelection()?.removeAllRanges(); window.scrollTo(0, 0)');
   await page.waitForFunction("!document.querySelector('.ant-spin-spinning')", null, { timeout: 15_000 });
@@ -200,6 +207,7 @@ describe('resident services (便民服务) in Chromium', () => {
     // The signed authorisation photographed; the papers collected against receipts.
     await agent.reload();
     await statusIs('待签委托书');
+    await expectPdf(agent, 'print-authorisation');
     await agent.locator('[data-testid="step-assigned"] input[type="file"]').setInputFiles({
       name: '委托书.png',
       mimeType: 'image/png',
@@ -221,6 +229,7 @@ describe('resident services (便民服务) in Chromium', () => {
     await statusIs('已送达');
     await expect.poll(() => agent.getByTestId('request-timeline').textContent()).toContain('递交办理单位');
     await shot(agent, 'services-agent-request');
+    await expectPdf(agent, 'print-receipt');
 
     // The resident follows it and rates: the agent's service and the unit's result apart.
     await resident.goto(`${run.base}/public/services/track?code=${trackingCode}`);
