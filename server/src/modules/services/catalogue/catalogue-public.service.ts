@@ -1,5 +1,4 @@
 import {
-  type AreaKind,
   chinaDate,
   type PublicServiceCentre,
   type PublicServiceCentreSummary,
@@ -13,21 +12,16 @@ import type { Clock } from '../../../platform/clock';
 import { notFound } from '../../../platform/errors';
 import { scopeOf } from '../../../platform/scope';
 import { findItem, findItemVersion, type ItemReach, listItemRows } from './catalogue.repository';
-import { codesAbove, guideOf } from './catalogue.service';
+import { areaKindOfCode, centresAround, codesAbove, guideOf } from './catalogue.service';
 import { type CentreRow, centreItems, centresAt, findCentre, listCentreRows } from './centres.repository';
 import { todayDuties } from './centres.service';
 
 // What residents read without signing in: the active catalogue, each item's printable guide, and
 // the centres and stations with their hours and today's duty — names and office phones only.
 
-function kindOf(code: string): AreaKind {
-  if (code.endsWith('000000')) return 'district';
-  return code.endsWith('000') ? 'town' : 'village';
-}
-
 /** An area's subtree and the district and town above it. */
 function reachAround(code: string): ItemReach {
-  const kind = kindOf(code);
+  const kind = areaKindOfCode(code);
   return { scope: scopeOf({ code, kind }), above: codesAbove(code, kind) };
 }
 
@@ -90,14 +84,7 @@ async function toPublic(db: Db, rows: CentreRow[], clock: Clock): Promise<Public
 }
 
 export async function listPublicCentres(db: Db, clock: Clock, query: PublicServiceCentresQuery) {
-  let within: ItemReach | undefined;
-  if (query.areaCode !== undefined) {
-    const kind = kindOf(query.areaCode);
-    within = {
-      scope: scopeOf({ code: query.areaCode, kind }),
-      above: kind === 'village' ? codesAbove(query.areaCode, kind).slice(1) : [],
-    };
-  }
+  const within = query.areaCode === undefined ? undefined : centresAround(query.areaCode);
   const rows = await listCentreRows(db, null, { within, activeOnly: true });
   return { items: await toPublic(db, rows, clock) };
 }

@@ -15,7 +15,7 @@ import { recordAudit } from '../../../platform/audit/audit.service';
 import { AppError, notFound } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import type { RequestContext } from '../../../platform/request-context';
-import { type AreaScope, codeInScope, type Scope, seatOf } from '../../../platform/scope';
+import { type AreaScope, codeInScope, type Scope, scopeOf, seatOf } from '../../../platform/scope';
 import { getUnit } from '../../departments';
 import {
   areaOf,
@@ -39,6 +39,21 @@ export function codesAbove(code: string, kind: AreaKind): string[] {
   const district = code.slice(0, 6).padEnd(12, '0');
   if (kind === 'district') return [district];
   return [district, code.slice(0, 9).padEnd(12, '0')];
+}
+
+/** The kind of a 12-digit area code a query names (district, town or village), by its zeros. */
+export function areaKindOfCode(code: string): AreaKind {
+  if (code.endsWith('000000')) return 'district';
+  return code.endsWith('000') ? 'town' : 'village';
+}
+
+/**
+ * The centres a query naming an area asks for: a town's centre and its villages' stations, or a
+ * village's station with its town's centre.
+ */
+export function centresAround(code: string): ItemReach {
+  const kind = areaKindOfCode(code);
+  return { scope: scopeOf({ code, kind }), above: kind === 'village' ? codesAbove(code, kind).slice(1) : [] };
 }
 
 /** What a caller reads: items of their seat's subtree and those of the areas above it. */

@@ -15,8 +15,7 @@ import { AppError, notFound } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import type { RequestContext } from '../../../platform/request-context';
 import { codeInScope, type Scope, scopeOf } from '../../../platform/scope';
-import type { ItemReach } from './catalogue.repository';
-import { codesAbove, itemReachOf } from './catalogue.service';
+import { centresAround, codesAbove, itemReachOf } from './catalogue.service';
 import {
   activeItemIdsIn,
   type CentreRow,
@@ -90,19 +89,7 @@ export async function listCentres(
   ctx: Pick<RequestContext, 'scope' | 'clock'>,
   query: ServiceCentresListQuery,
 ) {
-  let within: ItemReach | undefined;
-  if (query.areaCode !== undefined) {
-    // A town: its centre and its villages' stations; a village: its station (and its town's centre).
-    const kind = query.areaCode.endsWith('000000')
-      ? 'district'
-      : query.areaCode.endsWith('000')
-        ? 'town'
-        : 'village';
-    within = {
-      scope: scopeOf({ code: query.areaCode, kind }),
-      above: kind === 'village' ? codesAbove(query.areaCode, kind).slice(1) : [],
-    };
-  }
+  const within = query.areaCode === undefined ? undefined : centresAround(query.areaCode);
   const rows = await listCentreRows(db, itemReachOf(ctx.scope), { within, level: query.level });
   const page = rows.slice(query.offset, query.offset + query.limit);
   const today = await todayDuties(
