@@ -17,6 +17,7 @@ import type { Metric } from './measure';
 import { open311Bench } from './open311.bench';
 import { registryBench } from './registry.bench';
 import { servicesCatalogueBench } from './services-catalogue.bench';
+import { servicesRequestsBench } from './services-requests.bench';
 import { sharedBench } from './shared.bench';
 import { warningsBench } from './warnings.bench';
 
@@ -46,6 +47,7 @@ const benches = {
   open311: open311Bench,
   departments: departmentsBench,
   servicesCatalogue: servicesCatalogueBench,
+  servicesRequests: servicesRequestsBench,
 };
 // BENCH_MODULES=appeals measures one module and keeps the others' last figures.
 const modules = process.env.BENCH_MODULES?.split(',') ?? Object.keys(benches);

@@ -8,6 +8,7 @@ import { ManualClock } from '../../server/src/platform/clock';
 import { secretsFromKey } from '../../server/src/platform/secrets';
 import { generateDistrict, type Scale } from './generate';
 import { generateAppeals } from './generate-appeals';
+import { generateProxyRequests } from './generate-proxy-requests';
 import { generateVisits } from './generate-visits';
 
 export const BENCH_DIR = path.resolve(import.meta.dirname, '..');
@@ -115,6 +116,19 @@ async function migrated(database: Database, log: (line: string) => void): Promis
       progress: (line) => log(`  ${line}`),
     });
     log(`  ${made.visits} visits in ${Math.round((Date.now() - started) / 1000)} s`);
+  }
+  const proxy = await database.db.selectFrom('proxy_requests').select('id').limit(1).executeTakeFirst();
+  if (!proxy && anyHousehold) {
+    const started = Date.now();
+    log(`generating 100,000 proxy requests (代办) over three years on ${database.engine} …`);
+    await generateProxyRequests(database.db, {
+      count: 100_000,
+      seed: SEED,
+      clock: benchClock,
+      secrets: benchSecrets,
+      progress: (line) => log(`  ${line}`),
+    });
+    log(`  done in ${Math.round((Date.now() - started) / 1000)} s`);
   }
   return database;
 }
