@@ -283,4 +283,136 @@ describe('resident services (便民服务) in Chromium', () => {
     await shot(head, 'services-console-catalogue');
     await headDesk.close();
   }, 240_000);
+  it('a named 差评 opens a follow-up that the station head calls back and answers on the board', async () => {
+    const headDesk = await run.browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 1280, height: 900 },
+    });
+    const head = await headDesk.newPage();
+    await signIn(head, run.base, 'station1-head');
+    await expect.poll(() => head.url(), { timeout: 15_000 }).not.toContain('/login');
+    const agentDesk = await run.browser.newContext({ locale: 'zh-CN' });
+    const agent = await agentDesk.newPage();
+    await signIn(agent, run.base, 'station1-agent1');
+    await expect.poll(() => agent.url(), { timeout: 15_000 }).not.toContain('/login');
+
+    // A request recorded at the station and taken to delivery through the API.
+    const items = await api<Page_<{ id: string; name: string }>>(
+      head,
+      'GET',
+      `/service-items?q=${encodeURIComponent(ITEM_NAME)}`,
+    );
+    const itemId = items.items.find((i) => i.name === ITEM_NAME)?.id ?? '';
+    interface Req {
+      id: string;
+      version: number;
+      trackingCode: string;
+      stationId: string;
+      materials: { id: string; receiptNo: string | null }[];
+    }
+    // Recorded by the village's cadre on a visit (an area account; station accounts do not record).
+    const cadreDesk = await run.browser.newContext({ locale: 'zh-CN' });
+    const cadre = await cadreDesk.newPage();
+    await signIn(cadre, run.base, 'village201-1');
+    await expect.poll(() => cadre.url(), { timeout: 15_000 }).not.toContain('/login');
+    let request = await api<Req>(cadre, 'POST', '/proxy-requests', {
+      itemId,
+      channel: 'visit',
+      applicantName: '刘德华',
+      phone: '13698765432',
+      areaCode: VILLAGE_CODE,
+      description: '',
+    });
+    const centre = await api<{ staff: { userId: string; role: string }[] }>(
+      head,
+      'GET',
+      `/service-centres/${request.stationId}`,
+    );
+    const agentId = centre.staff.find((s) => s.role === 'service_agent')?.userId ?? '';
+    request = await api<Req>(head, 'POST', `/proxy-requests/${request.id}/assign`, {
+      version: request.version,
+      agentId,
+    });
+    const file = await agent.evaluate(
+      async ({ id, png }) => {
+        const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+        const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+        const response = await fetch(`/api/v1/proxy-requests/${id}/files?kind=authorisation&fileName=a.png`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'image/png', 'X-CSRF-Token': me.csrfToken },
+          body: bytes,
+        });
+        return (await response.json()) as { id: string };
+      },
+      { id: request.id, png: PNG_1PX.toString('base64') },
+    );
+    request = await api<Req>(agent, 'POST', `/proxy-requests/${request.id}/authorise`, {
+      version: request.version,
+      fileId: file.id,
+    });
+    request = await api<Req>(agent, 'POST', `/proxy-requests/${request.id}/collect`, {
+      version: request.version,
+      materialIds: request.materials.map((m) => m.id),
+    });
+    request = await api<Req>(agent, 'POST', `/proxy-requests/${request.id}/lodge`, {
+      version: request.version,
+      unitReceiptNo: 'RS2026120702',
+    });
+    request = await api<Req>(agent, 'POST', `/proxy-requests/${request.id}/result`, {
+      version: request.version,
+      note: '认证通过',
+    });
+    request = await api<Req>(agent, 'POST', `/proxy-requests/${request.id}/deliver`, {
+      version: request.version,
+      returnedMaterialIds: request.materials.filter((m) => m.receiptNo).map((m) => m.id),
+    });
+
+    // The resident rates the agent 不满意 on the tracking page.
+    const resident = await residentPhone.newPage();
+    await resident.goto(`${run.base}/public/services/track?code=${request.trackingCode}`);
+    await resident.getByTestId('proxy-track-phone').fill('5432');
+    await resident.getByTestId('proxy-track-submit').tap();
+    await resident.getByTestId('service-rating').waitFor({ timeout: 15_000 });
+    await resident.getByTestId('rate-agent').getByText('不满意', { exact: true }).tap();
+    await resident.getByTestId('rate-unit').getByText('满意', { exact: true }).tap();
+    await resident.getByRole('textbox').last().fill('代办员上门晚了两天，也没提前打电话。');
+    await resident.getByTestId('service-rate-submit').tap();
+    await expect
+      .poll(() => resident.getByTestId('proxy-rated').textContent(), { timeout: 15_000 })
+      .toContain('回访');
+
+    // The station head calls back and answers it on the board; it leaves the list.
+    // The board asks only for what a station head may read.
+    const refused: string[] = [];
+    head.on('response', (r) => {
+      if (r.status() === 403) refused.push(r.url());
+    });
+    await head.goto(`${run.base}/services/board`);
+    const followUps = head.getByTestId('follow-ups');
+    await expect.poll(() => followUps.textContent(), { timeout: 15_000 }).toContain('上门晚了两天');
+    await shot(head, 'services-head-follow-up');
+    await followUps.getByRole('button', { name: '记录回访' }).first().click();
+    await head
+      .locator('.ant-modal:visible textarea')
+      .fill('已电话回访刘德华，当面致歉，说明当天代办员在另一户收件。');
+    await head
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await expect.poll(() => followUps.textContent(), { timeout: 15_000 }).toContain('已电话回访');
+    await followUps.getByRole('button', { name: '答复群众' }).first().click();
+    await head.locator('.ant-modal:visible').getByText('已整改', { exact: true }).click();
+    await head
+      .locator('.ant-modal:visible textarea')
+      .fill('已对代办员进行批评教育，今后上门前一天电话预约。');
+    await head
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await expect.poll(() => followUps.textContent(), { timeout: 15_000 }).not.toContain('上门晚了两天');
+    expect(refused).toEqual([]);
+    await headDesk.close();
+    await agentDesk.close();
+    await cadreDesk.close();
+  }, 120_000);
 });

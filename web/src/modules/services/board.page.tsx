@@ -4,7 +4,7 @@ import { Button, Card, Col, Flex, List, Row, Space, Statistic, Table, Tag } from
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { useCan } from '../../session/session';
+import { useCan, useMe } from '../../session/session';
 import { formatDate, formatDateTime } from '../../shared/dates';
 import { useDownload } from '../../shared/download';
 import { PageHeader } from '../../shared/page-header';
@@ -24,9 +24,15 @@ export function BoardPage() {
   const navigate = useNavigate();
   const download = useDownload();
   const [settings, setSettings] = useState(false);
-  const [status, setStatus] = useState<(typeof proxyStatuses)[number] | 'overdue'>('overdue');
+  const me = useMe();
+  // 'open': every request still under way (the list filters closed and cancelled ones out).
+  const [status, setStatus] = useState<(typeof proxyStatuses)[number] | 'overdue' | 'open'>('open');
   const board = useProxyBoard();
-  const list = useProxyRequests(status === 'overdue' ? { overdue: 'true' } : { status });
+  const query = status === 'overdue' ? { overdue: 'true' as const } : status === 'open' ? {} : { status };
+  const list = useProxyRequests(query);
+  const rows = (list.data?.items ?? []).filter(
+    (r) => status !== 'open' || (r.status !== 'closed' && r.status !== 'cancelled'),
+  );
   const ratings = useServiceRatings({ limit: 10 });
   const b = board.data;
 
@@ -42,7 +48,7 @@ export function BoardPage() {
                 download.start({
                   title: t('servicesWeb.board.export'),
                   contract: proxyRequestsApi.export,
-                  input: { query: status === 'overdue' ? { overdue: 'true' } : { status } },
+                  input: { query },
                   fileName: `${t('servicesWeb.board.title')}.xlsx`,
                 })
               }
@@ -94,6 +100,9 @@ export function BoardPage() {
           <Card
             title={
               <Flex gap={6} wrap>
+                <Tag.CheckableTag checked={status === 'open'} onChange={() => setStatus('open')}>
+                  {`${t('servicesWeb.board.open')} ${b?.open ?? 0}`}
+                </Tag.CheckableTag>
                 <Tag.CheckableTag checked={status === 'overdue'} onChange={() => setStatus('overdue')}>
                   {`${t('servicesWeb.board.overdue')} ${b?.overdue ?? 0}`}
                 </Tag.CheckableTag>
@@ -114,7 +123,7 @@ export function BoardPage() {
               size="small"
               rowKey="id"
               loading={list.isFetching}
-              dataSource={list.data?.items ?? []}
+              dataSource={rows}
               pagination={false}
               scroll={{ x: 640 }}
               onRow={(row) => ({
@@ -198,9 +207,12 @@ export function BoardPage() {
             />
           </Card>
         </Col>
-        <Col xs={24}>
-          <ServicesFiguresCard />
-        </Col>
+        {/* The figures are per area: a station's own accounts read their board, not the area's. */}
+        {!me.unit && (
+          <Col xs={24}>
+            <ServicesFiguresCard />
+          </Col>
+        )}
       </Row>
       <ServicesSettingsDrawer open={settings} onClose={() => setSettings(false)} />
       {download.modal}

@@ -138,6 +138,7 @@ export function FollowUpsCard({ stationId }: { stationId?: string }) {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('servicesWeb.board.noFollowUps')} />
       ) : (
         <List
+          itemLayout="vertical"
           dataSource={items}
           renderItem={(f) => (
             <List.Item

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n';
-import { useCan } from '../../session/session';
+import { useCan, useMe } from '../../session/session';
 import { formatDate } from '../../shared/dates';
 import { PageHeader } from '../../shared/page-header';
 import { RequestCreateModal } from './request-create.modal';
@@ -105,6 +105,10 @@ function QueueCard({ request }: { request: ProxyRequestSummary }) {
 export function QueuePage() {
   const t = useT();
   const can = useCan();
+  const me = useMe();
+  // Recording a request is an area caller's (a village cadre on a visit, the town); the server
+  // refuses it to accounts bound to a unit.
+  const mayRecord = can('services.proxy') && !me.unit;
   const [scope, setScope] = useState<'mine' | 'station'>('mine');
   const [creating, setCreating] = useState(false);
   const list = useProxyRequests(scope === 'mine' ? { mine: 'true' } : {});
@@ -115,7 +119,7 @@ export function QueuePage() {
       <PageHeader
         title={t('servicesWeb.queue.title')}
         extra={
-          can('services.proxy') && (
+          mayRecord && (
             <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="request-create">
               {t('servicesWeb.request.create')}
             </Button>
