@@ -3,13 +3,14 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { calendarOf } from '../../../platform/calendar';
 import { AppError } from '../../../platform/errors';
+import { GroupCommit } from '../../../platform/group-commit';
 import { withTransaction } from '../../../platform/request-context';
 import { route } from '../../../platform/routes';
 import { verifiedPhone } from '../../../platform/verification';
-import { reserveSubmission } from '../../appeals';
+import { releaseSubmission, reserveSubmission } from '../../appeals';
 import { countTrackFailures, insertTrackFailure } from './request-writes.repository';
 import { findAreaName, findByTrackingCode } from './requests.repository';
-import { publicView, recordRequest } from './requests.service';
+import { type PreparedRequest, prepareRequest, publicView, storeRequests } from './requests.service';
 
 const HOUR = 3_600_000;
 
@@ -23,6 +24,11 @@ export const publicProxyRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
   const limits = config.publicLimits;
   const ipHash = (request: FastifyRequest) => secrets.lookupHash(`ip:${request.ip}`);
 
+  // Requests under load share commits, as the public appeals do.
+  const submissions = new GroupCommit<PreparedRequest>((batch) =>
+    withTransaction({ db }, (trx) => storeRequests(trx, clock, batch)),
+  );
+
   route(app, publicProxyRequestsApi.create, { public: true }, async (request) => {
     const body = request.body;
     if (body.website) throw new AppError('PUBLIC_SUBMISSION_REFUSED');
@@ -31,9 +37,9 @@ export const publicProxyRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
     if (village?.kind !== 'village') throw new AppError('AREA_UNKNOWN');
     const calendar = await calendarOf({ db });
     const now = clock.now().getTime();
-    const actor = { id: null, name: null, ip: request.ip };
-    return withTransaction({ db }, async (trx) => {
-      const place = await reserveSubmission(
+    // Counted and taken in one locked step, so that concurrent submissions cannot all pass.
+    const place = await withTransaction({ db }, (trx) =>
+      reserveSubmission(
         trx,
         {
           ipHash: ipHash(request),
@@ -44,20 +50,33 @@ export const publicProxyRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
           perPhone: limits.perPhonePerDay,
         },
         new Date(now).toISOString(),
+      ),
+    );
+    if (!place) throw new AppError('RATE_LIMITED');
+    try {
+      const prepared = await prepareRequest(
+        db,
+        { clock, secrets, actor: { id: null, name: null, ip: request.ip } },
+        calendar,
+        {
+          itemId: body.itemId,
+          channel: 'public',
+          areaCode: body.villageCode,
+          residentId: null,
+          applicantName: body.name,
+          phone,
+          description: body.description,
+        },
       );
-      // Refused or failed, the whole transaction rolls back: the place is not taken.
-      if (!place) throw new AppError('RATE_LIMITED');
-      const created = await recordRequest(trx, { clock, secrets, actor }, calendar, {
-        itemId: body.itemId,
-        channel: 'public',
-        areaCode: body.villageCode,
-        residentId: null,
-        applicantName: body.name,
-        phone,
-        description: body.description,
-      });
-      return { trackingCode: created.trackingCode, dueAt: created.dueAt, stationName: created.stationName };
-    });
+      // Answered only once committed.
+      await submissions.submit(prepared);
+      const { trackingCode, dueAt, stationName } = prepared.created;
+      return { trackingCode, dueAt, stationName };
+    } catch (err) {
+      // A request refused or not stored does not count against the resident.
+      await releaseSubmission(db, place).catch(() => undefined);
+      throw err;
+    }
   });
 
   route(app, publicProxyRequestsApi.track, { public: true }, async (request) => {

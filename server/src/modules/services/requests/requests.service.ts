@@ -12,7 +12,9 @@ import {
   type PublicProxyRequest,
   proxyStatuses,
 } from '@lianxin/common';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../../db/dialect';
+import type { ProxyRequestMaterialsTable, ProxyRequestsTable } from '../../../db/schema';
 import type { Actor } from '../../../platform/audit/audit.service';
 import { recordAudit } from '../../../platform/audit/audit.service';
 import type { Clock } from '../../../platform/clock';
@@ -57,22 +59,30 @@ export interface NewRequest {
   description: string;
 }
 
+/** A request ready to store: its rows, built (and its reads done) before any write. */
+export interface PreparedRequest {
+  row: Insertable<ProxyRequestsTable>;
+  materials: Insertable<ProxyRequestMaterialsTable>[];
+  actor: Actor;
+  created: { id: string; trackingCode: string; dueAt: string; stationName: string };
+}
+
 /**
- * Records a request: the item must allow proxy; the station is the village's own, else its town's
+ * Prepares a request: the item must allow proxy; the station is the village's own, else its town's
  * centre; the unit is the item's; the guide's version is pinned and its materials copied into the
- * checklist; due the item's promised working days from now. Runs in the caller's transaction.
+ * checklist; due the item's promised working days from now. Reads only.
  */
-export async function recordRequest(
-  trx: Db,
+export async function prepareRequest(
+  db: Db,
   ctx: { clock: Clock; secrets: Secrets; actor: Actor },
   calendar: HolidayCalendar,
   input: NewRequest,
-): Promise<{ id: string; trackingCode: string; dueAt: string; stationName: string }> {
-  const item = await findItemWithGuide(trx, input.itemId);
+): Promise<PreparedRequest> {
+  const item = await findItemWithGuide(db, input.itemId);
   if (!item?.active || !item.proxy_allowed) throw new AppError('PROXY_ITEM_INVALID');
-  const area = await findAreaName(trx, input.areaCode);
+  const area = await findAreaName(db, input.areaCode);
   if (!area || (area.kind !== 'village' && area.kind !== 'group')) throw new AppError('AREA_UNKNOWN');
-  const station = await findStationFor(trx, input.areaCode.slice(0, 12));
+  const station = await findStationFor(db, input.areaCode.slice(0, 12));
   if (!station) throw new AppError('PROXY_STATION_MISSING');
   const now = ctx.clock.now();
   const at = now.toISOString();
@@ -90,63 +100,88 @@ export async function recordRequest(
     returned_at: null,
     note: m.notes === '' ? null : m.notes,
   }));
-  await insertRequest(
-    trx,
-    {
-      id,
-      tracking_code: trackingCode,
-      item_id: item.id,
-      item_version: item.current_version,
-      area_code: input.areaCode,
-      station_id: station.id,
-      unit_id: item.unit_id,
-      agent_id: null,
-      channel: input.channel,
-      resident_id: input.residentId,
-      applicant_name: input.applicantName,
-      phone_enc: ctx.secrets.encrypt(input.phone),
-      phone_hash: ctx.secrets.lookupHash(input.phone),
-      phone_masked: maskPhone(input.phone),
-      description: input.description === '' ? null : input.description,
-      status: 'submitted',
-      due_at: dueAt,
-      warned_at: null,
-      assigned_at: null,
-      authorised_at: null,
-      collected_at: null,
-      submitted_at: null,
-      unit_receipt_no: null,
-      result_at: null,
-      result_note: null,
-      delivered_at: null,
-      closed_at: null,
-      cancelled_at: null,
-      cancel_reason: null,
-      appeal_id: null,
-      papers_purge_after: null,
-      papers_purged_at: null,
-      created_at: at,
-      created_by: ctx.actor.id,
-      updated_at: at,
-      version: 1,
-    },
+  const row: Insertable<ProxyRequestsTable> = {
+    id,
+    tracking_code: trackingCode,
+    item_id: item.id,
+    item_version: item.current_version,
+    area_code: input.areaCode,
+    station_id: station.id,
+    unit_id: item.unit_id,
+    agent_id: null,
+    channel: input.channel,
+    resident_id: input.residentId,
+    applicant_name: input.applicantName,
+    phone_enc: ctx.secrets.encrypt(input.phone),
+    phone_hash: ctx.secrets.lookupHash(input.phone),
+    phone_masked: maskPhone(input.phone),
+    description: input.description === '' ? null : input.description,
+    status: 'submitted',
+    due_at: dueAt,
+    warned_at: null,
+    assigned_at: null,
+    authorised_at: null,
+    collected_at: null,
+    submitted_at: null,
+    unit_receipt_no: null,
+    result_at: null,
+    result_note: null,
+    delivered_at: null,
+    closed_at: null,
+    cancelled_at: null,
+    cancel_reason: null,
+    appeal_id: null,
+    papers_purge_after: null,
+    papers_purged_at: null,
+    created_at: at,
+    created_by: ctx.actor.id,
+    updated_at: at,
+    version: 1,
+  };
+  return {
+    row,
     materials,
-  );
-  await insertEvent(trx, {
-    requestId: id,
-    kind: 'created',
-    data: { channel: input.channel, itemVersion: item.current_version },
-    at,
-    by: ctx.actor.id,
-  });
-  await recordAudit(trx, ctx.clock, ctx.actor, {
-    action: 'proxy_request.create',
-    objectType: 'proxy_request',
-    objectId: id,
-    areaCode: input.areaCode,
-    after: { itemId: item.id, channel: input.channel, stationId: station.id, dueAt },
-  });
-  return { id, trackingCode, dueAt, stationName: station.name };
+    actor: ctx.actor,
+    created: { id, trackingCode, dueAt, stationName: station.name },
+  };
+}
+
+/** Stores prepared requests with their first timeline entry, audited; in the caller's transaction. */
+export async function storeRequests(trx: Db, clock: Clock, batch: PreparedRequest[]): Promise<void> {
+  for (const p of batch) {
+    await insertRequest(trx, p.row, p.materials);
+    await insertEvent(trx, {
+      requestId: p.created.id,
+      kind: 'created',
+      data: { channel: p.row.channel, itemVersion: p.row.item_version },
+      at: p.row.created_at,
+      by: p.actor.id,
+    });
+    await recordAudit(trx, clock, p.actor, {
+      action: 'proxy_request.create',
+      objectType: 'proxy_request',
+      objectId: p.created.id,
+      areaCode: p.row.area_code,
+      after: {
+        itemId: p.row.item_id,
+        channel: p.row.channel,
+        stationId: p.row.station_id,
+        dueAt: p.row.due_at,
+      },
+    });
+  }
+}
+
+/** Records a request in the caller's transaction: prepared, then stored. */
+export async function recordRequest(
+  trx: Db,
+  ctx: { clock: Clock; secrets: Secrets; actor: Actor },
+  calendar: HolidayCalendar,
+  input: NewRequest,
+): Promise<PreparedRequest['created']> {
+  const prepared = await prepareRequest(trx, ctx, calendar, input);
+  await storeRequests(trx, ctx.clock, [prepared]);
+  return prepared.created;
 }
 
 export async function getRequest(
