@@ -295,7 +295,12 @@ export const ProxyCloseBody = z.strictObject({
 });
 export type ProxyCloseBody = z.infer<typeof ProxyCloseBody>;
 
-export const ProxyCancelBody = z.strictObject({ version: RecordVersion, reason: text(500) });
+export const ProxyCancelBody = z.strictObject({
+  version: RecordVersion,
+  reason: text(500),
+  /** The originals taken against a receipt, handed back now: none may stay with the agent. */
+  returnedMaterialIds: z.array(z.uuid()).max(50).default([]),
+});
 export type ProxyCancelBody = z.infer<typeof ProxyCancelBody>;
 
 /** A request that reveals a problem becomes an appeal in one step. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { democracyChecks } from '../../test/demo-checks/democracy';
 import { disclosuresChecks } from '../../test/demo-checks/disclosures';
 import { dispatchesChecks } from '../../test/demo-checks/dispatches';
+import { servicesChecks } from '../../test/demo-checks/services';
 import { topicsChecks } from '../../test/demo-checks/topics';
 import { warningsChecks } from '../../test/demo-checks/warnings';
 import { whistlesChecks } from '../../test/demo-checks/whistles';
@@ -24,6 +25,7 @@ const demo = () => {
 democracyChecks(demo);
 disclosuresChecks(demo);
 topicsChecks(demo);
+servicesChecks(demo);
 whistlesChecks(demo);
 dispatchesChecks(demo);
 warningsChecks(demo);

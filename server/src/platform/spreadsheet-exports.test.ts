@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { areasApi, assessmentsApi, householdsApi, pairingsApi } from '@lianxin/common';
+import { areasApi, assessmentsApi, householdsApi, pairingsApi, proxyRequestsApi } from '@lianxin/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, buildUser, type Session } from '../../test/harness';
+import { AREAS, buildUnit, buildUser, type Session } from '../../test/harness';
 import { householdBody, nextIdNumber } from '../../test/households.fixtures';
 import { insertAppeal } from '../../test/records.fixtures';
 import { buildWorld, type World } from '../../test/world';
+import { serviceItem, serviceStation } from '../modules/services/requests/requests.fixtures';
 import { SpreadsheetWriter } from './spreadsheet-writer';
 
 // What a spreadsheet reads as a formula when a cell begins with it (OWASP "CSV injection").
@@ -19,6 +20,7 @@ const EXPORTS = [
   '/api/v1/assessments/2026/export',
   '/api/v1/coverage/must-visit/export?from=2026-01-01&to=2026-12-31',
   '/api/v1/bulletins/2026-11?format=xlsx',
+  '/api/v1/proxy-requests/export',
 ];
 
 /** Every cell's text in every sheet; a formula cell is reported as the formula it would run. */
@@ -105,6 +107,21 @@ describe('spreadsheet exports: no cell of any export reads as a formula', () => 
       body: { comment: '@SUM(1) 走访扎实' },
     });
     expect(commented.statusCode, commented.response.body).toBe(200);
+    await serviceStation(t, AREAS.villageA1);
+    const itemId = await serviceItem(t, {
+      unitId: await buildUnit(t.database, { kind: 'department', areaCode: AREAS.district }),
+      areaCode: AREAS.district,
+    });
+    const request = await admin.call(proxyRequestsApi.create, {
+      body: {
+        itemId,
+        channel: 'station',
+        applicantName: '=HYPERLINK("http://evil.example","代办")',
+        phone: '13912345678',
+        areaCode: AREAS.villageA1,
+      },
+    });
+    expect(request.statusCode, request.response.body).toBe(201);
   });
   afterAll(() => t.close());
 

@@ -32,6 +32,7 @@ import * as createMonthlyTopics from './2026_12_09_0920_create_monthly_topics';
 import * as createServices from './2026_12_10_0900_create_services';
 import * as proxyRequestsAgentDue from './2026_12_10_0920_proxy_requests_agent_due';
 import * as proxyRequestsAppeal from './2026_12_10_0921_proxy_requests_appeal';
+import * as servicesReachIndexes from './2026_12_10_0930_services_reach_indexes';
 
 /** Every migration, in order. A new migration file is added here and never edited once landed. */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_10_0900_create_services': createServices,
   '2026_12_10_0920_proxy_requests_agent_due': proxyRequestsAgentDue,
   '2026_12_10_0921_proxy_requests_appeal': proxyRequestsAppeal,
+  '2026_12_10_0930_services_reach_indexes': servicesReachIndexes,
 };

@@ -1,6 +1,6 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { openProxyStatuses, type ProxyRequest } from '@lianxin/common';
-import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { App, Button, Checkbox, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -26,6 +26,9 @@ export function RequestActions({ request }: { request: ProxyRequest }) {
   const [appealForm] = Form.useForm<{ title: string; description: string; categoryCode: string }>();
   const open = openProxyStatuses.includes(request.status);
   const hasReceipts = request.materials.some((m) => m.receiptNo);
+  // A cancelled request hands back every original still held: the agent confirms it.
+  const held = request.materials.filter((m) => m.receiptNo && !m.returnedAt);
+  const [handedBack, setHandedBack] = useState(false);
 
   return (
     <Space wrap className="lx-no-print">
@@ -58,13 +61,20 @@ export function RequestActions({ request }: { request: ProxyRequest }) {
         open={cancelling}
         title={t('servicesWeb.request.cancel')}
         onCancel={() => setCancelling(false)}
-        okButtonProps={{ danger: true, disabled: !reason.trim() }}
+        okButtonProps={{ danger: true, disabled: !reason.trim() || (held.length > 0 && !handedBack) }}
         confirmLoading={step.isPending}
         onOk={() =>
           step.mutate(
             {
               id: request.id,
-              step: { kind: 'cancel', body: { version: request.version, reason: reason.trim() } },
+              step: {
+                kind: 'cancel',
+                body: {
+                  version: request.version,
+                  reason: reason.trim(),
+                  returnedMaterialIds: held.map((m) => m.id),
+                },
+              },
             },
             { onSuccess: () => setCancelling(false), onError: showError },
           )
@@ -77,6 +87,21 @@ export function RequestActions({ request }: { request: ProxyRequest }) {
           maxLength={500}
           autoSize={{ minRows: 2 }}
         />
+        {held.length > 0 && (
+          <Checkbox
+            checked={handedBack}
+            onChange={(e) => setHandedBack(e.target.checked)}
+            style={{ marginTop: 12 }}
+            data-testid="cancel-originals-returned"
+          >
+            {t('servicesWeb.request.returned')}
+            {held.map((m) => (
+              <Typography.Text key={m.id} type="secondary" style={{ display: 'block' }}>
+                {m.name} · {m.receiptNo}
+              </Typography.Text>
+            ))}
+          </Checkbox>
+        )}
       </Modal>
       <Modal
         open={appealing}

@@ -63,7 +63,8 @@ function ratingEnds(deliveredAt: string, days: number): Date {
 /** Refuses a request that cannot be rated now: not delivered, already rated, or past its period. */
 async function assertRatable(trx: Db, request: RatedRequestRow, now: Date, periodDays: number) {
   if (await ratingExists(trx, request.id)) throw new AppError('SERVICE_RATING_GIVEN');
-  if (request.status !== 'delivered' || request.delivered_at === null)
+  // Closing a delivered request by hand does not take the resident's rating away: the period counts.
+  if ((request.status !== 'delivered' && request.status !== 'closed') || request.delivered_at === null)
     throw new AppError('SERVICE_RATING_CLOSED');
   if (ratingEnds(request.delivered_at, periodDays) < now) throw new AppError('SERVICE_RATING_CLOSED');
 }
@@ -120,7 +121,10 @@ async function recordRating(
     );
   }
   const purgeAfter = new Date(now.getTime() + settings.paperRetentionDays * DAY).toISOString();
-  if (!(await closeDelivered(trx, request.id, at, purgeAfter, { id: newId(), note: '群众已评价', by: null })))
+  if (
+    request.status === 'delivered' &&
+    !(await closeDelivered(trx, request.id, at, purgeAfter, { id: newId(), note: '群众已评价', by: null }))
+  )
     throw new AppError('SERVICE_RATING_CLOSED');
   await recordAudit(trx, tools.clock, system, {
     action: 'service_rating.create',

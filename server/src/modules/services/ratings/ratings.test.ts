@@ -110,6 +110,27 @@ describe('好差评: the resident rates a delivered request once, by tracking or
     expect((await townB.call(serviceRatingsApi.list, { query: {} })).data.total).toBe(0);
   });
 
+  it('still takes the rating of a request the agent closed by hand within the rating period', async () => {
+    const r = await proxyRequestIn(t, {
+      areaCode: AREAS.villageA1,
+      stationId: stationA,
+      itemId: item.itemId,
+      unitId: item.unitId,
+      agentId: agent.id,
+      status: 'closed',
+    });
+    const rated = await resident().call(publicProxyRatingApi.rate, {
+      body: {
+        trackingCode: r.trackingCode,
+        phoneLast4: FIXTURE_PHONE.slice(-4),
+        agentLevel: 5,
+        unitLevel: 4,
+      },
+    });
+    expect(rated.statusCode, rated.response.body).toBe(201);
+    expect(rated.data).toMatchObject({ agentLevel: 5, unitLevel: 4 });
+  });
+
   it('refuses a request not delivered, or past its rating period; the sweep closes the unrated', async () => {
     const open = await proxyRequestIn(t, {
       areaCode: AREAS.villageA1,

@@ -173,13 +173,20 @@ export async function purgeablePapers(db: Db, now: string, limit: number) {
     .execute();
 }
 
-/** Deletes a request's stored files and marks it purged; the number of files deleted. */
+/**
+ * Deletes a request's stored files and marks it purged (no longer due: the sweep's index range
+ * holds only requests still waiting); the number of files deleted.
+ */
 export async function purgePapers(db: Db, requestId: string, now: string): Promise<number> {
   const result = await db
     .deleteFrom('proxy_request_files')
     .where('request_id', '=', requestId)
     .executeTakeFirst();
-  await db.updateTable('proxy_requests').set({ papers_purged_at: now }).where('id', '=', requestId).execute();
+  await db
+    .updateTable('proxy_requests')
+    .set({ papers_purged_at: now, papers_purge_after: null })
+    .where('id', '=', requestId)
+    .execute();
   return Number(result.numDeletedRows);
 }
 

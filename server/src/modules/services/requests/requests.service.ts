@@ -24,6 +24,7 @@ import { newId } from '../../../platform/ids';
 import type { RequestContext } from '../../../platform/request-context';
 import type { Scope } from '../../../platform/scope';
 import type { Secrets } from '../../../platform/secrets';
+import { codesAbove } from '../catalogue/catalogue.service';
 import { insertEvent, insertRequest } from './request-writes.repository';
 import { guideMaterials, isOverdue, toRequest, toSummary } from './requests.model';
 import {
@@ -82,11 +83,15 @@ export async function prepareRequest(
   if (!item?.active || !item.proxy_allowed) throw new AppError('PROXY_ITEM_INVALID');
   const area = await findAreaName(db, input.areaCode);
   if (!area || (area.kind !== 'village' && area.kind !== 'group')) throw new AppError('AREA_UNKNOWN');
+  // The district's items serve everyone; a town's local items only its own villages.
+  if (!codesAbove(input.areaCode, 'village').includes(item.area_code))
+    throw new AppError('PROXY_ITEM_INVALID');
   const station = await findStationFor(db, input.areaCode.slice(0, 12));
   if (!station) throw new AppError('PROXY_STATION_MISSING');
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const dueAt = addWorkingDays(calendar, now, item.promised_days).toISOString();
+  // An item done on the spot (即办, 0 days) still needs the agent's trip: at least one working day.
+  const dueAt = addWorkingDays(calendar, now, Math.max(1, item.promised_days)).toISOString();
   const id = newId();
   const trackingCode = newProxyTrackingCode();
   const materials = guideMaterials(item.guide).map((m) => ({

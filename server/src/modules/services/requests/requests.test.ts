@@ -1,4 +1,4 @@
-import { type ProxyRequest, proxyRequestsApi } from '@lianxin/common';
+import { type ProxyRequest, proxyRequestsApi, type TodoItem } from '@lianxin/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, buildUnit, type Session } from '../../../../test/harness';
 import { buildWorld, type Member, type World } from '../../../../test/world';
@@ -255,6 +255,60 @@ describe('代办: a proxy request through its steps, the reach, the sweep', () =
     expect(plain.error.code).toBe('PROXY_ITEM_INVALID');
   });
 
+  it('takes no cancel while an original is held, and a town’s local item only for its own villages', async () => {
+    const r = await create();
+    const assigned = (
+      await head.session.call(proxyRequestsApi.assign, {
+        params: { id: r.id },
+        body: { version: r.version, agentId: agent.id },
+      })
+    ).data;
+    const file = await upload(agent.session, r.id, 'authorisation');
+    const collecting = (
+      await agent.session.call(proxyRequestsApi.authorise, {
+        params: { id: r.id },
+        body: { version: assigned.version, fileId: (file.json() as { id: string }).id },
+      })
+    ).data;
+    const idCard = collecting.materials.find((m) => m.form === 'original');
+    const collected = (
+      await agent.session.call(proxyRequestsApi.collect, {
+        params: { id: r.id },
+        body: { version: collecting.version, materialIds: [idCard?.id ?? ''], sendSms: false },
+      })
+    ).data;
+    const held = await agent.session.call(proxyRequestsApi.cancel, {
+      params: { id: r.id },
+      body: { version: collected.version, reason: '群众撤回' },
+    });
+    expect(held.statusCode).toBe(409);
+    expect(held.error.code).toBe('PROXY_MATERIALS_INCOMPLETE');
+    const cancelled = (
+      await agent.session.call(proxyRequestsApi.cancel, {
+        params: { id: r.id },
+        body: { version: collected.version, reason: '群众撤回', returnedMaterialIds: [idCard?.id ?? ''] },
+      })
+    ).data;
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.materials.find((m) => m.id === idCard?.id)?.returnedAt).not.toBeNull();
+
+    const otherTownsItem = await serviceItem(world, {
+      unitId: unit,
+      areaCode: AREAS.townB,
+      name: '茶园补贴申请',
+    });
+    const refused = await cadre.session.call(proxyRequestsApi.create, {
+      body: {
+        itemId: otherTownsItem,
+        channel: 'visit',
+        applicantName: '王五',
+        phone: '13800007777',
+        areaCode: AREAS.villageA1,
+      },
+    });
+    expect(refused.error.code).toBe('PROXY_ITEM_INVALID');
+  });
+
   it('an agent sees the requests of their station or assigned to them; area roles their area; a unit its own', async () => {
     const r = await create();
     const ids = async (m: Member, query: Record<string, string> = {}) =>
@@ -330,8 +384,8 @@ describe('代办: a proxy request through its steps, the reach, the sweep', () =
       await agent.session.call(proxyRequestsApi.list, { query: { mine: 'true', overdue: 'true' } })
     ).data;
     expect(overdue.items.map((i) => i.id)).toContain(r.id);
-    const todos = await agent.session.request('GET', '/api/v1/todos');
-    expect(JSON.stringify(todos.json())).toContain('services.proxyDue');
+    const todos = (await agent.session.request('GET', '/api/v1/todos')).json() as TodoItem[];
+    expect(todos.find((todo) => todo.key === 'services.proxyDue')?.count).toBeGreaterThanOrEqual(1);
   });
 
   it('deletes the papers the set days after closing, not before', async () => {

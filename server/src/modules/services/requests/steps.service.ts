@@ -228,20 +228,14 @@ export async function deliverRequest(
 ): Promise<ProxyRequest> {
   const row = await loadFor(trx, ctx, id, 'deliver');
   const at = ctx.clock.now().toISOString();
-  const returning = new Set(body.returnedMaterialIds);
-  const materials = await requestMaterials(trx, row.id);
-  const outstanding = materials.filter(
-    (m) => m.receipt_no !== null && m.returned_at === null && !returning.has(m.id),
-  );
-  if (outstanding.length > 0) throw new AppError('PROXY_MATERIALS_INCOMPLETE', { count: outstanding.length });
-  await markMaterialsReturned(trx, row.id, [...returning], at);
+  const returning = await returnOriginals(trx, row.id, body.returnedMaterialIds, at);
   return commitStep(
     trx,
     ctx,
     row,
     body.version,
     'deliver',
-    { kind: 'delivered', note: body.note ?? null, data: { returned: [...returning] } },
+    { kind: 'delivered', note: body.note ?? null, data: { returned: returning } },
     { delivered_at: at },
   );
 }
@@ -270,7 +264,26 @@ export async function closeRequest(
   );
 }
 
-/** Cancels a request before delivery, with a reason; its papers are deleted the set days later. */
+/**
+ * Every original taken against a receipt must be back with the resident before the request
+ * leaves the agent's hands (delivered or cancelled): marks `returnedIds` returned and refuses
+ * while any other is still held.
+ */
+async function returnOriginals(trx: Db, requestId: string, returnedIds: readonly string[], at: string) {
+  const returning = new Set(returnedIds);
+  const materials = await requestMaterials(trx, requestId);
+  const outstanding = materials.filter(
+    (m) => m.receipt_no !== null && m.returned_at === null && !returning.has(m.id),
+  );
+  if (outstanding.length > 0) throw new AppError('PROXY_MATERIALS_INCOMPLETE', { count: outstanding.length });
+  await markMaterialsReturned(trx, requestId, [...returning], at);
+  return [...returning];
+}
+
+/**
+ * Cancels a request before delivery, with a reason, the originals taken returned; its papers are
+ * deleted the set days later.
+ */
 export async function cancelRequest(
   trx: Db,
   ctx: Ctx,
@@ -280,13 +293,14 @@ export async function cancelRequest(
   const row = await loadFor(trx, ctx, id, 'cancel');
   const settings = await serviceSettings(trx);
   const now = ctx.clock.now();
+  const returned = await returnOriginals(trx, row.id, body.returnedMaterialIds, now.toISOString());
   return commitStep(
     trx,
     ctx,
     row,
     body.version,
     'cancel',
-    { kind: 'cancelled', note: body.reason },
+    { kind: 'cancelled', note: body.reason, data: { returned } },
     {
       cancelled_at: now.toISOString(),
       cancel_reason: body.reason,
