@@ -18,7 +18,7 @@ import {
 import { describeFailure } from '../src/cli/failure';
 import { installRoot, loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
-import { acquireInstanceLock, InstanceLocked, lockFilePath } from '../src/platform/instance-lock';
+import { ADVISORY_KEY, acquireInstanceLock, lockFilePath } from '../src/platform/instance-lock';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../bin/lianxin.mjs');
@@ -189,21 +189,40 @@ describe('lianxin command line safety', () => {
   }, 120_000);
 });
 
-// On PostgreSQL the server holds a session advisory lock: a second server is refused until it lets go.
+// On PostgreSQL every server holds the same advisory lock, shared: the instances of a district run
+// side by side, and whatever needs the database alone is refused while one of them runs.
 describe.skipIf(!process.env.TEST_DATABASE_URL)('the server lock on PostgreSQL', () => {
-  it('is held by one server at a time', async () => {
+  it('is shared by the instances, and keeps the database from being taken alone while one runs', async () => {
     const config = loadConfig({ DATABASE_URL: process.env.TEST_DATABASE_URL });
     const first = openDatabase({ url: config.databaseUrl, poolSize: 2 });
     const second = openDatabase({ url: config.databaseUrl, poolSize: 2 });
+    const alone = openDatabase({ url: config.databaseUrl, poolSize: 1 });
+    const takeAlone = async () => {
+      const client = await alone.pool?.connect();
+      if (!client) throw new Error('not PostgreSQL');
+      try {
+        const { rows } = await client.query<{ locked: boolean }>(
+          'select pg_try_advisory_lock($1) as locked',
+          [ADVISORY_KEY],
+        );
+        if (rows[0]?.locked) await client.query('select pg_advisory_unlock($1)', [ADVISORY_KEY]);
+        return rows[0]?.locked;
+      } finally {
+        client.release();
+      }
+    };
     try {
-      const lock = await acquireInstanceLock(config, first);
-      await expect(acquireInstanceLock(config, second)).rejects.toThrow(InstanceLocked);
-      await lock.release();
-      const again = await acquireInstanceLock(config, second);
-      await again.release();
+      const one = await acquireInstanceLock(config, first);
+      const two = await acquireInstanceLock(config, second);
+      expect(await takeAlone()).toBe(false);
+      await one.release();
+      expect(await takeAlone()).toBe(false);
+      await two.release();
+      expect(await takeAlone()).toBe(true);
     } finally {
       await first.close();
       await second.close();
+      await alone.close();
     }
   });
 });

@@ -6,8 +6,10 @@ import type { Database } from '../db/database';
 /**
  * The running server's hold on its database, so that `lianxin restore` does not replace a
  * database under a live server. SQLite: a lock file next to the database with the server's pid
- * (a file left by a server that died is taken over). PostgreSQL: a session advisory lock, held
- * on one connection as long as the server runs.
+ * (a file left by a server that died is taken over). PostgreSQL: a SHARED session advisory lock,
+ * held on one connection as long as the server runs: the instances of one district share the
+ * database and each holds it, while anything that must have the database alone (an exclusive
+ * hold of the same key) is refused as long as one instance runs.
  */
 export interface InstanceLock {
   release(): Promise<void>;
@@ -21,7 +23,7 @@ export class InstanceLocked extends Error {
 }
 
 /** Key of the advisory lock on PostgreSQL, fixed for the project. */
-const ADVISORY_KEY = '21514263357097294';
+export const ADVISORY_KEY = '21514263357097294';
 
 export function lockFilePath(config: Config): string {
   return path.join(config.dataDir, 'lianxin.lock');
@@ -53,16 +55,17 @@ export function sqliteLockHolder(config: Config): number | null {
 export async function acquireInstanceLock(config: Config, database: Database): Promise<InstanceLock> {
   if (database.pool) {
     const client = await database.pool.connect();
-    const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [
-      ADVISORY_KEY,
-    ]);
+    const { rows } = await client.query<{ locked: boolean }>(
+      'select pg_try_advisory_lock_shared($1) as locked',
+      [ADVISORY_KEY],
+    );
     if (!rows[0]?.locked) {
       client.release();
       throw new InstanceLocked('PostgreSQL advisory lock');
     }
     return {
       release: async () => {
-        await client.query('select pg_advisory_unlock($1)', [ADVISORY_KEY]).catch(() => undefined);
+        await client.query('select pg_advisory_unlock_shared($1)', [ADVISORY_KEY]).catch(() => undefined);
         client.release();
       },
     };

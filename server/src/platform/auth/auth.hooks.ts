@@ -2,12 +2,14 @@ import {
   type AnyContract,
   accountApi,
   hasPermission,
+  integrationKeysApi,
   isLocale,
   localeFromAcceptLanguage,
   type TokenScope,
   tokenScopeAllows,
   tokensApi,
   usersApi,
+  webhooksApi,
 } from '@lianxin/common';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Config } from '../../config';
@@ -35,6 +37,10 @@ export const CREDENTIAL_ROUTES: ReadonlySet<string> = new Set(
     usersApi.resetPassword,
     usersApi.enable,
     usersApi.unlock,
+    // An integration's keys and a webhook's signing secret are credentials too.
+    integrationKeysApi.create,
+    integrationKeysApi.rotate,
+    webhooksApi.create,
   ].map(routeOf),
 );
 
