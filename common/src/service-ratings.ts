@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { QueryFlag } from './query';
 import { followUpAnswers, followUpStatuses, ratedParties } from './services';
+import { RecordVersion } from './versions';
 
 // 好差评: the resident's ratings of a delivered proxy request (the agent's service and the handling
 // unit's result apart), the follow-up of each 差评, the services settings and the services figures.
@@ -183,21 +184,21 @@ export const RatingFollowUpsPage = z.object({
 export type RatingFollowUpsPage = z.infer<typeof RatingFollowUpsPage>;
 
 /** The call back to the resident (回访), with what was learnt. */
-export const FollowUpCallbackBody = z.strictObject({ version: z.number().int(), note: text(1000).min(1) });
+export const FollowUpCallbackBody = z.strictObject({ version: RecordVersion, note: text(1000).min(1) });
 /** The answer to the resident: rectified or explained, with the text sent to them. */
 export const FollowUpAnswerBody = z.strictObject({
-  version: z.number().int(),
+  version: RecordVersion,
   outcome: z.enum(followUpAnswers),
   answer: text(2000).min(1),
 });
 /** The rated party contests the 差评 (申诉复核). */
 export const FollowUpReviewRequestBody = z.strictObject({
-  version: z.number().int(),
+  version: RecordVersion,
   reason: text(1000).min(1),
 });
 /** The station head (agent party) or the district (unit party) decides a review. */
 export const FollowUpReviewDecisionBody = z.strictObject({
-  version: z.number().int(),
+  version: RecordVersion,
   decision: z.enum(['upheld', 'overturned']),
   note: text(1000).min(1),
 });
