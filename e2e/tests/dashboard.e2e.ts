@@ -59,7 +59,8 @@ describe('dashboards in Chromium', () => {
     await page.getByTestId('todos-bell').click();
     const line = page.locator('[data-testid^="todo-"]').first();
     await line.waitFor({ timeout: 10_000 });
-    expect(Number(await text(page, 'todos-total'))).toBeGreaterThan(0);
+    // A large count reads "99+": its digits are enough to know something waits.
+    expect(Number((await text(page, 'todos-total')).replace(/\D/g, ''))).toBeGreaterThan(0);
     await line.click();
     // Whichever list the first line opens (appeals, warnings, whistles, notices…), the dashboard (/) is left.
     await page.waitForURL((url) => url.pathname !== '/', { timeout: 10_000 });

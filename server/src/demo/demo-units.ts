@@ -124,12 +124,16 @@ export async function loadDemoUnits(
     ...villages.filter((v) => v.parent_code === towns[2]?.code).slice(0, 1),
   ];
   stationVillages.forEach((village, s) => {
+    // The same draws as the mobile numbers these once were, so the rest of the demo stays as it was.
+    random.pick(['38', '39', '58', '86']);
+    const line = random.int(0, 99_999_999) % 1_000_000;
     seeds.push({
       key: `station${s + 1}`,
       kind: 'service_station',
       name: `${village.name}便民服务站`,
       areaCode: village.code,
-      phone: `1${random.pick(['38', '39', '58', '86'])}${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
+      // The station's office line, shown on the village page (never a personal mobile).
+      phone: `0915-3${String(line).padStart(6, '0')}`,
       address: `${village.name}村委会一楼`,
       workingHours: STATION_HOURS,
       categories: ['social_security', 'medical', 'policy'],
