@@ -1,13 +1,19 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { areasApi, assessmentsApi, householdsApi, pairingsApi, proxyRequestsApi } from '@lianxin/common';
+import {
+  areasApi,
+  assessmentsApi,
+  householdsApi,
+  pairingsApi,
+  proxyRequestsApi,
+  serviceItemsApi,
+} from '@lianxin/common';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS, buildUnit, buildUser, type Session } from '../../test/harness';
 import { householdBody, nextIdNumber } from '../../test/households.fixtures';
 import { insertAppeal } from '../../test/records.fixtures';
 import { buildWorld, type World } from '../../test/world';
-import { serviceItem, serviceStation } from '../modules/services/requests/requests.fixtures';
 import { SpreadsheetWriter } from './spreadsheet-writer';
 
 // What a spreadsheet reads as a formula when a cell begins with it (OWASP "CSV injection").
@@ -107,11 +113,27 @@ describe('spreadsheet exports: no cell of any export reads as a formula', () => 
       body: { comment: '@SUM(1) 走访扎实' },
     });
     expect(commented.statusCode, commented.response.body).toBe(200);
-    await serviceStation(t, AREAS.villageA1);
-    const itemId = await serviceItem(t, {
-      unitId: await buildUnit(t.database, { kind: 'department', areaCode: AREAS.district }),
-      areaCode: AREAS.district,
+    await buildUnit(t.database, { kind: 'service_station', areaCode: AREAS.villageA1 });
+    const item = await admin.call(serviceItemsApi.create, {
+      body: {
+        areaCode: AREAS.district,
+        name: '最低生活保障申请',
+        category: 'civil_assistance',
+        unitId: await buildUnit(t.database, { kind: 'department', areaCode: AREAS.district }),
+        conditions: '家庭人均收入低于当地低保标准',
+        materials: [{ name: '居民身份证', form: 'original', count: 1 }],
+        steps: ['申请', '审核', '审批'],
+        legalDays: 30,
+        promisedDays: 15,
+        place: '镇便民服务中心',
+        hours: '工作日',
+        consultationPhone: null,
+        proxyAllowed: true,
+        onlineUrl: null,
+      },
     });
+    expect(item.statusCode, item.response.body).toBe(201);
+    const itemId = item.data.id;
     const request = await admin.call(proxyRequestsApi.create, {
       body: {
         itemId,
